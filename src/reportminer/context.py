@@ -1,0 +1,338 @@
+"""What each quantity measures, in which direction it changed, and whether it is a target.
+
+Works on one sentence at a time, with jieba tokens of that sentence for word boundaries. The rules read
+left from the number to the start of its clause (the metric, the change verb), or right to the thing a
+count counts (4所学校 → 学校).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import load_lexicon
+from .segment import Token
+from .types import Kind, Quantity
+
+CLAUSE_BREAKS = frozenset("，；。：！？,;:!?（）()")
+LIST_JOINERS = ("、", "和", "及", "与", "以及", "，")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    metric: str
+    change: str
+    target_cue: bool
+    left_metric: str  # the metric read to the left only, for a later claim that shares it
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    increase: tuple[str, ...]
+    decrease: tuple[str, ...]
+    fillers: tuple[str, ...]
+    trailing: tuple[str, ...]
+    lead: frozenset[str]
+    actor_suffixes: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
+    duration_cues: tuple[str, ...]
+    target: frozenset[str]
+    prefixes: tuple[str, ...]
+    rank_context: tuple[str, ...]
+    right_stop_tags: frozenset[str]
+    right_stop_words: frozenset[str]
+    right_trailing: tuple[str, ...]
+    from_words: tuple[str, ...]
+    count_verbs: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    lex = load_lexicon()
+    prefixes = lex.words("qualifier", "prefix_approx") + lex.words("qualifier", "prefix_over") + lex.words(
+        "qualifier", "prefix_under"
+    )
+    increase, decrease = lex.words("change", "increase"), lex.words("change", "decrease")
+    trailing = tuple(sorted(set(lex.words("metric", "trailing")) | set(increase) | set(decrease)
+                            | set(prefixes), key=len, reverse=True))
+    return _Words(
+        increase=increase,
+        decrease=decrease,
+        fillers=lex.words("change", "fillers"),
+        trailing=trailing,
+        lead=frozenset(lex.cues["metric_lead"]["words"]),  # type: ignore[arg-type]
+        actor_suffixes=lex.words("metric_lead", "actor_suffixes"),
+        place_suffixes=lex.words("metric_lead", "place_suffixes"),
+        duration_cues=lex.words("time", "duration_cues"),
+        target=frozenset(lex.cues["status"]["target"]),  # type: ignore[arg-type]
+        prefixes=prefixes,
+        rank_context=lex.words("rank", "context"),
+        right_stop_tags=frozenset(lex.cues["metric_lead"]["right_stop_tags"]),  # type: ignore[arg-type]
+        right_stop_words=frozenset(lex.cues["metric_lead"]["right_stop_words"]),  # type: ignore[arg-type]
+        right_trailing=lex.words("metric_lead", "right_trailing"),
+        from_words=lex.words("change", "from_words"),
+        count_verbs=frozenset(lex.cues["change"]["count_verbs"]),  # type: ignore[arg-type]
+    )
+
+
+def clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in CLAUSE_BREAKS:
+        i -= 1
+    return i
+
+
+def clause_end(text: str, pos: int) -> int:
+    i = pos
+    while i < len(text) and text[i] not in CLAUSE_BREAKS:
+        i += 1
+    return i
+
+
+def _tokens_in(tokens: tuple[Token, ...], start: int, end: int) -> list[Token]:
+    """The tokens inside [start, end), a token that straddles an edge cut at it (jieba's HMM glues
+    words across boundaries we know better: 个省, 等促)."""
+    inside = []
+    for t in tokens:
+        if t.end <= start or t.start >= end:
+            continue
+        if t.start >= start and t.end <= end:
+            inside.append(t)
+        else:
+            lo, hi = max(t.start, start), min(t.end, end)
+            inside.append(Token(t.text[lo - t.start : hi - t.start], lo, hi, ""))
+    return inside
+
+
+def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token]:
+    while words and (words[-1].text in trailing or words[-1].text in "、，的"):
+        words = words[:-1]
+    return words
+
+
+def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
+    changed = True
+    while words and changed:
+        changed = False
+        first = words[0]
+        if first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "p", "r", "t"):
+            words, changed = words[1:], True
+            continue
+        if len(first.text) >= 3 and first.text.endswith(w.place_suffixes) and len(words) > 1:
+            words, changed = words[1:], True  # a place name in one word: 市中区
+            continue
+        # An actor of several words (中央活力区, 省产业技术研究院) followed by a verb.
+        for k in range(min(len(words) - 1, 5)):
+            name = "".join(t.text for t in words[: k + 1])
+            rest = words[k + 1 :]
+            if rest and rest[0].tag in ("a", "d") and len(rest) > 1:
+                rest = rest[1:]  # 新引进
+            if len(name) >= 3 and name.endswith(w.actor_suffixes) and rest[0].tag.startswith("v") and len(rest) > 1:
+                words, changed = words[k + 1 :], True
+                break
+    return words
+
+
+def _left_phrase(text: str, tokens, lo: int, hi: int, w: _Words) -> str:
+    """The metric read leftwards: text[lo:hi] cleaned of actors, connectives and link words."""
+    segment = text[lo:hi]
+    if "等" in segment:  # 国网山东电力、…等区域性总部企业 → 区域性总部企业
+        lo += segment.rindex("等") + 1
+    words = _tokens_in(tokens, lo, hi)
+    words = _strip_trailing(words, w.trailing)
+    words = _strip_leading(words, w)
+    words = _strip_trailing(words, w.trailing)
+    return "".join(t.text for t in words).strip("、，")
+
+
+def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool) -> str:
+    """The noun phrase right after a quantity: 4所学校已建成 → 学校; 1000亩森林生态修复与保护.
+
+    After a count it names the thing counted and ends at the first predicate; after a measure
+    (1.7万余米河道清淤疏浚) it names the activity measured and runs to the end of the clause.
+    """
+    words = _tokens_in(tokens, lo, hi)
+    if not words:
+        return ""
+    first = words[0]
+    if first.text in w.right_stop_words or first.tag in w.right_stop_tags or first.text in "、，":
+        return ""
+    if first.tag.startswith("v") and first.tag != "vn":
+        return ""
+    taken: list[Token] = []
+    quoted = False
+    for n, token in enumerate(words):
+        if token.text in "“”":
+            quoted = token.text == "“"
+        elif quoted:
+            pass  # a name in quotation marks is read whole: “跑起来”示范场景
+        elif token.text in "、，":
+            break
+        elif counted and taken:
+            if token.text in w.right_stop_words or token.tag in w.right_stop_tags:
+                break
+            rest = words[n + 1 :]
+            if token.tag.startswith("v") and token.tag != "vn" and all(
+                t.tag[:1] in ("v", "d") or t.text in "、，" for t in rest
+            ):
+                break  # a predicate that ends the clause: 重点项目加快建设
+        taken.append(token)
+    while taken and taken[-1].text in w.right_trailing:
+        taken.pop()
+    return "".join(t.text for t in taken)
+
+
+def _change_before(text: str, lo: int, hi: int, w: _Words, counted: bool) -> str:
+    """The direction of a change verb that ends the text before the number, if any."""
+    segment = text[lo:hi]
+    changes = sorted(w.increase + w.decrease, key=len, reverse=True)
+    while segment:
+        for word in changes:
+            if segment.endswith(word):
+                if counted and word not in w.count_verbs:
+                    return ""
+                return "increase" if word in w.increase else "decrease"
+        filler = next((f for f in w.fillers + w.prefixes if segment.endswith(f)), None)
+        if filler is None:
+            return ""
+        segment = segment[: -len(filler)]
+    return ""
+
+
+def _change_after(text: str, pos: int, w: _Words) -> str:
+    """从75.6%提升至76.5%: the first number takes the change verb that follows it."""
+    for word in sorted(w.increase + w.decrease, key=len, reverse=True):
+        if text.startswith(word, pos) and text[pos + len(word) : pos + len(word) + 1] in ("至", "到"):
+            return "increase" if word in w.increase else "decrease"
+    return ""
+
+
+def _split_list(phrase: str, count: int) -> list[str] | None:
+    """规上工业增加值、规上服务业营收 → two items; 城镇居民、农村居民人均可支配收入 shares a head."""
+    items = [p for p in _split_on(phrase, ("、", "和", "及", "与")) if p]
+    if len(items) != count:
+        return None
+    first, last = items[0], items[-1]
+    if len(last) > len(first) + 1:
+        # the head shared by every item sits at the end of the last one
+        anchor = first[-2:] if first[-2:] in last else first[-1:]
+        cut = last.find(anchor)
+        if cut >= 0 and cut + len(anchor) < len(last):
+            head = last[cut + len(anchor) :]
+            items = [item + head for item in items[:-1]] + [last]
+    return items
+
+
+def _split_on(text: str, separators: tuple[str, ...]) -> list[str]:
+    parts = [text]
+    for sep in separators:
+        parts = [piece for part in parts for piece in part.split(sep)]
+    return parts
+
+
+def _has_target_cue(tokens, end: int, w: _Words) -> bool:
+    return any(t.text in w.target for t in tokens if t.end <= end)
+
+
+def annotate(text: str, tokens: tuple[Token, ...], quantities: list[Quantity], time_ends: list[int],
+             base_starts: list[int] = ()) -> list[Context]:
+    """Metric, change and target cue for every quantity of one sentence.
+
+    ``time_ends`` are the end positions of the sentence's time expressions: a metric never reaches
+    back past one (2024年计划开工项目36个 → 开工项目). ``base_starts`` are where comparison bases
+    start: a metric stops before one (死亡人数比2020年下降 → 死亡人数).
+    """
+    w = _words()
+    results: list[Context] = []
+    previous_end = consumed_end = 0
+    for index, q in enumerate(quantities):
+        c_start = clause_start(text, q.prefix_start)
+        c_end = clause_end(text, q.end)
+        prev = quantities[index - 1] if index else None
+        same_clause = prev is not None and prev.end > c_start
+        lo = max(c_start, previous_end, consumed_end) if same_clause else c_start
+        lo = max([lo] + [e for e in time_ends if e <= q.prefix_start])
+        anchor = q.prefix_start
+        if q.kind == Kind.RANK:
+            anchor = q.start
+        gap = text[lo:anchor].strip("、，和及与 ")
+        change = ""
+        if q.kind != Kind.RANK:
+            counted = q.kind == Kind.COUNT
+            change = _change_before(text, lo, anchor, w, counted) or _change_after(text, q.end, w)
+        # Text between the previous number and this one is only a list joiner: the list shares the
+        # previous number's metric and change (分别增长6.5%和7%).
+        next_q = quantities[index + 1] if index + 1 < len(quantities) else None
+        right_hi = min(c_end, next_q.prefix_start) if next_q else c_end
+        metric_hi = min([anchor] + [b for b in base_starts if lo <= b < anchor])
+        left = _left_phrase(text, tokens, lo, metric_hi, w)
+        if q.kind == Kind.RANK:
+            left = _strip_rank_context(left, w)
+        right = ""
+        if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK, Kind.DURATION) or q.unit == "强":
+            right = _right_phrase(text, tokens, q.end, right_hi, w, q.kind == Kind.COUNT)
+        if same_clause and not gap and results:
+            previous = results[-1]
+            change = change or previous.change
+            left = left or previous.left_metric
+        if q.kind == Kind.RANK and right:
+            left = ""  # 入围全球百强创新集群: what is ranked follows the standing
+        metric = right or left
+        if q.kind == Kind.DURATION:
+            # a streak: what lasted is said on both sides (耕地面积连续4年净增加 → 耕地面积净增加)
+            left = _strip_words(left, w.duration_cues)
+            metric = left + text[q.end:c_end].strip()
+        if not metric and results:
+            metric = results[-1].left_metric  # 首次进入全省前十名: the standing of what came before
+        results.append(Context(metric, change, _has_target_cue(tokens, q.start, w), left or metric))
+        previous_end = q.end
+        consumed_end = q.end + len(right)  # the next number's metric starts after this one's noun
+    return _apply_lists(text, quantities, results)
+
+
+def _strip_words(phrase: str, words: tuple[str, ...]) -> str:
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in words:
+            if phrase.endswith(word):
+                phrase, stripped = phrase[: -len(word)], True
+    return phrase
+
+
+def _strip_rank_context(phrase: str, w: _Words) -> str:
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in w.rank_context + ("首次", "连续", "年", "进入"):
+            if phrase.endswith(word):
+                phrase, stripped = phrase[: -len(word)], True
+    return phrase
+
+
+def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) -> list[Context]:
+    """分别 lists: pair each number with its own item of the list before 分别."""
+    out = list(results)
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        c_start = clause_start(text, q.prefix_start)
+        marker = text.rfind("分别", c_start, q.prefix_start)
+        if marker < 0:
+            i += 1
+            continue
+        group = [i]
+        j = i + 1
+        while j < len(quantities):
+            between = text[quantities[j - 1].end : quantities[j].prefix_start]
+            if between.strip() not in LIST_JOINERS:
+                break
+            group.append(j)
+            j += 1
+        if len(group) > 1:
+            items = _split_list(out[i].metric, len(group))
+            if items:
+                for k, item in zip(group, items):
+                    out[k] = Context(item, out[k].change or out[i].change, out[k].target_cue, item)
+        i = j
+    return out

@@ -1,0 +1,231 @@
+"""Paragraphs, headings and sentences, with offsets into the original text.
+
+A newspaper page breaks sentences across paragraphs and drops photo captions and the lead paragraph
+into the middle of them. This stage puts each sentence back together from its pieces, leaves bylines,
+kickers and captions out of the body, and gives each sentence the heading it stands under.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .lexicon import load_lexicon
+from .types import Piece, Sentence
+
+_MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    role: str  # "body", "heading", "title", "meta", "caption"
+    heading: str = ""  # the heading text without its marker (role "heading"/"title")
+    level: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _LayoutPatterns:
+    part_heading: regex.Pattern[str]
+    section_heading: regex.Pattern[str]
+    metadata: regex.Pattern[str]
+    byline: regex.Pattern[str]
+    enders: str
+    closers: str
+    caption_max: int
+    photo_credit: tuple[str, ...]
+
+
+@cache
+def _patterns() -> _LayoutPatterns:
+    cues = load_lexicon().cues["layout"]
+    numerals = regex.escape(cues["part_enumerators"])  # type: ignore[arg-type]
+    keys = "|".join(regex.escape(k) for k in cues["metadata_keys"])  # type: ignore[union-attr]
+    bylines = "|".join(regex.escape(k) for k in cues["byline_words"])  # type: ignore[union-attr]
+    return _LayoutPatterns(
+        part_heading=regex.compile(rf"[{numerals}]+、"),
+        section_heading=regex.compile(rf"[（(][{numerals}]+[）)]"),
+        metadata=regex.compile(rf"(?:{keys})[：:]"),
+        byline=regex.compile(rf"(?:{bylines})[ \t　]*\S{{1,4}}(?:[ \t　]|$)"),
+        enders="".join(cues["sentence_enders"]),  # type: ignore[arg-type]
+        closers="".join(cues["closers"]),  # type: ignore[arg-type]
+        caption_max=int(cues["caption_max_chars"]),  # type: ignore[arg-type]
+        photo_credit=tuple(cues["photo_credit_suffixes"]),  # type: ignore[arg-type]
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, surrounding whitespace trimmed."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _ends_sentence(text: str) -> bool:
+    p = _patterns()
+    stripped = text.rstrip(p.closers)
+    return bool(stripped) and stripped[-1] in p.enders + "；;：:"
+
+
+def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_title: bool,
+              before_title: bool) -> Paragraph:
+    p = _patterns()
+    line = text[start:end]
+    md = _MARKDOWN_HEADING.match(line)
+    if md:
+        level = len(md.group().strip())
+        return Paragraph(start, end, line, "title" if level == 1 else "heading", line[md.end():].strip(), level)
+    if before_title:
+        return Paragraph(start, end, line, "meta")  # kicker lines above a marked title
+    if p.metadata.match(line) or (p.byline.match(line) and len(line) <= 40):
+        return Paragraph(start, end, line, "meta")
+    if line.endswith(p.photo_credit) and ("记者" in line or "摄影" in line) and len(line) <= 120:
+        return Paragraph(start, end, line, "meta")  # a photo caption with its credit
+    if line.startswith("——") and not _ends_sentence(line) and len(line) <= 100:
+        return Paragraph(start, end, line, "meta")  # dateline under a report's title
+    part = p.part_heading.match(line)
+    if part and len(line) <= 80 and "。" not in line[:-1]:
+        return Paragraph(start, end, line, "heading", line[part.end():].strip().rstrip("。"), 1)
+    section = p.section_heading.match(line)
+    if section and len(line) <= 80 and "。" not in line[:-1]:
+        return Paragraph(start, end, line, "heading", line[section.end():].strip().rstrip("。"), 2)
+    if is_first and not has_markdown_title and len(line) <= 60 and not _ends_sentence(line):
+        return Paragraph(start, end, line, "title", line, 0)
+    if len(line) <= p.caption_max and not _ends_sentence(line) and not line.endswith(("：", ":")):
+        return Paragraph(start, end, line, "caption")
+    return Paragraph(start, end, line, "body")
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    spans = _lines(text)
+    has_markdown_title = any(regex.match(r"#[ \t]", text[s:e]) for s, e in spans)
+    result = []
+    before_title = has_markdown_title
+    for index, (start, end) in enumerate(spans):
+        para = _classify(text, start, end, index == 0, has_markdown_title, before_title)
+        if para.role == "title" and para.level == 1:
+            before_title = False
+        result.append(para)
+    return result
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("“") > text.count("”")
+
+
+def _closes_quote_first(text: str) -> bool:
+    close, open_ = text.find("”"), text.find("“")
+    return close >= 0 and (open_ < 0 or close < open_)
+
+
+def _continuations(paras: list[Paragraph]) -> dict[int, int]:
+    """Map a paragraph broken mid-sentence to the paragraph where its sentence resumes."""
+    p = _patterns()
+    joined: dict[int, int] = {}
+    taken: set[int] = set()
+    for i, para in enumerate(paras):
+        if para.role != "body" or _ends_sentence(para.text) or len(para.text) <= p.caption_max:
+            continue
+        candidates = [j for j in range(i + 1, min(len(paras), i + 9))
+                      if paras[j].role in ("body", "caption") and j not in taken]
+        if not candidates or any(paras[k].role in ("heading", "title") for k in range(i + 1, candidates[0])):
+            continue
+        target = None
+        if _open_quote(para.text):
+            # A quotation left open can only resume where a paragraph closes it first; the lead
+            # paragraph and captions set in between are skipped.
+            target = next((j for j in candidates if _closes_quote_first(paras[j].text)), None)
+        if target is None:
+            target = next((j for j in candidates if paras[j].role == "body"), None)
+        if target is not None:
+            joined[i] = target
+            taken.add(target)
+    return joined
+
+
+def _split_sentences(pieces: list[Piece], text: str) -> list[tuple[list[Piece], str]]:
+    """Split the concatenation of ``pieces`` after sentence-final punctuation (and its closers)."""
+    p = _patterns()
+    joined = "".join(text[x.start : x.end] for x in pieces)
+    # doc offset of every position of ``joined``
+    bounds = []
+    offset = 0
+    for x in pieces:
+        bounds.append((offset, x))
+        offset += x.end - x.start
+    cut_points = [0]
+    i = 0
+    while i < len(joined):
+        if joined[i] in p.enders:
+            j = i + 1
+            while j < len(joined) and (joined[j] in p.enders or joined[j] in p.closers):
+                j += 1
+            cut_points.append(j)
+            i = j
+        else:
+            i += 1
+    if cut_points[-1] != len(joined):
+        cut_points.append(len(joined))
+    result = []
+    for a, b in zip(cut_points, cut_points[1:]):
+        while a < b and joined[a].isspace():
+            a += 1
+        if a >= b:
+            continue
+        sentence_pieces = []
+        for piece_offset, piece in bounds:
+            lo = max(a, piece_offset)
+            hi = min(b, piece_offset + piece.end - piece.start)
+            if lo < hi:
+                sentence_pieces.append(Piece(piece.start + lo - piece_offset, piece.start + hi - piece_offset))
+        result.append((sentence_pieces, joined[a:b]))
+    return result
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The body and heading sentences of an article, in reading order."""
+    paras = paragraphs(text)
+    joins = _continuations(paras)
+    continued = set(joins.values())
+    # Short paragraphs set inside a broken sentence are photo captions, even when they end with 。
+    limit = _patterns().caption_max
+    captions = {k for i, j in joins.items() for k in range(i + 1, j) if len(paras[k].text) <= limit}
+    sentences: list[Sentence] = []
+    section = ""
+    for i, para in enumerate(paras):
+        if i in continued or i in captions or para.role in ("meta", "caption"):
+            continue
+        if para.role in ("heading", "title"):
+            section = para.heading
+            marker = _MARKDOWN_HEADING.match(para.text)
+            start = para.start + (marker.end() if marker else 0)  # "## " is markup, not text
+            sentences.append(Sentence(len(sentences), (Piece(start, para.end),), text[start:para.end], section, True, i))
+            continue
+        pieces = [Piece(para.start, para.end)]
+        k = i
+        while k in joins:
+            k = joins[k]
+            pieces.append(Piece(paras[k].start, paras[k].end))
+        parts = _split_sentences(pieces, text)
+        for n, (sentence_pieces, sentence_text) in enumerate(parts):
+            is_heading = False
+            if n == 0:
+                inline = _patterns().section_heading.match(sentence_text)
+                if inline and len(sentence_text) <= 80:
+                    section = sentence_text[inline.end():].strip().rstrip("。")
+                    is_heading = True
+            sentences.append(Sentence(len(sentences), tuple(sentence_pieces), sentence_text, section, is_heading, i))
+    return sentences

@@ -1,0 +1,94 @@
+"""The pipeline for one article: sentences → quantities → context → claims → table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .context import Context, annotate
+from .gloss import gloss
+from .layout import split_sentences
+from .lexicon import load_lexicon
+from .quantities import aligned_with_words, find_quantities
+from .segment import tokenize
+from .table import claims_to_frame
+from .timeframe import TimeExpression, comparison_bases, ends_after, find_time_expressions, report_year
+from .types import Claim, Document, Kind, Quantity, Sentence
+
+
+def _opening(sentence: Sentence, times: list[TimeExpression], quantities: list[Quantity]) -> TimeExpression | None:
+    """The time expression that opens a sentence: before its first claim, within its first two clauses."""
+    first_claim = quantities[0].prefix_start if quantities else len(sentence.text)
+    for t in times:
+        if t.start >= first_claim:
+            break
+        clauses_before = sum(1 for ch in sentence.text[: t.start] if ch in "，；：,;:")
+        if clauses_before <= 1:
+            return t
+    return None
+
+
+def _count_noun(metric: str, default: str) -> str:
+    for suffix, noun in load_lexicon().count_nouns:
+        if metric.endswith(suffix):
+            return noun
+    return default
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: Context, times: list[TimeExpression],
+           frame: TimeExpression | None) -> Claim:
+    governing = next((t for t in reversed(times) if t.end <= q.prefix_start), None)
+    period = governing.period if governing else (frame.period if frame else "")
+    if period and document.published:
+        status = "target" if ends_after(period, document.published) else "actual"
+    else:
+        status = "target" if ctx.target_cue else "actual"
+    start, end = sentence.to_doc(q.start), sentence.to_doc(q.end - 1) + 1
+    unit_en = _count_noun(ctx.metric, q.unit_en) if q.kind == Kind.COUNT else q.unit_en
+    return Claim(
+        doc_id=document.doc_id, lang=document.lang, start=start, end=end, mention=document.text[start:end],
+        value=float(q.value), unit=q.unit, unit_en=unit_en, kind=q.kind.value,
+        std_value=_float(q.std_value), std_unit=unit_en if q.kind == Kind.COUNT else q.std_unit,
+        qualifier=q.qualifier.value, value_high=_float(q.value_high), metric=ctx.metric,
+        metric_en=gloss(ctx.metric), change=ctx.change, period=period, status=status,
+        sentence=sentence.text, section=sentence.section,
+    )
+
+
+def extract_claims(document: Document) -> list[Claim]:
+    """Every numeric claim of a Chinese article, in document order."""
+    if document.lang != "zh":
+        from .english import extract_english_claims
+
+        return extract_english_claims(document)
+    text = document.text
+    year = report_year(document.published)
+    frame: TimeExpression | None = None
+    claims: list[Claim] = []
+    for sentence in split_sentences(text):
+        quantities = [q for q in find_quantities(sentence.text) if sentence.spans_one_piece(q.start, q.end)]
+        tokens = tokenize(sentence.text) if quantities else ()
+        quantities = [q for q in quantities if aligned_with_words(q, tokens)]
+        times = find_time_expressions(sentence.text, year)
+        if sentence.is_heading and times:
+            frame = times[0].year_only()
+        if quantities:
+            contexts = annotate(sentence.text, tokens, quantities, [t.end for t in times],
+                                comparison_bases(sentence.text))
+            claims.extend(_claim(document, sentence, q, ctx, times, frame) for q, ctx in zip(quantities, contexts))
+        if not sentence.is_heading:
+            opening = _opening(sentence, times, quantities)
+            frame = opening.year_only() if opening else frame
+    return claims
+
+
+def extract(text: str, doc_id: str = "inline", lang: str = "zh", published: str = "") -> pd.DataFrame:
+    """The facts table of one text (the library's main entry point).
+
+    >>> extract("2023年，市中区新增策划储备项目175个、总投资1082.6亿元。")[["mention", "std_value", "metric", "period"]].values.tolist()
+    [['175个', 175.0, '新增策划储备项目', '2023'], ['1082.6亿元', 108260000000.0, '总投资', '2023']]
+    """
+    return claims_to_frame(extract_claims(Document(doc_id=doc_id, text=text, lang=lang, published=published)))

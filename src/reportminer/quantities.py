@@ -1,0 +1,433 @@
+"""From numerals to quantities: attach unit, multiplier, qualifier, range and rate to each number of a
+sentence, and drop the numbers that are not claims (years, ordinals, labels, idioms).
+
+Works on one sentence's text; positions in the results are positions in that text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from .lexicon import Lexicon, Unit, load_lexicon
+from .numbers import scan_numbers
+from .types import Kind, NumberMatch, Qualifier, Quantity
+
+_ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+_PUNCT_AFTER_RANK = set("，、。；：,;:）)”’」』 \n") | {""}
+_RANK_FOLLOWERS = ("和", "且", "并", "的", "位", "名", "、")
+_CALENDAR_YEAR = (1000, 2200)
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    unit: regex.Pattern[str]
+    prefix_words: tuple[tuple[str, Qualifier], ...]
+    suffix_words: tuple[tuple[str, Qualifier], ...]
+    range_joiners: tuple[str, ...]
+    per_word: regex.Pattern[str]
+    blockers: tuple[str, ...]
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> _Patterns:
+    lex = load_lexicon()
+    prefix = [(w, Qualifier.APPROX) for w in lex.words("qualifier", "prefix_approx")]
+    prefix += [(w, Qualifier.OVER) for w in lex.words("qualifier", "prefix_over")]
+    prefix += [(w, Qualifier.UNDER) for w in lex.words("qualifier", "prefix_under")]
+    suffix = [(w, Qualifier.APPROX) for w in lex.words("qualifier", "suffix_approx")]
+    suffix += [(w, Qualifier.OVER) for w in lex.words("qualifier", "suffix_over")]
+    suffix += [(w, Qualifier.UNDER) for w in lex.words("qualifier", "suffix_under")]
+    by_length = lambda pair: -len(pair[0])  # noqa: E731 - longest word first
+    special = {"分之", "半"}  # reached only through their own forms (三分之一, 一半)
+    return _Patterns(
+        unit=regex.compile(_alternation(u for u in lex.units if u not in special)),
+        prefix_words=tuple(sorted(prefix, key=by_length)),
+        suffix_words=tuple(sorted(suffix, key=by_length)),
+        range_joiners=lex.words("range", "joiners"),
+        per_word=regex.compile("(?:每(?:" + _alternation(lex.cues["units"]["per_words"]) + "))+"),
+        blockers=lex.words("label", "blockers"),
+    )
+
+
+def _prefix_qualifier(text: str, start: int) -> tuple[Qualifier | None, int]:
+    for word, qualifier in _patterns().prefix_words:
+        if text.startswith(word, start - len(word), start):
+            return qualifier, start - len(word)
+    return None, start
+
+
+def _suffix_qualifier(text: str, pos: int) -> tuple[Qualifier | None, int]:
+    for word, qualifier in _patterns().suffix_words:
+        if text.startswith(word, pos):
+            return qualifier, pos + len(word)
+    return None, pos
+
+
+def _inside_label(text: str, pos: int, lex: Lexicon) -> bool:
+    """True when ``pos`` lies inside a short quotation (“四个走在前”) or a book title (《…》)."""
+    limit = int(lex.cues["label"]["quote_max_chars"])  # type: ignore[arg-type]
+    for pair in lex.cues["label"]["quote_pairs"]:  # type: ignore[union-attr]
+        opening, closing = pair[0], pair[1]
+        left = text.rfind(opening, 0, pos)
+        if left < 0:
+            continue
+        if opening != closing and text.rfind(closing, left + 1, pos) >= 0:
+            continue  # the quote closed before the number
+        right = text.find(closing, pos)
+        if right < 0:
+            continue
+        if opening == closing and text.count(opening, 0, left) % 2:
+            continue  # a closing ASCII quote, not an opening one
+        if opening == "《" or right - left - 1 <= limit:
+            return True
+    return False
+
+
+def _is_calendar_year(text: str, number: NumberMatch) -> bool:
+    surface = text[number.start : number.end]
+    if not (surface.isdigit() or number.chinese) or not number.has_digit:
+        return False
+    return _CALENDAR_YEAR[0] <= number.value < _CALENDAR_YEAR[1] and text.startswith("年", number.end)
+
+
+def _match_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
+    m = _patterns().unit.match(text, pos)
+    return lex.units[m.group()] if m else None
+
+
+def _blocked(text: str, pos: int) -> bool:
+    return any(text.startswith(word, pos) for word in _patterns().blockers)
+
+
+def _std_denominator(unit: Unit, lex: Lexicon) -> tuple[str, Decimal]:
+    """The std_unit text of a denominator and the factor to divide the value by."""
+    per_std = lex.cues["units"]["per_std"]
+    if unit.surface in per_std:
+        return per_std[unit.surface], Decimal(1)  # type: ignore[index]
+    if unit.kind in (Kind.COUNT, Kind.DURATION):
+        return unit.unit_en, Decimal(1)
+    return unit.std_unit, unit.factor
+
+
+@dataclass(frozen=True, slots=True)
+class _UnitParse:
+    """What follows a number: unit (maybe a rate), and where it ends."""
+
+    unit: str
+    kind: Kind
+    unit_en: str
+    std_unit: str
+    factor: Decimal  # std_value = value * factor
+    end: int
+
+
+def _parse_unit(text: str, pos: int, number: NumberMatch, lex: Lexicon) -> _UnitParse | None:
+    unit = _match_unit(text, pos, lex)
+    if unit is None:
+        return None
+    end = pos + len(unit.surface)
+    multiplied = lex.cues["units"]["multiplied_as"]
+    if unit.surface in multiplied and text[number.start : number.end][-1:] in lex.big_units:
+        unit = Unit(unit.surface, *_meaning(lex.units[multiplied[unit.surface]]))  # type: ignore[index]
+    surface, unit_en, std_unit, factor, kind = unit.surface, unit.unit_en, unit.std_unit, unit.factor, unit.kind
+    # A rate written after the number: 58万元/人, 0.6人/百亿元.
+    joiners = lex.cues["units"]["per_joiners"]
+    while end < len(text) and text[end] in joiners:
+        magnitude_end = end + 1
+        while magnitude_end < len(text) and (
+            text[magnitude_end] in lex.big_units or text[magnitude_end] in lex.small_units
+        ):
+            magnitude_end += 1
+        den = _match_unit(text, magnitude_end, lex)
+        if den is None or den.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+            break
+        magnitude = text[end + 1 : magnitude_end]
+        den_std, den_factor = _std_denominator(den, lex)
+        if magnitude:
+            power = len(str(int(_magnitude_value(magnitude, lex)))) - 1
+            den_std = f"10^{power} {den_std}"
+        surface += text[end:magnitude_end] + den.surface
+        unit_en += " per " + (magnitude + " " if magnitude else "") + den.unit_en
+        std_unit += "/" + den_std
+        factor /= den_factor
+        if not (den.kind in (Kind.COUNT, Kind.DURATION) or kind == Kind.MONEY):
+            kind = Kind.OTHER  # a concentration or a ratio of two measures
+        end = magnitude_end + len(den.surface)
+    return _UnitParse(surface.replace("／", "/").replace("每", "/"), kind, unit_en, std_unit, factor, end)
+
+
+def _meaning(unit: Unit) -> tuple[Kind, str, str, Decimal]:
+    return unit.kind, unit.unit_en, unit.std_unit, unit.factor
+
+
+def _magnitude_value(chars: str, lex: Lexicon) -> Decimal:
+    value = Decimal(1)
+    for ch in chars:
+        value *= lex.small_units.get(ch) or lex.big_units[ch]
+    return value
+
+
+def _per_prefix(text: str, start: int) -> tuple[list[str], int]:
+    """Denominators written before the number: 每人每月1045元 → ["人", "月"]."""
+    for candidate in _patterns().per_word.finditer(text, max(0, start - 12), start, overlapped=True):
+        if candidate.end() == start:
+            return [w for w in candidate.group().split("每") if w], candidate.start()
+    return [], start
+
+
+def _per_word_meaning(word: str, lex: Lexicon) -> tuple[str, str, Decimal]:
+    """(unit_en, std text, factor) of a denominator word after 每."""
+    per_std = lex.cues["units"]["per_std"]
+    if word in per_std:
+        return per_std[word], per_std[word], Decimal(1)  # type: ignore[index]
+    unit = lex.units[word]
+    std, factor = _std_denominator(unit, lex)
+    return unit.unit_en, std, factor
+
+
+def _near_word(text: str, pos: int, words, window: int) -> bool:
+    """True when one of ``words`` ends within ``window`` characters before ``pos``."""
+    zone = text[max(0, pos - window) : pos]
+    return any(w in zone for w in words)
+
+
+def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
+    """第二 / 第47位 / 前十名 / 百强, when the words before say it is a standing."""
+    number = numbers[i]
+    marker_words = lex.cues["rank"]["markers"]
+    context = lex.words("rank", "context")
+    before = text[number.start - 1 : number.start] if number.start else ""
+    pos = number.end
+    marker = text[pos] if pos < len(text) and text[pos] in marker_words else ""
+    if before in ("第", "前"):
+        start = number.start - 1
+        if marker == "强":
+            return None
+        end = pos + len(marker)
+        follower = text[end : end + 1]
+        if follower not in _PUNCT_AFTER_RANK and not follower.startswith(_RANK_FOLLOWERS):
+            return None  # 第一书记, 第一梯队, 前三季度: a name or a date, not a standing
+        if not _near_word(text, start, context, 6):
+            return None
+        qualifier = Qualifier.UNDER if before == "前" else Qualifier.EXACT
+    elif marker == "强":
+        start, end = number.start, pos + 1
+        if not _near_word(text, start, context, 6):
+            return None
+        qualifier = Qualifier.UNDER
+    else:
+        return None
+    return Quantity(
+        start=start, end=end, value=number.value, unit=marker if marker != "强" else "强",
+        kind=Kind.RANK, qualifier=qualifier, std_value=number.value, std_unit="rank", unit_en="rank",
+        number_start=number.start, number_end=number.end, prefix_start=start, unit_end=end,
+        chinese=number.chinese,
+    )
+
+
+def _fraction(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
+    """百分之八十二, 千分之三, 三分之一, 1/10."""
+    den = numbers[i]
+    if not text.startswith("分之", den.end) or i + 1 >= len(numbers) or numbers[i + 1].start != den.end + 2:
+        # 1/10: here the first number is the numerator.
+        numerator = den
+        if text[numerator.end : numerator.end + 1] == "/" and i + 1 < len(numbers) and numbers[i + 1].start == numerator.end + 1:
+            denominator = numbers[i + 1]
+            if not (numerator.has_digit and denominator.has_digit) or denominator.chinese or denominator.value == 0:
+                return None
+            if _ASCII_ALNUM.match(text[denominator.end : denominator.end + 1] or " "):
+                return None
+            return _fraction_quantity(text, numerator.start, denominator, numerator.value / denominator.value, lex)
+        return None
+    num = numbers[i + 1]
+    surface = text[den.start : den.end]
+    percent_prefixes = lex.cues["fraction"]["percent_prefixes"]
+    if surface + "分之" in percent_prefixes:
+        unit = lex.units[percent_prefixes[surface + "分之"]]  # type: ignore[index]
+        return _finish(text, den.start, num.end, num, num.value, unit.surface, unit, lex)
+    if den.value == 0:
+        return None
+    return _fraction_quantity(text, den.start, num, num.value / den.value, lex)
+
+
+def _fraction_quantity(text: str, start: int, last: NumberMatch, value: Decimal, lex: Lexicon) -> Quantity:
+    return _finish(text, start, last.end, last, value, "分之", lex.units["分之"], lex)
+
+
+def _finish(text: str, start: int, end: int, number: NumberMatch, value: Decimal, unit_surface: str,
+            unit: Unit, lex: Lexicon) -> Quantity:
+    """A quantity whose unit is fixed by its form (百分之…, …分之…, 一半), ending at ``end``."""
+    unit_end = end
+    suffix, end = _suffix_qualifier(text, end)
+    prefix, prefix_start = _prefix_qualifier(text, start)
+    qualifier = suffix or prefix or Qualifier.EXACT
+    return Quantity(
+        start=start, end=end, value=value, unit=unit_surface, kind=unit.kind, qualifier=qualifier,
+        std_value=value * unit.factor, std_unit=unit.std_unit, unit_en=unit.unit_en,
+        number_start=start, number_end=number.end, prefix_start=prefix_start, unit_end=unit_end,
+        chinese=number.chinese,
+    )
+
+
+def _duration_allowed(text: str, start: int, unit: str, unit_end: int, lex: Lexicon) -> bool:
+    window_after = lex.words("time", "window_after")
+    plan_words = lex.words("label", "plan_words")
+    if any(text.startswith(w, unit_end) for w in plan_words):
+        return False  # 三年行动
+    if unit in lex.cues["time"]["long_duration_units"]:
+        if any(text.startswith(w, unit_end) for w in window_after):
+            return False  # 五年来, 三年内
+        cues = lex.words("time", "duration_cues")
+        return any(text.endswith(w, 0, start) for w in cues)
+    if text.startswith("来", unit_end) or text.startswith("以来", unit_end):
+        return False
+    return not any(text.endswith(w, 0, start) for w in ("过去", "最近", "未来", "今后"))
+
+
+def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
+    number = numbers[i]
+    before = text[number.start - 1] if number.start else ""
+    after = text[number.end : number.end + 1]
+    if before and (_ASCII_LETTER.match(before) or before in "+＋."):
+        return None  # PM2.5, C919, “4+1”
+    if after and after in "+＋":
+        return None
+    if before in ("第", "前") or text.startswith("强", number.end):
+        return _rank(text, numbers, i, lex)
+    if text.startswith("分之", number.end) or (after == "/" and not number.chinese):
+        return _fraction(text, numbers, i, lex)
+    if _is_calendar_year(text, number):
+        return None
+    if _blocked(text, number.end):
+        return None
+    pos = number.end
+    inner_over = number.over
+    if number.chinese and text[pos : pos + 1] in lex.cues["qualifier"]["inner_over"]:
+        inner_over, pos = True, pos + 1
+    unit_pos = pos
+    if text[pos : pos + 1] in lex.cues["qualifier"]["inner_over"] and _match_unit(text, pos + 1, lex):
+        inner_over, unit_pos = True, pos + 1  # 1.7万余米
+    if _ASCII_LETTER.match(text[unit_pos : unit_pos + 1] or " ") and not _match_unit(text, unit_pos, lex):
+        return None  # 5G, 6G
+    parsed = _parse_unit(text, unit_pos, number, lex)
+    value_high = None
+    range_end = None
+    # A range: 5%—5.5%, 4.5-5%, 3至5个.
+    joiner_pos = parsed.end if parsed else unit_pos
+    for joiner in _patterns().range_joiners:
+        if text.startswith(joiner, joiner_pos) and i + 1 < len(numbers) and numbers[i + 1].start == joiner_pos + len(joiner):
+            high = numbers[i + 1]
+            high_unit = _parse_unit(text, high.end, high, lex)
+            if high_unit is None or (parsed and parsed.unit != high_unit.unit):
+                break
+            if _is_calendar_year(text, high) or (high.chinese != number.chinese):
+                return None
+            if parsed is None and not text[number.start:number.end].replace(".", "").isdigit() and not number.chinese:
+                break
+            parsed, value_high, range_end = high_unit, high.value, high_unit.end
+            break
+    if parsed is None:
+        return _unitless(text, number, inner_over, lex)
+    unit = parsed.unit
+    if number.chinese and number.value == 1 and text[number.start:number.end] in lex.digits and parsed.kind == Kind.COUNT:
+        return None  # 一批, 一个, 一项: an article, not a count
+    if not number.has_digit:
+        prefix, _ = _prefix_qualifier(text, number.start)
+        if prefix is None:
+            return None  # 千方百计, 千家万户: a magnitude alone is a number only after 超/近/逾 …
+    end = range_end if range_end is not None else parsed.end
+    if _blocked(text, end):
+        return None  # 120周年 (周 + 年), 80年代
+    if parsed.kind == Kind.DURATION and not _duration_allowed(text, number.start, unit, end, lex):
+        return None
+    if parsed.kind == Kind.COUNT and any(
+        text.startswith(w, end) for w in lex.words("label", "structural_nouns")
+    ):
+        return None  # 十一个方面工作
+    if unit == "成" and text[end : end + 1] in lex.cues["fraction"]["cheng_blockers"]:
+        return None
+    unit_end = end
+    suffix, end = _suffix_qualifier(text, end)
+    denominators, start = _per_prefix(text, number.start)
+    unit_en, std_unit, factor, kind = parsed.unit_en, parsed.std_unit, parsed.factor, parsed.kind
+    for word in denominators:
+        den_en, den_std, den_factor = _per_word_meaning(word, lex)
+        unit += "/" + word
+        unit_en += " per " + den_en
+        std_unit += "/" + den_std
+        factor /= den_factor
+    prefix, prefix_start = _prefix_qualifier(text, start)
+    if value_high is not None:
+        qualifier = Qualifier.RANGE
+    else:
+        qualifier = suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT)
+    return Quantity(
+        start=number.start, end=end, value=number.value, unit=unit, kind=kind, qualifier=qualifier,
+        value_high=value_high, std_value=number.value * factor, std_unit=std_unit, unit_en=unit_en,
+        number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=unit_end,
+        chinese=number.chinese,
+    )
+
+
+def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) -> Quantity | None:
+    """一半 is handled here; an Arabic number with 万/亿 and no unit (常住人口8500万) is a count."""
+    if number.chinese and text.startswith("半", number.end) and number.value == 1:
+        unit = lex.units["半"]
+        return _finish(text, number.start, number.end + 1, number, Decimal(1), "半", unit, lex)
+    surface = text[number.start : number.end]
+    if number.chinese or surface[-1:] not in lex.big_units:
+        return None
+    suffix, end = _suffix_qualifier(text, number.end)
+    prefix, prefix_start = _prefix_qualifier(text, number.start)
+    qualifier = suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT)
+    return Quantity(
+        start=number.start, end=end, value=number.value, unit="", kind=Kind.COUNT, qualifier=qualifier,
+        std_value=number.value, std_unit="item", unit_en="item",
+        number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=number.end,
+    )
+
+
+def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
+    """Every claim-like quantity in ``text``, sorted and non-overlapping."""
+    lex = lex or load_lexicon()
+    numbers = scan_numbers(text, lex)
+    found: list[Quantity] = []
+    covered = 0
+    for i, number in enumerate(numbers):
+        if number.start < covered:
+            continue
+        quantity = _quantity_at(text, numbers, i, lex)
+        if quantity is None or _inside_label(text, quantity.start, lex):
+            continue
+        if quantity.start < covered:
+            continue
+        found.append(quantity)
+        covered = quantity.end
+    return found
+
+
+def aligned_with_words(quantity: Quantity, tokens) -> bool:
+    """A Chinese numeral and its unit must be whole words: 一方面, 二七片区 and 五位一体 are not
+    quantities, because jieba reads 方面, 片区 and 五位一体 as words that the number cuts through."""
+    if not quantity.chinese:
+        return True
+    ends = {t.end for t in tokens}
+    if quantity.unit_end not in ends:
+        return False
+    prefixes = {w for w, _ in _patterns().prefix_words} | {"第", "前"}
+    for token in tokens:
+        if token.start < quantity.number_start < token.end:
+            head = token.text[: quantity.number_start - token.start]
+            return head in prefixes or head[-1:] in prefixes
+        if token.start >= quantity.number_start:
+            break
+    return True

@@ -1,0 +1,122 @@
+"""Time expressions and the period each claim is about.
+
+A claim takes the nearest time expression before it in its sentence; failing that, the running time
+frame of the text, set by the last time expression that opened a sentence or stood in a heading.
+Comparison bases (比2020年, 较“十三五”末) are not periods.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .lexicon import load_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    start: int
+    end: int
+    first: str  # ISO start: "2023", "2023-01"
+    last: str  # ISO end, same precision
+
+    @property
+    def period(self) -> str:
+        return self.first if self.first == self.last else f"{self.first}/{self.last}"
+
+    def year_only(self) -> "TimeExpression":
+        return TimeExpression(self.start, self.end, self.first[:4], self.last[:4])
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    lex = load_lexicon()
+    cues = lex.cues["period"]
+    plans = _alternation(lex.plan_periods)
+    relative = _alternation(cues["relative"])
+    parts = _alternation(cues["year_parts"])
+    return regex.compile(
+        rf"""
+        (?P<y1>(?:19|20)\d{{2}})年?\s*[-—~至到]\s*(?P<y2>(?:19|20)\d{{2}})年
+      | (?P<year>(?:19|20)\d{{2}})年
+        (?:
+            (?P<m1>\d{{1,2}})\s*[-—~至到]\s*(?P<m2>\d{{1,2}})月份?
+          | (?P<month>\d{{1,2}})月份?(?:\d{{1,2}}[日号])?
+          | (?P<part>{parts})
+        )?
+        (?P<since>以来)?
+      | [“"]?(?P<plan>{plans})[”"]?
+      | (?P<relative>{relative})
+        """,
+        regex.VERBOSE,
+    )
+
+
+def find_time_expressions(text: str, report_year: int | None) -> list[TimeExpression]:
+    """Every time expression of ``text`` that is not a comparison base."""
+    lex = load_lexicon()
+    bases = lex.words("period", "base_markers")
+    found = []
+    for m in _pattern().finditer(text):
+        if any(text.endswith(b, 0, m.start()) for b in bases):
+            continue
+        expression = _resolve(m, report_year, lex)
+        if expression is not None:
+            found.append(expression)
+    return found
+
+
+def comparison_bases(text: str) -> list[int]:
+    """Where each comparison base starts (the 比 of 比2020年), so a metric can stop before it."""
+    bases = load_lexicon().words("period", "base_markers")
+    starts = []
+    for m in _pattern().finditer(text):
+        marker = next((b for b in bases if text.endswith(b, 0, m.start())), None)
+        if marker:
+            starts.append(m.start() - len(marker))
+    return starts
+
+
+def _resolve(m: regex.Match[str], report_year: int | None, lex) -> TimeExpression | None:
+    if m.group("y1"):
+        return TimeExpression(m.start(), m.end(), m.group("y1"), m.group("y2"))
+    if m.group("year"):
+        year = m.group("year")
+        if m.group("m1"):
+            return TimeExpression(m.start(), m.end(), f"{year}-{int(m.group('m1')):02d}", f"{year}-{int(m.group('m2')):02d}")
+        if m.group("month"):
+            month = f"{year}-{int(m.group('month')):02d}"
+            return TimeExpression(m.start(), m.end(), month, month)
+        if m.group("part"):
+            first, last = lex.cues["period"]["year_parts"][m.group("part")]
+            return TimeExpression(m.start(), m.end(), f"{year}-{first:02d}", f"{year}-{last:02d}")
+        if m.group("since") and report_year and int(year) < report_year - 1:
+            return TimeExpression(m.start(), m.end(), year, str(report_year - 1))
+        return TimeExpression(m.start(), m.end(), year, year)
+    if m.group("plan"):
+        first, last = lex.plan_periods[m.group("plan")]
+        return TimeExpression(m.start(), m.end(), str(first), str(last))
+    if report_year is None:
+        return None
+    first, last = lex.cues["period"]["relative"][m.group("relative")]
+    return TimeExpression(m.start(), m.end(), str(report_year + first), str(report_year + last))
+
+
+def ends_after(period: str, published: str) -> bool:
+    """True when ``period`` ends after the publication date (both ISO-like; missing parts are open)."""
+    if not period or not published:
+        return False
+    last = period.split("/")[-1]
+    if len(last) == 4:
+        last += "-12"
+    return last > published[:7] if len(published) >= 7 else last[:4] > published[:4]
+
+
+def report_year(published: str) -> int | None:
+    return int(published[:4]) if published[:4].isdigit() else None

@@ -1,0 +1,152 @@
+"""The command line: the main paths work, and every error is one line and a non-zero exit."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "reportminer", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def assert_one_line_error(result, *fragments):
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert errors, result.stderr
+    assert all(len(line) < 300 for line in errors)
+    for fragment in fragments:
+        assert fragment in result.stderr
+
+
+@pytest.fixture
+def corpus_copy(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "articles").mkdir(parents=True)
+    shutil.copy(ROOT / "corpus" / "articles" / "jinan-shizhong-2024.txt", corpus / "articles")
+    (corpus / "manifest.csv").write_text(
+        "doc_id,file,title,published,source,lang\n"
+        "jinan-shizhong-2024,articles/jinan-shizhong-2024.txt,t,2024-01,s,zh\n", encoding="utf-8")
+    return corpus
+
+
+def test_extract_to_stdout(tmp_path):
+    article = tmp_path / "note.txt"
+    article.write_text("2025年，全市地区生产总值增长5.2%，新增城镇就业12.3万人。", encoding="utf-8")
+    result = run("extract", str(article))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("doc_id,claim_id,lang,start,end,mention")
+    assert len(lines) == 3 and "note:1" in lines[1] and "12.3万人" in lines[2]
+
+
+def test_extract_writes_a_bom_csv(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("粮食产量超760亿斤。", encoding="utf-8")
+    out = tmp_path / "facts.csv"
+    assert run("extract", str(article), "-o", str(out)).returncode == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert pd.read_csv(out, encoding="utf-8-sig")["mention"].tolist() == ["760亿斤"]
+
+
+def test_extract_reads_a_bom_article(tmp_path):
+    article = tmp_path / "bom.txt"
+    article.write_bytes(b"\xef\xbb\xbf" + "新建学校4所。".encode("utf-8"))
+    result = run("extract", str(article))
+    assert result.returncode == 0 and ",4所," in result.stdout
+
+
+def test_missing_file_is_one_line_and_others_still_mined(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("新建学校4所。", encoding="utf-8")
+    result = run("extract", str(tmp_path / "nope.txt"), str(good))
+    assert_one_line_error(result, "nope.txt", "no such file")
+    assert ",4所," in result.stdout
+
+
+def test_undecodable_file_names_the_byte_offset(tmp_path):
+    bad = tmp_path / "gbk.txt"
+    bad.write_bytes("新建学校4所。".encode("gbk"))
+    result = run("extract", str(bad))
+    assert_one_line_error(result, "gbk.txt", "byte offset 0")
+
+
+def test_empty_article_gives_no_rows_and_a_warning(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    result = run("extract", str(empty))
+    assert result.returncode == 0
+    assert "warning" in result.stderr and "empty" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_unwritable_output(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("新建学校4所。", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("extract", str(article), "-o", str(blocker / "facts.csv"))
+    assert_one_line_error(result, "cannot write")
+
+
+def test_run_and_evaluate_on_a_copy_of_the_corpus(corpus_copy, tmp_path):
+    out = tmp_path / "out"
+    result = run("run", "--corpus", str(corpus_copy), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    facts = pd.read_csv(out / "facts.csv", encoding="utf-8-sig")
+    assert (facts["doc_id"] == "jinan-shizhong-2024").sum() > 50
+    gold = corpus_copy / "gold"
+    gold.mkdir()
+    shutil.copy(ROOT / "corpus" / "gold" / "jinan-shizhong-2024.csv", gold)
+    result = run("evaluate", "--facts", str(out / "facts.csv"), "--gold", str(gold), "--json")
+    assert result.returncode == 0, result.stderr
+    assert '"overall"' in result.stdout
+
+
+def test_run_reports_a_broken_article_and_mines_the_rest(corpus_copy, tmp_path):
+    (corpus_copy / "articles" / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
+    with (corpus_copy / "manifest.csv").open("a", encoding="utf-8") as handle:
+        handle.write("broken,articles/broken.txt,b,2024-01,s,zh\n")
+    out = tmp_path / "out"
+    result = run("run", "--corpus", str(corpus_copy), "--out", str(out))
+    assert_one_line_error(result, "broken.txt")
+    facts = pd.read_csv(out / "facts.csv", encoding="utf-8-sig")
+    assert set(facts["doc_id"]) == {"jinan-shizhong-2024"}
+
+
+def test_malformed_gold_is_one_line(tmp_path, corpus_copy):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "jinan-shizhong-2024.csv").write_text("start,end\n1,2\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run("run", "--corpus", str(corpus_copy), "--out", str(out))
+    result = run("evaluate", "--facts", str(out / "facts.csv"), "--gold", str(gold))
+    assert_one_line_error(result, "missing column")
+
+
+def test_missing_manifest_and_missing_facts(tmp_path):
+    assert_one_line_error(run("run", "--corpus", str(tmp_path)), "manifest.csv")
+    assert_one_line_error(run("evaluate", "--facts", str(tmp_path / "none.csv")), "none.csv")
+
+
+def test_add_and_show(corpus_copy, tmp_path):
+    article = tmp_path / "district.txt"
+    article.write_text("时间：2025-03-01\n2024年，全区新增市场主体1.2万户。", encoding="utf-8")
+    result = run("add", str(article), "--corpus", str(corpus_copy), "--title", "区情")
+    assert result.returncode == 0, result.stderr
+    assert (corpus_copy / "articles" / "district.txt").read_bytes() == article.read_bytes()
+    assert "district,articles/district.txt,区情,2025-03-01" in (corpus_copy / "manifest.csv").read_text(encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("run", "--corpus", str(corpus_copy), "--out", str(out)).returncode == 0
+    shown = run("show", "district", "--facts", str(out / "facts.csv"))
+    assert shown.returncode == 0 and "1.2万户" in shown.stdout
+    assert_one_line_error(run("add", str(article), "--corpus", str(corpus_copy)), "already")
