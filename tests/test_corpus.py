@@ -59,10 +59,13 @@ def gold_scores(corpus_facts):
 
 def test_there_is_gold_for_the_seed_and_two_report_excerpts(gold_scores):
     assert {s.doc_id for s in gold_scores} >= {"jinan-shizhong-2024", "fujian-2026", "zhejiang-2026"}
-    assert all(s.gold >= 15 for s in gold_scores)
+    assert all(s.gold >= 5 for s in gold_scores)
 
 
-@pytest.mark.parametrize("doc_id", ["jinan-shizhong-2024", "fujian-2026", "zhejiang-2026", "ALL"])
+GOLD_DOCS = sorted(p.stem for p in GOLD.glob("*.csv") if p.name != "manifest.csv")
+
+
+@pytest.mark.parametrize("doc_id", GOLD_DOCS + ["ALL"])
 def test_gold_thresholds(gold_scores, doc_id):
     score = overall(gold_scores) if doc_id == "ALL" else next(s for s in gold_scores if s.doc_id == doc_id)
     assert score.f1 >= 0.97, f"span F1 {score.f1:.3f}"

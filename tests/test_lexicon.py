@@ -32,7 +32,8 @@ def test_units_table_is_consistent():
         if allowed:
             assert unit.std_unit in allowed, f"{surface}: {unit.kind} in {unit.std_unit}"
         if unit.kind == Kind.MONEY:
-            assert unit.std_unit.isupper() and len(unit.std_unit) == 3, surface
+            currency = unit.std_unit.split("/")[0]
+            assert currency.isupper() and len(currency) == 3, surface
         if unit.kind == Kind.COUNT:
             assert unit.std_unit == unit.unit_en, surface
 

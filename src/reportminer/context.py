@@ -105,8 +105,16 @@ def _tokens_in(tokens: tuple[Token, ...], start: int, end: int) -> list[Token]:
 
 
 def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token]:
-    while words and (words[-1].text in trailing or words[-1].text in "、，的"):
-        words = words[:-1]
+    while words:
+        last = words[-1]
+        if last.text in trailing or last.text in "、，的":
+            words = words[:-1]
+            continue
+        # a word jieba guessed (no dictionary tag) may have glued a link word on: 占比达 → 占比
+        glued = next((t for t in trailing if last.tag == "" and len(last.text) > len(t) and last.text.endswith(t)), None)
+        if glued is None:
+            break
+        words = words[:-1] + [Token(last.text[: -len(glued)], last.start, last.end - len(glued), "")]
     return words
 
 
@@ -172,10 +180,10 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool)
             if token.text in w.right_stop_words or token.tag in w.right_stop_tags:
                 break
             rest = words[n + 1 :]
-            if token.tag.startswith("v") and token.tag != "vn" and all(
-                t.tag[:1] in ("v", "d") or t.text in "、，" for t in rest
-            ):
-                break  # a predicate that ends the clause: 重点项目加快建设
+            if token.tag.startswith("v") and rest and all(t.tag[:1] in ("v", "d") or t.text in "、，" for t in rest):
+                break  # a predicate that ends the clause: 重点项目加快建设, 示范村建设完成
+            if token.tag.startswith("v") and token.tag != "vn" and not rest:
+                break
         taken.append(token)
     while taken and taken[-1].text in w.right_trailing:
         taken.pop()
@@ -285,6 +293,9 @@ def annotate(text: str, tokens: tuple[Token, ...], quantities: list[Quantity], t
         if not metric and results:
             metric = results[-1].left_metric  # 首次进入全省前十名: the standing of what came before
         results.append(Context(metric, change, _has_target_cue(tokens, q.start, w), left or metric))
+        if index and not results[-2].metric and quantities[index - 1].end == q.start:
+            previous = results[-2]  # 12类45件民生实事: two counts of the same things
+            results[-2] = Context(metric, previous.change, previous.target_cue, previous.left_metric)
         previous_end = q.end
         consumed_end = q.end + len(right)  # the next number's metric starts after this one's noun
     return _apply_lists(text, quantities, results)

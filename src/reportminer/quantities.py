@@ -19,8 +19,9 @@ from .types import Kind, NumberMatch, Qualifier, Quantity
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _PUNCT_AFTER_RANK = set("，、。；：,;:）)”’」』 \n") | {""}
-_RANK_FOLLOWERS = ("和", "且", "并", "的", "位", "名", "、")
 _CALENDAR_YEAR = (1000, 2200)
+_CJK = regex.compile(r"\p{Han}")
+_LIST_SEPARATORS = regex.compile(r"[、和及与]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,8 @@ class _Patterns:
     range_joiners: tuple[str, ...]
     per_word: regex.Pattern[str]
     blockers: tuple[str, ...]
+    change_words: tuple[str, ...]
+    rank_followers: tuple[str, ...]
 
 
 def _alternation(words) -> str:
@@ -55,6 +58,8 @@ def _patterns() -> _Patterns:
         range_joiners=lex.words("range", "joiners"),
         per_word=regex.compile("(?:每(?:" + _alternation(lex.cues["units"]["per_words"]) + "))+"),
         blockers=lex.words("label", "blockers"),
+        change_words=lex.words("change", "increase") + lex.words("change", "decrease"),
+        rank_followers=lex.words("rank", "followers"),
     )
 
 
@@ -90,6 +95,15 @@ def _inside_label(text: str, pos: int, lex: Lexicon) -> bool:
         if opening == "《" or right - left - 1 <= limit:
             return True
     return False
+
+
+def _enumerates_list(text: str, start: int, value: Decimal) -> bool:
+    """True when the clause before ``start`` lists exactly ``value`` items: 信息通信、数字能源两大…"""
+    clause = start
+    while clause > 0 and text[clause - 1] not in "，；。：,;:（(":
+        clause -= 1
+    items = [item for item in _LIST_SEPARATORS.split(text[clause:start]) if item]
+    return len(items) >= 2 and len(items) == value
 
 
 def _is_calendar_year(text: str, number: NumberMatch) -> bool:
@@ -214,7 +228,7 @@ def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quanti
             return None
         end = pos + len(marker)
         follower = text[end : end + 1]
-        if follower not in _PUNCT_AFTER_RANK and not follower.startswith(_RANK_FOLLOWERS):
+        if follower not in _PUNCT_AFTER_RANK and not text.startswith(_patterns().rank_followers, end):
             return None  # 第一书记, 第一梯队, 前三季度: a name or a date, not a standing
         if not _near_word(text, start, context, 6):
             return None
@@ -353,10 +367,20 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         text.startswith(w, end) for w in lex.words("label", "structural_nouns")
     ):
         return None  # 十一个方面工作
+    if parsed.kind == Kind.COUNT and number.chinese and _enumerates_list(text, number.start, number.value):
+        return None  # 产业、科技、服务业三支招商队伍: the number counts the items just listed
+    if any(text.startswith(w, end) for w in lex.words("label", "campaign_words")):
+        return None  # 0.1微克攻坚行动
     if unit == "成" and text[end : end + 1] in lex.cues["fraction"]["cheng_blockers"]:
         return None
     unit_end = end
     suffix, end = _suffix_qualifier(text, end)
+    if unit in lex.cues["units"]["attribute_units"] and _CJK.match(text[end : end + 1] or " ") and not any(
+        text.startswith(word, end) for word in _patterns().change_words
+    ):
+        return None  # 3岁以下婴幼儿: an age band that names a group (but 82.4岁提升至83.9岁 is a claim)
+    if unit in lex.cues["units"]["arabic_only"] and number.chinese and text[number.end - 1] not in lex.big_units:
+        return None
     denominators, start = _per_prefix(text, number.start)
     unit_en, std_unit, factor, kind = parsed.unit_en, parsed.std_unit, parsed.factor, parsed.kind
     for word in denominators:
@@ -365,6 +389,9 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         unit_en += " per " + den_en
         std_unit += "/" + den_std
         factor /= den_factor
+    if denominators and unit in lex.units:  # 每立方米19微克 is the concentration 微克/立方米
+        known = lex.units[unit]
+        unit_en, std_unit, factor, kind = known.unit_en, known.std_unit, known.factor, known.kind
     prefix, prefix_start = _prefix_qualifier(text, start)
     if value_high is not None:
         qualifier = Qualifier.RANGE
@@ -384,6 +411,8 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
         unit = lex.units["半"]
         return _finish(text, number.start, number.end + 1, number, Decimal(1), "半", unit, lex)
     surface = text[number.start : number.end]
+    if not number.chinese and surface[-1:] not in lex.big_units:
+        return _bare_level(text, number, lex)
     if number.chinese or surface[-1:] not in lex.big_units:
         return None
     suffix, end = _suffix_qualifier(text, number.end)
@@ -393,6 +422,24 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
         start=number.start, end=end, value=number.value, unit="", kind=Kind.COUNT, qualifier=qualifier,
         std_value=number.value, std_unit="item", unit_en="item",
         number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=number.end,
+    )
+
+
+def _bare_level(text: str, number: NumberMatch, lex: Lexicon) -> Quantity | None:
+    """A level with no unit, stated as a change from one value to another: 满意度从84.7提升至89.6,
+    收入倍差从1.96缩小至1.81. Bare numbers anywhere else are not claims."""
+    before = text[max(0, number.start - 4) : number.start]
+    after = text[number.end : number.end + 1]
+    is_from = before.endswith(tuple(lex.cues["change"]["from_words"])) and any(
+        text.startswith(word, number.end) for word in _patterns().change_words)
+    is_to = before.endswith(("至", "到")) and any(
+        before[:-1].endswith(word) or before[:-1].endswith(word[:-1]) for word in _patterns().change_words)
+    if not (is_from or is_to) or (after and not (is_from or after in "，。；、,;)）")):
+        return None
+    return Quantity(
+        start=number.start, end=number.end, value=number.value, unit="", kind=Kind.OTHER,
+        qualifier=Qualifier.EXACT, std_value=number.value, std_unit="", unit_en="",
+        number_start=number.start, number_end=number.end, prefix_start=number.start, unit_end=number.end,
     )
 
 
