@@ -7,11 +7,12 @@ count counts (4所学校 → 学校).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import load_lexicon
-from .segment import Token
+from .segment import Token, is_word_at
 from .types import Kind, Quantity
 
 CLAUSE_BREAKS = frozenset("，；。：！？,;:!?（）()")
@@ -93,8 +94,11 @@ def _tokens_in(tokens: tuple[Token, ...], start: int, end: int) -> list[Token]:
     """The tokens inside [start, end), a token that straddles an edge cut at it (jieba's HMM glues
     words across boundaries we know better: 个省, 等促)."""
     inside = []
-    for t in tokens:
-        if t.end <= start or t.start >= end:
+    first = bisect.bisect_right([t.end for t in tokens], start) if len(tokens) > 32 else 0
+    for t in tokens[first:]:
+        if t.start >= end:
+            break
+        if t.end <= start:
             continue
         if t.start >= start and t.end <= end:
             inside.append(t)
@@ -238,8 +242,15 @@ def _split_on(text: str, separators: tuple[str, ...]) -> list[str]:
     return parts
 
 
-def _has_target_cue(tokens, end: int, w: _Words) -> bool:
-    return any(t.text in w.target for t in tokens if t.end <= end)
+def _has_target_cue(text: str, end: int, w: _Words) -> bool:
+    """A target word (将, 要, 力争, 目标 …) earlier in the sentence, as a word of its own."""
+    for cue in w.target:
+        pos = text.find(cue, 0, end)
+        while pos >= 0:
+            if len(cue) > 1 or is_word_at(text, pos, cue):
+                return True
+            pos = text.find(cue, pos + 1, end)
+    return False
 
 
 def annotate(text: str, tokens: tuple[Token, ...], quantities: list[Quantity], time_ends: list[int],
@@ -292,7 +303,7 @@ def annotate(text: str, tokens: tuple[Token, ...], quantities: list[Quantity], t
             metric = left + text[q.end:c_end].strip()
         if not metric and results:
             metric = results[-1].left_metric  # 首次进入全省前十名: the standing of what came before
-        results.append(Context(metric, change, _has_target_cue(tokens, q.start, w), left or metric))
+        results.append(Context(metric, change, _has_target_cue(text, q.start, w), left or metric))
         if index and not results[-2].metric and quantities[index - 1].end == q.start:
             previous = results[-2]  # 12类45件民生实事: two counts of the same things
             results[-2] = Context(metric, previous.change, previous.target_cue, previous.left_metric)

@@ -12,7 +12,6 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from .lexicon import load_lexicon
-from .segment import tokenize
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.+)/$")
@@ -23,7 +22,8 @@ def _first_sense(senses: str) -> str:
     for sense in senses.split("/"):
         sense = _PARENTHESES.sub("", sense).strip()
         if sense and not sense.startswith(_SKIP_SENSE) and "[" not in sense:
-            return sense.split(";")[0].strip()
+            sense = sense.split(";")[0].strip()
+            return sense[3:] if sense.startswith("to ") else sense  # a metric is a noun phrase
     return ""
 
 
@@ -47,39 +47,47 @@ def _cedict() -> dict[str, str]:
     return entries
 
 
-def _word_gloss(word: str) -> str:
-    glossary = load_lexicon().glossary
-    if word in glossary:
-        return glossary[word]
-    cedict = _cedict()
-    if word in cedict:
-        return cedict[word]
-    # unknown word: gloss it character by character, keeping what cannot be glossed
-    parts = [cedict.get(ch, ch) for ch in word]
-    return " ".join(parts)
+_LONGEST_WORD = 8
+
+
+def _longest_entry(phrase: str, pos: int, entries) -> str | None:
+    for end in range(min(len(phrase), pos + _LONGEST_WORD), pos + 1, -1):
+        if phrase[pos:end] in entries:
+            return phrase[pos:end]
+    return None
 
 
 @lru_cache(maxsize=8192)
 def gloss(phrase: str) -> str:
-    """English gloss of a Chinese phrase; never empty for a non-empty phrase."""
+    """English gloss of a Chinese phrase; never empty for a non-empty phrase.
+
+    Forward maximum matching: at each position the longest term the glossary knows, else the longest
+    word CC-CEDICT knows, else one character. (No jieba here: the dictionaries are the segmenter.)"""
     if not phrase:
         return ""
     glossary = load_lexicon().glossary
     if phrase in glossary:
         return glossary[phrase]
-    words = []
+    cedict = _cedict()
+    parts = []
     pos = 0
-    # prefer the longest glossary entry at each position, then jieba's words
     while pos < len(phrase):
-        entry = next((phrase[pos:end] for end in range(len(phrase), pos + 1, -1) if phrase[pos:end] in glossary), None)
-        if entry:
-            words.append(glossary[entry])
-            pos += len(entry)
+        ch = phrase[pos]
+        if ch.isascii():
+            end = pos
+            while end < len(phrase) and phrase[end].isascii():
+                end += 1
+            parts.append(phrase[pos:end].strip())
+            pos = end
             continue
-        rest_end = next((end for end in range(pos + 1, len(phrase) + 1)
-                         if any(phrase[end:e] in glossary for e in range(end + 2, len(phrase) + 1))), len(phrase))
-        for token in tokenize(phrase[pos:rest_end]):
-            if token.text.strip("、，“”\"'"):
-                words.append(_word_gloss(token.text) if not token.text.isascii() else token.text)
-        pos = rest_end
-    return " ".join(w for w in words if w).strip() or phrase
+        if ch in "、，“”‘’《》（）()":
+            pos += 1
+            continue
+        term = _longest_entry(phrase, pos, glossary)
+        if term:
+            parts.append(glossary[term])
+        else:
+            term = _longest_entry(phrase, pos, cedict) or ch
+            parts.append(cedict.get(term, term))
+        pos += len(term)
+    return " ".join(p for p in parts if p).strip() or phrase

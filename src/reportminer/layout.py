@@ -38,6 +38,7 @@ class _LayoutPatterns:
     closers: str
     caption_max: int
     photo_credit: tuple[str, ...]
+    sentence_end: regex.Pattern[str]  # sentence-final punctuation with the closing marks after it
 
 
 @cache
@@ -55,6 +56,10 @@ def _patterns() -> _LayoutPatterns:
         closers="".join(cues["closers"]),  # type: ignore[arg-type]
         caption_max=int(cues["caption_max_chars"]),  # type: ignore[arg-type]
         photo_credit=tuple(cues["photo_credit_suffixes"]),  # type: ignore[arg-type]
+        sentence_end=regex.compile(
+            "[" + regex.escape("".join(cues["sentence_enders"])) + "]"  # type: ignore[arg-type]
+            + "[" + regex.escape("".join(cues["sentence_enders"]) + "".join(cues["closers"])) + "]*"  # type: ignore[arg-type]
+        ),
     )
 
 
@@ -166,17 +171,7 @@ def _split_sentences(pieces: list[Piece], text: str) -> list[tuple[list[Piece], 
     for x in pieces:
         bounds.append((offset, x))
         offset += x.end - x.start
-    cut_points = [0]
-    i = 0
-    while i < len(joined):
-        if joined[i] in p.enders:
-            j = i + 1
-            while j < len(joined) and (joined[j] in p.enders or joined[j] in p.closers):
-                j += 1
-            cut_points.append(j)
-            i = j
-        else:
-            i += 1
+    cut_points = [0] + [m.end() for m in p.sentence_end.finditer(joined)]
     if cut_points[-1] != len(joined):
         cut_points.append(len(joined))
     result = []

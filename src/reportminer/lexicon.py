@@ -48,7 +48,12 @@ class Lexicon:
 
     def words(self, section: str, key: str) -> tuple[str, ...]:
         """A cue word list, longest first (so alternations built from it prefer long matches)."""
-        return tuple(sorted(self.cues[section][key], key=len, reverse=True))  # type: ignore[arg-type]
+        return _longest_first(tuple(self.cues[section][key]))  # type: ignore[arg-type]
+
+
+@cache
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _read_text(name: str) -> str:

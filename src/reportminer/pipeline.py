@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .context import Context, annotate
+from .context import Context, annotate, clause_end, clause_start
 from .gloss import gloss
 from .layout import split_sentences
 from .lexicon import load_lexicon
 from .quantities import aligned_with_words, find_quantities
-from .segment import tokenize
+from .segment import tokenize_windows
 from .table import claims_to_frame
 from .timeframe import TimeExpression, comparison_bases, ends_after, find_time_expressions, report_year
 from .types import Claim, Document, Kind, Quantity, Sentence
@@ -70,7 +70,8 @@ def extract_claims(document: Document) -> list[Claim]:
     claims: list[Claim] = []
     for sentence in split_sentences(text):
         quantities = [q for q in find_quantities(sentence.text) if sentence.spans_one_piece(q.start, q.end)]
-        tokens = tokenize(sentence.text) if quantities else ()
+        tokens = tokenize_windows(sentence.text, [
+            (clause_start(sentence.text, q.prefix_start), clause_end(sentence.text, q.end)) for q in quantities])
         quantities = [q for q in quantities if aligned_with_words(q, tokens)]
         times = find_time_expressions(sentence.text, year)
         if sentence.is_heading and times:

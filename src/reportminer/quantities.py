@@ -34,6 +34,10 @@ class _Patterns:
     blockers: tuple[str, ...]
     change_words: tuple[str, ...]
     rank_followers: tuple[str, ...]
+    blocker_re: regex.Pattern[str]
+    prefix_re: regex.Pattern[str]
+    suffix_re: regex.Pattern[str]
+    unit_heads: frozenset[str]  # first characters of everything that can follow a number
 
 
 def _alternation(words) -> str:
@@ -60,21 +64,29 @@ def _patterns() -> _Patterns:
         blockers=lex.words("label", "blockers"),
         change_words=lex.words("change", "increase") + lex.words("change", "decrease"),
         rank_followers=lex.words("rank", "followers"),
+        blocker_re=regex.compile(_alternation(lex.words("label", "blockers"))),
+        prefix_re=regex.compile("(?:" + _alternation(w for w, _ in prefix) + r")\Z"),
+        suffix_re=regex.compile(_alternation(w for w, _ in suffix)),
+        unit_heads=frozenset(u[0] for u in lex.units) | frozenset("分半/强+＋")
+        | frozenset(lex.cues["qualifier"]["inner_over"]) | frozenset("".join(lex.cues["range"]["joiners"]))
+        | frozenset(lex.big_units) | frozenset(lex.small_units),
     )
 
 
 def _prefix_qualifier(text: str, start: int) -> tuple[Qualifier | None, int]:
-    for word, qualifier in _patterns().prefix_words:
-        if text.startswith(word, start - len(word), start):
-            return qualifier, start - len(word)
-    return None, start
+    patterns = _patterns()
+    m = patterns.prefix_re.search(text, max(0, start - 8), start)
+    if m is None:
+        return None, start
+    longest = max((w for w, _ in patterns.prefix_words if text.startswith(w, start - len(w), start)), key=len)
+    return dict(patterns.prefix_words)[longest], start - len(longest)
 
 
 def _suffix_qualifier(text: str, pos: int) -> tuple[Qualifier | None, int]:
-    for word, qualifier in _patterns().suffix_words:
-        if text.startswith(word, pos):
-            return qualifier, pos + len(word)
-    return None, pos
+    m = _patterns().suffix_re.match(text, pos)
+    if m is None:
+        return None, pos
+    return dict(_patterns().suffix_words)[m.group()], m.end()
 
 
 def _inside_label(text: str, pos: int, lex: Lexicon) -> bool:
@@ -119,7 +131,7 @@ def _match_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
 
 
 def _blocked(text: str, pos: int) -> bool:
-    return any(text.startswith(word, pos) for word in _patterns().blockers)
+    return _patterns().blocker_re.match(text, pos) is not None
 
 
 def _std_denominator(unit: Unit, lex: Lexicon) -> tuple[str, Decimal]:
@@ -311,6 +323,8 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
     number = numbers[i]
     before = text[number.start - 1] if number.start else ""
     after = text[number.end : number.end + 1]
+    if number.chinese and after not in _patterns().unit_heads and before not in ("第", "前"):
+        return None  # 统一, 一体, 万众: a Chinese numeral with nothing a quantity could continue with
     if before and (_ASCII_LETTER.match(before) or before in "+＋."):
         return None  # PM2.5, C919, “4+1”
     if after and after in "+＋":

@@ -60,10 +60,32 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tags = _tags()
     return tuple(
         Token(word, start, end, tags.get(word, ""))
-        for word, start, end in _tokenizer().tokenize(text, HMM=True)
+        for word, start, end in _tokenizer().tokenize(text, HMM=False)
     )
 
 
 def plain_cut(text: str) -> list[str]:
     """Bare ``lcut`` with the same tokenizer: the benchmark's yardstick."""
     return _tokenizer().lcut(text)
+
+
+def tokenize_windows(text: str, windows: list[tuple[int, int]]) -> tuple[Token, ...]:
+    """Tokens of the parts of ``text`` that need them (the clauses that hold a claim), with offsets
+    into ``text``. Overlapping or touching windows are merged; the rest of the text is never
+    segmented, which keeps the pipeline faster than one jieba pass over the whole article."""
+    merged: list[list[int]] = []
+    for start, end in sorted(windows):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    tokens: list[Token] = []
+    for start, end in merged:
+        tokens.extend(Token(t.text, t.start + start, t.end + start, t.tag) for t in tokenize(text[start:end]))
+    return tuple(tokens)
+
+
+def is_word_at(text: str, pos: int, word: str) -> bool:
+    """True when jieba reads ``word`` at ``pos`` as a word of its own (要 in 要加快, not in 主要)."""
+    lo, hi = max(0, pos - 3), min(len(text), pos + len(word) + 3)
+    return any(t.start + lo == pos and t.text == word for t in tokenize(text[lo:hi]))

@@ -1,0 +1,63 @@
+"""Throughput of the whole pipeline against bare jieba segmentation of the same text, in one run.
+
+    python scripts/benchmark.py [--repeat 5] [files...]
+
+Both sides use the same loaded jieba tokenizer (loading is not timed). The ratio
+``pipeline chars/s ÷ jieba.lcut chars/s`` is the figure of merit: 1.0 means reportminer mines a text as
+fast as jieba merely segments it. Caches are cleared before every pipeline pass, so no pass profits
+from an earlier one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from reportminer import segment  # noqa: E402
+from reportminer.corpus import load_document, read_manifest  # noqa: E402
+from reportminer.gloss import gloss  # noqa: E402
+from reportminer.pipeline import extract_claims  # noqa: E402
+
+
+def _best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        segment.tokenize.cache_clear()
+        gloss.cache_clear()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times), statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    if args.files:
+        from reportminer.corpus import entry_for_path
+
+        documents = [load_document(entry_for_path(p)) for p in args.files]
+    else:
+        documents = [load_document(e) for e in read_manifest(ROOT / "corpus")]
+    segment.warm_up()
+    extract_claims(documents[0])  # load lexicon, dictionaries and compiled patterns once
+    chars = sum(len(d.text) for d in documents)
+    jieba_best, jieba_median = _best(lambda: [segment.plain_cut(d.text) for d in documents], args.repeat)
+    mine_best, mine_median = _best(lambda: [extract_claims(d) for d in documents], args.repeat)
+    claims = sum(len(extract_claims(d)) for d in documents)
+    print(f"{len(documents)} documents, {chars} characters, {claims} claims, best of {args.repeat}")
+    print(f"jieba.lcut    {jieba_best:7.3f} s  {chars / jieba_best:10.0f} chars/s  (median {jieba_median:.3f} s)")
+    print(f"reportminer   {mine_best:7.3f} s  {chars / mine_best:10.0f} chars/s  (median {mine_median:.3f} s)")
+    print(f"ratio (pipeline throughput / jieba throughput): {jieba_best / mine_best:.2f}")
+
+
+if __name__ == "__main__":
+    main()
