@@ -16,7 +16,7 @@ from importlib import resources
 
 import regex
 
-from .lexicon import load_lexicon
+from .lexicon import Unit, load_lexicon
 from .timeframe import ends_after, report_year
 from .types import Claim, Document, Kind, Qualifier
 
@@ -28,18 +28,9 @@ _CLAUSE_BREAK = regex.compile(r"[,;:()]|\band\b|\bwhile\b|\bwhich\b|\bwith\b")
 
 
 @dataclass(frozen=True, slots=True)
-class _EnUnit:
-    surface: str
-    kind: Kind
-    unit_en: str
-    std_unit: str
-    factor: Decimal
-
-
-@dataclass(frozen=True, slots=True)
 class _Patterns:
     number: regex.Pattern[str]
-    units: dict[str, _EnUnit]
+    units: dict[str, Unit]
     unit_re: regex.Pattern[str]
     count_re: regex.Pattern[str]
     cues: dict
@@ -53,7 +44,7 @@ def _alternation(words) -> str:
 def _patterns() -> _Patterns:
     cues = load_lexicon().cues["en"]
     text = resources.files("reportminer.data").joinpath("en_units.csv").read_text(encoding="utf-8")
-    units = {r["surface"].lower(): _EnUnit(r["surface"], Kind(r["kind"]), r["unit_en"], r["std_unit"],
+    units = {r["surface"].lower(): Unit(r["surface"], Kind(r["kind"]), r["unit_en"], r["std_unit"],
                                            Decimal(r["factor"])) for r in csv.DictReader(io.StringIO(text))}
     currencies = _alternation(cues["currency_prefixes"])
     scales = _alternation(cues["scales"])
