@@ -199,15 +199,17 @@ def split_sentences(text: str) -> list[Sentence]:
     limit = _patterns().caption_max
     captions = {k for i, j in joins.items() for k in range(i + 1, j) if len(paras[k].text) <= limit}
     sentences: list[Sentence] = []
-    section = ""
+    section, section_start = "", -1
     for i, para in enumerate(paras):
         if i in continued or i in captions or para.role in ("meta", "caption"):
             continue
         if para.role in ("heading", "title"):
             section = para.heading
+            section_start = para.start + para.text.find(para.heading)
             marker = _MARKDOWN_HEADING.match(para.text)
             start = para.start + (marker.end() if marker else 0)  # "## " is markup, not text
-            sentences.append(Sentence(len(sentences), (Piece(start, para.end),), text[start:para.end], section, True, i))
+            sentences.append(Sentence(len(sentences), (Piece(start, para.end),), text[start:para.end], section, True, i,
+                                      section_start))
             continue
         pieces = [Piece(para.start, para.end)]
         k = i
@@ -221,6 +223,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 inline = _patterns().section_heading.match(sentence_text)
                 if inline and len(sentence_text) <= 80:
                     section = sentence_text[inline.end():].strip().rstrip("。")
+                    section_start = sentence_pieces[0].start + sentence_text.find(section)
                     is_heading = True
-            sentences.append(Sentence(len(sentences), tuple(sentence_pieces), sentence_text, section, is_heading, i))
+            sentences.append(Sentence(len(sentences), tuple(sentence_pieces), sentence_text, section, is_heading, i,
+                                      section_start))
     return sentences

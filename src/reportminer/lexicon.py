@@ -39,6 +39,8 @@ class Lexicon:
     small_units: Mapping[str, int]
     big_units: Mapping[str, int]
     decimal_points: frozenset[str]
+    vague_digits: Mapping[str, int]
+    signs: frozenset[str]
     fullwidth: Mapping[str, str]
     units: Mapping[str, Unit]
     cues: Mapping[str, Mapping[str, object]]
@@ -116,6 +118,8 @@ def load_lexicon() -> Lexicon:
         small_units=MappingProxyType(numerals["small_units"]),
         big_units=MappingProxyType(numerals["big_units"]),
         decimal_points=frozenset(numerals["decimal_points"]),
+        vague_digits=MappingProxyType(numerals["vague_digits"]),
+        signs=frozenset(numerals["signs"]),
         fullwidth=MappingProxyType(fullwidth),
         units=MappingProxyType(_load_units()),
         cues=MappingProxyType(cues),

@@ -1,26 +1,39 @@
 """The number layer: every numeral in a text, with its value, before any unit is considered.
 
-Arabic digits (with thousands commas, full-width forms and a decimal point), Chinese numerals
-(三千五百, 十八点二三, 两, 〇), mixed forms (2.3万, 1100余万, 1.5万亿) and bare magnitudes (万亿) are found
-by one regex built from the lexicon's character tables.
+One regex (built from the lexicon's character tables) finds runs of numeral material: Arabic numbers
+(thousands commas, spaces between groups from OCR, decimals, 2e5, 40k), Chinese digits and magnitudes
+(三千五百, 两, 〇, 壹贰叁), the decimal word 点, inner 余/多/几 and a sign. A run is then cut into
+numbers where two digits meet without a magnitude between them (1 2 is two numbers, 二〇二三 is one).
+
+The text given here is folded (``fold.fold``): simplified characters, ASCII digits.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
-from .lexicon import Lexicon, load_lexicon
-from .numerals import arabic_value, chinese_value, multiplier_value
+from .lexicon import load_lexicon
+from .numerals import Token, tokenize_numeral, value_of_tokens
 from .types import NumberMatch
+
+ARABIC = (
+    r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]{1,3}(?:\ [0-9]{3})+(?![0-9])|[0-9]+|(?<![.\w])\.[0-9]+)"
+    r"(?:\.[0-9]+)?"
+    r"(?:[eE][+-]?[0-9]+(?![A-Za-z])|\^[+-]{0,2}[0-9]+)?"
+    r"(?:\ ?[kK](?![A-Za-z])|\ ?M(?![A-Za-z]))?"
+)
+SPACE = r"[ \t]{0,3}"
 
 
 @dataclass(frozen=True, slots=True)
-class NumberPatterns:
-    number: regex.Pattern[str]
+class _Patterns:
+    run: regex.Pattern[str]
+    item: regex.Pattern[str]
+    first: regex.Pattern[str]  # a character that can begin a run: found fast, then the run is matched there
 
 
 def _char_class(chars) -> str:
@@ -28,65 +41,130 @@ def _char_class(chars) -> str:
 
 
 @cache
-def number_patterns() -> NumberPatterns:
+def _patterns() -> _Patterns:
     lex = load_lexicon()
+
+    def guarded(chars) -> str:
+        # A magnitude is not a number when it starts a unit: 千米, 千瓦, 兆瓦.
+        parts = []
+        for c in sorted(chars):
+            heads = sorted({u[1:] for u in lex.units if u[:1] == c and len(u) > 1}, key=len, reverse=True)
+            guard = "(?!" + "|".join(regex.escape(h) for h in heads) + ")" if heads else ""
+            parts.append(regex.escape(c) + guard)
+        return "(?:" + "|".join(parts) + ")"
+
     digit = _char_class(lex.digits)
-    small = _char_class(lex.small_units)
-    big = _char_class(lex.big_units)
+    vague = _char_class(lex.vague_digits)
+    unit = "(?:" + guarded(lex.small_units) + "|" + guarded(lex.big_units) + ")"
     point = _char_class(lex.decimal_points)
-    fw_digits = "".join(k for k, v in lex.fullwidth.items() if v.isdigit())
-    fw_point = "".join(k for k, v in lex.fullwidth.items() if v == ".")
-    ad = f"[0-9{fw_digits}]"
-    # A magnitude after Arabic digits is a multiplier unless it starts a unit (千米, 千瓦, 兆瓦, 百分之).
-    def not_unit(chars) -> str:
-        heads = sorted({u[1:] for u in lex.units if u[:1] in chars and len(u) > 1} | {"分之"}, key=len, reverse=True)
-        return "(?!" + "|".join(regex.escape(u) for u in heads) + ")"
-
-    big_multiplier = "(?:" + "|".join(regex.escape(c) + not_unit(c) for c in sorted(lex.big_units)) + ")"
-    inner = "|".join(regex.escape(w) for w in lex.words("qualifier", "inner_over"))
-    pattern = rf"""
-        (?P<arabic>
-            {ad}{{1,3}}(?:,[0-9]{{3}})+(?![0-9])      # 1,082,600 (ASCII commas only: 1，2 is a list)
-            (?:[.{fw_point}]{ad}+)?
-          | {ad}+(?:[.{fw_point}]{ad}+)?               # 1082.6
-        )
-        (?P<inner>{inner})?                            # 1100余万
-        (?P<mult>
-            (?:{small}(?={big}))?{big_multiplier}+     # 万, 亿, 千万, 万亿 (not 兆瓦)
-          | {small}{not_unit(lex.small_units)}(?!{small})  # 3千 but not 3千米
-        )?
-      | (?P<chinese>
-            (?:{digit}|{small}|{big})+                 # 三千五百, 两, 万亿
-            (?:{point}{digit}+{big}*)?                 # 十八点二三, 一点五万
-        )
-        (?:(?P<cinner>{inner})(?P<cmult>{big}+))?      # 二十多万
-    """
-    return NumberPatterns(number=regex.compile(pattern, regex.VERBOSE))
+    inner = _char_class("".join(lex.cues["qualifier"]["inner_over"]))  # type: ignore[arg-type]
+    sign = _char_class(lex.signs)
+    atom = f"(?:{ARABIC}|{digit}|{vague})"
+    item = f"(?:{atom}|{unit}|{inner}(?={SPACE}{unit})|{point}(?={SPACE}{digit}))"
+    # 负 is a sign at the start, after punctuation, or after a link word (增速为负1.5%); not in 减负, 胜负
+    sign_after = "|".join(regex.escape(w) for w in lex.words("number", "sign_after"))
+    sign_ok = rf"(?<![0-9A-Za-z.%\p{{Han}}])|(?<=(?:{sign_after}))"
+    run = rf"(?:(?:{sign_ok}){sign}(?={SPACE}(?:[0-9.]|{digit}|{unit})))?{SPACE}{item}(?:{SPACE}{item})*"
+    first = _char_class(set(lex.digits) | set(lex.vague_digits) | set(lex.small_units) | set(lex.big_units)
+                        | set(lex.signs) | set("0123456789."))
+    return _Patterns(run=regex.compile(run), item=regex.compile(f"{atom}|{unit}|{inner}|{point}|{sign}|[ \t]+"),
+                     first=regex.compile(first))
 
 
-def scan_numbers(text: str, lex: Lexicon | None = None) -> list[NumberMatch]:
-    """Every numeral in ``text``, left to right, non-overlapping."""
-    lex = lex or load_lexicon()
-    found = []
-    for m in number_patterns().number.finditer(text):
-        if m.group("arabic"):
-            value = arabic_value(m.group("arabic"), lex)
-            if m.group("mult"):
-                value *= multiplier_value(m.group("mult"), lex)
-            found.append(
-                NumberMatch(m.start(), m.end(), value, True, False, over=bool(m.group("inner")))
-            )
+def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a run into numbers: two digits in a row without a magnitude between them are two numbers,
+    unless both are Chinese digits written together (二〇二三)."""
+    lex = load_lexicon()
+    pieces: list[tuple[int, int]] = []
+    current_start = None
+    arabic_led = False  # 5万亿两个: a number begun in Arabic digits takes no Chinese digit after its magnitude
+    last_kind = ""  # "arabic", "cdigit", "unit", "other"
+    last_end = start
+    for m in _patterns().item.finditer(text, start, end):
+        surface = m.group()
+        if surface.isspace():
+            continue
+        if surface[0].isdigit() and surface[0].isascii() or (surface[0] == "." and len(surface) > 1):
+            kind = "arabic"
+        elif surface in lex.digits or surface in lex.vague_digits:
+            kind = "cdigit"
+        elif surface in lex.small_units or surface in lex.big_units:
+            kind = "unit"
         else:
-            surface = m.group("chinese")
-            has_digit = any(ch in lex.digits for ch in surface)
-            if not has_digit and all(ch in lex.decimal_points for ch in surface):
+            kind = "other"
+        breaks = (kind == "arabic" and last_kind in ("arabic", "cdigit")) or (
+            kind == "cdigit" and (last_kind == "arabic" or (last_kind == "cdigit" and m.start() > last_end)
+                                  or (arabic_led and lex.digits.get(surface) != 0)))
+        if current_start is not None and breaks:
+            pieces.append((current_start, last_end))
+            current_start = None
+        if current_start is None:
+            current_start = m.start()
+            arabic_led = kind == "arabic"
+        last_kind, last_end = kind, m.end()
+    if current_start is not None:
+        pieces.append((current_start, last_end))
+    return pieces
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Drop a trailing 余/多 (a suffix qualifier, read by the quantity layer) and spaces."""
+    lex = load_lexicon()
+    inner = lex.cues["qualifier"]["inner_over"]
+    while end > start and (text[end - 1].isspace() or text[end - 1] in inner or text[end - 1] in lex.decimal_points):
+        end -= 1
+    return end
+
+
+def _runs(text: str):
+    patterns = _patterns()
+    pos = 0
+    while True:
+        candidate = patterns.first.search(text, pos)
+        if candidate is None:
+            return
+        run = patterns.run.match(text, candidate.start())
+        if run is None or run.end() == run.start():
+            pos = candidate.end()
+            continue
+        yield run
+        pos = run.end()
+
+
+@lru_cache(maxsize=16384)
+def _parse(surface: str) -> tuple[Decimal, bool, bool, bool] | None:
+    """(value, has a digit, written in Chinese, has 余/多/几) of a numeral surface, or None."""
+    if surface.isdigit() and surface.isascii():
+        return Decimal(surface), True, False, False  # the common case, without tokenizing
+    try:
+        tokens = tokenize_numeral(surface)
+        value = value_of_tokens(tokens)
+    except ValueError:
+        return None
+    kinds = {t.kind for t in tokens}
+    has_digit = any(t.kind == "num" for t in tokens)
+    if not has_digit and kinds <= {"sign", "zero"}:
+        return None
+    return value, has_digit, not any(t.arabic for t in tokens), bool(kinds & {"inner", "vague"})
+
+
+def scan_numbers(text: str) -> list[NumberMatch]:
+    """Every numeral in (folded) ``text``, left to right, non-overlapping."""
+    found: list[NumberMatch] = []
+    for run in _runs(text):
+        for start, end in _split_run(text, run.start(), run.end()):
+            while start < end and text[start].isspace():
+                start += 1
+            end = _trim(text, start, end)
+            if start >= end:
                 continue
-            value = chinese_value(surface, lex)
-            if m.group("cmult"):
-                value *= multiplier_value(m.group("cmult"), lex)
-            found.append(NumberMatch(m.start(), m.end(), value, has_digit, True, over=bool(m.group("cinner"))))
+            parsed = _parse(text[start:end])
+            if parsed is None:
+                continue
+            value, has_digit, chinese, over = parsed
+            found.append(NumberMatch(start, end, value, has_digit=has_digit, chinese=chinese, over=over))
     return found
 
 
-def _as_float(value: Decimal) -> float:
-    return float(value)
+def is_magnitude_only(tokens: list[Token]) -> bool:
+    return not any(t.kind == "num" for t in tokens)

@@ -1,99 +1,185 @@
-"""Values of numerals as written: Chinese (三千五百, 十八点二三, 一万二), Arabic (1,082.6; full-width
-１２３．５) and mixed (2.3万, 1.5万亿). Pure functions over strings; the character tables come from the
-lexicon.
+"""Values of numerals as written, from a list of tokens: Chinese (三千五百, 十八点二三, 一万二), Arabic
+(1,082.6, 2e5, 40k) and mixed (2.3万, 5万4千6百, 1.5万亿, 三十万多亿). Pure functions; the character
+tables come from the lexicon. Input is folded text (simplified, ASCII digits).
 
->>> chinese_value("三千五百")
+>>> numeral_value("三千五百")
 Decimal('3500')
->>> chinese_value("十八点二三")
+>>> numeral_value("十八点二三")
 Decimal('18.23')
->>> chinese_value("一万二")
+>>> numeral_value("一万二")
 Decimal('12000')
->>> chinese_value("三亿五千万")
+>>> numeral_value("三亿五千万")
 Decimal('350000000')
->>> chinese_value("二〇二三")
+>>> numeral_value("二〇二三")
 Decimal('2023')
->>> arabic_value("１,０８２.６")
+>>> numeral_value("5万4千6百")
+Decimal('54600')
+>>> numeral_value("10万万")
+Decimal('1000000000')
+>>> numeral_value("负四十五亿零四百零四万")
+Decimal('-4504040000')
+>>> numeral_value("1,082.6")
 Decimal('1082.6')
->>> multiplier_value("万亿")
-Decimal('1000000000000')
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import regex
 
 from .lexicon import Lexicon, load_lexicon
 
+_ARABIC = regex.compile(
+    r"(?P<digits>(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9]*))"
+    r"(?P<fraction>\.[0-9]+)?"
+    r"(?:[eE](?P<exp>[+-]?[0-9]+)|\^(?P<power>[+-]{0,2}[0-9]+))?"
+    r"(?:[ ]?(?P<kilo>[kK])|[ ]?(?P<mega>M))?"
+)
 
-def arabic_value(text: str, lex: Lexicon | None = None) -> Decimal:
-    """Value of Arabic digits with optional thousands commas and a decimal point."""
-    lex = lex or load_lexicon()
-    ascii_text = "".join(lex.fullwidth.get(ch, ch) for ch in text)
-    return Decimal(ascii_text.replace(",", "").replace(" ", ""))
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # "num" (a digit or an Arabic number), "small", "big", "zero", "vague", "inner", "dot", "sign"
+    value: Decimal = Decimal(0)
+    arabic: bool = False
 
 
-def multiplier_value(text: str, lex: Lexicon | None = None) -> Decimal:
-    """Product of a chain of magnitude characters: 万 → 1e4, 千万 → 1e7, 万亿 → 1e12."""
-    lex = lex or load_lexicon()
-    value = Decimal(1)
-    for ch in text:
-        value *= lex.small_units.get(ch) or lex.big_units[ch]
+def arabic_value(text: str) -> Decimal:
+    """1,082.6 → 1082.6; 2e5 → 200000; 1.1^+23; 40k → 40000; 2.5 M → 2500000."""
+    m = _ARABIC.fullmatch(text.strip())
+    if m is None or not (m.group("digits") or m.group("fraction")):
+        raise ValueError(f"not an Arabic number: {text!r}")
+    digits = regex.sub(r"[,， ]", "", m.group("digits")) or "0"
+    value = Decimal(digits + (m.group("fraction") or ""))
+    if m.group("exp"):
+        value = value.scaleb(int(m.group("exp")))
+    elif m.group("power"):
+        exponent = int(m.group("power").replace("--", "").replace("+", ""))
+        try:
+            value = Decimal(float(value) ** exponent)
+        except (OverflowError, InvalidOperation):
+            raise ValueError(f"power out of range: {text!r}") from None
+    if m.group("kilo"):
+        value *= 1000
+    elif m.group("mega"):
+        value *= 1000000
     return value
 
 
-def _digit_string_value(text: str, lex: Lexicon) -> Decimal:
-    """Digits read one by one: 二〇二三 → 2023."""
-    return Decimal("".join(str(lex.digits[ch]) for ch in text))
-
-
-def _integer_value(text: str, lex: Lexicon) -> Decimal:
-    if not text:
-        return Decimal(0)
-    if all(ch in lex.digits for ch in text):
-        return _digit_string_value(text, lex)
-    total = Decimal(0)  # everything closed by a section unit (万, 亿)
-    largest_big = 0
-    section = Decimal(0)  # the part below the current section unit
-    digit: int | None = None
-    last_unit = 0  # the place value of the last unit seen, for 三千五 = 3500
-    zero_seen = False
-    for ch in text:
-        if ch in lex.digits:
-            if lex.digits[ch] == 0:
-                zero_seen = True
-            digit = lex.digits[ch]
+def tokenize_numeral(text: str, lex: Lexicon | None = None) -> list[Token]:
+    """The tokens of a numeral surface; spaces are skipped."""
+    lex = lex or load_lexicon()
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(text):
+        ch = text[pos]
+        if ch.isspace():
+            pos += 1
+            continue
+        m = _ARABIC.match(text, pos) if (ch.isdigit() and ch.isascii()) or ch == "." else None
+        if m and m.end() > pos and (m.group("digits") or m.group("fraction")):
+            tokens.append(Token("num", arabic_value(m.group()), True))
+            pos = m.end()
+            continue
+        if ch in lex.signs and not tokens:
+            tokens.append(Token("sign"))
+        elif ch in lex.digits:
+            tokens.append(Token("zero") if lex.digits[ch] == 0 and tokens and tokens[-1].kind != "dot"
+                          and not _only_digits(tokens) else Token("num", Decimal(lex.digits[ch])))
+        elif ch in lex.vague_digits:
+            tokens.append(Token("vague"))
         elif ch in lex.small_units:
-            unit = lex.small_units[ch]
-            section += Decimal(1 if digit is None else digit) * unit
-            digit, last_unit, zero_seen = None, unit, False
+            tokens.append(Token("small", Decimal(lex.small_units[ch])))
+        elif ch in lex.big_units:
+            tokens.append(Token("big", Decimal(lex.big_units[ch])))
+        elif ch in lex.decimal_points:
+            tokens.append(Token("dot"))
+        elif ch in lex.cues["qualifier"]["inner_over"]:
+            tokens.append(Token("inner"))
         else:
-            unit = lex.big_units[ch]
-            section += digit or 0
+            raise ValueError(f"not a numeral character: {ch!r} in {text!r}")
+        pos += 1
+    return tokens
+
+
+def _only_digits(tokens: list[Token]) -> bool:
+    """True while a numeral is a plain string of Chinese digits (二〇二三): there 〇 is a digit."""
+    return all(t.kind == "num" and not t.arabic for t in tokens if t.kind != "sign")
+
+
+def _digit_string(tokens: list[Token]) -> bool:
+    nums = [t for t in tokens if t.kind != "sign"]
+    return len(nums) > 1 and all(t.kind == "num" and not t.arabic for t in nums)
+
+
+def _sections(tokens: list[Token]) -> Decimal:
+    """The value of an integer part: digits times units, sections closed by 万/亿/兆."""
+    total = Decimal(0)
+    section = Decimal(0)
+    pending: Decimal | None = None
+    pending_is_digit = False  # a single Chinese digit, which 三千五 / 一万二 abbreviate
+    last_unit = Decimal(0)
+    zero = False
+    largest = Decimal(0)
+    previous_big = False
+    for token in tokens:
+        if token.kind in ("num", "vague"):
+            value = token.value if token.kind == "num" else Decimal(0)
+            pending = value if pending is None else pending * 10 + value
+            pending_is_digit = not token.arabic
+            previous_big = False
+        elif token.kind == "zero":
+            zero, previous_big = True, False
+        elif token.kind == "small":
+            # 十 alone (and 零十) is ten: a missing or zero Chinese digit before a unit counts as one
+            multiplier = pending if pending is not None and (pending or not pending_is_digit) else Decimal(1)
+            section += multiplier * token.value
+            pending, last_unit, zero, previous_big = None, token.value, False, False
+        elif token.kind == "big":
+            if previous_big and pending is None:
+                total *= token.value  # 万万, 万亿, 万多亿: magnitudes that follow each other multiply
+                largest = max(largest, total)
+                last_unit = token.value
+                continue
+            section += pending or 0
             if section == 0 and total == 0:
                 section = Decimal(1)  # a bare magnitude: 万 → 10000
-            if unit > largest_big:
-                total = (total + section) * unit
-                largest_big = unit
+            if token.value > largest:
+                total = (total + section) * token.value
+                largest = token.value
             else:
-                total += section * unit
-            section, digit, last_unit, zero_seen = Decimal(0), None, unit, False
-    if digit is not None:
-        if last_unit and not zero_seen and digit != 0:
-            section += Decimal(digit) * last_unit / 10  # 三千五 = 3500, 一万二 = 12000
+                total += section * token.value
+            section, pending, last_unit, zero, previous_big = Decimal(0), None, token.value, False, True
+        # "inner" (余, 多) leaves the value alone and keeps a run of magnitudes together
+    if pending is not None:
+        if last_unit and not zero and pending_is_digit and pending < 10:
+            section += pending * last_unit / 10  # 三千五 = 3500, 一万二 = 12000
         else:
-            section += digit
+            section += pending
     return total + section
 
 
-def chinese_value(text: str, lex: Lexicon | None = None) -> Decimal:
-    """Value of a Chinese numeral, with an optional decimal part and trailing magnitudes."""
-    lex = lex or load_lexicon()
-    point = next((i for i, ch in enumerate(text) if ch in lex.decimal_points), -1)
-    if point < 0:
-        return _integer_value(text, lex)
-    integer = _integer_value(text[:point], lex)
-    rest = text[point + 1 :]
-    digits = "".join(str(lex.digits[ch]) for ch in rest if ch in lex.digits)
-    magnitudes = "".join(ch for ch in rest if ch not in lex.digits)
-    value = integer + (Decimal("0." + digits) if digits else Decimal(0))
-    return value * multiplier_value(magnitudes, lex) if magnitudes else value
+def value_of_tokens(tokens: list[Token]) -> Decimal:
+    negative = bool(tokens) and tokens[0].kind == "sign"
+    body = tokens[1:] if negative else tokens
+    if _digit_string(body):
+        value = Decimal("".join(str(int(t.value)) for t in body))
+    elif any(t.kind == "dot" for t in body):
+        dot = next(i for i, t in enumerate(body) if t.kind == "dot")
+        integer = _sections(body[:dot])
+        rest = body[dot + 1 :]
+        digits = "".join(str(int(t.value)) for t in rest if t.kind in ("num", "zero") and not t.arabic)
+        value = integer + (Decimal("0." + digits) if digits else Decimal(0))
+        for t in rest:
+            if t.kind in ("small", "big"):
+                value *= t.value  # 一点五万
+    else:
+        value = _sections(body)
+    return -value if negative else value
+
+
+def numeral_value(text: str, lex: Lexicon | None = None) -> Decimal:
+    """Value of a numeral surface (folded text)."""
+    return value_of_tokens(tokenize_numeral(text, lex))

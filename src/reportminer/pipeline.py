@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .context import Context, annotate, clause_end, clause_start
+from .fold import fold
 from .gloss import gloss
 from .layout import split_sentences
 from .lexicon import load_lexicon
@@ -34,6 +35,12 @@ def _count_noun(metric: str, default: str) -> str:
     return default
 
 
+def _as_written(phrase: str, folded_text: str, original_text: str) -> str:
+    """``phrase`` (read from the folded text) in the article's own characters where it is a slice of it."""
+    at = folded_text.find(phrase)
+    return original_text[at : at + len(phrase)] if phrase and at >= 0 else phrase
+
+
 def _float(value) -> float | None:
     return None if value is None else float(value)
 
@@ -47,14 +54,17 @@ def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: Context, ti
     else:
         status = "target" if ctx.target_cue else "actual"
     start, end = sentence.to_doc(q.start), sentence.to_doc(q.end - 1) + 1
+    original_sentence = "".join(document.text[p.start : p.end] for p in sentence.pieces)
     unit_en = _count_noun(ctx.metric, q.unit_en) if q.kind == Kind.COUNT else q.unit_en
     return Claim(
         doc_id=document.doc_id, lang=document.lang, start=start, end=end, mention=document.text[start:end],
         value=float(q.value), unit=q.unit, unit_en=unit_en, kind=q.kind.value,
         std_value=_float(q.std_value), std_unit=unit_en if q.kind == Kind.COUNT else q.std_unit,
-        qualifier=q.qualifier.value, value_high=_float(q.value_high), metric=ctx.metric,
-        metric_en=gloss(ctx.metric), change=ctx.change, period=period, status=status,
-        sentence=sentence.text, section=sentence.section,
+        qualifier=q.qualifier.value, value_high=_float(q.value_high),
+        metric=_as_written(ctx.metric, sentence.text, original_sentence), metric_en=gloss(ctx.metric),
+        change=ctx.change, period=period, status=status, sentence=original_sentence,
+        section=(document.text[sentence.section_start : sentence.section_start + len(sentence.section)]
+                 if sentence.section_start >= 0 else sentence.section),
     )
 
 
@@ -64,7 +74,7 @@ def extract_claims(document: Document) -> list[Claim]:
         from .english import extract_english_claims
 
         return extract_english_claims(document)
-    text = document.text
+    text = fold(document.text)  # same length as the original: offsets carry over unchanged
     year = report_year(document.published)
     frame: TimeExpression | None = None
     claims: list[Claim] = []

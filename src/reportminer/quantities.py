@@ -460,7 +460,7 @@ def _bare_level(text: str, number: NumberMatch, lex: Lexicon) -> Quantity | None
 def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
     """Every claim-like quantity in ``text``, sorted and non-overlapping."""
     lex = lex or load_lexicon()
-    numbers = scan_numbers(text, lex)
+    numbers = scan_numbers(text)
     found: list[Quantity] = []
     covered = 0
     for i, number in enumerate(numbers):

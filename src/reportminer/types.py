@@ -61,6 +61,7 @@ class Sentence:
     section: str
     is_heading: bool = False
     paragraph: int = 0
+    section_start: int = -1  # where the section's heading text starts in the document
 
     @property
     def start(self) -> int:

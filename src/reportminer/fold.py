@@ -1,0 +1,44 @@
+"""Fold a text to one script and one width without moving any character: traditional characters to
+simplified (OpenCC ``t2s``), full-width digits and signs to ASCII. Every stage that reads the text
+reads the folded copy; every span is cut from the original, which has the same length.
+
+>>> fold("億萬兩噸，１２３．５％")
+'亿万两吨，123.5%'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import opencc
+
+from .lexicon import load_lexicon
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _width_table() -> dict[int, str]:
+    return str.maketrans(dict(load_lexicon().fullwidth))
+
+
+def _char_by_char(text: str) -> str:
+    """t2s one character at a time: used when a phrase conversion would change the length."""
+    convert = _converter().convert
+    out = []
+    for ch in text:
+        folded = convert(ch) if ord(ch) > 0x2E7F else ch
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    simplified = _converter().convert(text) if not text.isascii() else text
+    if len(simplified) != len(text):
+        simplified = _char_by_char(text)
+    folded = simplified.translate(_width_table())
+    assert len(folded) == len(text)
+    return folded
