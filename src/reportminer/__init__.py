@@ -5,7 +5,8 @@
 [['6%', 'percent', 'increase', '2024']]
 """
 
+from .numberrange import numbers
 from .pipeline import extract, extract_claims
 from .types import Claim, Document, Kind, Qualifier
 
-__all__ = ["extract", "extract_claims", "Claim", "Document", "Kind", "Qualifier"]
+__all__ = ["extract", "extract_claims", "numbers", "Claim", "Document", "Kind", "Qualifier"]

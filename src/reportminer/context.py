@@ -76,16 +76,21 @@ def _words() -> _Words:
     )
 
 
+# How far a clause reaches at most: a "clause" longer than this (a page with no punctuation) is cut,
+# so that every look around a number costs a bounded number of steps.
+CLAUSE_REACH = 160
+
+
 def clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in CLAUSE_BREAKS:
+    i, stop = pos, max(0, pos - CLAUSE_REACH)
+    while i > stop and text[i - 1] not in CLAUSE_BREAKS:
         i -= 1
     return i
 
 
 def clause_end(text: str, pos: int) -> int:
-    i = pos
-    while i < len(text) and text[i] not in CLAUSE_BREAKS:
+    i, stop = pos, min(len(text), pos + CLAUSE_REACH)
+    while i < stop and text[i] not in CLAUSE_BREAKS:
         i += 1
     return i
 
@@ -244,8 +249,9 @@ def _split_on(text: str, separators: tuple[str, ...]) -> list[str]:
 
 def _has_target_cue(text: str, end: int, w: _Words) -> bool:
     """A target word (将, 要, 力争, 目标 …) earlier in the sentence, as a word of its own."""
+    begin = max(0, end - 4 * CLAUSE_REACH)
     for cue in w.target:
-        pos = text.find(cue, 0, end)
+        pos = text.find(cue, begin, end)
         while pos >= 0:
             if len(cue) > 1 or is_word_at(text, pos, cue):
                 return True
@@ -270,7 +276,8 @@ def annotate(text: str, tokens: tuple[Token, ...], quantities: list[Quantity], t
         prev = quantities[index - 1] if index else None
         same_clause = prev is not None and prev.end > c_start
         lo = max(c_start, previous_end, consumed_end) if same_clause else c_start
-        lo = max([lo] + [e for e in time_ends if e <= q.prefix_start])
+        before = bisect.bisect_right(time_ends, q.prefix_start)
+        lo = max(lo, time_ends[before - 1]) if before else lo
         anchor = q.prefix_start
         if q.kind == Kind.RANK:
             anchor = q.start
@@ -283,7 +290,8 @@ def annotate(text: str, tokens: tuple[Token, ...], quantities: list[Quantity], t
         # previous number's metric and change (分别增长6.5%和7%).
         next_q = quantities[index + 1] if index + 1 < len(quantities) else None
         right_hi = min(c_end, next_q.prefix_start) if next_q else c_end
-        metric_hi = min([anchor] + [b for b in base_starts if lo <= b < anchor])
+        first_base = bisect.bisect_left(base_starts, lo)
+        metric_hi = base_starts[first_base] if first_base < len(base_starts) and base_starts[first_base] < anchor else anchor
         left = _left_phrase(text, tokens, lo, metric_hi, w)
         if q.kind == Kind.RANK:
             left = _strip_rank_context(left, w)

@@ -11,8 +11,12 @@ from __future__ import annotations
 from functools import cache
 
 import opencc
+import regex
 
 from .lexicon import load_lexicon
+
+
+_FULLWIDTH_THOUSANDS = regex.compile(r"[０-９]，(?=[０-９]{3}(?![０-９]))")
 
 
 @cache
@@ -40,5 +44,9 @@ def fold(text: str) -> str:
     if len(simplified) != len(text):
         simplified = _char_by_char(text)
     folded = simplified.translate(_width_table())
+    if "，" in text:
+        # ４，５６５: a full-width comma between full-width digits groups thousands; elsewhere it is a pause
+        for m in _FULLWIDTH_THOUSANDS.finditer(text):
+            folded = folded[: m.start() + 1] + "," + folded[m.start() + 2 :]
     assert len(folded) == len(text)
     return folded

@@ -57,7 +57,9 @@ def _patterns() -> _LayoutPatterns:
         caption_max=int(cues["caption_max_chars"]),  # type: ignore[arg-type]
         photo_credit=tuple(cues["photo_credit_suffixes"]),  # type: ignore[arg-type]
         sentence_end=regex.compile(
-            "[" + regex.escape("".join(cues["sentence_enders"])) + "]"  # type: ignore[arg-type]
+            # ASCII ! and ? end a sentence only before a space, a Chinese character or the end (not in a URL)
+            "(?:[" + regex.escape("".join(c for c in cues["sentence_enders"] if not c.isascii())) + "]"  # type: ignore[union-attr]
+            + r"|[!?](?=\s|\p{Han}|$))"
             + "[" + regex.escape("".join(cues["sentence_enders"]) + "".join(cues["closers"])) + "]*"  # type: ignore[arg-type]
         ),
     )

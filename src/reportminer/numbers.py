@@ -21,7 +21,7 @@ from .numerals import Token, tokenize_numeral, value_of_tokens
 from .types import NumberMatch
 
 ARABIC = (
-    r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]{1,3}(?:\ [0-9]{3})+(?![0-9])|[0-9]+|(?<![.\w])\.[0-9]+)"
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:\ [0-9]{3})+(?![0-9])|[0-9]+|(?<![.\w])\.[0-9]+)"
     r"(?:\.[0-9]+)?"
     r"(?:[eE][+-]?[0-9]+(?![A-Za-z])|\^[+-]{0,2}[0-9]+)?"
     r"(?:\ ?[kK](?![A-Za-z])|\ ?M(?![A-Za-z]))?"
@@ -45,10 +45,11 @@ def _patterns() -> _Patterns:
     lex = load_lexicon()
 
     def guarded(chars) -> str:
-        # A magnitude is not a number when it starts a unit: 千米, 千瓦, 兆瓦.
+        # A magnitude is not a number when it starts a unit (千米, 千瓦, 兆瓦) or a word (百分位, 百姓).
         parts = []
         for c in sorted(chars):
-            heads = sorted({u[1:] for u in lex.units if u[:1] == c and len(u) > 1}, key=len, reverse=True)
+            words = set(lex.units) | set(lex.cues["number"]["not_magnitude"])  # type: ignore[arg-type]
+            heads = sorted({u[1:] for u in words if u[:1] == c and len(u) > 1}, key=len, reverse=True)
             guard = "(?!" + "|".join(regex.escape(h) for h in heads) + ")" if heads else ""
             parts.append(regex.escape(c) + guard)
         return "(?:" + "|".join(parts) + ")"
@@ -60,10 +61,11 @@ def _patterns() -> _Patterns:
     inner = _char_class("".join(lex.cues["qualifier"]["inner_over"]))  # type: ignore[arg-type]
     sign = _char_class(lex.signs)
     atom = f"(?:{ARABIC}|{digit}|{vague})"
-    item = f"(?:{atom}|{unit}|{inner}(?={SPACE}{unit})|{point}(?={SPACE}{digit}))"
+    decimal_digit = _char_class(set(lex.digits) - set(lex.cues["number"]["not_decimal_digits"]))  # type: ignore[arg-type]
+    item = f"(?:{atom}|{unit}|{inner}(?={SPACE}{unit})|{point}(?={SPACE}{decimal_digit}))"
     # 负 is a sign at the start, after punctuation, or after a link word (增速为负1.5%); not in 减负, 胜负
     sign_after = "|".join(regex.escape(w) for w in lex.words("number", "sign_after"))
-    sign_ok = rf"(?<![0-9A-Za-z.%\p{{Han}}])|(?<=(?:{sign_after}))"
+    sign_ok = rf"(?<![0-9A-Za-z.%\p{{Han}}\-][ \t]{{0,3}})|(?<=(?:{sign_after})[ \t]{{0,3}})"
     run = rf"(?:(?:{sign_ok}){sign}(?={SPACE}(?:[0-9.]|{digit}|{unit})))?{SPACE}{item}(?:{SPACE}{item})*"
     first = _char_class(set(lex.digits) | set(lex.vague_digits) | set(lex.small_units) | set(lex.big_units)
                         | set(lex.signs) | set("0123456789."))
@@ -78,7 +80,7 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     current_start = None
     arabic_led = False  # 5万亿两个: a number begun in Arabic digits takes no Chinese digit after its magnitude
-    last_kind = ""  # "arabic", "cdigit", "unit", "other"
+    last_kind, last_surface = "", ""  # kind: "arabic", "cdigit", "unit", "other"
     last_end = start
     for m in _patterns().item.finditer(text, start, end):
         surface = m.group()
@@ -92,7 +94,8 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
             kind = "unit"
         else:
             kind = "other"
-        breaks = (kind == "arabic" and last_kind in ("arabic", "cdigit")) or (
+        after_zero = last_kind == "cdigit" and lex.digits.get(last_surface) == 0
+        breaks = (kind == "arabic" and (last_kind == "arabic" or (last_kind == "cdigit" and not after_zero))) or (
             kind == "cdigit" and (last_kind == "arabic" or (last_kind == "cdigit" and m.start() > last_end)
                                   or (arabic_led and lex.digits.get(surface) != 0)))
         if current_start is not None and breaks:
@@ -101,7 +104,7 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if current_start is None:
             current_start = m.start()
             arabic_led = kind == "arabic"
-        last_kind, last_end = kind, m.end()
+        last_kind, last_end, last_surface = kind, m.end(), surface
     if current_start is not None:
         pieces.append((current_start, last_end))
     return pieces

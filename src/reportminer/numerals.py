@@ -32,7 +32,7 @@ import regex
 from .lexicon import Lexicon, load_lexicon
 
 _ARABIC = regex.compile(
-    r"(?P<digits>(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9]*))"
+    r"(?P<digits>(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9]*))"
     r"(?P<fraction>\.[0-9]+)?"
     r"(?:[eE](?P<exp>[+-]?[0-9]+)|\^(?P<power>[+-]{0,2}[0-9]+))?"
     r"(?:[ ]?(?P<kilo>[kK])|[ ]?(?P<mega>M))?"
@@ -51,7 +51,7 @@ def arabic_value(text: str) -> Decimal:
     m = _ARABIC.fullmatch(text.strip())
     if m is None or not (m.group("digits") or m.group("fraction")):
         raise ValueError(f"not an Arabic number: {text!r}")
-    digits = regex.sub(r"[,， ]", "", m.group("digits")) or "0"
+    digits = regex.sub(r"[, ]", "", m.group("digits")) or "0"
     value = Decimal(digits + (m.group("fraction") or ""))
     if m.group("exp"):
         value = value.scaleb(int(m.group("exp")))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import pandas as pd
 
 from .context import Context, annotate, clause_end, clause_start
@@ -47,7 +49,8 @@ def _float(value) -> float | None:
 
 def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: Context, times: list[TimeExpression],
            frame: TimeExpression | None) -> Claim:
-    governing = next((t for t in reversed(times) if t.end <= q.prefix_start), None)
+    before = bisect.bisect_right([t.end for t in times], q.prefix_start) if times else 0
+    governing = times[before - 1] if before else None
     period = governing.period if governing else (frame.period if frame else "")
     if period and document.published:
         status = "target" if ends_after(period, document.published) else "actual"

@@ -21,6 +21,9 @@ _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _PUNCT_AFTER_RANK = set("，、。；：,;:）)”’」』 \n") | {""}
 _CALENDAR_YEAR = (1000, 2200)
 _CJK = regex.compile(r"\p{Han}")
+_DIGIT_CLASS = "[" + "".join(load_lexicon().digits) + "]"
+_FRACTION_JOINT = regex.compile(r"[ \t]{0,2}分[ \t]{0,2}之[ \t]{0,2}")
+_URL = regex.compile(r"(?:https?://|www\.)[^\s，。；、（）“”]+|[\w.+-]+@[\w-]+\.[\w.]+")
 _LIST_SEPARATORS = regex.compile(r"[、和及与]")
 
 
@@ -38,6 +41,7 @@ class _Patterns:
     prefix_re: regex.Pattern[str]
     suffix_re: regex.Pattern[str]
     unit_heads: frozenset[str]  # first characters of everything that can follow a number
+    word_continuations: tuple[str, ...]  # what may share a jieba word with a unit: 以上, 左右, 大 …
 
 
 def _alternation(words) -> str:
@@ -56,7 +60,9 @@ def _patterns() -> _Patterns:
     by_length = lambda pair: -len(pair[0])  # noqa: E731 - longest word first
     special = {"分之", "半"}  # reached only through their own forms (三分之一, 一半)
     return _Patterns(
-        unit=regex.compile(_alternation(u for u in lex.units if u not in special)),
+        unit=regex.compile(r"[ \t]{0,4}(?:" + "|".join(
+            "[ \t]{0,2}".join(regex.escape(c) for c in u) for u in sorted(
+                (u for u in lex.units if u not in special), key=len, reverse=True)) + ")"),
         prefix_words=tuple(sorted(prefix, key=by_length)),
         suffix_words=tuple(sorted(suffix, key=by_length)),
         range_joiners=lex.words("range", "joiners"),
@@ -67,7 +73,9 @@ def _patterns() -> _Patterns:
         blocker_re=regex.compile(_alternation(lex.words("label", "blockers"))),
         prefix_re=regex.compile("(?:" + _alternation(w for w, _ in prefix) + r")\Z"),
         suffix_re=regex.compile(_alternation(w for w, _ in suffix)),
-        unit_heads=frozenset(u[0] for u in lex.units) | frozenset("分半/强+＋")
+        word_continuations=tuple(w for w, _ in suffix) + tuple(lex.cues["qualifier"]["inner_over"])
+        + (lex.cues["units"]["age_suffix"], "半"),
+        unit_heads=frozenset(u[0] for u in lex.units) | frozenset("分半/强+＋ \t")
         | frozenset(lex.cues["qualifier"]["inner_over"]) | frozenset("".join(lex.cues["range"]["joiners"]))
         | frozenset(lex.big_units) | frozenset(lex.small_units),
     )
@@ -92,17 +100,18 @@ def _suffix_qualifier(text: str, pos: int) -> tuple[Qualifier | None, int]:
 def _inside_label(text: str, pos: int, lex: Lexicon) -> bool:
     """True when ``pos`` lies inside a short quotation (“四个走在前”) or a book title (《…》)."""
     limit = int(lex.cues["label"]["quote_max_chars"])  # type: ignore[arg-type]
+    reach = 4 * limit  # a book title may be long, a quotation around a label is short
     for pair in lex.cues["label"]["quote_pairs"]:  # type: ignore[union-attr]
         opening, closing = pair[0], pair[1]
-        left = text.rfind(opening, 0, pos)
+        left = text.rfind(opening, max(0, pos - reach), pos)
         if left < 0:
             continue
         if opening != closing and text.rfind(closing, left + 1, pos) >= 0:
             continue  # the quote closed before the number
-        right = text.find(closing, pos)
+        right = text.find(closing, pos, pos + reach)
         if right < 0:
             continue
-        if opening == closing and text.count(opening, 0, left) % 2:
+        if opening == closing and text.count(opening, max(0, left - reach), left) % 2:
             continue  # a closing ASCII quote, not an opening one
         if opening == "《" or right - left - 1 <= limit:
             return True
@@ -111,8 +120,8 @@ def _inside_label(text: str, pos: int, lex: Lexicon) -> bool:
 
 def _enumerates_list(text: str, start: int, value: Decimal) -> bool:
     """True when the clause before ``start`` lists exactly ``value`` items: 信息通信、数字能源两大…"""
-    clause = start
-    while clause > 0 and text[clause - 1] not in "，；。：,;:（(":
+    clause, stop = start, max(0, start - 80)
+    while clause > stop and text[clause - 1] not in "，；。：,;:（(":
         clause -= 1
     items = [item for item in _LIST_SEPARATORS.split(text[clause:start]) if item]
     return len(items) >= 2 and len(items) == value
@@ -125,9 +134,17 @@ def _is_calendar_year(text: str, number: NumberMatch) -> bool:
     return _CALENDAR_YEAR[0] <= number.value < _CALENDAR_YEAR[1] and text.startswith("年", number.end)
 
 
-def _match_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
+def _match_unit_span(text: str, pos: int, lex: Lexicon) -> tuple[Unit, int] | None:
+    """The unit at ``pos`` and where it ends; spaces may stand before it and inside it (OCR: 2.4 个百分 点)."""
     m = _patterns().unit.match(text, pos)
-    return lex.units[m.group()] if m else None
+    if m is None:
+        return None
+    return lex.units[regex.sub(r"[ \t]", "", m.group())], m.end()
+
+
+def _match_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
+    found = _match_unit_span(text, pos, lex)
+    return found[0] if found else None
 
 
 def _blocked(text: str, pos: int) -> bool:
@@ -157,10 +174,10 @@ class _UnitParse:
 
 
 def _parse_unit(text: str, pos: int, number: NumberMatch, lex: Lexicon) -> _UnitParse | None:
-    unit = _match_unit(text, pos, lex)
-    if unit is None:
+    found = _match_unit_span(text, pos, lex)
+    if found is None:
         return None
-    end = pos + len(unit.surface)
+    unit, end = found
     multiplied = lex.cues["units"]["multiplied_as"]
     if unit.surface in multiplied and text[number.start : number.end][-1:] in lex.big_units:
         unit = Unit(unit.surface, *_meaning(lex.units[multiplied[unit.surface]]))  # type: ignore[index]
@@ -173,9 +190,10 @@ def _parse_unit(text: str, pos: int, number: NumberMatch, lex: Lexicon) -> _Unit
             text[magnitude_end] in lex.big_units or text[magnitude_end] in lex.small_units
         ):
             magnitude_end += 1
-        den = _match_unit(text, magnitude_end, lex)
-        if den is None or den.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+        found = _match_unit_span(text, magnitude_end, lex)
+        if found is None or found[0].kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
             break
+        den, den_end = found
         magnitude = text[end + 1 : magnitude_end]
         den_std, den_factor = _std_denominator(den, lex)
         if magnitude:
@@ -187,7 +205,7 @@ def _parse_unit(text: str, pos: int, number: NumberMatch, lex: Lexicon) -> _Unit
         factor /= den_factor
         if not (den.kind in (Kind.COUNT, Kind.DURATION) or kind == Kind.MONEY):
             kind = Kind.OTHER  # a concentration or a ratio of two measures
-        end = magnitude_end + len(den.surface)
+        end = den_end
     return _UnitParse(surface.replace("／", "/").replace("每", "/"), kind, unit_en, std_unit, factor, end)
 
 
@@ -263,7 +281,8 @@ def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quanti
 def _fraction(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
     """百分之八十二, 千分之三, 三分之一, 1/10."""
     den = numbers[i]
-    if not text.startswith("分之", den.end) or i + 1 >= len(numbers) or numbers[i + 1].start != den.end + 2:
+    joint = _FRACTION_JOINT.match(text, den.end)
+    if joint is None or i + 1 >= len(numbers) or numbers[i + 1].start != joint.end():
         # 1/10: here the first number is the numerator.
         numerator = den
         if text[numerator.end : numerator.end + 1] == "/" and i + 1 < len(numbers) and numbers[i + 1].start == numerator.end + 1:
@@ -275,7 +294,7 @@ def _fraction(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qu
             return _fraction_quantity(text, numerator.start, denominator, numerator.value / denominator.value, lex)
         return None
     num = numbers[i + 1]
-    surface = text[den.start : den.end]
+    surface = text[den.start : den.end].replace(" ", "")
     percent_prefixes = lex.cues["fraction"]["percent_prefixes"]
     if surface + "分之" in percent_prefixes:
         unit = lex.units[percent_prefixes[surface + "分之"]]  # type: ignore[index]
@@ -304,12 +323,54 @@ def _finish(text: str, start: int, end: int, number: NumberMatch, value: Decimal
     )
 
 
+def _add_subunits(text: str, end: int, unit: str, value: Decimal, lex: Lexicon) -> tuple[Decimal, int]:
+    subunits = lex.cues["units"]["subunits"].get(unit)
+    if not subunits:
+        return value, end
+    pos = end + (1 if text.startswith("又", end) else 0)
+    while True:
+        numbers = scan_numbers(text[pos : pos + 12])
+        if not numbers or numbers[0].start != 0:
+            break
+        word = next((w for w in subunits if text.startswith(w, pos + numbers[0].end)), None)
+        if word is None:
+            break
+        value += numbers[0].value * Decimal(str(subunits[word]))
+        end = pos = pos + numbers[0].end + len(word)
+    return value, end
+
+
+def _currency_sign(text: str, start: int, lex: Lexicon) -> str:
+    """The currency sign written right before a number ($20, ￥300), if any."""
+    signs = lex.cues["number"]["currency_signs"]
+    return next((s for s in sorted(signs, key=len, reverse=True) if text.endswith(s, 0, start)), "")
+
+
+def _signed_money(text: str, number: NumberMatch, lex: Lexicon) -> Quantity | None:
+    """$20, ￥300: a currency sign and a number with no unit after it."""
+    sign = _currency_sign(text, number.start, lex)
+    if not sign:
+        return None
+    unit = lex.units[lex.cues["number"]["currency_signs"][sign]]
+    start = number.start - len(sign)
+    suffix, end = _suffix_qualifier(text, number.end)
+    prefix, prefix_start = _prefix_qualifier(text, start)
+    return Quantity(
+        start=start, end=end, value=number.value, unit=sign, kind=Kind.MONEY,
+        qualifier=suffix or prefix or Qualifier.EXACT, std_value=number.value * unit.factor,
+        std_unit=unit.std_unit, unit_en=unit.unit_en, number_start=start, number_end=number.end,
+        prefix_start=prefix_start, unit_end=number.end,
+    )
+
+
 def _duration_allowed(text: str, start: int, unit: str, unit_end: int, lex: Lexicon) -> bool:
     window_after = lex.words("time", "window_after")
     plan_words = lex.words("label", "plan_words")
     if any(text.startswith(w, unit_end) for w in plan_words):
         return False  # 三年行动
     if unit in lex.cues["time"]["long_duration_units"]:
+        if text.startswith(lex.cues["units"]["age_suffix"], unit_end):
+            return True  # 十个月大: an age
         if any(text.startswith(w, unit_end) for w in window_after):
             return False  # 五年来, 三年内
         cues = lex.words("time", "duration_cues")
@@ -329,9 +390,11 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         return None  # PM2.5, C919, “4+1”
     if after and after in "+＋":
         return None
+    if before == "届":
+        return None  # 十一届十次全会: a session's numbering
     if before in ("第", "前") or text.startswith("强", number.end):
         return _rank(text, numbers, i, lex)
-    if text.startswith("分之", number.end) or (after == "/" and not number.chinese):
+    if _FRACTION_JOINT.match(text, number.end) or (after == "/" and not number.chinese):
         return _fraction(text, numbers, i, lex)
     if _is_calendar_year(text, number):
         return None
@@ -365,13 +428,19 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
             break
     if parsed is None:
         return _unitless(text, number, inner_over, lex)
+    if parsed.kind == Kind.COUNT and (money := _parse_unit(text, parsed.end, number, lex)) and money.kind == Kind.MONEY:
+        parsed = money  # 20个比特币: a count of a currency is an amount of it
+    scale = next((w for w in lex.words("units", "scale_prefixes") if text.endswith(w, 0, number.start)), None)
+    if scale and parsed.unit in ("度",):
+        known = lex.units[lex.cues["units"]["scale_prefixes"][scale]]
+        parsed = _UnitParse(parsed.unit, known.kind, known.unit_en, known.std_unit, known.factor, parsed.end)
     unit = parsed.unit
     if number.chinese and number.value == 1 and text[number.start:number.end] in lex.digits and parsed.kind == Kind.COUNT:
         return None  # 一批, 一个, 一项: an article, not a count
-    if not number.has_digit:
+    if not number.has_digit and (text[number.end - 1] in lex.big_units or text[number.start:number.end] in ("百", "千")):
         prefix, _ = _prefix_qualifier(text, number.start)
         if prefix is None:
-            return None  # 千方百计, 千家万户: a magnitude alone is a number only after 超/近/逾 …
+            return None  # 万人空巷, 千座公园城市: a bare magnitude is a number only after 超/近/逾 (十美元 is ten)
     end = range_end if range_end is not None else parsed.end
     if _blocked(text, end):
         return None  # 120周年 (周 + 年), 80年代
@@ -387,10 +456,27 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         return None  # 0.1微克攻坚行动
     if unit == "成" and text[end : end + 1] in lex.cues["fraction"]["cheng_blockers"]:
         return None
+    tenth = regex.match(r"[ \t]{0,2}(" + _DIGIT_CLASS + r")(?![\p{Han}0-9])", text[end:]) if unit == "成" else None
+    value = number.value
+    if unit == lex.cues["units"]["discount"]:
+        if text[end : end + 1] in lex.cues["units"]["discount_blockers"]:
+            return None  # 折合, 折旧
+        digits = text[number.start : number.end].replace(" ", "")
+        if value >= 10 and len(digits) == 2 and (digits.isdigit() or all(c in lex.digits for c in digits)):
+            value = value / 10  # 七五折 = 7.5折
+        elif value >= 10:
+            return None  # 十折: no discount
+    if tenth:  # 七成六 = 7.6成 = 76 %
+        value, end = value + Decimal(lex.digits[tenth.group(1)]) / 10, end + tenth.end()
+    # 一吨半, 两米半: a half after the unit
+    if text.startswith("半", end) and not text.startswith(("半年", "半月", "半天"), end + 1):
+        value, end = value + Decimal("0.5"), end + 1
+    # 五元三毛, 50元6角三分: smaller money after the main unit
+    value, end = _add_subunits(text, end, unit, value, lex)
     unit_end = end
     suffix, end = _suffix_qualifier(text, end)
     if unit in lex.cues["units"]["attribute_units"] and _CJK.match(text[end : end + 1] or " ") and not any(
-        text.startswith(word, end) for word in _patterns().change_words
+        text.startswith(word, end) for word in _patterns().change_words + tuple(lex.cues["units"]["age_followers"])
     ):
         return None  # 3岁以下婴幼儿: an age band that names a group (but 82.4岁提升至83.9岁 is a claim)
     if unit in lex.cues["units"]["arabic_only"] and number.chinese and text[number.end - 1] not in lex.big_units:
@@ -411,9 +497,13 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         qualifier = Qualifier.RANGE
     else:
         qualifier = suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT)
+    start = number.start
+    sign = _currency_sign(text, number.start, lex)
+    if sign and kind != Kind.MONEY:
+        return None
     return Quantity(
-        start=number.start, end=end, value=number.value, unit=unit, kind=kind, qualifier=qualifier,
-        value_high=value_high, std_value=number.value * factor, std_unit=std_unit, unit_en=unit_en,
+        start=start, end=end, value=value, unit=unit, kind=kind, qualifier=qualifier,
+        value_high=value_high, std_value=value * factor, std_unit=std_unit, unit_en=unit_en,
         number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=unit_end,
         chinese=number.chinese,
     )
@@ -421,6 +511,9 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
 
 def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) -> Quantity | None:
     """一半 is handled here; an Arabic number with 万/亿 and no unit (常住人口8500万) is a count."""
+    signed = _signed_money(text, number, lex)
+    if signed is not None:
+        return signed
     if number.chinese and text.startswith("半", number.end) and number.value == 1:
         unit = lex.units["半"]
         return _finish(text, number.start, number.end + 1, number, Decimal(1), "半", unit, lex)
@@ -461,6 +554,9 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
     """Every claim-like quantity in ``text``, sorted and non-overlapping."""
     lex = lex or load_lexicon()
     numbers = scan_numbers(text)
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("/" in text or "@" in text) else []
+    if urls:  # a web address or an e-mail holds codes, not quantities
+        numbers = [n for n in numbers if not any(a <= n.start < b for a, b in urls)]
     found: list[Quantity] = []
     covered = 0
     for i, number in enumerate(numbers):
@@ -478,10 +574,18 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
 
 def aligned_with_words(quantity: Quantity, tokens) -> bool:
     """A Chinese numeral and its unit must be whole words: 一方面, 二七片区 and 五位一体 are not
-    quantities, because jieba reads 方面, 片区 and 五位一体 as words that the number cuts through."""
-    if not quantity.chinese:
-        return True
+    quantities, because jieba reads 方面, 片区 and 五位一体 as words that the number cuts through.
+    After Arabic digits only a one-character unit is checked: 3.0方案 is a plan, not 3 m3."""
     ends = {t.end for t in tokens}
+    if not quantity.chinese:
+        one_char_unit = len(quantity.unit.split("/")[0]) == 1 and quantity.unit_end == quantity.number_end + 1
+        if not one_char_unit or quantity.unit_end in ends:
+            return True
+        glued = next((t for t in tokens if t.start < quantity.unit_end < t.end), None)
+        if glued is None:
+            return True
+        rest = glued.text[quantity.unit_end - glued.start :]
+        return rest.startswith(_patterns().word_continuations)  # 50万元以上, 三周大 (but not 3.0方案)
     if quantity.unit_end not in ends:
         return False
     prefixes = {w for w, _ in _patterns().prefix_words} | {"第", "前"}
