@@ -11,8 +11,10 @@ import bisect
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from .lexicon import load_lexicon
-from .segment import Token, is_word_at
+from .segment import Token, Tokens, is_word_at
 from .types import Kind, Quantity
 
 CLAUSE_BREAKS = frozenset("，；。：！？,;:!?（）()")
@@ -45,6 +47,14 @@ class _Words:
     right_trailing: tuple[str, ...]
     from_words: tuple[str, ...]
     count_verbs: frozenset[str]
+    trailing_re: regex.Pattern[str]  # a link word glued to the end of a word
+    change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
+    target_re: regex.Pattern[str]
+    change_after_re: regex.Pattern[str]  # a change verb then 至/到 right after a number
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -73,6 +83,11 @@ def _words() -> _Words:
         right_trailing=lex.words("metric_lead", "right_trailing"),
         from_words=lex.words("change", "from_words"),
         count_verbs=frozenset(lex.cues["change"]["count_verbs"]),  # type: ignore[arg-type]
+        trailing_re=regex.compile("(?:" + _alternation(trailing) + r")\Z"),
+        change_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")(?:"
+                                + _alternation(lex.words("change", "fillers") + prefixes) + r")*\Z"),
+        target_re=regex.compile(_alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
+        change_after_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")[至到]"),
     )
 
 
@@ -95,16 +110,11 @@ def clause_end(text: str, pos: int) -> int:
     return i
 
 
-def _tokens_in(tokens: tuple[Token, ...], start: int, end: int) -> list[Token]:
+def _tokens_in(tokens: Tokens, start: int, end: int) -> list[Token]:
     """The tokens inside [start, end), a token that straddles an edge cut at it (jieba's HMM glues
     words across boundaries we know better: 个省, 等促)."""
     inside = []
-    first = bisect.bisect_right([t.end for t in tokens], start) if len(tokens) > 32 else 0
-    for t in tokens[first:]:
-        if t.start >= end:
-            break
-        if t.end <= start:
-            continue
+    for t in tokens.overlapping(start, end):
         if t.start >= start and t.end <= end:
             inside.append(t)
         else:
@@ -120,10 +130,10 @@ def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token
             words = words[:-1]
             continue
         # a word jieba guessed (no dictionary tag) may have glued a link word on: 占比达 → 占比
-        glued = next((t for t in trailing if last.tag == "" and len(last.text) > len(t) and last.text.endswith(t)), None)
-        if glued is None:
+        glued = _words().trailing_re.search(last.text) if last.tag == "" else None
+        if glued is None or glued.start() == 0:
             break
-        words = words[:-1] + [Token(last.text[: -len(glued)], last.start, last.end - len(glued), "")]
+        words = words[:-1] + [Token(last.text[: glued.start()], last.start, last.start + glued.start(), "")]
     return words
 
 
@@ -200,28 +210,23 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool)
 
 
 def _change_before(text: str, lo: int, hi: int, w: _Words, counted: bool) -> str:
-    """The direction of a change verb that ends the text before the number, if any."""
-    segment = text[lo:hi]
-    changes = sorted(w.increase + w.decrease, key=len, reverse=True)
-    while segment:
-        for word in changes:
-            if segment.endswith(word):
-                if counted and word not in w.count_verbs:
-                    return ""
-                return "increase" if word in w.increase else "decrease"
-        filler = next((f for f in w.fillers + w.prefixes if segment.endswith(f)), None)
-        if filler is None:
-            return ""
-        segment = segment[: -len(filler)]
-    return ""
+    """The direction of a change verb that ends the text before the number (fillers such as 到, 了,
+    分别 and prefix qualifiers may stand between), if any."""
+    m = w.change_re.search(text, max(lo, hi - 24), hi)
+    if m is None:
+        return ""
+    word = m.group("change")
+    if counted and word not in w.count_verbs:
+        return ""
+    return "increase" if word in w.increase else "decrease"
 
 
 def _change_after(text: str, pos: int, w: _Words) -> str:
     """从75.6%提升至76.5%: the first number takes the change verb that follows it."""
-    for word in sorted(w.increase + w.decrease, key=len, reverse=True):
-        if text.startswith(word, pos) and text[pos + len(word) : pos + len(word) + 1] in ("至", "到"):
-            return "increase" if word in w.increase else "decrease"
-    return ""
+    m = w.change_after_re.match(text, pos)
+    if m is None:
+        return ""
+    return "increase" if m.group("change") in w.increase else "decrease"
 
 
 def _split_list(phrase: str, count: int) -> list[str] | None:
@@ -247,19 +252,19 @@ def _split_on(text: str, separators: tuple[str, ...]) -> list[str]:
     return parts
 
 
-def _has_target_cue(text: str, end: int, w: _Words) -> bool:
-    """A target word (将, 要, 力争, 目标 …) earlier in the sentence, as a word of its own."""
-    begin = max(0, end - 4 * CLAUSE_REACH)
-    for cue in w.target:
-        pos = text.find(cue, begin, end)
-        while pos >= 0:
-            if len(cue) > 1 or is_word_at(text, pos, cue):
-                return True
-            pos = text.find(cue, pos + 1, end)
-    return False
+def _target_cues(text: str, w: _Words) -> list[int]:
+    """Where the sentence's target words (将, 要, 力争, 目标 …) stand, each a word of its own."""
+    return [m.start() for m in w.target_re.finditer(text)
+            if len(m.group()) > 1 or is_word_at(text, m.start(), m.group())]
 
 
-def annotate(text: str, tokens: tuple[Token, ...], quantities: list[Quantity], time_ends: list[int],
+def _has_target_cue(cues: list[int], end: int) -> bool:
+    """A target word within reach before ``end``."""
+    i = bisect.bisect_left(cues, end)
+    return i > 0 and cues[i - 1] >= end - 4 * CLAUSE_REACH
+
+
+def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: list[int],
              base_starts: list[int] = ()) -> list[Context]:
     """Metric, change and target cue for every quantity of one sentence.
 
@@ -270,6 +275,7 @@ def annotate(text: str, tokens: tuple[Token, ...], quantities: list[Quantity], t
     w = _words()
     results: list[Context] = []
     previous_end = consumed_end = 0
+    cues = _target_cues(text, w)
     for index, q in enumerate(quantities):
         c_start = clause_start(text, q.prefix_start)
         c_end = clause_end(text, q.end)
@@ -311,7 +317,7 @@ def annotate(text: str, tokens: tuple[Token, ...], quantities: list[Quantity], t
             metric = left + text[q.end:c_end].strip()
         if not metric and results:
             metric = results[-1].left_metric  # 首次进入全省前十名: the standing of what came before
-        results.append(Context(metric, change, _has_target_cue(text, q.start, w), left or metric))
+        results.append(Context(metric, change, _has_target_cue(cues, q.start), left or metric))
         if index and not results[-2].metric and quantities[index - 1].end == q.start:
             previous = results[-2]  # 12类45件民生实事: two counts of the same things
             results[-2] = Context(metric, previous.change, previous.target_cue, previous.left_metric)

@@ -163,6 +163,31 @@ def _continuations(paras: list[Paragraph]) -> dict[int, int]:
     return joined
 
 
+# A "sentence" longer than this (a page without full stops) is cut at its last clause break, so
+# that all the work done per sentence stays bounded whatever the input.
+MAX_SENTENCE = 1200
+_NUMERAL_CHARS = frozenset("0123456789.,０１２３４５６７８９零〇一二两三四五六七八九十百千万亿")
+
+
+def _bounded_cuts(text: str, cuts: list[int]) -> list[int]:
+    out = [cuts[0]]
+    for end in cuts[1:]:
+        start = out[-1]
+        while end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            cut = max(text.rfind("；", start, limit), text.rfind(";", start, limit))
+            if cut <= start:
+                cut = max(text.rfind("，", start, limit), text.rfind(",", start, limit))
+            if cut <= start:
+                cut = limit - 1
+                while cut > limit - 64 and text[cut] in _NUMERAL_CHARS:
+                    cut -= 1  # do not cut a number in two (a run of numerals longer than this is no number)
+            out.append(cut + 1)
+            start = cut + 1
+        out.append(end)
+    return out
+
+
 def _split_sentences(pieces: list[Piece], text: str) -> list[tuple[list[Piece], str]]:
     """Split the concatenation of ``pieces`` after sentence-final punctuation (and its closers)."""
     p = _patterns()
@@ -176,6 +201,7 @@ def _split_sentences(pieces: list[Piece], text: str) -> list[tuple[list[Piece], 
     cut_points = [0] + [m.end() for m in p.sentence_end.finditer(joined)]
     if cut_points[-1] != len(joined):
         cut_points.append(len(joined))
+    cut_points = _bounded_cuts(joined, cut_points)
     result = []
     for a, b in zip(cut_points, cut_points[1:]):
         while a < b and joined[a].isspace():

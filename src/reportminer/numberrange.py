@@ -22,8 +22,8 @@ import regex
 
 from .fold import fold
 from .lexicon import load_lexicon
-from .numbers import scan_numbers
-from .segment import tokenize
+from .numberscan import scan_numbers
+from .segment import Tokens, tokenize
 from .types import NumberMatch
 
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -95,9 +95,7 @@ def _is_numeral_word(text: str, number: NumberMatch, tokens, lex) -> bool:
     digits_only = all(ch in lex.digits for ch in surface)
     if digits_only and 1 < len(surface) < 3 and not any(lex.digits[ch] == 0 for ch in surface):
         return False  # 两两, 九九: a word, not the number 22
-    for token in tokens:
-        if token.end <= number.start or token.start >= number.end:
-            continue
+    for token in tokens.overlapping(number.start, number.end):
         if token.start < number.start:
             head = token.text[: number.start - token.start]
             if head not in _HEADS and not head.endswith("之"):
@@ -113,7 +111,7 @@ def _base_items(text: str) -> list[_Item]:
     """Numbers, fractions (三分之一, 1/2, 3又一千分之23), 打 and 百分之 resolved."""
     lex = load_lexicon()
     cues = lex.cues["numberrange"]
-    tokens = tokenize(text)
+    tokens = Tokens.of(tokenize(text))
     found = [n for n in scan_numbers(text) if _is_numeral_word(text, n, tokens, lex)]
     items: list[_Item] = []
     i = 0

@@ -13,7 +13,8 @@ from functools import cache
 import regex
 
 from .lexicon import Lexicon, Unit, load_lexicon
-from .numbers import scan_numbers
+from .numberscan import scan_numbers
+from .segment import Tokens
 from .types import Kind, NumberMatch, Qualifier, Quantity
 
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
@@ -42,6 +43,9 @@ class _Patterns:
     suffix_re: regex.Pattern[str]
     unit_heads: frozenset[str]  # first characters of everything that can follow a number
     word_continuations: tuple[str, ...]  # what may share a jieba word with a unit: 以上, 左右, 大 …
+    currency_sign_re: regex.Pattern[str]  # a currency sign right before a number: $20, ￥300
+    structural_re: regex.Pattern[str]  # 十一个方面工作: a count of the text's own parts
+    campaign_re: regex.Pattern[str]  # 0.1微克攻坚行动: the name of a campaign
 
 
 def _alternation(words) -> str:
@@ -73,6 +77,9 @@ def _patterns() -> _Patterns:
         blocker_re=regex.compile(_alternation(lex.words("label", "blockers"))),
         prefix_re=regex.compile("(?:" + _alternation(w for w, _ in prefix) + r")\Z"),
         suffix_re=regex.compile(_alternation(w for w, _ in suffix)),
+        structural_re=regex.compile(_alternation(lex.words("label", "structural_nouns"))),
+        campaign_re=regex.compile(_alternation(lex.words("label", "campaign_words"))),
+        currency_sign_re=regex.compile("(?:" + _alternation(lex.cues["number"]["currency_signs"]) + r")\Z"),
         word_continuations=tuple(w for w, _ in suffix) + tuple(lex.cues["qualifier"]["inner_over"])
         + (lex.cues["units"]["age_suffix"], "半"),
         unit_heads=frozenset(u[0] for u in lex.units) | frozenset("分半/强+＋ \t")
@@ -342,8 +349,8 @@ def _add_subunits(text: str, end: int, unit: str, value: Decimal, lex: Lexicon) 
 
 def _currency_sign(text: str, start: int, lex: Lexicon) -> str:
     """The currency sign written right before a number ($20, ￥300), if any."""
-    signs = lex.cues["number"]["currency_signs"]
-    return next((s for s in sorted(signs, key=len, reverse=True) if text.endswith(s, 0, start)), "")
+    m = _patterns().currency_sign_re.search(text, max(0, start - 4), start)
+    return m.group() if m else ""
 
 
 def _signed_money(text: str, number: NumberMatch, lex: Lexicon) -> Quantity | None:
@@ -430,8 +437,9 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         return _unitless(text, number, inner_over, lex)
     if parsed.kind == Kind.COUNT and (money := _parse_unit(text, parsed.end, number, lex)) and money.kind == Kind.MONEY:
         parsed = money  # 20个比特币: a count of a currency is an amount of it
-    scale = next((w for w in lex.words("units", "scale_prefixes") if text.endswith(w, 0, number.start)), None)
-    if scale and parsed.unit in ("度",):
+    scale = parsed.unit == "度" and next(
+        (w for w in lex.words("units", "scale_prefixes") if text.endswith(w, 0, number.start)), None)
+    if scale:
         known = lex.units[lex.cues["units"]["scale_prefixes"][scale]]
         parsed = _UnitParse(parsed.unit, known.kind, known.unit_en, known.std_unit, known.factor, parsed.end)
     unit = parsed.unit
@@ -446,13 +454,11 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         return None  # 120周年 (周 + 年), 80年代
     if parsed.kind == Kind.DURATION and not _duration_allowed(text, number.start, unit, end, lex):
         return None
-    if parsed.kind == Kind.COUNT and any(
-        text.startswith(w, end) for w in lex.words("label", "structural_nouns")
-    ):
+    if parsed.kind == Kind.COUNT and _patterns().structural_re.match(text, end):
         return None  # 十一个方面工作
     if parsed.kind == Kind.COUNT and number.chinese and _enumerates_list(text, number.start, number.value):
         return None  # 产业、科技、服务业三支招商队伍: the number counts the items just listed
-    if any(text.startswith(w, end) for w in lex.words("label", "campaign_words")):
+    if _patterns().campaign_re.match(text, end):
         return None  # 0.1微克攻坚行动
     if unit == "成" and text[end : end + 1] in lex.cues["fraction"]["cheng_blockers"]:
         return None
@@ -572,27 +578,24 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
     return found
 
 
-def aligned_with_words(quantity: Quantity, tokens) -> bool:
+def aligned_with_words(quantity: Quantity, tokens: Tokens) -> bool:
     """A Chinese numeral and its unit must be whole words: 一方面, 二七片区 and 五位一体 are not
     quantities, because jieba reads 方面, 片区 and 五位一体 as words that the number cuts through.
     After Arabic digits only a one-character unit is checked: 3.0方案 is a plan, not 3 m3."""
-    ends = {t.end for t in tokens}
     if not quantity.chinese:
         one_char_unit = len(quantity.unit.split("/")[0]) == 1 and quantity.unit_end == quantity.number_end + 1
-        if not one_char_unit or quantity.unit_end in ends:
+        if not one_char_unit or tokens.ends_at(quantity.unit_end):
             return True
-        glued = next((t for t in tokens if t.start < quantity.unit_end < t.end), None)
+        glued = tokens.covering(quantity.unit_end)
         if glued is None:
             return True
         rest = glued.text[quantity.unit_end - glued.start :]
         return rest.startswith(_patterns().word_continuations)  # 50万元以上, 三周大 (but not 3.0方案)
-    if quantity.unit_end not in ends:
+    if not tokens.ends_at(quantity.unit_end):
         return False
+    token = tokens.covering(quantity.number_start)
+    if token is None:
+        return True
     prefixes = {w for w, _ in _patterns().prefix_words} | {"第", "前"}
-    for token in tokens:
-        if token.start < quantity.number_start < token.end:
-            head = token.text[: quantity.number_start - token.start]
-            return head in prefixes or head[-1:] in prefixes
-        if token.start >= quantity.number_start:
-            break
-    return True
+    head = token.text[: quantity.number_start - token.start]
+    return head in prefixes or head[-1:] in prefixes

@@ -6,6 +6,7 @@ Only the sentences that hold a claim are segmented, each at most once per run.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -69,7 +70,37 @@ def plain_cut(text: str) -> list[str]:
     return _tokenizer().lcut(text)
 
 
-def tokenize_windows(text: str, windows: list[tuple[int, int]]) -> tuple[Token, ...]:
+@dataclass(frozen=True)
+class Tokens:
+    """Tokens in text order with their starts and ends indexed, so that finding the tokens around a
+    position costs a binary search, not a scan (a long sentence may hold thousands of numbers)."""
+
+    tokens: tuple[Token, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, tokens) -> "Tokens":
+        tokens = tuple(tokens)
+        return cls(tokens, tuple(t.start for t in tokens), tuple(t.end for t in tokens))
+
+    def overlapping(self, start: int, end: int) -> tuple[Token, ...]:
+        """The tokens that overlap [start, end)."""
+        return self.tokens[bisect.bisect_right(self.ends, start) : bisect.bisect_left(self.starts, end)]
+
+    def ends_at(self, pos: int) -> bool:
+        i = bisect.bisect_left(self.ends, pos)
+        return i < len(self.ends) and self.ends[i] == pos
+
+    def covering(self, pos: int) -> Token | None:
+        """The token that has ``pos`` strictly inside it, if any."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.tokens[i].start < pos < self.tokens[i].end:
+            return self.tokens[i]
+        return None
+
+
+def tokenize_windows(text: str, windows: list[tuple[int, int]]) -> Tokens:
     """Tokens of the parts of ``text`` that need them (the clauses that hold a claim), with offsets
     into ``text``. Overlapping or touching windows are merged; the rest of the text is never
     segmented, which keeps the pipeline faster than one jieba pass over the whole article."""
@@ -82,7 +113,7 @@ def tokenize_windows(text: str, windows: list[tuple[int, int]]) -> tuple[Token, 
     tokens: list[Token] = []
     for start, end in merged:
         tokens.extend(Token(t.text, t.start + start, t.end + start, t.tag) for t in tokenize(text[start:end]))
-    return tuple(tokens)
+    return Tokens.of(tokens)
 
 
 def is_word_at(text: str, pos: int, word: str) -> bool:

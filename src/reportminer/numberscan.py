@@ -137,6 +137,8 @@ def _runs(text: str):
 @lru_cache(maxsize=16384)
 def _parse(surface: str) -> tuple[Decimal, bool, bool, bool] | None:
     """(value, has a digit, written in Chinese, has 余/多/几) of a numeral surface, or None."""
+    if sum(ch.isdigit() for ch in surface) > load_lexicon().cues["number"]["max_digits"]:
+        return None  # a code or an identifier, not an amount
     if surface.isdigit() and surface.isascii():
         return Decimal(surface), True, False, False  # the common case, without tokenizing
     try:

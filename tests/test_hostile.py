@@ -1,0 +1,103 @@
+"""Hostile input: huge and pathological texts finish (no catastrophic backtracking) and give sane rows;
+broken files give a clear error or no rows, and never stop the other articles of a run.
+
+Speed on such input is measured by `scripts/benchmark.py --adversarial`, not here; the alarm below only
+turns a hang into a failure."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from contextlib import contextmanager
+
+import pytest
+
+import reportminer
+
+
+@contextmanager
+def hang_guard(seconds: int):
+    def on_alarm(signum, frame):
+        raise TimeoutError(f"no answer after {seconds} s: catastrophic backtracking?")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _check(text: str) -> list[dict]:
+    with hang_guard(120):
+        rows = reportminer.extract(text, doc_id="hostile").to_dict("records")
+        numbers = reportminer.numbers(text) if len(text) < 300_000 else []
+    for row in rows:
+        assert text[row["start"] : row["end"]] == row["mention"]
+    for row in numbers:
+        assert text[row["start"] : row["end"]] == row["mention"]
+    return rows
+
+
+def test_a_hundred_thousand_digits():
+    assert _check("1" * 100_000) == []
+    rows = _check("全年投资" + "9" * 100_000 + "亿元。")
+    assert all(r["end"] - r["start"] < 100 for r in rows)  # an identifier, not an amount
+
+
+def test_runs_of_magnitudes_and_numerals():
+    _check("万" * 100_000)
+    _check("一二三四五六七八九十百千万亿" * 10_000)
+    _check("1万" * 50_000)
+
+
+def test_deeply_repeated_approximations():
+    rows = _check("约" * 20_000 + "1" + "余" * 20_000 + "万元。")
+    assert len(rows) <= 1
+    _check("近超过约" * 10_000 + "5%左右以上以内" * 10_000)
+
+
+def test_many_quantities_in_one_clause_without_punctuation():
+    rows = _check("新增项目1个" * 20_000)
+    assert len(rows) == 20_000
+
+
+def test_ten_megabytes_on_one_line():
+    sentence = "2025年全省地区生产总值增长5.3%，新增城镇就业12.3万人，完成投资1082.6亿元；"
+    text = sentence * (10_000_000 // len(sentence.encode("utf-8")))
+    assert len(text.encode("utf-8")) > 9_900_000 and "\n" not in text
+    rows = _check(text)
+    assert len(rows) == 3 * text.count("2025年")
+
+
+def test_control_characters_and_odd_unicode():
+    _check("增长\x005%，\u200b投资\ufeff100亿元\u202e，\U0001f600 3个")
+
+
+@pytest.mark.parametrize("content, fragment", [
+    (b"\x00\x01\x02binary\xff\xfe", "byte offset"),
+    ("新增项目3个".encode("utf-8")[:-1], "byte offset"),     # truncated UTF-8
+    ("新增\x00项目3个".encode("utf-8"), "NUL"),
+])
+def test_broken_files_are_refused_in_one_line_and_the_rest_is_mined(tmp_path, content, fragment):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text("新建学校4所。", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "reportminer", "extract", str(bad), str(good)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and fragment in result.stderr and "bad.txt" in result.stderr
+    assert ",4所," in result.stdout
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\n", "\u3000\u3000".encode("utf-8")])
+def test_empty_and_blank_files_give_no_rows(tmp_path, content):
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(content)
+    result = subprocess.run([sys.executable, "-m", "reportminer", "extract", str(blank)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert len(result.stdout.splitlines()) == 1  # the header only

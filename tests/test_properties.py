@@ -1,0 +1,75 @@
+"""Property-based tests (hypothesis) over generated Chinese-like text: digits, numerals, units,
+punctuation and random Unicode. Fixed seed and a bounded number of examples keep CI fast."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+
+import reportminer
+
+PIECES = [
+    "1", "23", "4.5", "1,234", "１２３", "６５．５％", "两", "三千五百", "十八点二三", "万", "亿", "万亿", "余", "多",
+    "约", "近", "超过", "左右", "以上", "以内", "%", "个百分点", "元", "亿元", "美元", "平方米", "亩", "公里", "吨",
+    "千瓦时", "个", "家", "人", "项", "成", "第", "前", "名", "位", "年", "月", "日", "增长", "下降", "提高到",
+    "每人每月", "/人", "—", "-", "至", "分之", "“", "”", "《", "》", "，", "。", "、", "；", "：", "（", "）",
+    " ", "\n", "地区生产总值", "新增", "项目", "2025年", "十四五", "今年", "将", "億", "萬", "點", "負", "百分之",
+]
+CHUNK = st.one_of(st.sampled_from(PIECES), st.characters(blacklist_categories=("Cs",)))
+TEXT = st.lists(CHUNK, max_size=40).map("".join)
+NEUTRAL = ["会议指出。", "全年经济运行总体平稳。", "我们将继续努力。"]
+
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def _rows(text: str):
+    return reportminer.extract(text, doc_id="p").to_dict("records")
+
+
+@seed(20261127)
+@SETTINGS
+@given(TEXT)
+def test_never_raises_and_spans_point_into_the_text(text):
+    rows = _rows(text)
+    for row in rows:
+        assert text[row["start"] : row["end"]] == row["mention"]
+    spans = [(r["start"], r["end"]) for r in rows]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+@seed(20261127)
+@SETTINGS
+@given(TEXT)
+def test_extraction_is_deterministic(text):
+    first = reportminer.extract(text, doc_id="p")
+    second = reportminer.extract(text, doc_id="p")
+    assert first.equals(second)
+
+
+@seed(20261127)
+@SETTINGS
+@given(TEXT, st.sampled_from(NEUTRAL), st.sampled_from(NEUTRAL))
+def test_a_sentence_alone_and_inside_a_longer_text_gives_the_same_spans_and_values(body, before, after):
+    sentence = body.replace("\n", " ").replace("#", " ").replace("。", "，") + "。"
+    alone = [(r["start"], r["end"], r["value"], r["std_value"]) for r in _rows(sentence)]
+    text = before + sentence + after
+    offset = len(before)
+    inside = [(r["start"] - offset, r["end"] - offset, r["value"], r["std_value"]) for r in _rows(text)
+              if offset <= r["start"] < offset + len(sentence)]
+    assert _same(alone, inside)
+
+
+def _same(a, b) -> bool:
+    def key(rows):
+        return [(s, e, v, None if sv != sv else sv) for s, e, v, sv in rows]  # NaN == NaN here
+    return key(a) == key(b)
+
+
+@seed(20261127)
+@SETTINGS
+@given(TEXT)
+def test_the_number_layer_never_raises_and_points_into_the_text(text):
+    for row in reportminer.numbers(text):
+        assert text[row["start"] : row["end"]] == row["mention"]
