@@ -102,13 +102,19 @@ def main() -> None:
     parser.add_argument("--files", default=",".join(FILES))
     args = parser.parse_args()
     results = run(args.files.split(","))
-    print(f"{'file':12} {'scored':>6} {'passed':>6} {'rate':>7} {'negatives':>10} {'conflicts':>9} {'deviations':>10}")
+    print(f"{'file':12} {'scored':>6} {'passed':>6} {'rate':>7} {'negatives':>10} {'conflicts':>9} {'deviations':>10}"
+          f" {'rate incl. deviations':>22}")
     for r in results:
+        everything = r.scored + r.deviations
         print(f"{r.model:12} {r.scored:>6} {r.passed:>6} {r.rate:7.1%} {r.negatives_passed:>4}/{r.negatives:<5} "
-              f"{r.conflicts:>9} {r.deviations_passed:>4}/{r.deviations:<5}")
+              f"{r.conflicts:>9} {r.deviations_passed:>4}/{r.deviations:<5} "
+              f"{(r.passed + r.deviations_passed) / max(1, everything):>14.1%} of {everything}")
     total_scored = sum(r.scored for r in results)
     total_passed = sum(r.passed for r in results)
-    print(f"{'total':12} {total_scored:>6} {total_passed:>6} {total_passed / max(1, total_scored):7.1%}")
+    total_all = total_scored + sum(r.deviations for r in results)
+    total_all_passed = total_passed + sum(r.deviations_passed for r in results)
+    print(f"{'total':12} {total_scored:>6} {total_passed:>6} {total_passed / max(1, total_scored):7.1%} "
+          f"{'':>30} {total_all_passed / max(1, total_all):>14.1%} of {total_all}")
     if args.details:
         with args.details.open("w", encoding="utf-8") as handle:
             for r in results:
