@@ -18,6 +18,7 @@ _DATE_LINE = regex.compile(
     regex.MULTILINE,
 )
 _DATELINE = regex.compile(r"^——\s*(\d{4})年(\d{1,2})月(\d{1,2})日", regex.MULTILINE)
+_REPORT_TITLE = regex.compile(r"^\s*#*\s*(\d{4})年[^\n]{0,30}政府工作报告", regex.MULTILINE)
 
 
 class ManifestError(ValueError):
@@ -35,14 +36,17 @@ class Entry:
 
 
 def infer_published(text: str) -> str:
-    """The publication date a report states in its header (时间：2026-02-09, or its dateline), else ""."""
+    """The publication date a report states in its header (时间：2026-02-09, or its dateline), else
+    January of the year in a work report's title (2026年江苏省政府工作报告: such reports are delivered at
+    the start of the year they plan), else ""."""
     head = text[:2000]
     for pattern in (_DATE_LINE, _DATELINE):
         m = pattern.search(head)
         if m:
             year, month, day = m.group(1), int(m.group(2)), m.group(3)
             return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-    return ""
+    m = _REPORT_TITLE.search(head)
+    return f"{m.group(1)}-01" if m else ""
 
 
 def guess_lang(text: str) -> str:

@@ -28,6 +28,7 @@ from .types import NumberMatch
 
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _FRACTION = regex.compile(r"[ \t]*分[ \t]*之[ \t]*")
+_SLASH = regex.compile(r"[ \t]*/[ \t]*")
 # What a numeral may share a jieba word with: 第十, 前三; 十打, 一对, 五百多, 二分之一.
 _HEADS = ("第", "前", "是", "有", "这是", "那是", "约", "近", "超", "比")
 _TAILS = ("分", "打", "双", "对", "只", "块", "多", "余", "几", "来", "以上", "以下", "左右")
@@ -53,6 +54,7 @@ class _Words:
     between: regex.Pattern[str]
     joiner: regex.Pattern[str]
     bound_joiner: regex.Pattern[str]
+    between_close: regex.Pattern[str]
 
 
 def _spaced(words) -> str:
@@ -76,6 +78,7 @@ def _words() -> _Words:
         between=regex.compile(rf"[ \t]*(?:{_spaced(cues['between_joiners'])})[ \t]*"),
         joiner=regex.compile(rf"[ \t]*(?:{joiners})[ \t]*"),
         bound_joiner=regex.compile(rf"(?:[ \t]*(?:{_spaced(cues['bound_joiners'])})[ \t]*)*"),
+        between_close=regex.compile(rf"[ \t]*(?:{_spaced(cues['between_close'])})"),
     )
 
 
@@ -127,8 +130,8 @@ def _base_items(text: str) -> list[_Item]:
                 items.append(_Item(nxt.start, nxt.end, nxt.value, lead=n.start))  # 百分之五十五: the number is 55
             i += 2
             continue
-        slash = regex.match(r"[ \t]*/[ \t]*", text[n.end :])
-        if slash and nxt is not None and nxt.start == n.end + slash.end() and not n.chinese and nxt.value != 0:
+        slash = _SLASH.match(text, n.end)
+        if slash and nxt is not None and nxt.start == slash.end() and not n.chinese and nxt.value != 0:
             items.append(_Item(n.start, nxt.end, n.value / nxt.value))
             i += 2
             continue
@@ -168,7 +171,7 @@ def _bounded(text: str, item: _Item) -> _Item:
     lead = text[max(0, anchor - 12) : anchor]
     m = w.prefix.search(lead)
     if m:
-        word = regex.sub(r"[ \t]", "", m.group())
+        word = m.group().replace(" ", "").replace("\t", "")
         start, qualifier = anchor - (len(lead) - m.start()), w.prefix_qualifier[word]
     if lead.rstrip().endswith("比"):
         after = w.comparative.match(text, end)
@@ -196,10 +199,10 @@ def _ranges(text: str, items: list[_Item]) -> list[_Item]:
             dash = w.joiner.fullmatch(text, a.end, b.start)
             between = w.between.fullmatch(text, a.end, b.start)
             if dash or between:
-                close = regex.match(r"[ \t]*(?:" + "|".join(cues["between_close"]) + ")", text[b.end :])
+                close = w.between_close.match(text, b.end)
                 opener = next((o for o in cues["between_open"] if text.endswith(o, 0, a.start)), "")
                 if dash or close:  # 20到100; 和/与 make a range only with 之间: 10000与20000之间
-                    end = b.end + (close.end() if close else 0)
+                    end = close.end() if close else b.end
                     low, high = sorted((a.value, b.value))
                     out.append(_Item(a.start - len(opener), end, low, high, "range"))
                     i += 2

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 import pandas as pd
 
+from .corpus import infer_published
 from .context import Context, annotate, clause_end, clause_start
 from .fold import fold
 from .gloss import gloss
@@ -77,6 +79,8 @@ def extract_claims(document: Document) -> list[Claim]:
         from .english import extract_english_claims
 
         return extract_english_claims(document)
+    if not document.published:
+        document = replace(document, published=infer_published(document.text))
     text = fold(document.text)  # same length as the original: offsets carry over unchanged
     year = report_year(document.published)
     frame: TimeExpression | None = None

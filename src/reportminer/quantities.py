@@ -23,6 +23,7 @@ _PUNCT_AFTER_RANK = set("，、。；：,;:）)”’」』 \n") | {""}
 _CALENDAR_YEAR = (1000, 2200)
 _CJK = regex.compile(r"\p{Han}")
 _DIGIT_CLASS = "[" + "".join(load_lexicon().digits) + "]"
+_TENTH = regex.compile(r"[ \t]{0,2}(" + _DIGIT_CLASS + r")(?![\p{Han}0-9])")
 _FRACTION_JOINT = regex.compile(r"[ \t]{0,2}分[ \t]{0,2}之[ \t]{0,2}")
 _URL = regex.compile(r"(?:https?://|www\.)[^\s，。；、（）“”]+|[\w.+-]+@[\w-]+\.[\w.]+")
 _LIST_SEPARATORS = regex.compile(r"[、和及与]")
@@ -146,7 +147,7 @@ def _match_unit_span(text: str, pos: int, lex: Lexicon) -> tuple[Unit, int] | No
     m = _patterns().unit.match(text, pos)
     if m is None:
         return None
-    return lex.units[regex.sub(r"[ \t]", "", m.group())], m.end()
+    return lex.units[m.group().replace(" ", "").replace("\t", "")], m.end()
 
 
 def _match_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
@@ -462,7 +463,7 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         return None  # 0.1微克攻坚行动
     if unit == "成" and text[end : end + 1] in lex.cues["fraction"]["cheng_blockers"]:
         return None
-    tenth = regex.match(r"[ \t]{0,2}(" + _DIGIT_CLASS + r")(?![\p{Han}0-9])", text[end:]) if unit == "成" else None
+    tenth = _TENTH.match(text, end) if unit == "成" else None
     value = number.value
     if unit == lex.cues["units"]["discount"]:
         if text[end : end + 1] in lex.cues["units"]["discount_blockers"]:
@@ -473,7 +474,7 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         elif value >= 10:
             return None  # 十折: no discount
     if tenth:  # 七成六 = 7.6成 = 76 %
-        value, end = value + Decimal(lex.digits[tenth.group(1)]) / 10, end + tenth.end()
+        value, end = value + Decimal(lex.digits[tenth.group(1)]) / 10, tenth.end()
     # 一吨半, 两米半: a half after the unit
     if text.startswith("半", end) and not text.startswith(("半年", "半月", "半天"), end + 1):
         value, end = value + Decimal("0.5"), end + 1
