@@ -87,7 +87,7 @@ def _words() -> _Words:
         change_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")(?:"
                                 + _alternation(lex.words("change", "fillers") + prefixes) + r")*\Z"),
         target_re=regex.compile(_alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
-        change_after_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")[至到]"),
+        change_after_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")"),
     )
 
 
@@ -172,7 +172,7 @@ def _left_phrase(text: str, tokens, lo: int, hi: int, w: _Words) -> str:
     return "".join(t.text for t in words).strip("、，")
 
 
-def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool) -> str:
+def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool, last_in_clause: bool) -> str:
     """The noun phrase right after a quantity: 4所学校已建成 → 学校; 1000亩森林生态修复与保护.
 
     After a count it names the thing counted and ends at the first predicate; after a measure
@@ -184,8 +184,8 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool)
     first = words[0]
     if first.text in w.right_stop_words or first.tag in w.right_stop_tags or first.text in "、，":
         return ""
-    if first.tag.startswith("v") and first.tag != "vn":
-        return ""
+    if first.tag.startswith("v") and first.tag != "vn" and not counted:
+        return ""  # after a count a verb may begin the name of what is counted (35个对接…建设重点平台)
     taken: list[Token] = []
     quoted = False
     for n, token in enumerate(words):
@@ -193,6 +193,8 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool)
             quoted = token.text == "“"
         elif quoted:
             pass  # a name in quotation marks is read whole: “跑起来”示范场景
+        elif token.text == "、" and taken and last_in_clause and n + 1 < len(words):
+            pass  # 20个机关、企事业单位附属空间: a list of what is counted (no other number follows)
         elif token.text in "、，":
             break
         elif counted and taken:
@@ -204,7 +206,7 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool)
             if token.tag.startswith("v") and token.tag != "vn" and not rest:
                 break
         taken.append(token)
-    while taken and taken[-1].text in w.right_trailing:
+    while taken and (taken[-1].text in w.right_trailing or taken[-1].text == "、"):
         taken.pop()
     return "".join(t.text for t in taken)
 
@@ -221,8 +223,10 @@ def _change_before(text: str, lo: int, hi: int, w: _Words, counted: bool) -> str
     return "increase" if word in w.increase else "decrease"
 
 
-def _change_after(text: str, pos: int, w: _Words) -> str:
+def _change_after(text: str, start: int, pos: int, w: _Words) -> str:
     """从75.6%提升至76.5%: the first number takes the change verb that follows it."""
+    if not text.endswith(w.from_words, 0, start):
+        return ""
     m = w.change_after_re.match(text, pos)
     if m is None:
         return ""
@@ -239,8 +243,11 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
         # the head shared by every item sits at the end of the last one
         anchor = first[-2:] if first[-2:] in last else first[-1:]
         cut = last.find(anchor)
-        if cut >= 0 and cut + len(anchor) < len(last):
-            head = last[cut + len(anchor) :]
+        # 城镇居民、农村居民人均可支配收入: the head follows the last item's 居民; 城镇、农村常住居民…:
+        # the items are parallel, so the head follows as many characters as the first item has
+        head_at = cut + len(anchor) if cut >= 0 else len(first)
+        if head_at < len(last):
+            head = last[head_at:]
             items = [item + head for item in items[:-1]] + [last]
     return items
 
@@ -291,7 +298,7 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
         change = ""
         if q.kind != Kind.RANK:
             counted = q.kind == Kind.COUNT
-            change = _change_before(text, lo, anchor, w, counted) or _change_after(text, q.end, w)
+            change = _change_before(text, lo, anchor, w, counted) or _change_after(text, q.prefix_start, q.end, w)
         # Text between the previous number and this one is only a list joiner: the list shares the
         # previous number's metric and change (分别增长6.5%和7%).
         next_q = quantities[index + 1] if index + 1 < len(quantities) else None
@@ -302,8 +309,10 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
         if q.kind == Kind.RANK:
             left = _strip_rank_context(left, w)
         right = ""
-        if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK, Kind.DURATION) or q.unit == "强":
-            right = _right_phrase(text, tokens, q.end, right_hi, w, q.kind == Kind.COUNT)
+        if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK, Kind.DURATION) or q.unit == "强" or (
+                not left and q.kind == Kind.PERCENT):  # 八成以上财政资金用于民生
+            noun_only = q.kind in (Kind.COUNT, Kind.PERCENT)  # what is counted or shared, up to its predicate
+            right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end)
         if same_clause and not gap and results:
             previous = results[-1]
             change = change or previous.change

@@ -46,6 +46,7 @@ class _Patterns:
     word_continuations: tuple[str, ...]  # what may share a jieba word with a unit: 以上, 左右, 大 …
     currency_sign_re: regex.Pattern[str]  # a currency sign right before a number: $20, ￥300
     structural_re: regex.Pattern[str]  # 十一个方面工作: a count of the text's own parts
+    reach_re: regex.Pattern[str]  # 15分钟健身圈: a duration that names an area
     campaign_re: regex.Pattern[str]  # 0.1微克攻坚行动: the name of a campaign
 
 
@@ -79,6 +80,7 @@ def _patterns() -> _Patterns:
         prefix_re=regex.compile("(?:" + _alternation(w for w, _ in prefix) + r")\Z"),
         suffix_re=regex.compile(_alternation(w for w, _ in suffix)),
         structural_re=regex.compile(_alternation(lex.words("label", "structural_nouns"))),
+        reach_re=regex.compile(r"\p{Han}{0,6}?(?:" + _alternation(lex.words("label", "reach_nouns")) + ")"),
         campaign_re=regex.compile(_alternation(lex.words("label", "campaign_words"))),
         currency_sign_re=regex.compile("(?:" + _alternation(lex.cues["number"]["currency_signs"]) + r")\Z"),
         word_continuations=tuple(w for w, _ in suffix) + tuple(lex.cues["qualifier"]["inner_over"])
@@ -376,6 +378,8 @@ def _duration_allowed(text: str, start: int, unit: str, unit_end: int, lex: Lexi
     plan_words = lex.words("label", "plan_words")
     if any(text.startswith(w, unit_end) for w in plan_words):
         return False  # 三年行动
+    if _patterns().reach_re.match(text, unit_end):
+        return False  # 15分钟健身圈, 1小时通勤圈: the name of an area of reach
     if unit in lex.cues["time"]["long_duration_units"]:
         if text.startswith(lex.cues["units"]["age_suffix"], unit_end):
             return True  # 十个月大: an age
