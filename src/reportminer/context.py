@@ -44,6 +44,7 @@ class _Words:
     rank_context: tuple[str, ...]
     right_stop_tags: frozenset[str]
     right_stop_words: frozenset[str]
+    right_stop_prefixes: tuple[str, ...]
     right_trailing: tuple[str, ...]
     from_words: tuple[str, ...]
     count_verbs: frozenset[str]
@@ -80,6 +81,7 @@ def _words() -> _Words:
         rank_context=lex.words("rank", "context"),
         right_stop_tags=frozenset(lex.cues["metric_lead"]["right_stop_tags"]),  # type: ignore[arg-type]
         right_stop_words=frozenset(lex.cues["metric_lead"]["right_stop_words"]),  # type: ignore[arg-type]
+        right_stop_prefixes=tuple(w for w in lex.cues["metric_lead"]["right_stop_words"] if len(w) > 1),  # type: ignore[union-attr]
         right_trailing=lex.words("metric_lead", "right_trailing"),
         from_words=lex.words("change", "from_words"),
         count_verbs=frozenset(lex.cues["change"]["count_verbs"]),  # type: ignore[arg-type]
@@ -130,7 +132,8 @@ def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token
             words = words[:-1]
             continue
         # a word jieba guessed (no dictionary tag) may have glued a link word on: 占比达 → 占比
-        glued = _words().trailing_re.search(last.text) if last.tag == "" else None
+        # (also a two-character word jieba's dictionary mistakes for a name: 比达 in 税占比达77.4%)
+        glued = _words().trailing_re.search(last.text) if last.tag == "" or len(last.text) == 2 else None
         if glued is None or glued.start() == 0:
             break
         words = words[:-1] + [Token(last.text[: glued.start()], last.start, last.start + glued.start(), "")]
@@ -198,8 +201,9 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
         elif token.text in "、，":
             break
         elif counted and taken:
-            if token.text in w.right_stop_words or token.tag in w.right_stop_tags:
-                break
+            if token.text in w.right_stop_words or token.tag in w.right_stop_tags or (
+                    len(token.text) > 2 and token.text.startswith(w.right_stop_prefixes)):
+                break  # 全面完成, 基本建成: a predicate jieba keeps as one word
             rest = words[n + 1 :]
             if token.tag.startswith("v") and rest and all(t.tag[:1] in ("v", "d") or t.text in "、，" for t in rest):
                 break  # a predicate that ends the clause: 重点项目加快建设, 示范村建设完成
