@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from functools import cache
 
 import pandas as pd
 
@@ -32,10 +33,18 @@ def _opening(sentence: Sentence, times: list[TimeExpression], quantities: list[Q
     return None
 
 
+@cache
+def _count_nouns() -> tuple[dict[str, str], int]:
+    nouns = dict(load_lexicon().count_nouns)
+    return nouns, max(map(len, nouns))
+
+
 def _count_noun(metric: str, default: str) -> str:
-    for suffix, noun in load_lexicon().count_nouns:
-        if metric.endswith(suffix):
-            return noun
+    """The English noun a count counts, from the longest known ending of its metric (学校 → school)."""
+    nouns, longest = _count_nouns()
+    for length in range(min(longest, len(metric)), 0, -1):
+        if metric[-length:] in nouns:
+            return nouns[metric[-length:]]
     return default
 
 

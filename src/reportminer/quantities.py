@@ -426,7 +426,8 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
     range_end = None
     # A range: 5%—5.5%, 4.5-5%, 3至5个.
     joiner_pos = parsed.end if parsed else unit_pos
-    for joiner in _patterns().range_joiners:
+    joiners = _patterns().range_joiners if i + 1 < len(numbers) and numbers[i + 1].start - joiner_pos <= 2 else ()
+    for joiner in joiners:
         if text.startswith(joiner, joiner_pos) and i + 1 < len(numbers) and numbers[i + 1].start == joiner_pos + len(joiner):
             high = numbers[i + 1]
             high_unit = _parse_unit(text, high.end, high, lex)
