@@ -118,7 +118,7 @@ def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_titl
 
 def paragraphs(text: str) -> list[Paragraph]:
     spans = _lines(text)
-    has_markdown_title = any(regex.match(r"#[ \t]", text[s:e]) for s, e in spans)
+    has_markdown_title = any(text.startswith(("# ", "#\t"), s) for s, e in spans)
     result = []
     before_title = has_markdown_title
     for index, (start, end) in enumerate(spans):

@@ -51,7 +51,7 @@ def arabic_value(text: str) -> Decimal:
     m = _ARABIC.fullmatch(text.strip())
     if m is None or not (m.group("digits") or m.group("fraction")):
         raise ValueError(f"not an Arabic number: {text!r}")
-    digits = regex.sub(r"[, ]", "", m.group("digits")) or "0"
+    digits = m.group("digits").replace(",", "").replace(" ", "") or "0"
     value = Decimal(digits + (m.group("fraction") or ""))
     if m.group("exp"):
         value = value.scaleb(int(m.group("exp")))

@@ -58,8 +58,8 @@ def _float(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: Context, times: list[TimeExpression],
-           frame: TimeExpression | None) -> Claim:
+def _claim(document: Document, sentence: Sentence, original_sentence: str, q: Quantity, ctx: Context,
+           times: list[TimeExpression], frame: TimeExpression | None) -> Claim:
     before = bisect.bisect_right([t.end for t in times], q.prefix_start) if times else 0
     governing = times[before - 1] if before else None
     period = governing.period if governing else (frame.period if frame else "")
@@ -68,7 +68,6 @@ def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: Context, ti
     else:
         status = "target" if ctx.target_cue else "actual"
     start, end = sentence.to_doc(q.start), sentence.to_doc(q.end - 1) + 1
-    original_sentence = "".join(document.text[p.start : p.end] for p in sentence.pieces)
     unit_en = _count_noun(ctx.metric, q.unit_en) if q.kind == Kind.COUNT else q.unit_en
     return Claim(
         doc_id=document.doc_id, lang=document.lang, start=start, end=end, mention=document.text[start:end],
@@ -105,7 +104,9 @@ def extract_claims(document: Document) -> list[Claim]:
         if quantities:
             contexts = annotate(sentence.text, tokens, quantities, [t.end for t in times],
                                 comparison_bases(sentence.text))
-            claims.extend(_claim(document, sentence, q, ctx, times, frame) for q, ctx in zip(quantities, contexts))
+            original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
+            claims.extend(_claim(document, sentence, original, q, ctx, times, frame)
+                          for q, ctx in zip(quantities, contexts))
         if not sentence.is_heading:
             opening = _opening(sentence, times, quantities)
             frame = opening.year_only() if opening else frame
