@@ -6,6 +6,8 @@ import bisect
 from dataclasses import replace
 from functools import cache
 
+import regex
+
 import pandas as pd
 
 from .corpus import infer_published
@@ -22,15 +24,32 @@ from .types import Claim, Document, Kind, Quantity, Sentence
 
 
 def _opening(sentence: Sentence, times: list[TimeExpression], quantities: list[Quantity]) -> TimeExpression | None:
-    """The time expression that opens a sentence: before its first claim, within its first two clauses."""
-    first_claim = quantities[0].prefix_start if quantities else len(sentence.text)
+    """The time expression that opens a sentence and so sets the time frame of what follows.
+
+    It stands before the sentence's first claim and either begins the sentence (after at most a
+    short lead such as 此外， or 初步统计，) or is set off by a comma as a fronted adverbial
+    (各位代表，刚刚过去的2025年，…). A horizon (到2035年) or a mention inside the sentence (为实现“十五五”
+    规划目标打基础) does not open it."""
+    text = sentence.text
+    first_claim = quantities[0].prefix_start if quantities else len(text)
     for t in times:
         if t.start >= first_claim:
             break
-        clauses_before = sum(1 for ch in sentence.text[: t.start] if ch in "，；：,;:")
-        if clauses_before <= 1:
+        if text.endswith(_HORIZON_WORDS, 0, t.start) or text.startswith(("前", "以前"), t.end):
+            continue  # 到2035年, 2030年前: a deadline
+        lead = text[: t.start].lstrip("“\"‘ ")
+        short_lead = not lead or (lead.endswith(("，", ",")) and len(lead) <= 10 and lead.count("，") <= 1)
+        fronted = _FRONTED.match(text, t.end) is not None and text[: t.start].count("，") <= 1
+        if short_lead or fronted:
             return t
     return None
+
+
+# Words before a time expression that make it a horizon, not a frame: 到2035年, 力争到2027年
+# (and 前 after it: 2030年前实现碳达峰).
+_HORIZON_WORDS = ("到", "至", "截至", "截止", "为")
+# What may follow an opening time expression before its comma: 2023年以来，, “十四五”时期，
+_FRONTED = regex.compile(r"[”\"’]?(?:以来|时期|期间|末|底|初|上半年|下半年)?[，,]")
 
 
 @cache
