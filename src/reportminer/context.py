@@ -37,6 +37,7 @@ class _Words:
     trailing: tuple[str, ...]
     lead: frozenset[str]
     actor_suffixes: tuple[str, ...]
+    counted_nouns: tuple[str, ...]  # names of things that are counted (小区, 园区): never actors
     place_suffixes: tuple[str, ...]
     duration_cues: tuple[str, ...]
     target: frozenset[str]
@@ -74,6 +75,7 @@ def _words() -> _Words:
         trailing=trailing,
         lead=frozenset(lex.cues["metric_lead"]["words"]),  # type: ignore[arg-type]
         actor_suffixes=lex.words("metric_lead", "actor_suffixes"),
+        counted_nouns=tuple(suffix for suffix, _ in lex.count_nouns if len(suffix) > 1),
         place_suffixes=lex.words("metric_lead", "place_suffixes"),
         duration_cues=lex.words("time", "duration_cues"),
         target=frozenset(lex.cues["status"]["target"]),  # type: ignore[arg-type]
@@ -148,7 +150,8 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
         if first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "p", "r", "t"):
             words, changed = words[1:], True
             continue
-        if len(first.text) >= 3 and first.text.endswith(w.place_suffixes) and len(words) > 1:
+        if (len(first.text) >= 3 and first.text.endswith(w.place_suffixes) and not first.text.endswith(w.counted_nouns)
+                and len(words) > 1):
             words, changed = words[1:], True  # a place name in one word: 市中区
             continue
         # An actor of several words (中央活力区, 省产业技术研究院) followed by a verb.
@@ -157,7 +160,8 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
             rest = words[k + 1 :]
             if rest and rest[0].tag in ("a", "d") and len(rest) > 1:
                 rest = rest[1:]  # 新引进
-            if len(name) >= 3 and name.endswith(w.actor_suffixes) and rest[0].tag.startswith("v") and len(rest) > 1:
+            if (len(name) >= 3 and name.endswith(w.actor_suffixes) and not name.endswith(w.counted_nouns)
+                    and rest[0].tag.startswith("v") and len(rest) > 1):  # (老旧小区改造 is no actor)
                 words, changed = words[k + 1 :], True
                 break
     return words
@@ -328,7 +332,10 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
             # a streak: what lasted is said on both sides (耕地面积连续4年净增加 → 耕地面积净增加)
             left = _strip_words(left, w.duration_cues)
             metric = left + text[q.end:c_end].strip()
-        if not metric and results:
+        # a clause that only links (，增长4.2%) shares the subject before it; one that begins with its
+        # number (，6组10家…) does not
+        shares_subject = same_clause or q.kind == Kind.RANK or bool(text[c_start:q.prefix_start].strip())
+        if not metric and results and shares_subject:
             metric = results[-1].left_metric  # 首次进入全省前十名: the standing of what came before
         results.append(Context(metric, change, _has_target_cue(cues, q.start), left or metric))
         if index and not results[-2].metric and quantities[index - 1].end == q.start:
@@ -353,7 +360,7 @@ def _strip_rank_context(phrase: str, w: _Words) -> str:
     stripped = True
     while stripped:
         stripped = False
-        for word in w.rank_context + ("首次", "连续", "年", "进入"):
+        for word in w.rank_context + w.from_words + ("首次", "连续", "年", "进入"):
             if phrase.endswith(word):
                 phrase, stripped = phrase[: -len(word)], True
     return phrase

@@ -493,6 +493,8 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         return None  # 3岁以下婴幼儿: an age band that names a group (but 82.4岁提升至83.9岁 is a claim)
     if unit in lex.cues["units"]["arabic_only"] and number.chinese and text[number.end - 1] not in lex.big_units:
         return None
+    if unit in lex.cues["units"]["streak_only"] and not text.endswith(tuple(lex.cues["units"]["streak_words"]), 0, number.start):
+        return None  # 二十届, 十五届: the numbering of a congress, not a count
     denominators, start = _per_prefix(text, number.start)
     unit_en, std_unit, factor, kind = parsed.unit_en, parsed.std_unit, parsed.factor, parsed.kind
     for word in denominators:
