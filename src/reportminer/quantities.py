@@ -79,7 +79,7 @@ def _patterns() -> _Patterns:
         blocker_re=regex.compile(_alternation(lex.words("label", "blockers"))),
         prefix_re=regex.compile("(?:" + _alternation(w for w, _ in prefix) + r")\Z"),
         suffix_re=regex.compile(_alternation(w for w, _ in suffix)),
-        structural_re=regex.compile(_alternation(lex.words("label", "structural_nouns"))),
+        structural_re=regex.compile(r"\p{Han}{0,2}?(?:" + _alternation(lex.words("label", "structural_nouns")) + ")"),
         reach_re=regex.compile(r"\p{Han}{0,6}?(?:" + _alternation(lex.words("label", "reach_nouns")) + ")"),
         campaign_re=regex.compile(_alternation(lex.words("label", "campaign_words"))),
         currency_sign_re=regex.compile("(?:" + _alternation(lex.cues["number"]["currency_signs"]) + r")\Z"),
