@@ -88,6 +88,7 @@ def gloss(phrase: str) -> str:
             parts.append(glossary[term])
         else:
             term = _longest_entry(phrase, pos, cedict) or ch
-            parts.append(cedict.get(term, term))
+            # one character alone: the glossary's sense in reports (省 provincial, 占 share of) first
+            parts.append(glossary.get(term) or cedict.get(term, term))
         pos += len(term)
     return " ".join(p for p in parts if p).strip() or phrase
