@@ -49,10 +49,13 @@ class _Words:
     right_trailing: tuple[str, ...]
     from_words: tuple[str, ...]
     count_verbs: frozenset[str]
-    trailing_re: regex.Pattern[str]  # a link word glued to the end of a word
+    trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
     target_re: regex.Pattern[str]
     change_after_re: regex.Pattern[str]  # a change verb then 至/到 right after a number
+
+
+_HAN_ONLY = regex.compile(r"\p{Han}+")
 
 
 def _alternation(words) -> str:
@@ -87,7 +90,7 @@ def _words() -> _Words:
         right_trailing=lex.words("metric_lead", "right_trailing"),
         from_words=lex.words("change", "from_words"),
         count_verbs=frozenset(lex.cues["change"]["count_verbs"]),  # type: ignore[arg-type]
-        trailing_re=regex.compile("(?:" + _alternation(trailing) + r")\Z"),
+        trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
         change_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")(?:"
                                 + _alternation(lex.words("change", "fillers") + prefixes) + r")*\Z"),
         target_re=regex.compile(_alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
@@ -147,7 +150,8 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
     while words and changed:
         changed = False
         first = words[0]
-        if first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "p", "r", "t"):
+        # (a preposition stays: 为经营主体减负, 向民间资本推介优质项目)
+        if first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "r", "t"):
             words, changed = words[1:], True
             continue
         if (len(first.text) >= 3 and first.text.endswith(w.place_suffixes) and not first.text.endswith(w.counted_nouns)
@@ -189,8 +193,9 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
     if not words:
         return ""
     first = words[0]
-    if first.text in w.right_stop_words or first.tag in w.right_stop_tags or first.text in "、，":
-        return ""
+    if first.text in w.right_stop_words or first.text in "、，" or (first.tag in w.right_stop_tags and not (
+            counted and first.tag == "d")):
+        return ""  # (after a count an adverb may begin what is counted: 1.2万户相对集中居住农户)
     if first.tag.startswith("v") and first.tag != "vn" and not counted:
         return ""  # after a count a verb may begin the name of what is counted (35个对接…建设重点平台)
     taken: list[Token] = []
@@ -242,18 +247,31 @@ def _change_after(text: str, start: int, pos: int, w: _Words) -> str:
 
 
 def _split_list(phrase: str, count: int) -> list[str] | None:
-    """规上工业增加值、规上服务业营收 → two items; 城镇居民、农村居民人均可支配收入 shares a head."""
-    items = [p for p in _split_on(phrase, ("、", "和", "及", "与")) if p]
-    if len(items) != count:
+    """规上工业增加值、规上服务业营收 → two items; 城镇居民、农村居民人均可支配收入 shares a head.
+
+    Items are cut at 、 first (金融业、软件和信息服务业增加值 keeps 软件和信息服务业 whole), then also at
+    和/及/与. The head shared by all items sits at the end of the last one: after the word the first
+    item ends with (居民), else the longest glossary term it ends with (进出口总额), else after as many
+    characters as the first item has (城镇、农村常住居民…)."""
+    for separators in (("、",), ("、", "和", "及", "与")):
+        items = [p for p in _split_on(phrase, separators) if p]
+        if len(items) == count:
+            break
+    else:
         return None
     first, last = items[0], items[-1]
     if len(last) > len(first) + 1:
-        # the head shared by every item sits at the end of the last one
         anchor = first[-2:] if first[-2:] in last else first[-1:]
         cut = last.find(anchor)
-        # 城镇居民、农村居民人均可支配收入: the head follows the last item's 居民; 城镇、农村常住居民…:
-        # the items are parallel, so the head follows as many characters as the first item has
-        head_at = cut + len(anchor) if cut >= 0 else len(first)
+        if cut >= 0:
+            head_at = cut + len(anchor)
+        else:
+            glossary = load_lexicon().glossary
+            term = next((last[i:] for i in range(1, len(last) - 1) if last[i:] in glossary), None)
+            head_at = len(last) - len(term) if term else len(first)
+            rest = last[:head_at]
+            if term and len(first) < len(rest) <= 2 * len(first) and _HAN_ONLY.fullmatch(rest):
+                head_at = len(first)  # 城镇、农村常住居民…: the words after the parallel part are shared too
         if head_at < len(last):
             head = last[head_at:]
             items = [item + head for item in items[:-1]] + [last]

@@ -16,7 +16,7 @@ from .fold import fold
 from .gloss import gloss
 from .layout import split_sentences
 from .lexicon import load_lexicon
-from .quantities import aligned_with_words, find_quantities
+from .quantities import aligned_with_words, find_quantities, names_a_class
 from .segment import tokenize_windows
 from .table import claims_to_frame
 from .timeframe import TimeExpression, comparison_bases, ends_after, find_time_expressions, report_year
@@ -116,7 +116,8 @@ def extract_claims(document: Document) -> list[Claim]:
         quantities = [q for q in find_quantities(sentence.text) if sentence.spans_one_piece(q.start, q.end)]
         tokens = tokenize_windows(sentence.text, [
             (clause_start(sentence.text, q.prefix_start), clause_end(sentence.text, q.end)) for q in quantities])
-        quantities = [q for q in quantities if aligned_with_words(q, tokens)]
+        quantities = [q for q in quantities
+                      if aligned_with_words(q, tokens) and not names_a_class(q, sentence.text, tokens)]
         times = find_time_expressions(sentence.text, year)
         if sentence.is_heading and times:
             frame = times[0].year_only()

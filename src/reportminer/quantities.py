@@ -47,6 +47,8 @@ class _Patterns:
     currency_sign_re: regex.Pattern[str]  # a currency sign right before a number: $20, ￥300
     structural_re: regex.Pattern[str]  # 十一个方面工作: a count of the text's own parts
     reach_re: regex.Pattern[str]  # 15分钟健身圈: a duration that names an area
+    band_suffixes: tuple[str, ...]  # 以上, 以下: a band when a noun follows
+    plan_words: tuple[str, ...]  # 规划, 方案: the head of a plan's name
     campaign_re: regex.Pattern[str]  # 0.1微克攻坚行动: the name of a campaign
 
 
@@ -80,6 +82,8 @@ def _patterns() -> _Patterns:
         prefix_re=regex.compile("(?:" + _alternation(w for w, _ in prefix) + r")\Z"),
         suffix_re=regex.compile(_alternation(w for w, _ in suffix)),
         structural_re=regex.compile(r"\p{Han}{0,2}?(?:" + _alternation(lex.words("label", "structural_nouns")) + ")"),
+        band_suffixes=tuple(lex.cues["label"]["band_suffixes"]),
+        plan_words=lex.words("label", "plan_words"),
         reach_re=regex.compile(r"\p{Han}{0,6}?(?:" + _alternation(lex.words("label", "reach_nouns")) + ")"),
         campaign_re=regex.compile(_alternation(lex.words("label", "campaign_words"))),
         currency_sign_re=regex.compile("(?:" + _alternation(lex.cues["number"]["currency_signs"]) + r")\Z"),
@@ -607,3 +611,24 @@ def aligned_with_words(quantity: Quantity, tokens: Tokens) -> bool:
     prefixes = {w for w, _ in _patterns().prefix_words} | {"第", "前"}
     head = token.text[: quantity.number_start - token.start]
     return head in prefixes or head[-1:] in prefixes
+
+
+def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
+    """True when a quantity only names a class of things, not a measurement:
+    - a band of a measure before a noun: 10亿元以上重大产业项目 (the projects of over 1bn yuan);
+    - a Chinese numeral counting the first word of a plan's name: 实施五个新城产业细分赛道专项规划."""
+    after = tokens.overlapping(quantity.end, quantity.end + 24)
+    after = [t for t in after if t.start >= quantity.end]
+    if not after or after[0].start != quantity.end:
+        return False
+    if quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK) and text.endswith(
+            _patterns().band_suffixes, 0, quantity.end):
+        return after[0].tag[:1] in ("n", "j", "a", "b") or after[0].tag in ("vn", "l")
+    if quantity.kind == Kind.COUNT and quantity.chinese:
+        chain = []
+        for token in after:
+            if not _CJK.match(token.text) or (token.tag.startswith("v") and token.tag != "vn"):
+                break
+            chain.append(token.text)
+        return len(chain) >= 3 and chain[-1].endswith(_patterns().plan_words)
+    return False
