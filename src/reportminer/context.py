@@ -171,19 +171,33 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
     return words
 
 
-def _left_phrase(text: str, tokens, lo: int, hi: int, w: _Words) -> str:
-    """The metric read leftwards: text[lo:hi] cleaned of actors, connectives and link words."""
+def _left_words(text: str, tokens, lo: int, hi: int, w: _Words) -> list[Token]:
+    """The metric read leftwards: the words of text[lo:hi] cleaned of actors, connectives and links."""
     segment = text[lo:hi]
     if "等" in segment:  # 国网山东电力、…等区域性总部企业 → 区域性总部企业
         lo += segment.rindex("等") + 1
     words = _tokens_in(tokens, lo, hi)
     words = _strip_trailing(words, w.trailing)
     words = _strip_leading(words, w)
-    words = _strip_trailing(words, w.trailing)
-    return "".join(t.text for t in words).strip("、，")
+    return _strip_trailing(words, w.trailing)
 
 
-def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool, last_in_clause: bool) -> str:
+def _left_phrase(text: str, tokens, lo: int, hi: int, w: _Words) -> str:
+    return "".join(t.text for t in _left_words(text, tokens, lo, hi, w)).strip("、，")
+
+
+def _modifies_count(words: list[Token], number_start: int) -> bool:
+    """True when the words right before a count say what kind of thing is counted: a verb with its
+    object (推动人工智能产业发展和赋能应用10条措施, 稳经济30项举措), not a verb alone (新增9家, 改造提升30处),
+    a clause (育儿补贴惠及124万名) or the item before in a list (…示范村、5个)."""
+    phrase = "".join(t.text for t in words)
+    return (len(words) >= 2 and words[-1].end == number_start and words[0].tag[:1] in ("v", "a")
+            and any(t.tag[:1] in ("n", "j") for t in words[1:]) and "、" not in phrase and len(phrase) <= 20
+            and words[-1].text not in _words().lead)  # (完成全省1000所: 全省 is a scope, not a kind)
+
+
+def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool, last_in_clause: bool,
+                  next_follows: bool = False) -> str:
     """The noun phrase right after a quantity: 4所学校已建成 → 学校; 1000亩森林生态修复与保护.
 
     After a count it names the thing counted and ends at the first predicate; after a measure
@@ -219,6 +233,8 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
             if token.tag.startswith("v") and token.tag != "vn" and not rest:
                 break
         taken.append(token)
+        if counted and next_follows and token.text.endswith(w.counted_nouns):
+            break  # 8条内部路网通车里程达15公里: the count's noun ends at 路网, the rest is the next metric
     while taken and (taken[-1].text in w.right_trailing or taken[-1].text == "、"):
         taken.pop()
     return "".join(t.text for t in taken)
@@ -331,14 +347,21 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
         right_hi = min(c_end, next_q.prefix_start) if next_q else c_end
         first_base = bisect.bisect_left(base_starts, lo)
         metric_hi = base_starts[first_base] if first_base < len(base_starts) and base_starts[first_base] < anchor else anchor
-        left = _left_phrase(text, tokens, lo, metric_hi, w)
+        left_words = _left_words(text, tokens, lo, metric_hi, w)
+        left = "".join(t.text for t in left_words).strip("、，")
         if q.kind == Kind.RANK:
             left = _strip_rank_context(left, w)
         right = ""
+        noun_end = q.end
         if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK, Kind.DURATION) or q.unit == "强" or (
                 not left and q.kind == Kind.PERCENT):  # 八成以上财政资金用于民生
             noun_only = q.kind in (Kind.COUNT, Kind.PERCENT)  # what is counted or shared, up to its predicate
-            right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end)
+            next_follows = (next_q is not None and right_hi == next_q.prefix_start and right_hi < c_end
+                            and not any(ch in "、，；" for ch in text[q.end : right_hi]))
+            right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows)
+            noun_end = q.end + len(right)
+            if right and q.kind == Kind.COUNT and _modifies_count(left_words, q.prefix_start):
+                right = left + right  # 稳经济30项举措 → 稳经济举措
         if same_clause and not gap and results:
             previous = results[-1]
             change = change or previous.change
@@ -360,7 +383,7 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
             previous = results[-2]  # 12类45件民生实事: two counts of the same things
             results[-2] = Context(metric, previous.change, previous.target_cue, previous.left_metric)
         previous_end = q.end
-        consumed_end = q.end + len(right)  # the next number's metric starts after this one's noun
+        consumed_end = noun_end  # the next number's metric starts after this one's noun
     return _apply_lists(text, quantities, results)
 
 
