@@ -67,6 +67,9 @@ def _count_noun(metric: str, default: str) -> str:
     return default
 
 
+RIGHT_REACH = 24  # characters after a number that the metric may read
+
+
 def _as_written(phrase: str, folded_text: str, original_text: str) -> str:
     """``phrase`` (read from the folded text) in the article's own characters where it is a slice of it."""
     at = folded_text.find(phrase)
@@ -114,8 +117,11 @@ def extract_claims(document: Document) -> list[Claim]:
     claims: list[Claim] = []
     for sentence in split_sentences(text):
         quantities = [q for q in find_quantities(sentence.text) if sentence.spans_one_piece(q.start, q.end)]
+        # jieba reads only the clause before each number and a short stretch after it (what a count
+        # counts is a few words long), so that mining costs less than one plain pass of jieba
         tokens = tokenize_windows(sentence.text, [
-            (clause_start(sentence.text, q.prefix_start), clause_end(sentence.text, q.end)) for q in quantities])
+            (clause_start(sentence.text, q.prefix_start), min(clause_end(sentence.text, q.end), q.end + RIGHT_REACH))
+            for q in quantities])
         quantities = [q for q in quantities
                       if aligned_with_words(q, tokens) and not names_a_class(q, sentence.text, tokens)]
         times = find_time_expressions(sentence.text, year)
