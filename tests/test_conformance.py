@@ -9,7 +9,6 @@ in tests/conformance/deviations.csv; `scripts/conformance.py` prints the table.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import sys
 from pathlib import Path

@@ -18,7 +18,7 @@ from .pipeline import extract_claims
 from .reader import ArticleError
 from .table import claims_to_frame, read_facts, write_csv
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURE = 0, 1
 
 
 class CliError(Exception):

@@ -33,7 +33,6 @@ class Context:
 class _Words:
     increase: tuple[str, ...]
     decrease: tuple[str, ...]
-    fillers: tuple[str, ...]
     trailing: tuple[str, ...]
     lead: frozenset[str]
     actor_suffixes: tuple[str, ...]
@@ -74,7 +73,6 @@ def _words() -> _Words:
     return _Words(
         increase=increase,
         decrease=decrease,
-        fillers=lex.words("change", "fillers"),
         trailing=trailing,
         lead=frozenset(lex.cues["metric_lead"]["words"]),  # type: ignore[arg-type]
         actor_suffixes=lex.words("metric_lead", "actor_suffixes"),
@@ -180,10 +178,6 @@ def _left_words(text: str, tokens, lo: int, hi: int, w: _Words) -> list[Token]:
     words = _strip_trailing(words, w.trailing)
     words = _strip_leading(words, w)
     return _strip_trailing(words, w.trailing)
-
-
-def _left_phrase(text: str, tokens, lo: int, hi: int, w: _Words) -> str:
-    return "".join(t.text for t in _left_words(text, tokens, lo, hi, w)).strip("、，")
 
 
 def _modifies_count(words: list[Token], number_start: int) -> bool:

@@ -12,7 +12,6 @@ import regex
 from .reader import ArticleError, read_article
 from .types import Document
 
-MANIFEST_COLUMNS = ["doc_id", "file", "title", "published", "source", "lang"]
 _DATE_LINE = regex.compile(
     r"^(?:时间|日期|发布时间|发布日期|Date|Published)[：:]\s*(\d{4})[-年/.](\d{1,2})(?:[-月/.](\d{1,2}))?",
     regex.MULTILINE,

@@ -236,7 +236,7 @@ def split_sentences(text: str) -> list[Sentence]:
             section_start = para.start + para.text.find(para.heading)
             marker = _MARKDOWN_HEADING.match(para.text)
             start = para.start + (marker.end() if marker else 0)  # "## " is markup, not text
-            sentences.append(Sentence(len(sentences), (Piece(start, para.end),), text[start:para.end], section, True, i,
+            sentences.append(Sentence(len(sentences), (Piece(start, para.end),), text[start:para.end], section, True,
                                       section_start))
             continue
         pieces = [Piece(para.start, para.end)]
@@ -253,6 +253,6 @@ def split_sentences(text: str) -> list[Sentence]:
                     section = sentence_text[inline.end():].strip().rstrip("。")
                     section_start = sentence_pieces[0].start + sentence_text.find(section)
                     is_heading = True
-            sentences.append(Sentence(len(sentences), tuple(sentence_pieces), sentence_text, section, is_heading, i,
+            sentences.append(Sentence(len(sentences), tuple(sentence_pieces), sentence_text, section, is_heading,
                                       section_start))
     return sentences

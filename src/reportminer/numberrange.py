@@ -123,7 +123,6 @@ def _base_items(text: str) -> list[_Item]:
         nxt = found[i + 1] if i + 1 < len(found) else None
         fraction = _FRACTION.match(text, n.end)
         if fraction and nxt is not None and nxt.start == fraction.end():
-            surface = text[n.start : n.end]
             if n.has_digit and n.value != 0:
                 items.append(_Item(n.start, nxt.end, nxt.value / n.value))
             else:

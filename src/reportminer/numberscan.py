@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 import regex
 
 from .lexicon import load_lexicon
-from .numerals import Token, tokenize_numeral, value_of_tokens
+from .numerals import tokenize_numeral, value_of_tokens
 from .types import NumberMatch
 
 ARABIC = (
@@ -169,7 +169,3 @@ def scan_numbers(text: str) -> list[NumberMatch]:
             value, has_digit, chinese, over = parsed
             found.append(NumberMatch(start, end, value, has_digit=has_digit, chinese=chinese, over=over))
     return found
-
-
-def is_magnitude_only(tokens: list[Token]) -> bool:
-    return not any(t.kind == "num" for t in tokens)

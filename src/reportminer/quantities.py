@@ -36,7 +36,6 @@ class _Patterns:
     suffix_words: tuple[tuple[str, Qualifier], ...]
     range_joiners: tuple[str, ...]
     per_word: regex.Pattern[str]
-    blockers: tuple[str, ...]
     change_words: tuple[str, ...]
     rank_followers: tuple[str, ...]
     blocker_re: regex.Pattern[str]
@@ -75,7 +74,6 @@ def _patterns() -> _Patterns:
         suffix_words=tuple(sorted(suffix, key=by_length)),
         range_joiners=lex.words("range", "joiners"),
         per_word=regex.compile("(?:每(?:" + _alternation(lex.cues["units"]["per_words"]) + "))+"),
-        blockers=lex.words("label", "blockers"),
         change_words=lex.words("change", "increase") + lex.words("change", "decrease"),
         rank_followers=lex.words("rank", "followers"),
         blocker_re=regex.compile(_alternation(lex.words("label", "blockers"))),

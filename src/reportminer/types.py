@@ -3,7 +3,7 @@ into the article text exactly as decoded, so ``text[start:end]`` is always the s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
@@ -60,7 +60,6 @@ class Sentence:
     text: str
     section: str
     is_heading: bool = False
-    paragraph: int = 0
     section_start: int = -1  # where the section's heading text starts in the document
 
     @property
@@ -139,4 +138,3 @@ class Claim:
     status: str
     sentence: str
     section: str
-    extra: dict[str, str] = field(default_factory=dict)
