@@ -394,25 +394,100 @@ def _duration_allowed(text: str, start: int, unit: str, unit_end: int, lex: Lexi
     return not any(text.endswith(w, 0, start) for w in ("过去", "最近", "未来", "今后"))
 
 
-def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
-    number = numbers[i]
+def _out_of_place(text: str, number: NumberMatch, lex: Lexicon) -> bool:
+    """Neighbours that make a numeral no quantity whatever follows it."""
     before = text[number.start - 1] if number.start else ""
     after = text[number.end : number.end + 1]
     if number.chinese and after not in _patterns().unit_heads and before not in ("第", "前"):
-        return None  # 统一, 一体, 万众: a Chinese numeral with nothing a quantity could continue with
+        return True  # 统一, 一体, 万众: a Chinese numeral with nothing a quantity could continue with
     if before and (_ASCII_LETTER.match(before) or before in "+＋."):
-        return None  # PM2.5, C919, “4+1”
+        return True  # PM2.5, C919, “4+1”
     if after and after in "+＋":
+        return True
+    return before == "届"  # 十一届十次全会: a session's numbering
+
+
+_REJECT = object()  # a range whose far end shows the whole thing is no quantity (2024-2026年)
+
+
+def _unit_and_range(text: str, numbers: list[NumberMatch], i: int, unit_pos: int, lex: Lexicon):
+    """The unit after a number, and the high end when a range follows: 5%—5.5%, 4.5-5%, 3至5个.
+    Returns (unit parse or None, high value or None, end of the range or None), or _REJECT."""
+    number = numbers[i]
+    parsed = _parse_unit(text, unit_pos, number, lex)
+    joiner_pos = parsed.end if parsed else unit_pos
+    nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+    if nxt is None or nxt.start - joiner_pos > 2:
+        return parsed, None, None
+    for joiner in _patterns().range_joiners:
+        if text.startswith(joiner, joiner_pos) and nxt.start == joiner_pos + len(joiner):
+            high_unit = _parse_unit(text, nxt.end, nxt, lex)
+            if high_unit is None or (parsed and parsed.unit != high_unit.unit):
+                break
+            if _is_calendar_year(text, nxt) or (nxt.chinese != number.chinese):
+                return _REJECT
+            if parsed is None and not text[number.start:number.end].replace(".", "").isdigit() and not number.chinese:
+                break
+            return high_unit, nxt.value, high_unit.end
+    return parsed, None, None
+
+
+def _names_rather_than_measures(text: str, number: NumberMatch, parsed: _UnitParse, end: int, lex: Lexicon) -> bool:
+    """Words after the unit that make the quantity part of a name, a label or an enumeration."""
+    unit = parsed.unit
+    if number.chinese and number.value == 1 and text[number.start:number.end] in lex.digits and parsed.kind == Kind.COUNT:
+        return True  # 一批, 一个, 一项: an article, not a count
+    if not number.has_digit and (text[number.end - 1] in lex.big_units or text[number.start:number.end] in ("百", "千")):
+        if _prefix_qualifier(text, number.start)[0] is None:
+            return True  # 万人空巷, 千座公园城市: a bare magnitude is a number only after 超/近/逾 (十美元 is ten)
+    if _blocked(text, end):
+        return True  # 120周年 (周 + 年), 80年代
+    if parsed.kind == Kind.DURATION and not _duration_allowed(text, number.start, unit, end, lex):
+        return True
+    if parsed.kind == Kind.COUNT and _patterns().structural_re.match(text, end):
+        return True  # 十一个方面工作
+    if parsed.kind == Kind.COUNT and number.chinese and _enumerates_list(text, number.start, number.value):
+        return True  # 产业、科技、服务业三支招商队伍: the number counts the items just listed
+    if _patterns().campaign_re.match(text, end):
+        return True  # 0.1微克攻坚行动
+    if unit == "成" and text[end : end + 1] in lex.cues["fraction"]["cheng_blockers"]:
+        return True
+    if unit in lex.cues["units"]["arabic_only"] and number.chinese and text[number.end - 1] not in lex.big_units:
+        return True  # 四方, 三门
+    streak_words = tuple(lex.cues["units"]["streak_words"])
+    return unit in lex.cues["units"]["streak_only"] and not text.endswith(streak_words, 0, number.start)
+
+
+def _written_value(text: str, number: NumberMatch, unit: str, end: int, lex: Lexicon) -> tuple[Decimal, int] | None:
+    """The value as the words after the unit complete it: 七五折 = 7.5折, 七成六 = 7.6成, 两米半 = 2.5米,
+    五元三毛 = 5.3元; None when they show it is no quantity (折合, 十折)."""
+    value = number.value
+    if unit == lex.cues["units"]["discount"]:
+        if text[end : end + 1] in lex.cues["units"]["discount_blockers"]:
+            return None  # 折合, 折旧
+        digits = text[number.start : number.end].replace(" ", "")
+        if value >= 10 and len(digits) == 2 and (digits.isdigit() or all(c in lex.digits for c in digits)):
+            value = value / 10  # 七五折 = 7.5折
+        elif value >= 10:
+            return None  # 十折: no discount
+    tenth = _TENTH.match(text, end) if unit == "成" else None
+    if tenth:  # 七成六 = 7.6成 = 76 %
+        value, end = value + Decimal(lex.digits[tenth.group(1)]) / 10, tenth.end()
+    if text.startswith("半", end) and not text.startswith(("半年", "半月", "半天"), end + 1):
+        value, end = value + Decimal("0.5"), end + 1  # 一吨半, 两米半
+    return _add_subunits(text, end, unit, value, lex)
+
+
+def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
+    number = numbers[i]
+    if _out_of_place(text, number, lex):
         return None
-    if before == "届":
-        return None  # 十一届十次全会: a session's numbering
+    before = text[number.start - 1] if number.start else ""
     if before in ("第", "前") or text.startswith("强", number.end):
         return _rank(text, numbers, i, lex)
-    if _FRACTION_JOINT.match(text, number.end) or (after == "/" and not number.chinese):
+    if _FRACTION_JOINT.match(text, number.end) or (text.startswith("/", number.end) and not number.chinese):
         return _fraction(text, numbers, i, lex)
-    if _is_calendar_year(text, number):
-        return None
-    if _blocked(text, number.end):
+    if _is_calendar_year(text, number) or _blocked(text, number.end):
         return None
     pos = number.end
     inner_over = number.over
@@ -423,106 +498,61 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         inner_over, unit_pos = True, pos + 1  # 1.7万余米
     if _ASCII_LETTER.match(text[unit_pos : unit_pos + 1] or " ") and not _match_unit(text, unit_pos, lex):
         return None  # 5G, 6G
-    parsed = _parse_unit(text, unit_pos, number, lex)
-    value_high = None
-    range_end = None
-    # A range: 5%—5.5%, 4.5-5%, 3至5个.
-    joiner_pos = parsed.end if parsed else unit_pos
-    joiners = _patterns().range_joiners if i + 1 < len(numbers) and numbers[i + 1].start - joiner_pos <= 2 else ()
-    for joiner in joiners:
-        if text.startswith(joiner, joiner_pos) and i + 1 < len(numbers) and numbers[i + 1].start == joiner_pos + len(joiner):
-            high = numbers[i + 1]
-            high_unit = _parse_unit(text, high.end, high, lex)
-            if high_unit is None or (parsed and parsed.unit != high_unit.unit):
-                break
-            if _is_calendar_year(text, high) or (high.chinese != number.chinese):
-                return None
-            if parsed is None and not text[number.start:number.end].replace(".", "").isdigit() and not number.chinese:
-                break
-            parsed, value_high, range_end = high_unit, high.value, high_unit.end
-            break
+    found = _unit_and_range(text, numbers, i, unit_pos, lex)
+    if found is _REJECT:
+        return None
+    parsed, value_high, range_end = found
     if parsed is None:
         return _unitless(text, number, inner_over, lex)
     if parsed.kind == Kind.COUNT and (money := _parse_unit(text, parsed.end, number, lex)) and money.kind == Kind.MONEY:
         parsed = money  # 20个比特币: a count of a currency is an amount of it
     scale = parsed.unit == "度" and next(
         (w for w in lex.words("units", "scale_prefixes") if text.endswith(w, 0, number.start)), None)
-    if scale:
+    if scale:  # 华氏温度98.6度
         known = lex.units[lex.cues["units"]["scale_prefixes"][scale]]
         parsed = _UnitParse(parsed.unit, known.kind, known.unit_en, known.std_unit, known.factor, parsed.end)
-    unit = parsed.unit
-    if number.chinese and number.value == 1 and text[number.start:number.end] in lex.digits and parsed.kind == Kind.COUNT:
-        return None  # 一批, 一个, 一项: an article, not a count
-    if not number.has_digit and (text[number.end - 1] in lex.big_units or text[number.start:number.end] in ("百", "千")):
-        prefix, _ = _prefix_qualifier(text, number.start)
-        if prefix is None:
-            return None  # 万人空巷, 千座公园城市: a bare magnitude is a number only after 超/近/逾 (十美元 is ten)
     end = range_end if range_end is not None else parsed.end
-    if _blocked(text, end):
-        return None  # 120周年 (周 + 年), 80年代
-    if parsed.kind == Kind.DURATION and not _duration_allowed(text, number.start, unit, end, lex):
+    if _names_rather_than_measures(text, number, parsed, end, lex):
         return None
-    if parsed.kind == Kind.COUNT and _patterns().structural_re.match(text, end):
-        return None  # 十一个方面工作
-    if parsed.kind == Kind.COUNT and number.chinese and _enumerates_list(text, number.start, number.value):
-        return None  # 产业、科技、服务业三支招商队伍: the number counts the items just listed
-    if _patterns().campaign_re.match(text, end):
-        return None  # 0.1微克攻坚行动
-    if unit == "成" and text[end : end + 1] in lex.cues["fraction"]["cheng_blockers"]:
+    written = _written_value(text, number, parsed.unit, end, lex)
+    if written is None:
         return None
-    tenth = _TENTH.match(text, end) if unit == "成" else None
-    value = number.value
-    if unit == lex.cues["units"]["discount"]:
-        if text[end : end + 1] in lex.cues["units"]["discount_blockers"]:
-            return None  # 折合, 折旧
-        digits = text[number.start : number.end].replace(" ", "")
-        if value >= 10 and len(digits) == 2 and (digits.isdigit() or all(c in lex.digits for c in digits)):
-            value = value / 10  # 七五折 = 7.5折
-        elif value >= 10:
-            return None  # 十折: no discount
-    if tenth:  # 七成六 = 7.6成 = 76 %
-        value, end = value + Decimal(lex.digits[tenth.group(1)]) / 10, tenth.end()
-    # 一吨半, 两米半: a half after the unit
-    if text.startswith("半", end) and not text.startswith(("半年", "半月", "半天"), end + 1):
-        value, end = value + Decimal("0.5"), end + 1
-    # 五元三毛, 50元6角三分: smaller money after the main unit
-    value, end = _add_subunits(text, end, unit, value, lex)
-    unit_end = end
-    suffix, end = _suffix_qualifier(text, end)
-    if unit in lex.cues["units"]["attribute_units"] and _CJK.match(text[end : end + 1] or " ") and not any(
+    value, unit_end = written
+    suffix, end = _suffix_qualifier(text, unit_end)
+    if parsed.unit in lex.cues["units"]["attribute_units"] and _CJK.match(text[end : end + 1] or " ") and not any(
         text.startswith(word, end) for word in _patterns().change_words + tuple(lex.cues["units"]["age_followers"])
     ):
         return None  # 3岁以下婴幼儿: an age band that names a group (but 82.4岁提升至83.9岁 is a claim)
-    if unit in lex.cues["units"]["arabic_only"] and number.chinese and text[number.end - 1] not in lex.big_units:
+    if _currency_sign(text, number.start, lex) and parsed.kind != Kind.MONEY:
         return None
-    if unit in lex.cues["units"]["streak_only"] and not text.endswith(tuple(lex.cues["units"]["streak_words"]), 0, number.start):
-        return None  # 二十届, 十五届: the numbering of a congress, not a count
-    denominators, start = _per_prefix(text, number.start)
-    unit_en, std_unit, factor, kind = parsed.unit_en, parsed.std_unit, parsed.factor, parsed.kind
+    denominators, rate_start = _per_prefix(text, number.start)
+    unit, unit_en, std_unit, factor, kind = _with_denominators(parsed, denominators, lex)
+    prefix, prefix_start = _prefix_qualifier(text, rate_start)
+    if value_high is not None:
+        qualifier = Qualifier.RANGE
+    else:
+        qualifier = suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT)
+    return Quantity(
+        start=number.start, end=end, value=value, unit=unit, kind=kind, qualifier=qualifier,
+        value_high=value_high, std_value=value * factor, std_unit=std_unit, unit_en=unit_en,
+        number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=unit_end,
+        chinese=number.chinese,
+    )
+
+
+def _with_denominators(parsed: _UnitParse, denominators: list[str], lex: Lexicon):
+    """每人每月1045元 → 元/人/月 (CNY/person/month); 每立方米19微克 is the concentration 微克/立方米."""
+    unit, unit_en, std_unit, factor, kind = parsed.unit, parsed.unit_en, parsed.std_unit, parsed.factor, parsed.kind
     for word in denominators:
         den_en, den_std, den_factor = _per_word_meaning(word, lex)
         unit += "/" + word
         unit_en += " per " + den_en
         std_unit += "/" + den_std
         factor /= den_factor
-    if denominators and unit in lex.units:  # 每立方米19微克 is the concentration 微克/立方米
+    if denominators and unit in lex.units:
         known = lex.units[unit]
         unit_en, std_unit, factor, kind = known.unit_en, known.std_unit, known.factor, known.kind
-    prefix, prefix_start = _prefix_qualifier(text, start)
-    if value_high is not None:
-        qualifier = Qualifier.RANGE
-    else:
-        qualifier = suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT)
-    start = number.start
-    sign = _currency_sign(text, number.start, lex)
-    if sign and kind != Kind.MONEY:
-        return None
-    return Quantity(
-        start=start, end=end, value=value, unit=unit, kind=kind, qualifier=qualifier,
-        value_high=value_high, std_value=value * factor, std_unit=std_unit, unit_en=unit_en,
-        number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=unit_end,
-        chinese=number.chinese,
-    )
+    return unit, unit_en, std_unit, factor, kind
 
 
 def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) -> Quantity | None:
