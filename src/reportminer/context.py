@@ -402,7 +402,8 @@ def _strip_rank_context(phrase: str, w: _Words) -> str:
 
 
 def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) -> list[Context]:
-    """分别 lists: pair each number with its own item of the list before 分别."""
+    """分别 lists: pair each number with its own item of the list before 分别, or, when 分别 opens its
+    clause, with the numbers just before it."""
     out = list(results)
     i = 0
     while i < len(quantities):
@@ -421,9 +422,16 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
             group.append(j)
             j += 1
         if len(group) > 1:
-            items = _split_list(out[i].metric, len(group))
+            own_subject = text[c_start:marker].strip("，、 ")
+            if own_subject:
+                items = _split_list(out[i].metric, len(group))
+            elif i >= len(group):
+                # 接待游客1.2亿人次，实现旅游收入1500亿元，分别增长10%和12%: the list is the numbers before
+                items = [out[k].left_metric for k in range(i - len(group), i)]
+            else:
+                items = None
             if items:
-                for k, item in zip(group, items):
+                for k, item in zip(group, items, strict=True):
                     out[k] = Context(item, out[k].change or out[i].change, out[k].target_cue, item)
         i = j
     return out
