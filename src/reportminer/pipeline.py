@@ -19,11 +19,12 @@ from .lexicon import load_lexicon
 from .quantities import aligned_with_words, find_quantities, names_a_class
 from .segment import tokenize_windows
 from .table import claims_to_frame
-from .timeframe import TimeExpression, comparison_bases, ends_after, find_time_expressions, report_year
+from .timeframe import TimeExpression, comparison_bases, ends_after, find_time_expressions
 from .types import Claim, Document, Kind, Quantity, Sentence
 
 
-def _opening(sentence: Sentence, times: list[TimeExpression], quantities: list[Quantity]) -> TimeExpression | None:
+def _opening(sentence: Sentence, times: list[TimeExpression], quantities: list[Quantity],
+             first: bool = False) -> TimeExpression | None:
     """The time expression that opens a sentence and so sets the time frame of what follows.
 
     It stands before the sentence's first claim and either begins the sentence (after at most a
@@ -40,14 +41,14 @@ def _opening(sentence: Sentence, times: list[TimeExpression], quantities: list[Q
         lead = text[: t.start].lstrip("“\"‘ ")
         short_lead = not lead or (lead.endswith(("，", ",")) and len(lead) <= 10 and lead.count("，") <= 1)
         fronted = _FRONTED.match(text, t.end) is not None and text[: t.start].count("，") <= 1
-        if short_lead or fronted:
-            return t
+        if short_lead or fronted or first:  # (the first dated sentence of an article sets its frame:
+            return t                         # 本报讯（记者 王明）1月12日，记者获悉，2023年我市…)
     return None
 
 
 # Words before a time expression that make it a horizon, not a frame: 到2035年, 力争到2027年
 # (and 前 after it: 2030年前实现碳达峰).
-_HORIZON_WORDS = ("到", "至", "截至", "截止", "为")
+_HORIZON_WORDS = ("到", "至", "为")
 # What may follow an opening time expression before its comma: 2023年以来，, “十四五”时期，
 _FRONTED = regex.compile(r"[”\"’]?(?:以来|时期|期间|末|底|初|上半年|下半年)?[，,]")
 
@@ -112,7 +113,6 @@ def extract_claims(document: Document) -> list[Claim]:
     if not document.published:
         document = replace(document, published=infer_published(document.text))
     text = fold(document.text)  # same length as the original: offsets carry over unchanged
-    year = report_year(document.published)
     frame: TimeExpression | None = None
     claims: list[Claim] = []
     for sentence in split_sentences(text):
@@ -124,7 +124,7 @@ def extract_claims(document: Document) -> list[Claim]:
             for q in quantities])
         quantities = [q for q in quantities
                       if aligned_with_words(q, tokens) and not names_a_class(q, sentence.text, tokens)]
-        times = find_time_expressions(sentence.text, year)
+        times = find_time_expressions(sentence.text, document.published)
         if sentence.is_heading and times:
             frame = times[0].year_only()
         if quantities:
@@ -134,7 +134,7 @@ def extract_claims(document: Document) -> list[Claim]:
             claims.extend(_claim(document, sentence, original, q, ctx, times, frame)
                           for q, ctx in zip(quantities, contexts))
         if not sentence.is_heading:
-            opening = _opening(sentence, times, quantities)
+            opening = _opening(sentence, times, quantities, first=frame is None)
             frame = opening.year_only() if opening else frame
     return claims
 

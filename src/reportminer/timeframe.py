@@ -53,20 +53,23 @@ def _pattern() -> regex.Pattern[str]:
         (?P<since>以来)?
       | [“"]?(?P<plan>{plans})[”"]?
       | (?P<relative>{relative})
+      | (?<![0-9年.])(?P<om1>\d{{1,2}})\s*[-—~至到]\s*(?P<om2>\d{{1,2}})月份?   # 1-11月: the year from the date
+      | (?<!年)(?P<opart>{parts})
         """,
         regex.VERBOSE,
     )
 
 
-def find_time_expressions(text: str, report_year: int | None) -> list[TimeExpression]:
-    """Every time expression of ``text`` that is not a comparison base."""
+def find_time_expressions(text: str, published: str) -> list[TimeExpression]:
+    """Every time expression of ``text`` that is not a comparison base. Relative ones (今年, 过去五年,
+    1-11月 without a year) resolve against ``published`` (ISO date or year-month; may be empty)."""
     lex = load_lexicon()
     bases = lex.words("period", "base_markers")
     found = []
     for m in _pattern().finditer(text):
         if any(text.endswith(b, 0, m.start()) for b in bases):
             continue
-        expression = _resolve(m, report_year, lex)
+        expression = _resolve(m, published, lex)
         if expression is not None:
             found.append(expression)
     return found
@@ -83,7 +86,23 @@ def comparison_bases(text: str) -> list[int]:
     return starts
 
 
-def _resolve(m: regex.Match[str], report_year: int | None, lex) -> TimeExpression | None:
+def _yearless(first_month: int, last_month: int, start: int, end: int, published: str) -> TimeExpression | None:
+    """Months written without a year (1-11月, 上半年) are the latest such months before publication."""
+    if len(published) < 7 or not 1 <= first_month <= last_month <= 12:
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    if last_month >= month:
+        year -= 1
+    return TimeExpression(start, end, f"{year}-{first_month:02d}", f"{year}-{last_month:02d}")
+
+
+def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
+    report_year_ = report_year(published)
+    if m.group("om1"):
+        return _yearless(int(m.group("om1")), int(m.group("om2")), m.start(), m.end(), published)
+    if m.group("opart"):
+        first, last = lex.cues["period"]["year_parts"][m.group("opart")]
+        return _yearless(first, last, m.start(), m.end(), published)
     if m.group("y1"):
         return TimeExpression(m.start(), m.end(), m.group("y1"), m.group("y2"))
     if m.group("year"):
@@ -96,16 +115,16 @@ def _resolve(m: regex.Match[str], report_year: int | None, lex) -> TimeExpressio
         if m.group("part"):
             first, last = lex.cues["period"]["year_parts"][m.group("part")]
             return TimeExpression(m.start(), m.end(), f"{year}-{first:02d}", f"{year}-{last:02d}")
-        if m.group("since") and report_year and int(year) < report_year - 1:
-            return TimeExpression(m.start(), m.end(), year, str(report_year - 1))
+        if m.group("since") and report_year_ and int(year) < report_year_ - 1:
+            return TimeExpression(m.start(), m.end(), year, str(report_year_ - 1))
         return TimeExpression(m.start(), m.end(), year, year)
     if m.group("plan"):
         first, last = lex.plan_periods[m.group("plan")]
         return TimeExpression(m.start(), m.end(), str(first), str(last))
-    if report_year is None:
+    if report_year_ is None:
         return None
     first, last = lex.cues["period"]["relative"][m.group("relative")]
-    return TimeExpression(m.start(), m.end(), str(report_year + first), str(report_year + last))
+    return TimeExpression(m.start(), m.end(), str(report_year_ + first), str(report_year_ + last))
 
 
 def ends_after(period: str, published: str) -> bool:
