@@ -36,7 +36,8 @@ def _opening(sentence: Sentence, times: list[TimeExpression], quantities: list[Q
     for t in times:
         if t.start >= first_claim:
             break
-        if text.endswith(_HORIZON_WORDS, 0, t.start) or text.startswith(("前", "以前"), t.end):
+        as_of = text.endswith(("截至", "截止"), 0, t.start)  # 截至2023年末: as of, a frame
+        if (text.endswith(_HORIZON_WORDS, 0, t.start) and not as_of) or text.startswith(("前", "以前"), t.end):
             continue  # 到2035年, 2030年前: a deadline
         lead = text[: t.start].lstrip("“\"‘ ")
         short_lead = not lead or (lead.endswith(("，", ",")) and len(lead) <= 10 and lead.count("，") <= 1)
