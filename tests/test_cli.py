@@ -150,3 +150,13 @@ def test_add_and_show(corpus_copy, tmp_path):
     shown = run("show", "district", "--facts", str(out / "facts.csv"))
     assert shown.returncode == 0 and "1.2万户" in shown.stdout
     assert_one_line_error(run("add", str(article), "--corpus", str(corpus_copy)), "already")
+
+
+def test_extract_reads_the_date_from_a_news_header(tmp_path):
+    article = tmp_path / "news.txt"
+    article.write_text("城市更新跑出加速度\n\n2024-03-05 08:30 来源：某某日报\n\n今年，该区计划改造老旧小区40个以上。\n",
+                       encoding="utf-8")
+    result = run("extract", str(article))
+    assert result.returncode == 0, result.stderr
+    row = pd.read_csv(__import__("io").StringIO(result.stdout), dtype={"period": str}).iloc[0]
+    assert (row["mention"], row["period"], row["status"]) == ("40个以上", "2024", "target")

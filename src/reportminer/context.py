@@ -26,7 +26,8 @@ class Context:
     metric: str
     change: str
     target_cue: bool
-    left_metric: str  # the metric read to the left only, for a later claim that shares it
+    left_metric: str
+    done_cue: bool = False  # an aspect word in the clause says it has happened: 已, 了  # the metric read to the left only, for a later claim that shares it
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class _Words:
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
     target_re: regex.Pattern[str]
     change_after_re: regex.Pattern[str]  # a change verb then 至/到 right after a number
+    done_re: regex.Pattern[str]  # 已, 已经, 了: what the clause tells has happened
 
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
@@ -92,6 +94,7 @@ def _words() -> _Words:
         change_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")(?:"
                                 + _alternation(lex.words("change", "fillers") + prefixes) + r")*\Z"),
         target_re=regex.compile(_alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
+        done_re=regex.compile(_alternation(lex.cues["status"]["done"])),  # type: ignore[arg-type]
         change_after_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")"),
     )
 
@@ -372,10 +375,11 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
         shares_subject = same_clause or q.kind == Kind.RANK or bool(text[c_start:q.prefix_start].strip())
         if not metric and results and shares_subject:
             metric = results[-1].left_metric  # 首次进入全省前十名: the standing of what came before
-        results.append(Context(metric, change, _has_target_cue(cues, q.start), left or metric))
+        done = bool(w.done_re.search(text, c_start, q.prefix_start))
+        results.append(Context(metric, change, _has_target_cue(cues, q.start), left or metric, done))
         if index and not results[-2].metric and quantities[index - 1].end == q.start:
             previous = results[-2]  # 12类45件民生实事: two counts of the same things
-            results[-2] = Context(metric, previous.change, previous.target_cue, previous.left_metric)
+            results[-2] = Context(metric, previous.change, previous.target_cue, previous.left_metric, previous.done_cue)
         previous_end = q.end
         consumed_end = noun_end  # the next number's metric starts after this one's noun
     return _apply_lists(text, quantities, results)
@@ -432,6 +436,6 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
                 items = None
             if items:
                 for k, item in zip(group, items, strict=True):
-                    out[k] = Context(item, out[k].change or out[i].change, out[k].target_cue, item)
+                    out[k] = Context(item, out[k].change or out[i].change, out[k].target_cue, item, out[k].done_cue)
         i = j
     return out

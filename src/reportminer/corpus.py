@@ -17,6 +17,8 @@ _DATE_LINE = regex.compile(
     regex.MULTILINE,
 )
 _DATELINE = regex.compile(r"^——\s*(\d{4})年(\d{1,2})月(\d{1,2})日", regex.MULTILINE)
+# A header line that begins with a date: "2024-03-05 08:30 来源：某某日报", "2024年3月5日 来源：…"
+_HEADER_DATE = regex.compile(r"^\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})日?(?:\s|$|来源)", regex.MULTILINE)
 _REPORT_TITLE = regex.compile(r"^\s*#*\s*(\d{4})年[^\n]{0,30}政府工作报告", regex.MULTILINE)
 
 
@@ -39,7 +41,7 @@ def infer_published(text: str) -> str:
     January of the year in a work report's title (2026年江苏省政府工作报告: such reports are delivered at
     the start of the year they plan), else ""."""
     head = text[:2000]
-    for pattern in (_DATE_LINE, _DATELINE):
+    for pattern in (_DATE_LINE, _DATELINE, _HEADER_DATE):
         m = pattern.search(head)
         if m:
             year, month, day = m.group(1), int(m.group(2)), m.group(3)

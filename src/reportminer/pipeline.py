@@ -88,7 +88,9 @@ def _claim(document: Document, sentence: Sentence, original_sentence: str, q: Qu
     governing = times[before - 1] if before else None
     period = governing.period if governing else (frame.period if frame else "")
     if period and document.published:
-        status = "target" if ends_after(period, document.published) else "actual"
+        # a period still running at publication is a plan, unless the text says it is done (加装了12部)
+        ongoing = ends_after(period, document.published)
+        status = "target" if ongoing and (ctx.target_cue or not ctx.done_cue) else "actual"
     else:
         status = "target" if ctx.target_cue else "actual"
     start, end = sentence.to_doc(q.start), sentence.to_doc(q.end - 1) + 1
