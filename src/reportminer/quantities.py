@@ -125,8 +125,11 @@ def _inside_label(text: str, pos: int, lex: Lexicon) -> bool:
             continue
         if opening == closing and text.count(opening, max(0, left - reach), left) % 2:
             continue  # a closing ASCII quote, not an opening one
-        if opening == "《" or right - left - 1 <= limit:
+        if opening == "《":
             return True
+        quoted = text[left + 1 : right]
+        if right - left - 1 <= limit and not any(mark in quoted for mark in "，。！？；,!?;"):
+            return True  # a label; quoted speech (“我们今年加装了12部电梯。”) has a sentence's punctuation
     return False
 
 
