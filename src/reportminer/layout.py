@@ -88,7 +88,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_title: bool,
-              before_title: bool) -> Paragraph:
+              before_title: bool, wrapped: bool = False) -> Paragraph:
     p = _patterns()
     line = text[start:end]
     md = _MARKDOWN_HEADING.match(line)
@@ -109,7 +109,8 @@ def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_titl
     section = p.section_heading.match(line)
     if section and len(line) <= 80 and "。" not in line[:-1]:
         return Paragraph(start, end, line, "heading", line[section.end():].strip().rstrip("。"), 2)
-    if is_first and not has_markdown_title and len(line) <= 60 and not _ends_sentence(line):
+    if is_first and not has_markdown_title and len(line) <= 60 and not _ends_sentence(line) and not (
+            wrapped and "，" in line):  # (a first line cut mid-sentence by hard wrapping is body text)
         return Paragraph(start, end, line, "title", line, 0)
     if len(line) <= p.caption_max and not _ends_sentence(line) and not line.endswith(("：", ":")):
         return Paragraph(start, end, line, "caption")
@@ -122,7 +123,9 @@ def paragraphs(text: str) -> list[Paragraph]:
     result = []
     before_title = has_markdown_title
     for index, (start, end) in enumerate(spans):
-        para = _classify(text, start, end, index == 0, has_markdown_title, before_title)
+        # the next line follows without a blank line between: the text may be hard-wrapped
+        wrapped = index + 1 < len(spans) and text.count("\n", end, spans[index + 1][0]) == 1
+        para = _classify(text, start, end, index == 0, has_markdown_title, before_title, wrapped)
         if para.role == "title" and para.level == 1:
             before_title = False
         result.append(para)
