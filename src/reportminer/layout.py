@@ -88,7 +88,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_title: bool,
-              before_title: bool, wrapped: bool = False) -> Paragraph:
+              before_title: bool, wrapped: bool = False, continues: bool = False) -> Paragraph:
     p = _patterns()
     line = text[start:end]
     md = _MARKDOWN_HEADING.match(line)
@@ -112,7 +112,7 @@ def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_titl
     if is_first and not has_markdown_title and len(line) <= 60 and not _ends_sentence(line) and not (
             wrapped and "，" in line):  # (a first line cut mid-sentence by hard wrapping is body text)
         return Paragraph(start, end, line, "title", line, 0)
-    if len(line) <= p.caption_max and not _ends_sentence(line) and not line.endswith(("：", ":")):
+    if len(line) <= p.caption_max and not _ends_sentence(line) and not line.endswith(("：", ":")) and not continues:
         return Paragraph(start, end, line, "caption")
     return Paragraph(start, end, line, "body")
 
@@ -125,7 +125,10 @@ def paragraphs(text: str) -> list[Paragraph]:
     for index, (start, end) in enumerate(spans):
         # the next line follows without a blank line between: the text may be hard-wrapped
         wrapped = index + 1 < len(spans) and text.count("\n", end, spans[index + 1][0]) == 1
-        para = _classify(text, start, end, index == 0, has_markdown_title, before_title, wrapped)
+        # …and this line goes on with a sentence the line before left open (no blank line between)
+        continues = bool(result) and result[-1].role == "body" and not _ends_sentence(result[-1].text) and (
+            text.count("\n", spans[index - 1][1], start) == 1)
+        para = _classify(text, start, end, index == 0, has_markdown_title, before_title, wrapped, continues)
         if para.role == "title" and para.level == 1:
             before_title = False
         result.append(para)
@@ -147,7 +150,7 @@ def _continuations(paras: list[Paragraph]) -> dict[int, int]:
     joined: dict[int, int] = {}
     taken: set[int] = set()
     for i, para in enumerate(paras):
-        if para.role != "body" or _ends_sentence(para.text) or len(para.text) <= p.caption_max:
+        if para.role != "body" or _ends_sentence(para.text) or (len(para.text) <= p.caption_max and i not in taken):
             continue
         candidates = [j for j in range(i + 1, min(len(paras), i + 9))
                       if paras[j].role in ("body", "caption") and j not in taken]
