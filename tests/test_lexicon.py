@@ -80,3 +80,21 @@ def test_user_dictionary_lines_have_word_frequency_and_tag():
 def test_plan_periods_are_five_years():
     for name, (first, last) in load_lexicon().plan_periods.items():
         assert last - first == 4, name
+
+
+def test_english_units_are_unique_and_valid():
+    rows = _csv("en_units.csv")
+    surfaces = [r["surface"].lower() for r in rows]
+    assert len(surfaces) == len(set(surfaces))
+    for row in rows:
+        kind = Kind(row["kind"])
+        assert Decimal(row["factor"]) > 0, row["surface"]
+        allowed = STD_UNITS.get(kind)
+        if allowed:
+            assert row["std_unit"] in allowed, row["surface"]
+
+
+def test_currency_signs_name_known_money_units():
+    lex = load_lexicon()
+    for sign, unit in lex.cues["number"]["currency_signs"].items():
+        assert lex.units[unit].kind == Kind.MONEY, sign
