@@ -38,6 +38,8 @@ class _Words:
     lead: frozenset[str]
     actor_suffixes: tuple[str, ...]
     counted_nouns: tuple[str, ...]  # names of things that are counted (小区, 园区): never actors
+    changes: frozenset[str]
+    streak_cues: tuple[str, ...]  # 连续, 历时 …: what makes a duration a streak
     place_suffixes: tuple[str, ...]
     duration_cues: tuple[str, ...]
     target: frozenset[str]
@@ -79,6 +81,8 @@ def _words() -> _Words:
         lead=frozenset(lex.cues["metric_lead"]["words"]),  # type: ignore[arg-type]
         actor_suffixes=lex.words("metric_lead", "actor_suffixes"),
         counted_nouns=tuple(suffix for suffix, _ in lex.count_nouns if len(suffix) > 1),
+        changes=frozenset(increase + decrease),
+        streak_cues=lex.words("time", "streak_cues"),
         place_suffixes=lex.words("metric_lead", "place_suffixes"),
         duration_cues=lex.words("time", "duration_cues"),
         target=frozenset(lex.cues["status"]["target"]),  # type: ignore[arg-type]
@@ -106,14 +110,28 @@ CLAUSE_REACH = 160
 
 def clause_start(text: str, pos: int) -> int:
     i, stop = pos, max(0, pos - CLAUSE_REACH)
-    while i > stop and text[i - 1] not in CLAUSE_BREAKS:
+    while i > stop:
+        if text[i - 1] in "）)":
+            opening = max(text.rfind("（", max(0, i - 6), i - 1), text.rfind("(", max(0, i - 6), i - 1))
+            if opening >= 0:
+                i = opening  # 中欧（亚）班列: a short parenthesis inside a name
+                continue
+        if text[i - 1] in CLAUSE_BREAKS:
+            break
         i -= 1
     return i
 
 
 def clause_end(text: str, pos: int) -> int:
     i, stop = pos, min(len(text), pos + CLAUSE_REACH)
-    while i < stop and text[i] not in CLAUSE_BREAKS:
+    while i < stop:
+        if text[i] in "（(":
+            closing = max(text.find("）", i + 1, i + 6), text.find(")", i + 1, i + 6))
+            if closing >= 0:
+                i = closing + 1
+                continue
+        if text[i] in CLAUSE_BREAKS:
+            break
         i += 1
     return i
 
@@ -161,6 +179,8 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
             continue
         # An actor of several words (中央活力区, 省产业技术研究院) followed by a verb.
         for k in range(min(len(words) - 1, 5)):
+            if not words[k].tag[:1] in ("n", "j", ""):
+                break  # an actor is a name: 打造城镇建设… begins with a verb
             name = "".join(t.text for t in words[: k + 1])
             rest = words[k + 1 :]
             if rest and rest[0].tag in ("a", "d") and len(rest) > 1:
@@ -201,14 +221,16 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
     (1.7万余米河道清淤疏浚) it names the activity measured and runs to the end of the clause.
     """
     words = _tokens_in(tokens, lo, hi)
+    if counted and len(words) > 1 and words[0].text == "的":
+        words = words[1:]  # 超80%的省科技攻坚项目
     if not words:
         return ""
     first = words[0]
     if first.text in w.right_stop_words or first.text in "、，" or (first.tag in w.right_stop_tags and not (
             counted and first.tag == "d")):
         return ""  # (after a count an adverb may begin what is counted: 1.2万户相对集中居住农户)
-    if first.tag.startswith("v") and first.tag != "vn" and not counted:
-        return ""  # after a count a verb may begin the name of what is counted (35个对接…建设重点平台)
+    if first.tag.startswith("v") and first.tag != "vn" and (not counted or first.text in w.changes):
+        return ""  # (but after a count a verb may begin the name of what is counted: 35个对接…建设重点平台)
     taken: list[Token] = []
     quoted = False
     for n, token in enumerate(words):
@@ -234,7 +256,10 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
             break  # 8条内部路网通车里程达15公里: the count's noun ends at 路网, the rest is the next metric
     while taken and (taken[-1].text in w.right_trailing or taken[-1].text == "、"):
         taken.pop()
-    return "".join(t.text for t in taken)
+    phrase = "".join(t.text for t in taken)
+    if taken and first.tag.startswith("v") and first.tag != "vn" and not phrase.endswith(w.counted_nouns):
+        return ""  # 连续3次获全国先进典型: a predicate, not the name of what is counted
+    return phrase
 
 
 def _change_before(text: str, lo: int, hi: int, w: _Words, counted: bool) -> str:
@@ -366,9 +391,11 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
         if q.kind == Kind.RANK and right:
             left = ""  # 入围全球百强创新集群: what is ranked follows the standing
         metric = right or left
-        if q.kind == Kind.DURATION:
+        if q.kind == Kind.DURATION and text.endswith(w.streak_cues, 0, q.prefix_start):
             # a streak: what lasted is said on both sides (耕地面积连续4年净增加 → 耕地面积净增加)
-            left = _strip_words(left, w.duration_cues)
+            left = _strip_words(left, w.streak_cues)
+            if not left and results and text[c_start:q.prefix_start].strip():
+                left = results[-1].left_metric  # 森林覆盖率65.1%，连续47年居全国首位
             metric = left + text[q.end:c_end].strip()
         # a clause that only links (，增长4.2%) shares the subject before it; one that begins with its
         # number (，6组10家…) does not

@@ -94,7 +94,8 @@ def _claim(document: Document, sentence: Sentence, original_sentence: str, q: Qu
     else:
         status = "target" if ctx.target_cue else "actual"
     start, end = sentence.to_doc(q.start), sentence.to_doc(q.end - 1) + 1
-    unit_en = _count_noun(ctx.metric, q.unit_en) if q.kind == Kind.COUNT else q.unit_en
+    generic = q.unit in load_lexicon().cues["units"]["generic_classifiers"]
+    unit_en = _count_noun(ctx.metric, q.unit_en) if q.kind == Kind.COUNT and generic else q.unit_en
     return Claim(
         doc_id=document.doc_id, lang=document.lang, start=start, end=end, mention=document.text[start:end],
         value=float(q.value), unit=q.unit, unit_en=unit_en, kind=q.kind.value,

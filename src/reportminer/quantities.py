@@ -6,7 +6,7 @@ Works on one sentence's text; positions in the results are positions in that tex
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -47,6 +47,7 @@ class _Patterns:
     structural_re: regex.Pattern[str]  # 十一个方面工作: a count of the text's own parts
     reach_re: regex.Pattern[str]  # 15分钟健身圈: a duration that names an area
     band_suffixes: tuple[str, ...]  # 以上, 以下: a band when a noun follows
+    introduces_list_re: regex.Pattern[str]  # 13项任务举措：一是…
     plan_words: tuple[str, ...]  # 规划, 方案: the head of a plan's name
     campaign_re: regex.Pattern[str]  # 0.1微克攻坚行动: the name of a campaign
 
@@ -81,6 +82,7 @@ def _patterns() -> _Patterns:
         suffix_re=regex.compile(_alternation(w for w, _ in suffix)),
         structural_re=regex.compile(r"\p{Han}{0,2}?(?:" + _alternation(lex.words("label", "structural_nouns")) + ")"),
         band_suffixes=tuple(lex.cues["label"]["band_suffixes"]),
+        introduces_list_re=regex.compile(r"\p{Han}{0,12}[：:](?:一是|（一）|\(一\)|1[.、]|第一)"),
         plan_words=lex.words("label", "plan_words"),
         reach_re=regex.compile(r"\p{Han}{0,6}?(?:" + _alternation(lex.words("label", "reach_nouns")) + ")"),
         campaign_re=regex.compile(_alternation(lex.words("label", "campaign_words"))),
@@ -616,9 +618,21 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
             continue
         if quantity.start < covered:
             continue
+        if found and quantity.qualifier == Qualifier.EXACT:
+            quantity = _shared_prefix_qualifier(text, found[-1], quantity)
         found.append(quantity)
         covered = quantity.end
     return found
+
+
+def _shared_prefix_qualifier(text: str, previous: Quantity, quantity: Quantity) -> Quantity:
+    """分别超98.5%和99%: a prefix qualifier before the first number of a 分别 list bounds them all."""
+    joiner = text[previous.end : quantity.start].strip()
+    if joiner not in ("、", "和", "及", "与") or previous.prefix_start == previous.start:
+        return quantity
+    if text.rfind("分别", max(0, previous.prefix_start - 6), previous.prefix_start) < 0:
+        return quantity
+    return replace(quantity, qualifier=previous.qualifier)
 
 
 def aligned_with_words(quantity: Quantity, tokens: Tokens) -> bool:
@@ -655,6 +669,8 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     if quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK) and text.endswith(
             _patterns().band_suffixes, 0, quantity.end):
         return after[0].tag[:1] in ("n", "j", "a", "b") or after[0].tag in ("vn", "l")
+    if quantity.kind == Kind.COUNT and _patterns().introduces_list_re.match(text, quantity.end):
+        return True  # 部署了13项任务举措：一是…: the number counts the items listed next
     if quantity.kind == Kind.COUNT and quantity.chinese:
         chain = []
         for token in after:
