@@ -109,31 +109,35 @@ CLAUSE_REACH = 160
 
 
 def clause_start(text: str, pos: int) -> int:
-    i, stop = pos, max(0, pos - CLAUSE_REACH)
-    while i > stop:
-        if text[i - 1] in "）)":
-            opening = max(text.rfind("（", max(0, i - 6), i - 1), text.rfind("(", max(0, i - 6), i - 1))
+    """Where the clause holding ``pos`` starts (after the last break, at most CLAUSE_REACH back);
+    a short parenthesis inside a name does not break it (中欧（亚）班列)."""
+    stop = max(0, pos - CLAUSE_REACH)
+    while True:
+        cut = max(text.rfind(ch, stop, pos) for ch in CLAUSE_BREAKS)
+        if cut < 0:
+            return stop
+        if text[cut] in "）)":
+            opening = max(text.rfind("（", max(stop, cut - 5), cut), text.rfind("(", max(stop, cut - 5), cut))
             if opening >= 0:
-                i = opening  # 中欧（亚）班列: a short parenthesis inside a name
+                pos = opening
                 continue
-        if text[i - 1] in CLAUSE_BREAKS:
-            break
-        i -= 1
-    return i
+        return cut + 1
 
 
 def clause_end(text: str, pos: int) -> int:
-    i, stop = pos, min(len(text), pos + CLAUSE_REACH)
-    while i < stop:
-        if text[i] in "（(":
-            closing = max(text.find("）", i + 1, i + 6), text.find(")", i + 1, i + 6))
+    """Where the clause holding ``pos`` ends (at the next break, at most CLAUSE_REACH on)."""
+    stop = min(len(text), pos + CLAUSE_REACH)
+    while True:
+        found = [i for i in (text.find(ch, pos, stop) for ch in CLAUSE_BREAKS) if i >= 0]
+        if not found:
+            return stop
+        cut = min(found)
+        if text[cut] in "（(":
+            closing = max(text.find("）", cut + 1, min(stop, cut + 6)), text.find(")", cut + 1, min(stop, cut + 6)))
             if closing >= 0:
-                i = closing + 1
+                pos = closing + 1
                 continue
-        if text[i] in CLAUSE_BREAKS:
-            break
-        i += 1
-    return i
+        return cut
 
 
 def _tokens_in(tokens: Tokens, start: int, end: int) -> list[Token]:
