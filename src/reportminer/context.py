@@ -26,14 +26,13 @@ class Context:
     metric: str
     change: str
     target_cue: bool
-    left_metric: str
-    done_cue: bool = False  # an aspect word in the clause says it has happened: 已, 了  # the metric read to the left only, for a later claim that shares it
+    left_metric: str  # the metric read to the left only, for a later claim that shares it
+    done_cue: bool = False  # an aspect word in the clause says it has happened: 已, 了
 
 
 @dataclass(frozen=True, slots=True)
 class _Words:
     increase: tuple[str, ...]
-    decrease: tuple[str, ...]
     trailing: tuple[str, ...]
     lead: frozenset[str]
     actor_suffixes: tuple[str, ...]
@@ -41,9 +40,6 @@ class _Words:
     changes: frozenset[str]
     streak_cues: tuple[str, ...]  # 连续, 历时 …: what makes a duration a streak
     place_suffixes: tuple[str, ...]
-    duration_cues: tuple[str, ...]
-    target: frozenset[str]
-    prefixes: tuple[str, ...]
     rank_context: tuple[str, ...]
     right_stop_tags: frozenset[str]
     right_stop_words: frozenset[str]
@@ -76,7 +72,6 @@ def _words() -> _Words:
                             | set(prefixes), key=len, reverse=True))
     return _Words(
         increase=increase,
-        decrease=decrease,
         trailing=trailing,
         lead=frozenset(lex.cues["metric_lead"]["words"]),  # type: ignore[arg-type]
         actor_suffixes=lex.words("metric_lead", "actor_suffixes"),
@@ -84,9 +79,6 @@ def _words() -> _Words:
         changes=frozenset(increase + decrease),
         streak_cues=lex.words("time", "streak_cues"),
         place_suffixes=lex.words("metric_lead", "place_suffixes"),
-        duration_cues=lex.words("time", "duration_cues"),
-        target=frozenset(lex.cues["status"]["target"]),  # type: ignore[arg-type]
-        prefixes=prefixes,
         rank_context=lex.words("rank", "context"),
         right_stop_tags=frozenset(lex.cues["metric_lead"]["right_stop_tags"]),  # type: ignore[arg-type]
         right_stop_words=frozenset(lex.cues["metric_lead"]["right_stop_words"]),  # type: ignore[arg-type]
