@@ -18,6 +18,9 @@ from .segment import Token, Tokens, is_word_at
 from .types import Kind, Quantity
 
 CLAUSE_BREAKS = frozenset("，；。：！？,;:!?（）()")
+# One character class for all breaks: a single (reverse) regex search is faster than a find per character.
+_NEXT_BREAK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+_LAST_BREAK = regex.compile("(?r)[" + regex.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 LIST_JOINERS = ("、", "和", "及", "与", "以及", "，")
 
 
@@ -105,9 +108,10 @@ def clause_start(text: str, pos: int) -> int:
     a short parenthesis inside a name does not break it (中欧（亚）班列)."""
     stop = max(0, pos - CLAUSE_REACH)
     while True:
-        cut = max(text.rfind(ch, stop, pos) for ch in CLAUSE_BREAKS)
-        if cut < 0:
+        found = _LAST_BREAK.search(text, stop, pos)
+        if found is None:
             return stop
+        cut = found.start()
         if text[cut] in "）)":
             opening = max(text.rfind("（", max(stop, cut - 5), cut), text.rfind("(", max(stop, cut - 5), cut))
             if opening >= 0:
@@ -120,10 +124,10 @@ def clause_end(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` ends (at the next break, at most CLAUSE_REACH on)."""
     stop = min(len(text), pos + CLAUSE_REACH)
     while True:
-        found = [i for i in (text.find(ch, pos, stop) for ch in CLAUSE_BREAKS) if i >= 0]
-        if not found:
+        found = _NEXT_BREAK.search(text, pos, stop)
+        if found is None:
             return stop
-        cut = min(found)
+        cut = found.start()
         if text[cut] in "（(":
             closing = max(text.find("）", cut + 1, min(stop, cut + 6)), text.find(")", cut + 1, min(stop, cut + 6)))
             if closing >= 0:

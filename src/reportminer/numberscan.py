@@ -73,9 +73,14 @@ def _patterns() -> _Patterns:
                      first=regex.compile(first))
 
 
+_PLAIN_ARABIC = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
 def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a run into numbers: two digits in a row without a magnitude between them are two numbers,
     unless both are Chinese digits written together (二〇二三)."""
+    if _PLAIN_ARABIC.fullmatch(text, start, end):
+        return [(start, end)]  # the common case (2025, 6.5): one number, nothing to cut
     lex = load_lexicon()
     pieces: list[tuple[int, int]] = []
     current_start = None

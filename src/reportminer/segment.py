@@ -57,10 +57,12 @@ def warm_up() -> None:
 
 
 @lru_cache(maxsize=4096)
-def tokenize(text: str) -> tuple[Token, ...]:
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """jieba's tokens of ``text`` with their tags; ``offset`` is added to every position (for a
+    slice of a longer text)."""
     tags = _tags()
     return tuple(
-        Token(word, start, end, tags.get(word, ""))
+        Token(word, start + offset, end + offset, tags.get(word, ""))
         for word, start, end in _tokenizer().tokenize(text, HMM=False)
     )
 
@@ -112,7 +114,7 @@ def tokenize_windows(text: str, windows: list[tuple[int, int]]) -> Tokens:
             merged.append([start, end])
     tokens: list[Token] = []
     for start, end in merged:
-        tokens.extend(Token(t.text, t.start + start, t.end + start, t.tag) for t in tokenize(text[start:end]))
+        tokens.extend(tokenize(text[start:end], start))
     return Tokens.of(tokens)
 
 
