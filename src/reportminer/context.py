@@ -37,6 +37,7 @@ class Context:
 class _Words:
     increase: tuple[str, ...]
     trailing: tuple[str, ...]
+    links: tuple[str, ...]  # the link words alone, without change verbs (增速 stays before a rank)
     lead: frozenset[str]
     actor_suffixes: tuple[str, ...]
     counted_nouns: tuple[str, ...]  # names of things that are counted (小区, 园区): never actors
@@ -50,6 +51,9 @@ class _Words:
     right_trailing: tuple[str, ...]
     from_words: tuple[str, ...]
     count_verbs: frozenset[str]
+    growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
+    comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
+    figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
     target_re: regex.Pattern[str]
@@ -76,6 +80,7 @@ def _words() -> _Words:
     return _Words(
         increase=increase,
         trailing=trailing,
+        links=tuple(sorted(lex.words("metric", "trailing"), key=len, reverse=True)),
         lead=frozenset(lex.cues["metric_lead"]["words"]),  # type: ignore[arg-type]
         actor_suffixes=lex.words("metric_lead", "actor_suffixes"),
         counted_nouns=tuple(suffix for suffix, _ in lex.count_nouns if len(suffix) > 1),
@@ -89,9 +94,12 @@ def _words() -> _Words:
         right_trailing=lex.words("metric_lead", "right_trailing"),
         from_words=lex.words("change", "from_words"),
         count_verbs=frozenset(lex.cues["change"]["count_verbs"]),  # type: ignore[arg-type]
+        growth_nouns=frozenset(lex.words("change", "after_percent")),
+        comparisons=lex.words("metric", "comparisons"),
+        figures=lex.words("metric", "figures"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
         change_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")(?:"
-                                + _alternation(lex.words("change", "fillers") + prefixes) + r")*\Z"),
+                                + _alternation(lex.words("change", "fillers") + prefixes) + r"|[ \t\u3000])*\Z"),
         target_re=regex.compile(_alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
         done_re=regex.compile(_alternation(lex.cues["status"]["done"])),  # type: ignore[arg-type]
         change_after_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")"),
@@ -141,12 +149,19 @@ def _tokens_in(tokens: Tokens, start: int, end: int) -> list[Token]:
     words across boundaries we know better: 个省, 等促)."""
     inside = []
     for t in tokens.overlapping(start, end):
+        if t.text.isspace():
+            continue  # text typeset from PDF: 国内生产总值达 134.9 万亿元 reads as 国内生产总值达134.9万亿元
         if t.start >= start and t.end <= end:
             inside.append(t)
         else:
             lo, hi = max(t.start, start), min(t.end, end)
             inside.append(Token(t.text[lo - t.start : hi - t.start], lo, hi, ""))
     return inside
+
+
+def _joined(text: str, words: list[Token]) -> str:
+    """The text the words span, spaces between them kept (地级及以上城市 PM2.5 平均浓度)."""
+    return text[words[0].start : words[-1].end] if words else ""
 
 
 def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token]:
@@ -256,7 +271,7 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
             break  # 8条内部路网通车里程达15公里: the count's noun ends at 路网, the rest is the next metric
     while taken and (taken[-1].text in w.right_trailing or taken[-1].text == "、"):
         taken.pop()
-    phrase = "".join(t.text for t in taken)
+    phrase = _joined(text, taken)
     if taken and first.tag.startswith("v") and first.tag != "vn" and not phrase.endswith(w.counted_nouns):
         return ""  # 连续3次获全国先进典型: a predicate, not the name of what is counted
     return phrase
@@ -274,8 +289,13 @@ def _change_before(text: str, lo: int, hi: int, w: _Words, counted: bool) -> str
     return "increase" if word in w.increase else "decrease"
 
 
-def _change_after(text: str, start: int, pos: int, w: _Words) -> str:
-    """从75.6%提升至76.5%: the first number takes the change verb that follows it."""
+def _change_after(text: str, start: int, pos: int, w: _Words, percent: bool = False) -> str:
+    """从75.6%提升至76.5%: the first number takes the change verb that follows it; so does a
+    percent that the change word follows (保持40%以上的增长)."""
+    if percent:
+        m = w.change_after_re.match(text, pos + (text.startswith("的", pos)))
+        if m is not None and m.group("change") in w.growth_nouns:
+            return "increase" if m.group("change") in w.increase else "decrease"
     if not text.endswith(w.from_words, 0, start):
         return ""
     m = w.change_after_re.match(text, pos)
@@ -298,7 +318,9 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
     else:
         return None
     first, last = items[0], items[-1]
-    if len(last) > len(first) + 1:
+    # (a last item no longer than the first may still carry a head after the word they share:
+    # 信息传输软件和信息技术服务业、租赁和商务服务业增加值)
+    if len(last) > len(first) + 1 or (len(first) >= 3 and first[-2:] in last[:-1]):
         anchor = first[-2:] if first[-2:] in last else first[-1:]
         cut = last.find(anchor)
         if cut >= 0:
@@ -314,6 +336,16 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
             head = last[head_at:]
             items = [item + head for item in items[:-1]] + [last]
     return items
+
+
+def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
+    """能耗、排放强度分别约为全国平均: the list is before 分别; what follows it is said of every item
+    (能耗约为全国平均, 排放强度约为全国平均)."""
+    subject, marker, tail = phrase.partition("分别")
+    if not marker or not subject:
+        return _split_list(phrase, count)
+    items = _split_list(subject, count)
+    return [item + tail for item in items] if items else None
 
 
 def _split_on(text: str, separators: tuple[str, ...]) -> list[str]:
@@ -335,14 +367,16 @@ def _has_target_cue(cues: list[int], end: int) -> bool:
     return i > 0 and cues[i - 1] >= end - 4 * CLAUSE_REACH
 
 
-def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: list[int],
+def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: list[tuple[int, int]],
              base_starts: list[int] = ()) -> list[Context]:
     """Metric, change and target cue for every quantity of one sentence.
 
-    ``time_ends`` are the end positions of the sentence's time expressions: a metric never reaches
-    back past one (2024年计划开工项目36个 → 开工项目). ``base_starts`` are where comparison bases
-    start: a metric stops before one (死亡人数比2020年下降 → 死亡人数).
+    ``time_spans`` are the (start, end) of the sentence's time expressions: a metric never reaches
+    back past one (2024年计划开工项目36个 → 开工项目), except the dates of a from→to change
+    (地区生产总值从2011年的1091亿元增加到2016年的1650亿元), which it reads around. ``base_starts``
+    are where comparison bases start: a metric stops before one (死亡人数比2020年下降 → 死亡人数).
     """
+    time_ends = [end for _, end in time_spans]
     w = _words()
     results: list[Context] = []
     previous_end = consumed_end = 0
@@ -353,16 +387,21 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
         prev = quantities[index - 1] if index else None
         same_clause = prev is not None and prev.end > c_start
         lo = max(c_start, previous_end, consumed_end) if same_clause else c_start
-        before = bisect.bisect_right(time_ends, q.prefix_start)
-        lo = max(lo, time_ends[before - 1]) if before else lo
         anchor = q.prefix_start
         if q.kind == Kind.RANK:
             anchor = q.start
+        before = bisect.bisect_right(time_ends, q.prefix_start)
+        if before:
+            time_start, time_end = time_spans[before - 1]
+            if _dates_a_change(text, time_start, time_end, q.prefix_start, w):
+                anchor = time_start  # 增加到2016年的1650亿元: the words before the date say what changed
+            else:
+                lo = max(lo, time_end)
         gap = text[lo:anchor].strip("、，和及与 ")
         change = ""
         if q.kind != Kind.RANK:
             counted = q.kind == Kind.COUNT
-            change = _change_before(text, lo, anchor, w, counted) or _change_after(text, q.prefix_start, q.end, w)
+            change = _change_before(text, lo, anchor, w, counted) or _change_after(text, anchor, q.end, w, q.kind == Kind.PERCENT)
         # Text between the previous number and this one is only a list joiner: the list shares the
         # previous number's metric and change (分别增长6.5%和7%).
         next_q = quantities[index + 1] if index + 1 < len(quantities) else None
@@ -370,7 +409,7 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
         first_base = bisect.bisect_left(base_starts, lo)
         metric_hi = base_starts[first_base] if first_base < len(base_starts) and base_starts[first_base] < anchor else anchor
         left_words = _left_words(text, tokens, lo, metric_hi, w)
-        left = "".join(t.text for t in left_words).strip("、，")
+        left = _joined(text, left_words).strip("、，")
         if q.kind == Kind.RANK:
             left = _strip_rank_context(left, w)
         right = ""
@@ -381,6 +420,8 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
             next_follows = (next_q is not None and right_hi == next_q.prefix_start and right_hi < c_end
                             and not any(ch in "、，；" for ch in text[q.end : right_hi]))
             right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows)
+            if not noun_only and right.endswith(w.figures):
+                right = ""  # 跃上1.4万亿斤新台阶: what is measured is on the left
             noun_end = q.end + len(right)
             if right and q.kind == Kind.COUNT and _modifies_count(left_words, q.prefix_start):
                 right = left + right  # 稳经济30项举措 → 稳经济举措
@@ -402,6 +443,9 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
         shares_subject = same_clause or q.kind == Kind.RANK or bool(text[c_start:q.prefix_start].strip())
         if not metric and results and shares_subject:
             metric = results[-1].left_metric  # 首次进入全省前十名: the standing of what came before
+        elif metric.startswith(w.comparisons) and results and results[-1].metric and same_clause_or_linked(
+                text, quantities[index - 1], c_start):
+            metric = results[-1].metric + metric  # 增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国
         done = bool(w.done_re.search(text, c_start, q.prefix_start))
         results.append(Context(metric, change, _has_target_cue(cues, q.start), left or metric, done))
         if index and not results[-2].metric and quantities[index - 1].end == q.start:
@@ -410,6 +454,18 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_ends: l
         previous_end = q.end
         consumed_end = noun_end  # the next number's metric starts after this one's noun
     return _apply_lists(text, quantities, results)
+
+
+def _dates_a_change(text: str, time_start: int, time_end: int, number_start: int, w: _Words) -> bool:
+    """从2011年的1091亿元 / 增加到2016年的1650亿元: a date between a from/to word and its number."""
+    if text[time_end:number_start] not in ("的", ""):
+        return False
+    return text.endswith(w.from_words, 0, time_start) or bool(w.change_re.search(text, max(0, time_start - 8), time_start))
+
+
+def same_clause_or_linked(text: str, previous: Quantity, c_start: int) -> bool:
+    """True when the previous quantity stands in this clause or in the one just before it."""
+    return previous.end > clause_start(text, max(0, c_start - 1))
 
 
 def _strip_words(phrase: str, words: tuple[str, ...]) -> str:
@@ -426,7 +482,8 @@ def _strip_rank_context(phrase: str, w: _Words) -> str:
     stripped = True
     while stripped:
         stripped = False
-        for word in w.rank_context + w.from_words + ("首次", "连续", "年", "进入"):
+        # (and the link words any metric sheds: GDP总量有望继续保持全省第3位 → GDP总量)
+        for word in w.rank_context + w.from_words + w.links + ("首次", "年", "进入"):
             if phrase.endswith(word):
                 phrase, stripped = phrase[: -len(word)], True
     return phrase
@@ -455,7 +512,7 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
         if len(group) > 1:
             own_subject = text[c_start:marker].strip("，、 ")
             if own_subject:
-                items = _split_list(out[i].metric, len(group))
+                items = _split_list_before_fenbie(out[i].metric, len(group))
             elif i >= len(group):
                 # 接待游客1.2亿人次，实现旅游收入1500亿元，分别增长10%和12%: the list is the numbers before
                 items = [out[k].left_metric for k in range(i - len(group), i)]

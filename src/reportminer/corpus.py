@@ -16,9 +16,13 @@ _DATE_LINE = regex.compile(
     r"^(?:时间|日期|发布时间|发布日期|Date|Published)[：:]\s*(\d{4})[-年/.](\d{1,2})(?:[-月/.](\d{1,2}))?",
     regex.MULTILINE,
 )
-_DATELINE = regex.compile(r"^——\s*(\d{4})年(\d{1,2})月(\d{1,2})日", regex.MULTILINE)
+# (text typeset from PDF may put spaces around the digits: 2025 年 3 月 5 日)
+_DATELINE = regex.compile(r"^——\s*(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日", regex.MULTILINE)
 # A header line that begins with a date: "2024-03-05 08:30 来源：某某日报", "2024年3月5日 来源：…"
-_HEADER_DATE = regex.compile(r"^\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})日?(?:\s|$|来源)", regex.MULTILINE)
+_HEADER_DATE = regex.compile(r"^\s*(\d{4}) ?[-年/.] ?(\d{1,2}) ?[-月/.] ?(\d{1,2}) ?日?(?:\s|$|来源)", regex.MULTILINE)
+# A news lead that dates its event: "记者 2025 年3月5日，…", "新华社北京2025年3月5日电"
+_LEAD_DATE = regex.compile(r"(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日")
+LEAD_REACH = 200  # characters of the text's beginning that count as its lead
 _REPORT_TITLE = regex.compile(r"^\s*#*\s*(\d{4})年[^\n]{0,30}政府工作报告", regex.MULTILINE)
 
 
@@ -39,7 +43,7 @@ class Entry:
 def infer_published(text: str) -> str:
     """The publication date a report states in its header (时间：2026-02-09, or its dateline), else
     January of the year in a work report's title (2026年江苏省政府工作报告: such reports are delivered at
-    the start of the year they plan), else ""."""
+    the start of the year they plan), else the first full date of the lead, else ""."""
     head = text[:2000]
     for pattern in (_DATE_LINE, _DATELINE, _HEADER_DATE):
         m = pattern.search(head)
@@ -47,7 +51,10 @@ def infer_published(text: str) -> str:
             year, month, day = m.group(1), int(m.group(2)), m.group(3)
             return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
     m = _REPORT_TITLE.search(head)
-    return f"{m.group(1)}-01" if m else ""
+    if m:
+        return f"{m.group(1)}-01"
+    m = _LEAD_DATE.search(text, 0, LEAD_REACH)
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else ""
 
 
 def guess_lang(text: str) -> str:

@@ -132,7 +132,7 @@ def extract_claims(document: Document) -> list[Claim]:
         if sentence.is_heading and times:
             frame = times[0].year_only()
         if quantities:
-            contexts = annotate(sentence.text, tokens, quantities, [t.end for t in times],
+            contexts = annotate(sentence.text, tokens, quantities, [(t.start, t.end) for t in times],
                                 comparison_bases(sentence.text))
             original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
             claims.extend(_claim(document, sentence, original, q, ctx, times, frame)

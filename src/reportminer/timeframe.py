@@ -41,13 +41,15 @@ def _pattern() -> regex.Pattern[str]:
     plans = _alternation(lex.plan_periods)
     relative = _alternation(cues["relative"])
     parts = _alternation(cues["year_parts"])
+    # Text typeset from PDF puts spaces around Arabic numbers (2025 年 3 月): up to two are allowed.
+    s = r"[ \t\u3000]{0,2}"
     return regex.compile(
         rf"""
-        (?P<y1>(?:19|20)\d{{2}})年?\s*[-—~至到]\s*(?P<y2>(?:19|20)\d{{2}})年
-      | (?P<year>(?:19|20)\d{{2}})年
+        (?P<y1>(?:19|20)\d{{2}}){s}年?\s*[-—~至到]\s*(?P<y2>(?:19|20)\d{{2}}){s}年
+      | (?P<year>(?:19|20)\d{{2}}){s}年
         (?:
-            (?P<m1>\d{{1,2}})\s*[-—~至到]\s*(?P<m2>\d{{1,2}})月份?
-          | (?P<month>\d{{1,2}})月份?(?:\d{{1,2}}[日号])?
+            {s}(?P<m1>\d{{1,2}})\s*[-—~至到]\s*(?P<m2>\d{{1,2}}){s}月份?
+          | {s}(?P<month>\d{{1,2}}){s}月份?(?:{s}\d{{1,2}}{s}[日号])?
           | (?P<part>{parts})
         )?
         (?P<since>以来)?
@@ -60,6 +62,10 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
+# A plan's name followed by this (收官之年, 规划的开局之年) describes a year given beside it.
+_EPITHET = regex.compile(r"[”\"]?[\p{Han}]{0,6}?之年")
+
+
 def find_time_expressions(text: str, published: str) -> list[TimeExpression]:
     """Every time expression of ``text`` that is not a comparison base. Relative ones (今年, 过去五年,
     1-11月 without a year) resolve against ``published`` (ISO date or year-month; may be empty)."""
@@ -69,6 +75,8 @@ def find_time_expressions(text: str, published: str) -> list[TimeExpression]:
     for m in _pattern().finditer(text):
         if any(text.endswith(b, 0, m.start()) for b in bases):
             continue
+        if m.group("plan") and _EPITHET.match(text, m.end()):
+            continue  # 今年是“十四五”收官之年: the plan names the year, the year is the period
         expression = _resolve(m, published, lex)
         if expression is not None:
             found.append(expression)
