@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from .lexicon import load_lexicon
-from .segment import Token, Tokens, is_word_at
+from .segment import Token, Tokens, is_word_at, tokenize
 from .types import Kind, Quantity
 
 CLAUSE_BREAKS = frozenset("，；。：！？,;:!?（）()")
@@ -179,13 +179,18 @@ def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token
     return words
 
 
+def _is_mark(word: str) -> bool:
+    """A bullet or other symbol (●, ■, *) that opens a list item; quotation marks are not (“新三样”)."""
+    return not any(ch.isalnum() for ch in word) and not any(ch in "“”‘’\"《》（）()" for ch in word)
+
+
 def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
     changed = True
     while words and changed:
         changed = False
         first = words[0]
         # (a preposition stays: 为经营主体减负, 向民间资本推介优质项目)
-        if first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "r", "t"):
+        if first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "r", "t") or _is_mark(first.text):
             words, changed = words[1:], True
             continue
         if (len(first.text) >= 3 and first.text.endswith(w.place_suffixes) and not first.text.endswith(w.counted_nouns)
@@ -435,17 +440,23 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         if q.kind == Kind.DURATION and text.endswith(w.streak_cues, 0, q.prefix_start):
             # a streak: what lasted is said on both sides (耕地面积连续4年净增加 → 耕地面积净增加)
             left = _strip_words(left, w.streak_cues)
-            if not left and results and text[c_start:q.prefix_start].strip():
-                left = results[-1].left_metric  # 森林覆盖率65.1%，连续47年居全国首位
+            if not left and results and not _strip_words(text[lo:q.prefix_start], w.streak_cues).strip("、，, "):
+                left = results[-1].left_metric  # 森林覆盖率65.1%，连续47年居全国首位 (but not 我市连续五个季度…)
             metric = left + text[q.end:c_end].strip()
         # a clause that only links (，增长4.2%) shares the subject before it; one that begins with its
         # number (，6组10家…) does not
         shares_subject = same_clause or q.kind == Kind.RANK or bool(text[c_start:q.prefix_start].strip())
+        if not metric and not same_clause and (not results or quantities[index - 1].end < c_start - 1):
+            opening = text[c_start:q.prefix_start].strip()
+            if opening and not _strip_words(opening, w.trailing):  # a clause that only links: ，达1330亿元
+                # the clause before has no number but names what this one measures: 辖内财政收入迈过千亿大关
+                metric = _subject_of_clause_before(text, c_start, w)
         if not metric and results and shares_subject:
             metric = results[-1].left_metric  # 首次进入全省前十名: the standing of what came before
         elif metric.startswith(w.comparisons) and results and results[-1].metric and same_clause_or_linked(
                 text, quantities[index - 1], c_start):
-            metric = results[-1].metric + metric  # 增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国
+            previous = results[-1].metric  # 增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国
+            metric = previous if previous.endswith(metric) else previous + metric
         done = bool(w.done_re.search(text, c_start, q.prefix_start))
         results.append(Context(metric, change, _has_target_cue(cues, q.start), left or metric, done))
         if index and not results[-2].metric and quantities[index - 1].end == q.start:
@@ -454,6 +465,23 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         previous_end = q.end
         consumed_end = noun_end  # the next number's metric starts after this one's noun
     return _apply_lists(text, quantities, results)
+
+
+def _subject_of_clause_before(text: str, c_start: int, w: _Words) -> str:
+    """The noun phrase that opens the clause before ``c_start`` (up to its first verb or quotation),
+    actors and connectives stripped; "" when that clause opens with no noun."""
+    if c_start < 2 or text[c_start - 1] not in "，,；;":
+        return ""
+    lo = clause_start(text, c_start - 1)
+    words = _strip_leading(list(tokenize(text[lo : c_start - 1], lo)), w)
+    subject: list[Token] = []
+    if not words or not words[0].tag.startswith(("n", "j")):
+        return ""  # a clause that opens with a verb (成功举办…, 支持…) tells what was done, not what is measured
+    for word in words:
+        if (word.tag.startswith("v") and word.tag != "vn") or word.text in "“”\"《、":
+            break
+        subject.append(word)
+    return _joined(text, _strip_trailing(subject, w.trailing))
 
 
 def _dates_a_change(text: str, time_start: int, time_end: int, number_start: int, w: _Words) -> bool:

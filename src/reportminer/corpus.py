@@ -23,6 +23,8 @@ _HEADER_DATE = regex.compile(r"^\s*(\d{4}) ?[-年/.] ?(\d{1,2}) ?[-月/.] ?(\d{1
 # A news lead that dates its event: "记者 2025 年3月5日，…", "新华社北京2025年3月5日电"
 _LEAD_DATE = regex.compile(r"(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日")
 LEAD_REACH = 200  # characters of the text's beginning that count as its lead
+# A work report's review part (一、2024年工作回顾) reviews the year before the one it is delivered in.
+_REVIEW_HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+、\s*(\d{4}) ?年工作回顾", regex.MULTILINE)
 _REPORT_TITLE = regex.compile(r"^\s*#*\s*(\d{4})年[^\n]{0,30}政府工作报告", regex.MULTILINE)
 
 
@@ -43,7 +45,8 @@ class Entry:
 def infer_published(text: str) -> str:
     """The publication date a report states in its header (时间：2026-02-09, or its dateline), else
     January of the year in a work report's title (2026年江苏省政府工作报告: such reports are delivered at
-    the start of the year they plan), else the first full date of the lead, else ""."""
+    the start of the year they plan), else the first full date of the lead, else the year after the one
+    its review part (一、2024年工作回顾) reviews, else ""."""
     head = text[:2000]
     for pattern in (_DATE_LINE, _DATELINE, _HEADER_DATE):
         m = pattern.search(head)
@@ -54,7 +57,10 @@ def infer_published(text: str) -> str:
     if m:
         return f"{m.group(1)}-01"
     m = _LEAD_DATE.search(text, 0, LEAD_REACH)
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else ""
+    if m:
+        return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    m = _REVIEW_HEADING.search(text, 0, 20000)
+    return f"{int(m.group(1)) + 1}-01" if m else ""
 
 
 def guess_lang(text: str) -> str:

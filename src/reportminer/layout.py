@@ -23,7 +23,7 @@ class Paragraph:
     start: int
     end: int
     text: str
-    role: str  # "body", "heading", "title", "meta", "caption"
+    role: str  # "body", "item" (a bulleted line), "heading", "title", "meta", "caption"
     heading: str = ""  # the heading text without its marker (role "heading"/"title")
     level: int = 0
 
@@ -38,6 +38,7 @@ class _LayoutPatterns:
     closers: str
     caption_max: int
     photo_credit: tuple[str, ...]
+    bullet: regex.Pattern[str]  # a list item's marker at the start of a line (not the —— of a dateline)
     sentence_end: regex.Pattern[str]  # sentence-final punctuation with the closing marks after it
 
 
@@ -56,6 +57,7 @@ def _patterns() -> _LayoutPatterns:
         closers="".join(cues["closers"]),  # type: ignore[arg-type]
         caption_max=int(cues["caption_max_chars"]),  # type: ignore[arg-type]
         photo_credit=tuple(cues["photo_credit_suffixes"]),  # type: ignore[arg-type]
+        bullet=regex.compile("[" + regex.escape("".join(cues["bullets"])) + r"](?![—-])"),  # type: ignore[arg-type]
         sentence_end=regex.compile(
             # ASCII ! and ? end a sentence only before a space, a Chinese character or the end (not in a URL)
             "(?:[" + regex.escape("".join(c for c in cues["sentence_enders"] if not c.isascii())) + "]"  # type: ignore[union-attr]
@@ -103,6 +105,8 @@ def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_titl
         return Paragraph(start, end, line, "meta")  # a photo caption with its credit
     if line.startswith("——") and not _ends_sentence(line) and len(line) <= 100:
         return Paragraph(start, end, line, "meta")  # dateline under a report's title
+    if p.bullet.match(line):
+        return Paragraph(start, end, line, "item")
     part = p.part_heading.match(line)
     if part and len(line) <= 80 and "。" not in line[:-1]:
         return Paragraph(start, end, line, "heading", line[part.end():].strip().rstrip("。"), 1)

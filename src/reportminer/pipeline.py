@@ -39,12 +39,17 @@ def _opening(sentence: Sentence, times: list[TimeExpression], quantities: list[Q
         as_of = text.endswith(("截至", "截止"), 0, t.start)  # 截至2023年末: as of, a frame
         if (text.endswith(_HORIZON_WORDS, 0, t.start) and not as_of) or text.startswith(("前", "以前"), t.end):
             continue  # 到2035年, 2030年前: a deadline
-        lead = text[: t.start].lstrip("“\"‘ ")
+        lead = text[: t.start].lstrip("“\"‘ \t\u3000" + _bullets())  # (■ 2025年主要预期目标: a list's heading)
         short_lead = not lead or (lead.endswith(("，", ",")) and len(lead) <= 10 and lead.count("，") <= 1)
         fronted = _FRONTED.match(text, t.end) is not None and text[: t.start].count("，") <= 1
         if short_lead or fronted or first:  # (the first dated sentence of an article sets its frame:
             return t                         # 本报讯（记者 王明）1月12日，记者获悉，2023年我市…)
     return None
+
+
+@cache
+def _bullets() -> str:
+    return "".join(load_lexicon().cues["layout"]["bullets"])  # type: ignore[arg-type]
 
 
 # Words before a time expression that make it a horizon, not a frame: 到2035年, 力争到2027年

@@ -508,7 +508,9 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         return None
     parsed, value_high, range_end = found
     if parsed is None:
-        return _unitless(text, number, inner_over, lex)
+        return _unit_from_list_end(text, numbers, i, "", lex) or _unitless(text, number, inner_over, lex)
+    if parsed.unit == "个" and value_high is None and (shared := _unit_from_list_end(text, numbers, i, "个", lex)):
+        return shared  # 分别提高1个和2个百分点
     if parsed.kind == Kind.COUNT and (money := _parse_unit(text, parsed.end, number, lex)) and money.kind == Kind.MONEY:
         parsed = money  # 20个比特币: a count of a currency is an amount of it
     scale = parsed.unit == "度" and next(
@@ -558,6 +560,55 @@ def _with_denominators(parsed: _UnitParse, denominators: list[str], lex: Lexicon
         known = lex.units[unit]
         unit_en, std_unit, factor, kind = known.unit_en, known.std_unit, known.factor, known.kind
     return unit, unit_en, std_unit, factor, kind
+
+
+# Kinds of measure whose unit a list may write once, after its last number.
+_SHAREABLE = frozenset({Kind.MONEY, Kind.AREA, Kind.LENGTH, Kind.VOLUME, Kind.MASS, Kind.ENERGY, Kind.POWER,
+                        Kind.PERCENT, Kind.PERCENTAGE_POINT})
+_LIST_JOINERS = ("、", "和", "与", "及")
+_LONGEST_LIST = 8
+
+
+def _unit_from_list_end(text: str, numbers: list[NumberMatch], i: int, classifier: str,
+                        lex: Lexicon) -> Quantity | None:
+    """分别下降0.5、0.3个百分点 / 面积分别为3和5平方公里 / 1个和2个百分点: an Arabic number followed
+    by a list joiner takes the unit (and magnitude) written once after the last number of the list.
+    ``classifier`` is a 个 written after each number of the list, part of the unit (个百分点)."""
+    number = numbers[i]
+    if number.chinese:
+        return None
+    j, pos = i, number.end + len(classifier)
+    while True:
+        if j + 1 >= len(numbers) or j - i >= _LONGEST_LIST or text[pos : numbers[j + 1].start] not in _LIST_JOINERS:
+            return None
+        j += 1
+        nxt = numbers[j]
+        pos = nxt.end + (len(classifier) if text.startswith(classifier, nxt.end) else 0)
+        more = j + 1 < len(numbers) and text[pos : numbers[j + 1].start] in _LIST_JOINERS
+        if not more:
+            break
+        if text[nxt.end : nxt.end + 1] not in _LIST_JOINERS and not (classifier and text.startswith(classifier, nxt.end)):
+            return None  # a number of the list has a unit of its own
+    last = _quantity_at(text, numbers, j, lex)
+    if (last is None or last.kind not in _SHAREABLE or last.value_high is not None or not last.value
+            or (classifier and not last.unit.startswith(classifier)) or last.number_start != numbers[j].start):
+        return None
+    value = number.value
+    surface = text[number.start : number.end]
+    if surface[-1:] not in lex.big_units:
+        magnitude = text[numbers[j].start : numbers[j].end]
+        tail = len(magnitude)
+        while tail and magnitude[tail - 1] in lex.big_units:
+            tail -= 1
+        for ch in magnitude[tail:]:
+            value *= lex.big_units[ch]  # 0.5、0.3万亿元: 0.5 is 0.5万亿 too
+    end = number.end + len(classifier)
+    prefix, prefix_start = _prefix_qualifier(text, number.start)
+    return Quantity(
+        start=number.start, end=end, value=value, unit=last.unit, kind=last.kind, qualifier=prefix or Qualifier.EXACT,
+        std_value=value * last.std_value / last.value, std_unit=last.std_unit, unit_en=last.unit_en,
+        number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=end,
+    )
 
 
 def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) -> Quantity | None:
