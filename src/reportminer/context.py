@@ -52,6 +52,7 @@ class _Words:
     from_words: tuple[str, ...]
     count_verbs: frozenset[str]
     growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
+    comparison_blockers: tuple[str, ...]
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
     figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
@@ -96,6 +97,7 @@ def _words() -> _Words:
         count_verbs=frozenset(lex.cues["change"]["count_verbs"]),  # type: ignore[arg-type]
         growth_nouns=frozenset(lex.words("change", "after_percent")),
         comparisons=lex.words("metric", "comparisons"),
+        comparison_blockers=lex.words("metric", "comparison_blockers"),
         figures=lex.words("metric", "figures"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
         change_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")(?:"
@@ -343,12 +345,24 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
     return items
 
 
+# A count in Chinese numerals closing a list's subject: 三个行政区, 两大产业.
+_ENUMERATION_AT_END = regex.compile(r"[两二三四五六七八九十]+[个大家所项类座条][\p{Han}]{1,6}$")
+
+
 def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
     """能耗、排放强度分别约为全国平均: the list is before 分别; what follows it is said of every item
     (能耗约为全国平均, 排放强度约为全国平均)."""
     subject, marker, tail = phrase.partition("分别")
     if not marker or not subject:
         return _split_list(phrase, count)
+    enumeration = _ENUMERATION_AT_END.search(subject)
+    if enumeration and len(subject) > enumeration.end() - enumeration.start():
+        subject = subject[: enumeration.start()]  # 香洲、金湾和斗门三个行政区: the count names the list
+    w = _words()
+    for word in sorted(w.lead, key=len, reverse=True):
+        if tail.startswith(word) and len(tail) > len(word):
+            tail = tail[len(word) :]  # 分别实现地区生产总值 → 地区生产总值
+            break
     items = _split_list(subject, count)
     return [item + tail for item in items] if items else None
 
@@ -453,7 +467,7 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                 metric = _subject_of_clause_before(text, c_start, w)
         if not metric and results and shares_subject:
             metric = results[-1].left_metric  # 首次进入全省前十名: the standing of what came before
-        elif metric.startswith(w.comparisons) and results and results[-1].metric and same_clause_or_linked(
+        elif metric.startswith(w.comparisons) and not metric.startswith(w.comparison_blockers) and results and results[-1].metric and same_clause_or_linked(
                 text, quantities[index - 1], c_start):
             previous = results[-1].metric  # 增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国
             metric = previous if previous.endswith(metric) else previous + metric

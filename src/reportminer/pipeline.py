@@ -78,9 +78,21 @@ RIGHT_REACH = 24  # characters after a number that the metric may read
 
 
 def _as_written(phrase: str, folded_text: str, original_text: str) -> str:
-    """``phrase`` (read from the folded text) in the article's own characters where it is a slice of it."""
-    at = folded_text.find(phrase)
-    return original_text[at : at + len(phrase)] if phrase and at >= 0 else phrase
+    """``phrase`` (read from the folded text) in the article's own characters: each longest piece of
+    it that is a slice of the text is written as the text writes it (a metric put together from a
+    list, 食品的價格, stays in the article's script)."""
+    out, pos = [], 0
+    while pos < len(phrase):
+        end, at = len(phrase), -1
+        while end > pos and (at := folded_text.find(phrase[pos:end])) < 0:
+            end -= 1
+        if at < 0:
+            out.append(phrase[pos])
+            pos += 1
+        else:
+            out.append(original_text[at : at + end - pos])
+            pos = end
+    return "".join(out)
 
 
 def _float(value) -> float | None:
