@@ -55,6 +55,7 @@ class _Words:
     comparison_blockers: tuple[str, ...]
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
     figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
+    aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
     target_re: regex.Pattern[str]
@@ -99,6 +100,7 @@ def _words() -> _Words:
         comparisons=lex.words("metric", "comparisons"),
         comparison_blockers=lex.words("metric", "comparison_blockers"),
         figures=lex.words("metric", "figures"),
+        aims=lex.words("metric", "aims"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
         change_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")(?:"
                                 + _alternation(lex.words("change", "fillers") + prefixes) + r"|[ \t\u3000])*\Z"),
@@ -433,14 +435,19 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             left = _strip_rank_context(left, w)
         right = ""
         noun_end = q.end
+        # 八成以上财政资金用于民生; 设置2%的CPI涨幅目标 (only a verb on the left: what is measured follows 的)
+        percent_names_right = q.kind == Kind.PERCENT and (not left or (
+            text.startswith("的", q.end) and all(t.tag.startswith("v") for t in left_words)))
         if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK, Kind.DURATION) or q.unit == "强" or (
-                not left and q.kind == Kind.PERCENT):  # 八成以上财政资金用于民生
+                percent_names_right):
             noun_only = q.kind in (Kind.COUNT, Kind.PERCENT)  # what is counted or shared, up to its predicate
             next_follows = (next_q is not None and right_hi == next_q.prefix_start and right_hi < c_end
                             and not any(ch in "、，；" for ch in text[q.end : right_hi]))
             right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows)
             if not noun_only and right.endswith(w.figures):
                 right = ""  # 跃上1.4万亿斤新台阶: what is measured is on the left
+            if q.kind == Kind.PERCENT and right:
+                right = _strip_words(right, w.aims) or right  # 2%的CPI涨幅目标 → CPI涨幅
             noun_end = q.end + len(right)
             if right and q.kind == Kind.COUNT and _modifies_count(left_words, q.prefix_start):
                 right = left + right  # 稳经济30项举措 → 稳经济举措

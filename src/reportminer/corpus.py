@@ -25,7 +25,8 @@ _LEAD_DATE = regex.compile(r"(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日")
 LEAD_REACH = 200  # characters of the text's beginning that count as its lead
 # A work report's review part (一、2024年工作回顾) reviews the year before the one it is delivered in.
 _REVIEW_HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+、\s*(\d{4}) ?年工作回顾", regex.MULTILINE)
-_REPORT_TITLE = regex.compile(r"^\s*#*\s*(\d{4})年[^\n]{0,30}政府工作报告", regex.MULTILINE)
+# A title line (no full stop; a short kicker such as 题：“数”看 may precede the year)
+_REPORT_TITLE = regex.compile(r"^\s*#*\s*[^\n。]{0,20}?(\d{4}) ?年[^\n。]{0,30}政府工作报告[^\n。]{0,12}$", regex.MULTILINE)
 
 
 class ManifestError(ValueError):

@@ -89,6 +89,10 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in p.enders + "；;：:"
 
 
+# A dateline under a report's title: ——2025年1月12日在…会议上 (else a "——" line is a subheading)
+_DASHED_DATE = regex.compile(r"——\s*(?:\d{4}|[〇○零一二三四五六七八九]{4}) ?年")
+
+
 def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_title: bool,
               before_title: bool, wrapped: bool = False, continues: bool = False) -> Paragraph:
     p = _patterns()
@@ -104,7 +108,9 @@ def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_titl
     if line.endswith(p.photo_credit) and ("记者" in line or "摄影" in line) and len(line) <= 120:
         return Paragraph(start, end, line, "meta")  # a photo caption with its credit
     if line.startswith("——") and not _ends_sentence(line) and len(line) <= 100:
-        return Paragraph(start, end, line, "meta")  # dateline under a report's title
+        if _DASHED_DATE.match(line):
+            return Paragraph(start, end, line, "meta")  # dateline under a report's title
+        return Paragraph(start, end, line, "heading", line.lstrip("—").strip(), 3)  # ——5%左右的经济增速目标
     if p.bullet.match(line):
         return Paragraph(start, end, line, "item")
     part = p.part_heading.match(line)

@@ -62,14 +62,16 @@ def _patterns() -> _Patterns:
     sign = _char_class(lex.signs)
     atom = f"(?:{ARABIC}|{digit}|{vague})"
     decimal_digit = _char_class(set(lex.digits) - set(lex.cues["number"]["not_decimal_digits"]))  # type: ignore[arg-type]
-    item = f"(?:{atom}|{unit}|{inner}(?={SPACE}{unit})|{point}(?={SPACE}{decimal_digit}))"
+    # (an ASCII point set off by spaces is a decimal point that OCR spaced out: 6 . 5%)
+    spaced_point = r"(?<=[0-9][ \t])\.(?=[ \t]?[0-9])"
+    item = f"(?:{atom}|{unit}|{inner}(?={SPACE}{unit})|{point}(?={SPACE}{decimal_digit})|{spaced_point})"
     # 负 is a sign at the start, after punctuation, or after a link word (增速为负1.5%); not in 减负, 胜负
     sign_after = "|".join(regex.escape(w) for w in lex.words("number", "sign_after"))
     sign_ok = rf"(?<![0-9A-Za-z.%\p{{Han}}\-][ \t]{{0,3}})|(?<=(?:{sign_after})[ \t]{{0,3}})"
     run = rf"(?:(?:{sign_ok}){sign}(?={SPACE}(?:[0-9.]|{digit}|{unit})))?{SPACE}{item}(?:{SPACE}{item})*"
     first = _char_class(set(lex.digits) | set(lex.vague_digits) | set(lex.small_units) | set(lex.big_units)
                         | set(lex.signs) | set("0123456789."))
-    return _Patterns(run=regex.compile(run), item=regex.compile(f"{atom}|{unit}|{inner}|{point}|{sign}|[ \t]+"),
+    return _Patterns(run=regex.compile(run), item=regex.compile(f"{atom}|{unit}|{inner}|{point}|{spaced_point}|{sign}|[ \t]+"),
                      first=regex.compile(first))
 
 
@@ -139,6 +141,9 @@ def _runs(text: str):
         pos = run.end()
 
 
+_SPACED_POINT = regex.compile(r"(?<=[0-9])[ \t]*\.[ \t]*(?=[0-9])")
+
+
 @lru_cache(maxsize=16384)
 def _parse(surface: str) -> tuple[Decimal, bool, bool, bool] | None:
     """(value, has a digit, written in Chinese, has 余/多/几) of a numeral surface, or None."""
@@ -146,6 +151,7 @@ def _parse(surface: str) -> tuple[Decimal, bool, bool, bool] | None:
         return None  # a code or an identifier, not an amount
     if surface.isdigit() and surface.isascii():
         return Decimal(surface), True, False, False  # the common case, without tokenizing
+    surface = _SPACED_POINT.sub(".", surface)  # 6 . 5 (OCR) is 6.5
     try:
         tokens = tokenize_numeral(surface)
         value = value_of_tokens(tokens)
