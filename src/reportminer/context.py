@@ -51,6 +51,7 @@ class _Words:
     right_trailing: tuple[str, ...]
     from_words: tuple[str, ...]
     count_verbs: frozenset[str]
+    subset_words: frozenset[str]  # 其中: a clause about a part of what came before
     growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
     comparison_blockers: tuple[str, ...]
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
@@ -97,6 +98,7 @@ def _words() -> _Words:
         from_words=lex.words("change", "from_words"),
         count_verbs=frozenset(lex.cues["change"]["count_verbs"]),  # type: ignore[arg-type]
         growth_nouns=frozenset(lex.words("change", "after_percent")),
+        subset_words=frozenset(lex.words("metric", "subset_words")),
         comparisons=lex.words("metric", "comparisons"),
         comparison_blockers=lex.words("metric", "comparison_blockers"),
         figures=lex.words("metric", "figures"),
@@ -271,7 +273,7 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
                     len(token.text) > 2 and token.text.startswith(w.right_stop_prefixes)):
                 break  # 全面完成, 基本建成: a predicate jieba keeps as one word
             rest = words[n + 1 :]
-            if token.tag.startswith("v") and rest and all(t.tag[:1] in ("v", "d") or t.text in "、，" for t in rest):
+            if token.tag.startswith("v") and rest and all(t.tag[:1] in ("v", "d", "a") or t.text in "、，" for t in rest):
                 break  # a predicate that ends the clause: 重点项目加快建设, 示范村建设完成
             if token.tag.startswith("v") and token.tag != "vn" and not rest:
                 break
@@ -337,10 +339,12 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
         else:
             glossary = load_lexicon().glossary
             term = next((last[i:] for i in range(1, len(last) - 1) if last[i:] in glossary), None)
-            head_at = len(last) - len(term) if term else len(first)
+            head_at = len(last) - len(term) if term else _word_boundary_from(last, len(first))
             rest = last[:head_at]
             if term and len(first) < len(rest) <= 2 * len(first) and _HAN_ONLY.fullmatch(rest):
-                head_at = len(first)  # 城镇、农村常住居民…: the words after the parallel part are shared too
+                # 城镇、农村常住居民…: the words after the parallel part are shared too (cut at a word
+                # boundary: 制造业、普惠小微贷款余额 → 制造业 + 贷款余额, not 微贷款余额)
+                head_at = _word_boundary_from(last, len(first))
         if head_at < len(last):
             head = last[head_at:]
             items = [item + head for item in items[:-1]] + [last]
@@ -367,6 +371,14 @@ def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
             break
     items = _split_list(subject, count)
     return [item + tail for item in items] if items else None
+
+
+def _word_boundary_from(phrase: str, at: int) -> int:
+    """The first boundary between jieba's words of ``phrase`` at or after ``at``."""
+    for token in tokenize(phrase):
+        if token.end >= at:
+            return token.end
+    return len(phrase)
 
 
 def _split_on(text: str, separators: tuple[str, ...]) -> list[str]:
@@ -453,7 +465,9 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                 right = left + right  # 稳经济30项举措 → 稳经济举措
         if same_clause and not gap and results:
             previous = results[-1]
-            change = change or previous.change
+            prev_q = quantities[index - 1]
+            if not (q.prefix_start < q.start and prev_q.prefix_start == prev_q.start):
+                change = change or previous.change  # (净增98万户、突破1900万户: a total, not a change)
             left = left or previous.left_metric
         if q.kind == Kind.RANK and right:
             left = ""  # 入围全球百强创新集群: what is ranked follows the standing
@@ -461,12 +475,18 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         if q.kind == Kind.DURATION and text.endswith(w.streak_cues, 0, q.prefix_start):
             # a streak: what lasted is said on both sides (耕地面积连续4年净增加 → 耕地面积净增加)
             left = _strip_words(left, w.streak_cues)
+            if left.endswith(w.figures) and len(left) <= 4:
+                left = ""  # 迈上14万亿元新台阶、连续36年居全国首位: the figure of speech is no subject
             if not left and results and not _strip_words(text[lo:q.prefix_start], w.streak_cues).strip("、，, "):
                 left = results[-1].left_metric  # 森林覆盖率65.1%，连续47年居全国首位 (but not 我市连续五个季度…)
             metric = left + text[q.end:c_end].strip()
         # a clause that only links (，增长4.2%) shares the subject before it; one that begins with its
         # number (，6组10家…) does not
         shares_subject = same_clause or q.kind == Kind.RANK or bool(text[c_start:q.prefix_start].strip())
+        if not metric and results and q.kind == Kind.COUNT and text[c_start:q.prefix_start].strip() in w.subset_words:
+            # 累计推出259项制度创新成果，其中56项为全国首创: a part of what the claim before counts
+            said = _SUBSET_PREDICATE.match(text, q.end, c_end)
+            metric = results[-1].metric + (said.group(1) if said else "")
         if not metric and not same_clause and (not results or quantities[index - 1].end < c_start - 1):
             opening = text[c_start:q.prefix_start].strip()
             if opening and not _strip_words(opening, w.trailing):  # a clause that only links: ，达1330亿元
@@ -486,6 +506,10 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         previous_end = q.end
         consumed_end = noun_end  # the next number's metric starts after this one's noun
     return _apply_lists(text, quantities, results)
+
+
+# What a subset is said to be: 其中56项为全国首创 → 全国首创.
+_SUBSET_PREDICATE = regex.compile(r"(?:为|是|属于|系)([\p{Han}“”]{1,8})$")
 
 
 def _subject_of_clause_before(text: str, c_start: int, w: _Words) -> str:

@@ -26,6 +26,7 @@ class Paragraph:
     role: str  # "body", "item" (a bulleted line), "heading", "title", "meta", "caption"
     heading: str = ""  # the heading text without its marker (role "heading"/"title")
     level: int = 0
+    wrapped: bool = False  # a short body line that hard wrapping cut (the next line follows it directly)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,10 @@ def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_titl
     if is_first and not has_markdown_title and len(line) <= 60 and not _ends_sentence(line) and not (
             wrapped and "，" in line):  # (a first line cut mid-sentence by hard wrapping is body text)
         return Paragraph(start, end, line, "title", line, 0)
+    if wrapped and ("，" in line or "。" in line[:-1]) and not _ends_sentence(line):
+        # a short line with a clause break, run straight on by the next line: hard wrapping at a narrow
+        # width (PDF text), not a caption
+        return Paragraph(start, end, line, "body", wrapped=True)
     if len(line) <= p.caption_max and not _ends_sentence(line) and not line.endswith(("：", ":")) and not continues:
         return Paragraph(start, end, line, "caption")
     return Paragraph(start, end, line, "body")
@@ -160,7 +165,8 @@ def _continuations(paras: list[Paragraph]) -> dict[int, int]:
     joined: dict[int, int] = {}
     taken: set[int] = set()
     for i, para in enumerate(paras):
-        if para.role != "body" or _ends_sentence(para.text) or (len(para.text) <= p.caption_max and i not in taken):
+        if para.role != "body" or _ends_sentence(para.text) or (
+                len(para.text) <= p.caption_max and i not in taken and not para.wrapped):
             continue
         candidates = [j for j in range(i + 1, min(len(paras), i + 9))
                       if paras[j].role in ("body", "caption") and j not in taken]

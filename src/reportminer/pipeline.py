@@ -111,12 +111,20 @@ def _claim(document: Document, sentence: Sentence, original_sentence: str, q: Qu
     else:
         status = "target" if ctx.target_cue else "actual"
     start, end = sentence.to_doc(q.start), sentence.to_doc(q.end - 1) + 1
-    generic = q.unit in load_lexicon().cues["units"]["generic_classifiers"]
+    units = load_lexicon().cues["units"]
+    kind, std_unit = q.kind, q.std_unit
+    generic = q.unit in units["generic_classifiers"] or not q.unit or (  # (近300万群众: no classifier at all)
+        q.unit == "户" and ctx.metric.endswith(tuple(units["household_exceptions"])))
     unit_en = _count_noun(ctx.metric, q.unit_en) if q.kind == Kind.COUNT and generic else q.unit_en
+    if q.kind == Kind.COUNT and not q.unit and ctx.metric.endswith(tuple(units["money_measures"])):
+        # 生产总值跨越7万亿: an amount of money whose 元 goes unwritten
+        kind, unit_en, std_unit = Kind.MONEY, "yuan", "CNY"
+    elif q.kind == Kind.COUNT:
+        std_unit = unit_en
     return Claim(
         doc_id=document.doc_id, lang=document.lang, start=start, end=end, mention=document.text[start:end],
-        value=float(q.value), unit=q.unit, unit_en=unit_en, kind=q.kind.value,
-        std_value=_float(q.std_value), std_unit=unit_en if q.kind == Kind.COUNT else q.std_unit,
+        value=float(q.value), unit=q.unit, unit_en=unit_en, kind=kind.value,
+        std_value=_float(q.std_value), std_unit=std_unit,
         qualifier=q.qualifier.value, value_high=_float(q.value_high),
         metric=_as_written(ctx.metric, sentence.text, original_sentence), metric_en=gloss(ctx.metric),
         change=ctx.change, period=period, status=status, sentence=original_sentence,
