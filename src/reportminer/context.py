@@ -54,6 +54,7 @@ class _Words:
     subset_words: frozenset[str]  # 其中: a clause about a part of what came before
     growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
     comparison_blockers: tuple[str, ...]
+    event_classifiers: tuple[str, ...]  # 次, 回: counts of events
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
     figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
@@ -101,6 +102,7 @@ def _words() -> _Words:
         subset_words=frozenset(lex.words("metric", "subset_words")),
         comparisons=lex.words("metric", "comparisons"),
         comparison_blockers=lex.words("metric", "comparison_blockers"),
+        event_classifiers=lex.words("metric", "event_classifiers"),
         figures=lex.words("metric", "figures"),
         aims=lex.words("metric", "aims"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
@@ -463,6 +465,13 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             noun_end = q.end + len(right)
             if right and q.kind == Kind.COUNT and _modifies_count(left_words, q.prefix_start):
                 right = left + right  # 稳经济30项举措 → 稳经济举措
+        happened = ""
+        if q.kind == Kind.COUNT and q.unit in w.event_classifiers and not right:
+            happened = text[q.end : right_hi].strip("、，和 ")
+            if 0 < len(happened) <= 16:
+                noun_end = right_hi  # 习近平总书记两次亲临江苏考察、三次参加…: each count says what happened
+            else:
+                happened = ""
         if same_clause and not gap and results:
             previous = results[-1]
             prev_q = quantities[index - 1]
@@ -471,7 +480,7 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             left = left or previous.left_metric
         if q.kind == Kind.RANK and right:
             left = ""  # 入围全球百强创新集群: what is ranked follows the standing
-        metric = right or left
+        metric = right or (left + happened if left and happened else left)
         if q.kind == Kind.DURATION and text.endswith(w.streak_cues, 0, q.prefix_start):
             # a streak: what lasted is said on both sides (耕地面积连续4年净增加 → 耕地面积净增加)
             left = _strip_words(left, w.streak_cues)
@@ -493,7 +502,11 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                 # the clause before has no number but names what this one measures: 辖内财政收入迈过千亿大关
                 metric = _subject_of_clause_before(text, c_start, w)
         if not metric and results and shares_subject:
-            metric = results[-1].left_metric  # 首次进入全省前十名: the standing of what came before
+            previous = results[-1]
+            # 首次进入全省前十名: the standing of what came before; 新增1000处信号灯联网、累计达8000处:
+            # the thing the count before named after it, not just its verb
+            from_right = previous.metric and not previous.metric.startswith(previous.left_metric)
+            metric = previous.metric if from_right and len(previous.left_metric) <= 3 else previous.left_metric
         elif metric.startswith(w.comparisons) and not metric.startswith(w.comparison_blockers) and results and results[-1].metric and same_clause_or_linked(
                 text, quantities[index - 1], c_start):
             previous = results[-1].metric  # 增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国
