@@ -454,7 +454,8 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             text.startswith("的", q.end) and all(t.tag.startswith("v") for t in left_words)))
         if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK, Kind.DURATION) or q.unit == "强" or (
                 percent_names_right):
-            noun_only = q.kind in (Kind.COUNT, Kind.PERCENT)  # what is counted or shared, up to its predicate
+            # what is counted, shared or ranked (入围全球百强创新集群), up to its predicate
+            noun_only = q.kind in (Kind.COUNT, Kind.PERCENT) or q.unit == "强"
             next_follows = (next_q is not None and right_hi == next_q.prefix_start and right_hi < c_end
                             and not any(ch in "、，；" for ch in text[q.end : right_hi]))
             right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows)
