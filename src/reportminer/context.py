@@ -459,8 +459,8 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             next_follows = (next_q is not None and right_hi == next_q.prefix_start and right_hi < c_end
                             and not any(ch in "、，；" for ch in text[q.end : right_hi]))
             right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows)
-            if not noun_only and right.endswith(w.figures):
-                right = ""  # 跃上1.4万亿斤新台阶: what is measured is on the left
+            if right.endswith(w.figures) and (not noun_only or len(right) <= 3):
+                right = ""  # 跃上1.4万亿斤新台阶, 迈过千亿大关: what is measured is on the left
             if q.kind == Kind.PERCENT and right:
                 right = _strip_words(right, w.aims) or right  # 2%的CPI涨幅目标 → CPI涨幅
             noun_end = q.end + len(right)

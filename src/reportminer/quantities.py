@@ -403,8 +403,10 @@ def _out_of_place(text: str, number: NumberMatch, lex: Lexicon) -> bool:
     """Neighbours that make a numeral no quantity whatever follows it."""
     before = text[number.start - 1] if number.start else ""
     after = text[number.end : number.end + 1]
-    if number.chinese and after not in _patterns().unit_heads and before not in ("第", "前"):
+    if number.chinese and after not in _patterns().unit_heads and before not in ("第", "前") and not (
+            not number.has_digit and after in _CLAUSE_END and _prefix_qualifier(text, number.start)[0]):
         return True  # 统一, 一体, 万众: a Chinese numeral with nothing a quantity could continue with
+                     # (but 海洋生产总值突破万亿，: a bounded magnitude that ends its clause)
     if before and (_ASCII_LETTER.match(before) or before in "+＋."):
         return True  # PM2.5, C919, “4+1”
     if after and after in "+＋":
@@ -611,6 +613,9 @@ def _unit_from_list_end(text: str, numbers: list[NumberMatch], i: int, classifie
     )
 
 
+_CLAUSE_END = frozenset("，。；、,;：:！？!?") | {""}
+
+
 def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) -> Quantity | None:
     """一半 is handled here; an Arabic number with 万/亿 and no unit (常住人口8500万) is a count."""
     signed = _signed_money(text, number, lex)
@@ -622,10 +627,13 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
     surface = text[number.start : number.end]
     if not number.chinese and surface[-1:] not in lex.big_units:
         return _bare_level(text, number, lex)
-    if number.chinese or surface[-1:] not in lex.big_units:
+    prefix, prefix_start = _prefix_qualifier(text, number.start)
+    if number.chinese and not number.has_digit and prefix is not None and (
+            text[number.end : number.end + 1] in _CLAUSE_END or text.startswith("大关", number.end)):
+        pass  # 海洋生产总值突破万亿，/ 迈过千亿大关: a bare magnitude bounded by 突破/超 ends its clause
+    elif number.chinese or surface[-1:] not in lex.big_units:
         return None
     suffix, end = _suffix_qualifier(text, number.end)
-    prefix, prefix_start = _prefix_qualifier(text, number.start)
     qualifier = suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT)
     return Quantity(
         start=number.start, end=end, value=number.value, unit="", kind=Kind.COUNT, qualifier=qualifier,
