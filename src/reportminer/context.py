@@ -8,7 +8,7 @@ count counts (4所学校 → 学校).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -31,6 +31,7 @@ class Context:
     target_cue: bool
     left_metric: str  # the metric read to the left only, for a later claim that shares it
     done_cue: bool = False  # an aspect word in the clause says it has happened: 已, 了
+    clause_target_cue: bool = False  # a target word in the number's own clause (数字经济增加值预计达3.4万亿元)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class _Words:
     growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
     comparison_blockers: tuple[str, ...]
     event_classifiers: tuple[str, ...]  # 次, 回: counts of events
+    measure_heads: tuple[str, ...]  # 增加值, 收入 …: heads a list may share
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
     figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
@@ -63,6 +65,7 @@ class _Words:
     target_re: regex.Pattern[str]
     change_after_re: regex.Pattern[str]  # a change verb then 至/到 right after a number
     done_re: regex.Pattern[str]  # 已, 已经, 了: what the clause tells has happened
+    estimate_re: regex.Pattern[str]  # 预计: an estimate, a target even for a period already over
 
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
@@ -103,6 +106,7 @@ def _words() -> _Words:
         comparisons=lex.words("metric", "comparisons"),
         comparison_blockers=lex.words("metric", "comparison_blockers"),
         event_classifiers=lex.words("metric", "event_classifiers"),
+        measure_heads=lex.words("metric", "measure_heads"),
         figures=lex.words("metric", "figures"),
         aims=lex.words("metric", "aims"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
@@ -110,6 +114,7 @@ def _words() -> _Words:
                                 + _alternation(lex.words("change", "fillers") + prefixes) + r"|[ \t\u3000])*\Z"),
         target_re=regex.compile(_alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
         done_re=regex.compile(_alternation(lex.cues["status"]["done"])),  # type: ignore[arg-type]
+        estimate_re=regex.compile(_alternation(lex.cues["status"]["estimate"])),  # type: ignore[arg-type]
         change_after_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")"),
     )
 
@@ -347,8 +352,8 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
                 # 城镇、农村常住居民…: the words after the parallel part are shared too (cut at a word
                 # boundary: 制造业、普惠小微贷款余额 → 制造业 + 贷款余额, not 微贷款余额)
                 head_at = _word_boundary_from(last, len(first))
-        if head_at < len(last):
-            head = last[head_at:]
+        head = last[head_at:]
+        if head and head.endswith(_words().measure_heads):
             items = [item + head for item in items[:-1]] + [last]
     return items
 
@@ -373,6 +378,15 @@ def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
             break
     items = _split_list(subject, count)
     return [item + tail for item in items] if items else None
+
+
+def _without_leading_verbs(phrase: str) -> str:
+    """建成过江通道 → 过江通道: the noun phrase after the verbs that open ``phrase``."""
+    words = tokenize(phrase)
+    k = 0
+    while k < len(words) and words[k].tag.startswith("v") and words[k].tag != "vn":
+        k += 1
+    return phrase[words[k].start :] if 0 < k < len(words) else phrase
 
 
 def _word_boundary_from(phrase: str, at: int) -> int:
@@ -482,6 +496,11 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         if q.kind == Kind.RANK and right:
             left = ""  # 入围全球百强创新集群: what is ranked follows the standing
         metric = right or (left + happened if left and happened else left)
+        if (not right and results and results[-1].metric and left_words and len(left) <= 3
+                and all(t.tag.startswith("v") and t.tag != "vn" for t in left_words)):
+            # 建成过江通道4座、在建8座: a bare state or action word borrows the thing counted before
+            thing = _without_leading_verbs(results[-1].metric)
+            metric = left + thing if thing and thing != results[-1].metric else metric
         if q.kind == Kind.DURATION and text.endswith(w.streak_cues, 0, q.prefix_start):
             # a streak: what lasted is said on both sides (耕地面积连续4年净增加 → 耕地面积净增加)
             left = _strip_words(left, w.streak_cues)
@@ -513,10 +532,11 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             previous = results[-1].metric  # 增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国
             metric = previous if previous.endswith(metric) else previous + metric
         done = bool(w.done_re.search(text, c_start, q.prefix_start))
-        results.append(Context(metric, change, _has_target_cue(cues, q.start), left or metric, done))
+        in_clause = w.estimate_re.search(text, c_start, q.start) is not None
+        results.append(Context(metric, change, _has_target_cue(cues, q.start), left or metric, done, in_clause))
         if index and not results[-2].metric and quantities[index - 1].end == q.start:
             previous = results[-2]  # 12类45件民生实事: two counts of the same things
-            results[-2] = Context(metric, previous.change, previous.target_cue, previous.left_metric, previous.done_cue)
+            results[-2] = replace(previous, metric=metric)
         previous_end = q.end
         consumed_end = noun_end  # the next number's metric starts after this one's noun
     return _apply_lists(text, quantities, results)
@@ -600,6 +620,12 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
             own_subject = text[c_start:marker].strip("，、 ")
             if own_subject:
                 items = _split_list_before_fenbie(out[i].metric, len(group))
+                comma = next((n for n in range(1, len(group)) if text[quantities[group[n - 1]].end :
+                              quantities[group[n]].prefix_start].strip() in ("，", ",")), None)
+                if items is None and comma is not None and comma > 1:
+                    # 分别增至37座、14座，6部作品…: the list ends at the comma
+                    group, j = group[:comma], group[comma]
+                    items = _split_list_before_fenbie(out[i].metric, len(group))
             elif i >= len(group):
                 # 接待游客1.2亿人次，实现旅游收入1500亿元，分别增长10%和12%: the list is the numbers before
                 items = [out[k].left_metric for k in range(i - len(group), i)]
@@ -607,6 +633,6 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
                 items = None
             if items:
                 for k, item in zip(group, items, strict=True):
-                    out[k] = Context(item, out[k].change or out[i].change, out[k].target_cue, item, out[k].done_cue)
+                    out[k] = replace(out[k], metric=item, change=out[k].change or out[i].change, left_metric=item)
         i = j
     return out
