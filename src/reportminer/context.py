@@ -56,6 +56,8 @@ class _Words:
     growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
     comparison_blockers: tuple[str, ...]
     event_classifiers: tuple[str, ...]  # 次, 回: counts of events
+    noun_suffixes: frozenset[str]  # 点, 站: one-character nouns that end a counted thing
+    total_re: regex.Pattern[str]  # 达, 累计达, 总数达 …: a clause that gives a running total
     measure_heads: tuple[str, ...]  # 增加值, 收入 …: heads a list may share
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
     figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
@@ -106,6 +108,8 @@ def _words() -> _Words:
         comparisons=lex.words("metric", "comparisons"),
         comparison_blockers=lex.words("metric", "comparison_blockers"),
         event_classifiers=lex.words("metric", "event_classifiers"),
+        noun_suffixes=frozenset(lex.words("metric", "noun_suffixes")),
+        total_re=regex.compile(r"[、，,\s]*(?:" + _alternation(lex.words("metric", "total_openers")) + ")"),
         measure_heads=lex.words("metric", "measure_heads"),
         figures=lex.words("metric", "figures"),
         aims=lex.words("metric", "aims"),
@@ -206,6 +210,11 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
         if first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "r", "t") or _is_mark(first.text):
             words, changed = words[1:], True
             continue
+        if first.text in "（(":
+            close = next((k for k, t in enumerate(words) if t.text in "）)"), None)
+            if close is not None:
+                words, changed = words[close + 1 :], True  # （下同）完成地区生产总值: a note before the metric
+                continue
         if (len(first.text) >= 3 and first.text.endswith(w.place_suffixes) and not first.text.endswith(w.counted_nouns)
                 and len(words) > 1):
             words, changed = words[1:], True  # a place name in one word: 市中区
@@ -259,6 +268,8 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
     if not words:
         return ""
     first = words[0]
+    if first.text[:1] in "（(" :
+        return ""  # 760亿元（含港务区）: a note, not what is measured
     if first.text in w.right_stop_words or first.text in "、，" or (first.tag in w.right_stop_tags and not (
             counted and first.tag == "d")):
         return ""  # (after a count an adverb may begin what is counted: 1.2万户相对集中居住农户)
@@ -275,6 +286,8 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
             pass  # 20个机关、企事业单位附属空间: a list of what is counted (no other number follows)
         elif token.text in "、，":
             break
+        elif counted and taken and token.text in w.noun_suffixes:
+            pass  # 起降点, 充电站: a one-character noun jieba reads as a numeral or classifier
         elif counted and taken:
             if token.text in w.right_stop_words or token.tag in w.right_stop_tags or (
                     len(token.text) > 2 and token.text.startswith(w.right_stop_prefixes)):
@@ -290,7 +303,8 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
     while taken and (taken[-1].text in w.right_trailing or taken[-1].text == "、"):
         taken.pop()
     phrase = _joined(text, taken)
-    if taken and first.tag.startswith("v") and first.tag != "vn" and not phrase.endswith(w.counted_nouns):
+    if taken and first.tag.startswith("v") and first.tag != "vn" and not phrase.endswith(
+            w.counted_nouns + tuple(w.noun_suffixes)):
         return ""  # 连续3次获全国先进典型: a predicate, not the name of what is counted
     return phrase
 
@@ -527,6 +541,8 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             # the thing the count before named after it, not just its verb
             from_right = previous.metric and not previous.metric.startswith(previous.left_metric)
             metric = previous.metric if from_right and len(previous.left_metric) <= 3 else previous.left_metric
+            if w.total_re.match(text, c_start if not same_clause else lo):
+                metric = _without_leading_verbs(metric)  # 净增“四上”企业35家，达314家: the total has no 净增
         elif metric.startswith(w.comparisons) and not metric.startswith(w.comparison_blockers) and results and results[-1].metric and same_clause_or_linked(
                 text, quantities[index - 1], c_start):
             previous = results[-1].metric  # 增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国

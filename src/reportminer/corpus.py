@@ -17,7 +17,7 @@ _DATE_LINE = regex.compile(
     regex.MULTILINE,
 )
 # (text typeset from PDF may put spaces around the digits: 2025 年 3 月 5 日)
-_DATELINE = regex.compile(r"^——\s*(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日", regex.MULTILINE)
+_DATELINE = regex.compile(r"^\s*——\s*(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日", regex.MULTILINE)
 # A header line that begins with a date: "2024-03-05 08:30 来源：某某日报", "2024年3月5日 来源：…"
 _HEADER_DATE = regex.compile(r"^\s*(\d{4}) ?[-年/.] ?(\d{1,2}) ?[-月/.] ?(\d{1,2}) ?日?(?:\s|$|来源)", regex.MULTILINE)
 # A news lead that dates its event: "记者 2025 年3月5日，…", "新华社北京2025年3月5日电"

@@ -19,7 +19,7 @@ from .lexicon import load_lexicon
 from .quantities import aligned_with_words, find_quantities, names_a_class
 from .segment import tokenize_windows
 from .table import claims_to_frame
-from .timeframe import TimeExpression, comparison_bases, ends_after, find_time_expressions
+from .timeframe import TimeExpression, bare_year, comparison_bases, ends_after, find_time_expressions
 from .types import Claim, Document, Kind, Quantity, Sentence
 
 
@@ -157,8 +157,10 @@ def extract_claims(document: Document) -> list[Claim]:
         quantities = [q for q in quantities
                       if aligned_with_words(q, tokens) and not names_a_class(q, sentence.text, tokens)]
         times = find_time_expressions(sentence.text, document.published)
-        if sentence.is_heading and times:
-            frame = times[0].year_only()
+        if sentence.is_heading:
+            # a heading may name its year without 年: 一、回顾2023，推动高质量发展迈出新步伐
+            heading_year = times[0] if times else bare_year(sentence.text)
+            frame = heading_year.year_only() if heading_year else frame
         if quantities:
             contexts = annotate(sentence.text, tokens, quantities, [(t.start, t.end) for t in times],
                                 comparison_bases(sentence.text))

@@ -83,6 +83,15 @@ def find_time_expressions(text: str, published: str) -> list[TimeExpression]:
     return found
 
 
+_BARE_YEAR = regex.compile(r"(?<![0-9.])(?:19|20)[0-9]{2}(?![0-9.%])")
+
+
+def bare_year(heading: str) -> TimeExpression | None:
+    """A year written without 年 in a heading (回顾2023，…), else None."""
+    m = _BARE_YEAR.search(heading)
+    return TimeExpression(m.start(), m.end(), m.group(), m.group()) if m else None
+
+
 def comparison_bases(text: str) -> list[int]:
     """Where each comparison base starts (the 比 of 比2020年), so a metric can stop before it."""
     bases = load_lexicon().words("period", "base_markers")
