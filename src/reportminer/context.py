@@ -68,6 +68,7 @@ class _Words:
     change_after_re: regex.Pattern[str]  # a change verb then 至/到 right after a number
     done_re: regex.Pattern[str]  # 已, 已经, 了: what the clause tells has happened
     estimate_re: regex.Pattern[str]  # 预计: an estimate, a target even for a period already over
+    measured_against_re: regex.Pattern[str]  # 高出, 完成 … right before a target word: a result, not a plan
 
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
@@ -119,6 +120,8 @@ def _words() -> _Words:
         target_re=regex.compile(_alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
         done_re=regex.compile(_alternation(lex.cues["status"]["done"])),  # type: ignore[arg-type]
         estimate_re=regex.compile(_alternation(lex.cues["status"]["estimate"])),  # type: ignore[arg-type]
+        measured_against_re=regex.compile("(?:" + _alternation(lex.cues["status"]["measured_against"])  # type: ignore[arg-type]
+                                          + r")[\p{Han}]{0,2}\Z"),
         change_after_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")"),
     )
 
@@ -421,7 +424,8 @@ def _split_on(text: str, separators: tuple[str, ...]) -> list[str]:
 def _target_cues(text: str, w: _Words) -> list[int]:
     """Where the sentence's target words (将, 要, 力争, 目标 …) stand, each a word of its own."""
     return [m.start() for m in w.target_re.finditer(text)
-            if len(m.group()) > 1 or is_word_at(text, m.start(), m.group())]
+            if (len(m.group()) > 1 or is_word_at(text, m.start(), m.group()))
+            and not w.measured_against_re.search(text, max(0, m.start() - 6), m.start())]
 
 
 def _has_target_cue(cues: list[int], end: int) -> bool:

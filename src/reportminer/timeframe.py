@@ -56,6 +56,7 @@ def _pattern() -> regex.Pattern[str]:
       | [“"]?(?P<plan>{plans})[”"]?
       | (?P<relative>{relative})
       | (?<![0-9年.])(?P<om1>\d{{1,2}})\s*[-—~至到]\s*(?P<om2>\d{{1,2}})月份?   # 1-11月: the year from the date
+      | (?<![0-9年.\-—~至到])(?P<omonth>\d{{1,2}})月份?(?![0-9]|[ \t]*[日号底末初])   # 12月份 (not a date: 3月5日)
       | (?<!年)(?P<opart>{parts})
         """,
         regex.VERBOSE,
@@ -117,6 +118,8 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
     report_year_ = report_year(published)
     if m.group("om1"):
         return _yearless(int(m.group("om1")), int(m.group("om2")), m.start(), m.end(), published)
+    if m.group("omonth"):
+        return _yearless(int(m.group("omonth")), int(m.group("omonth")), m.start(), m.end(), published)
     if m.group("opart"):
         first, last = lex.cues["period"]["year_parts"][m.group("opart")]
         return _yearless(first, last, m.start(), m.end(), published)
