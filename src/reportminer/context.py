@@ -259,7 +259,7 @@ def _modifies_count(words: list[Token], number_start: int) -> bool:
 
 
 def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool, last_in_clause: bool,
-                  next_follows: bool = False) -> str:
+                  next_follows: bool = False, verb_first_ok: bool = False) -> str:
     """The noun phrase right after a quantity: 4所学校已建成 → 学校; 1000亩森林生态修复与保护.
 
     After a count it names the thing counted and ends at the first predicate; after a measure
@@ -306,8 +306,9 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
     while taken and (taken[-1].text in w.right_trailing or taken[-1].text == "、"):
         taken.pop()
     phrase = _joined(text, taken)
+    ends_in_noun = bool(taken) and taken[-1].tag[:1] in ("n", "j")
     if taken and first.tag.startswith("v") and first.tag != "vn" and not phrase.endswith(
-            w.counted_nouns + tuple(w.noun_suffixes)):
+            w.counted_nouns + tuple(w.noun_suffixes)) and not (verb_first_ok and ends_in_noun):
         return ""  # 连续3次获全国先进典型: a predicate, not the name of what is counted
     return phrase
 
@@ -491,6 +492,10 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             next_follows = (next_q is not None and right_hi == next_q.prefix_start and right_hi < c_end
                             and not any(ch in "、，；" for ch in text[q.end : right_hi]))
             right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows)
+            if not right and not left and noun_only and q.unit not in w.event_classifiers:
+                # 34款创新药械获批上市: with nothing on the left, a verb may begin the name of what is counted
+                right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows,
+                                      verb_first_ok=True)
             if right.endswith(w.figures) and (not noun_only or len(right) <= 3):
                 right = ""  # 跃上1.4万亿斤新台阶, 迈过千亿大关: what is measured is on the left
             if q.kind == Kind.PERCENT and right:
@@ -513,7 +518,7 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             left = left or previous.left_metric
         if q.kind == Kind.RANK and right:
             left = ""  # 入围全球百强创新集群: what is ranked follows the standing
-        metric = right or (left + happened if left and happened else left)
+        metric = right or (left + happened if left and happened else left or happened)
         if (not right and results and results[-1].metric and left_words and len(left) <= 3
                 and all(t.tag.startswith("v") and t.tag != "vn" for t in left_words)):
             # 建成过江通道4座、在建8座: a bare state or action word borrows the thing counted before
@@ -530,6 +535,10 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         # a clause that only links (，增长4.2%) shares the subject before it; one that begins with its
         # number (，6组10家…) does not
         shares_subject = same_clause or q.kind == Kind.RANK or bool(text[c_start:q.prefix_start].strip())
+        if not metric and text.endswith("等", 0, q.prefix_start):
+            # 新组建省实验室、产业创新研究院等10家以上: nothing names the count but the examples
+            examples = _left_words(text, tokens, lo, q.prefix_start - 1, w)
+            metric = _joined(text, examples) + "等" if examples else ""
         if not metric and results and q.kind == Kind.COUNT and text[c_start:q.prefix_start].strip() in w.subset_words:
             # 累计推出259项制度创新成果，其中56项为全国首创: a part of what the claim before counts
             said = _SUBSET_PREDICATE.match(text, q.end, c_end)
