@@ -50,8 +50,29 @@ def _cedict() -> dict[str, str]:
 _LONGEST_WORD = 8
 
 
-def _longest_entry(phrase: str, pos: int, entries) -> str | None:
-    for end in range(min(len(phrase), pos + _LONGEST_WORD), pos + 1, -1):
+def _reach(entries) -> dict[str, int]:
+    """For every first character, the length of the longest entry that starts with it (so that a
+    lookup tries only lengths that can match)."""
+    reach: dict[str, int] = {}
+    for word in entries:
+        if len(word) > reach.get(word[0], 0):
+            reach[word[0]] = len(word)
+    return reach
+
+
+@cache
+def _glossary_reach() -> dict[str, int]:
+    return _reach(load_lexicon().glossary)
+
+
+@cache
+def _cedict_reach() -> dict[str, int]:
+    return _reach(_cedict())
+
+
+def _longest_entry(phrase: str, pos: int, entries, reach: dict[str, int]) -> str | None:
+    longest = min(reach.get(phrase[pos], 0), _LONGEST_WORD)
+    for end in range(min(len(phrase), pos + longest), pos + 1, -1):
         if phrase[pos:end] in entries:
             return phrase[pos:end]
     return None
@@ -83,11 +104,11 @@ def gloss(phrase: str) -> str:
         if ch in "、，“”‘’《》（）()":
             pos += 1
             continue
-        term = _longest_entry(phrase, pos, glossary)
+        term = _longest_entry(phrase, pos, glossary, _glossary_reach())
         if term:
             parts.append(glossary[term])
         else:
-            term = _longest_entry(phrase, pos, cedict) or ch
+            term = _longest_entry(phrase, pos, cedict, _cedict_reach()) or ch
             # one character alone: the glossary's sense in reports (省 provincial, 占 share of) first
             parts.append(glossary.get(term) or cedict.get(term, term))
         pos += len(term)
