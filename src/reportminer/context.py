@@ -57,6 +57,7 @@ class _Words:
     comparison_blockers: tuple[str, ...]
     event_classifiers: tuple[str, ...]  # 次, 回: counts of events
     noun_suffixes: frozenset[str]  # 点, 站: one-character nouns that end a counted thing
+    bare_measures: frozenset[str]  # 增速, 总数 …: a standing of these needs the subject before
     total_re: regex.Pattern[str]  # 达, 累计达, 总数达 …: a clause that gives a running total
     measure_heads: tuple[str, ...]  # 增加值, 收入 …: heads a list may share
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
@@ -110,6 +111,7 @@ def _words() -> _Words:
         comparison_blockers=lex.words("metric", "comparison_blockers"),
         event_classifiers=lex.words("metric", "event_classifiers"),
         noun_suffixes=frozenset(lex.words("metric", "noun_suffixes")),
+        bare_measures=frozenset(lex.words("metric", "bare_measures")),
         total_re=regex.compile(r"[、，,\s]*(?:" + _alternation(lex.words("metric", "total_openers")) + ")"),
         measure_heads=lex.words("metric", "measure_heads"),
         figures=lex.words("metric", "figures"),
@@ -492,7 +494,8 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             next_follows = (next_q is not None and right_hi == next_q.prefix_start and right_hi < c_end
                             and not any(ch in "、，；" for ch in text[q.end : right_hi]))
             right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows)
-            if not right and not left and noun_only and q.unit not in w.event_classifiers:
+            only_verbs = all(t.tag.startswith("v") and t.tag != "vn" for t in left_words)
+            if not right and (not left or only_verbs) and noun_only and q.unit not in w.event_classifiers:
                 # 34款创新药械获批上市: with nothing on the left, a verb may begin the name of what is counted
                 right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows,
                                       verb_first_ok=True)
@@ -518,6 +521,9 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             left = left or previous.left_metric
         if q.kind == Kind.RANK and right:
             left = ""  # 入围全球百强创新集群: what is ranked follows the standing
+        if q.kind == Kind.RANK and left in w.bare_measures and results and results[-1].metric:
+            # 进出口总额突破万亿元、增速居全国第5位: the growth rate of what the claim before measures
+            left = _without_leading_verbs(results[-1].metric) + left
         metric = right or (left + happened if left and happened else left or happened)
         if (not right and results and results[-1].metric and left_words and len(left) <= 3
                 and all(t.tag.startswith("v") and t.tag != "vn" for t in left_words)):
