@@ -176,8 +176,8 @@ def _metric(before: str, cues: dict) -> str:
     stop = set(cues["link_words"] + cues["increase"] + cues["decrease"] + cues["fillers"] + cues["target"]
                + cues["prefix_over"] + cues["prefix_under"] + cues["prefix_approx"] + cues["stop_words"])
     phrases = cues["prefix_over"] + cues["prefix_under"] + cues["prefix_approx"] + cues["fillers"] + cues["link_words"]
-    while (word := _ends_with(before, phrases)) is not None and " " in word:
-        before = before.rstrip()[: -len(word)]  # "more than", "close to": cue phrases of several words
+    while (word := _ends_with(before, phrases)) is not None:
+        before = before.rstrip()[: -len(word)]  # "more than", "year on year to": cue phrases, however long
     words = before.split()
     while words and (words[-1].lower().strip(",") in stop or _YEAR.fullmatch(words[-1].strip(","))):
         words.pop()
@@ -187,7 +187,8 @@ def _metric(before: str, cues: dict) -> str:
         if (word.lower().strip(",") in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 8:
             break
         phrase.insert(0, word)
-    while phrase and phrase[0].lower() in ("of", "per"):
+    while phrase and phrase[0].lower() == "of" or (phrase and phrase[0].lower() == "per" and (
+            len(phrase) < 2 or phrase[1].lower() != "capita")):  # (per capita income stays whole)
         phrase.pop(0)
     metric = " ".join(phrase).strip(" ,")
     trailing = _ends_with(metric, cues["metric_trailing"])
@@ -255,7 +256,9 @@ def _period(sentence: str, pos: int, published: str, cues: dict) -> str:
         return best
     low = sentence.lower()
     for phrase, (first, last) in cues["relative_years"].items():
-        if phrase in low:
+        at = low.find(phrase)
+        if at >= 0 and not any(low[:at].rstrip().endswith(b) for b in cues["base_markers"]):
+            # (up 1 point from last year: a base, not the period)
             return str(year + first) if first == last else f"{year + first}/{year + last}"
     return ""
 
