@@ -58,6 +58,7 @@ class _Words:
     event_classifiers: tuple[str, ...]  # 次, 回: counts of events
     noun_suffixes: frozenset[str]  # 点, 站: one-character nouns that end a counted thing
     bare_measures: frozenset[str]  # 增速, 总数 …: a standing of these needs the subject before
+    measure_words: tuple[str, ...]  # 增加值, 产量 …: whole words that name a measure
     total_re: regex.Pattern[str]  # 达, 累计达, 总数达 …: a clause that gives a running total
     measure_heads: tuple[str, ...]  # 增加值, 收入 …: heads a list may share
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
@@ -112,6 +113,7 @@ def _words() -> _Words:
         event_classifiers=lex.words("metric", "event_classifiers"),
         noun_suffixes=frozenset(lex.words("metric", "noun_suffixes")),
         bare_measures=frozenset(lex.words("metric", "bare_measures")),
+        measure_words=lex.words("metric", "measure_words"),
         total_re=regex.compile(r"[、，,\s]*(?:" + _alternation(lex.words("metric", "total_openers")) + ")"),
         measure_heads=lex.words("metric", "measure_heads"),
         figures=lex.words("metric", "figures"),
@@ -293,6 +295,8 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
             break
         elif counted and taken and token.text in w.noun_suffixes:
             pass  # 起降点, 充电站: a one-character noun jieba reads as a numeral or classifier
+        elif counted and taken and token.text in w.measure_words:
+            break  # 17个重点传统制造业增加值增长5.3%: the count counts industries, the rest is a measure of them
         elif counted and taken:
             if token.text in w.right_stop_words or token.tag in w.right_stop_tags or (
                     len(token.text) > 2 and token.text.startswith(w.right_stop_prefixes)):
@@ -302,6 +306,9 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
                 break  # a predicate that ends the clause: 重点项目加快建设, 示范村建设完成
             if token.tag.startswith("v") and token.tag != "vn" and not rest:
                 break
+            if (token.tag.startswith("v") and token.tag != "vn" and rest and rest[0].tag.startswith("v")
+                    and rest[0].text in w.right_stop_words):
+                break  # 2款创新药集中获批上市: a verb right before a predicate says how it happened
         taken.append(token)
         if counted and next_follows and token.text.endswith(w.counted_nouns):
             break  # 8条内部路网通车里程达15公里: the count's noun ends at 路网, the rest is the next metric
@@ -375,6 +382,8 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
         head = last[head_at:]
         if head and head.endswith(_words().measure_heads):
             items = [item + head for item in items[:-1]] + [last]
+    elif len(first) >= len(last) + 3:
+        items = _leading_modifier_shared(items, _words())
     return items
 
 
@@ -398,6 +407,27 @@ def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
             break
     items = _split_list(subject, count)
     return [item + tail for item in items] if items else None
+
+
+def _subject_of_measure(phrase: str, w: _Words) -> str:
+    """工业机器人产量 → 工业机器人: a metric without the measure word that ends it."""
+    words = tokenize(phrase)
+    if len(words) > 1 and (words[-1].text in w.measure_words or words[-1].text.endswith(("量", "额", "数", "率"))):
+        # (a one-character measure jieba split off belongs to the word before it: 受理|数)
+        cut = words[-2].start if len(words[-1].text) == 1 and len(words) > 2 else words[-1].start
+        return phrase[:cut]
+    return phrase
+
+
+def _leading_modifier_shared(items: list[str], w: _Words) -> list[str]:
+    """生产安全事故起数、死亡人数 → …、生产安全事故死亡人数: a short later item that is only a measure
+    takes the modifier the first item puts before its own measure."""
+    first = items[0]
+    modifier = _subject_of_measure(first, w)
+    if modifier == first or not modifier:
+        return items
+    return [items[0]] + [item if len(item) > 4 or item.startswith(modifier) or not item.endswith(w.measure_heads)
+                         else modifier + item for item in items[1:]]
 
 
 def _without_leading_verbs(phrase: str) -> str:
@@ -494,7 +524,8 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             next_follows = (next_q is not None and right_hi == next_q.prefix_start and right_hi < c_end
                             and not any(ch in "、，；" for ch in text[q.end : right_hi]))
             right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows)
-            only_verbs = all(t.tag.startswith("v") and t.tag != "vn" for t in left_words)
+            only_verbs = all((t.tag.startswith("v") and t.tag != "vn") or t.tag[:1] in ("d", "a")
+                             for t in left_words)  # (精准帮扶7.2万名就业困难人员: manner and action only)
             if not right and (not left or only_verbs) and noun_only and q.unit not in w.event_classifiers:
                 # 34款创新药械获批上市: with nothing on the left, a verb may begin the name of what is counted
                 right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows,
@@ -504,6 +535,8 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             if q.kind == Kind.PERCENT and right:
                 right = _strip_words(right, w.aims) or right  # 2%的CPI涨幅目标 → CPI涨幅
             noun_end = q.end + len(right)
+            if right and text.startswith(w.measure_words, noun_end):
+                noun_end = q.end  # 17个重点传统制造业增加值增长5.3%: the noun is also the subject of the measure
             if right and q.kind == Kind.COUNT and _modifies_count(left_words, q.prefix_start):
                 right = left + right  # 稳经济30项举措 → 稳经济举措
         happened = ""
@@ -521,9 +554,13 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             left = left or previous.left_metric
         if q.kind == Kind.RANK and right:
             left = ""  # 入围全球百强创新集群: what is ranked follows the standing
-        if q.kind == Kind.RANK and left in w.bare_measures and results and results[-1].metric:
-            # 进出口总额突破万亿元、增速居全国第5位: the growth rate of what the claim before measures
-            left = _without_leading_verbs(results[-1].metric) + left
+        if q.kind == Kind.RANK and results and results[-1].metric:
+            if left in w.bare_measures:
+                # 进出口总额突破万亿元、增速居全国第5位: the growth rate of what the claim before measures
+                left = _without_leading_verbs(results[-1].metric) + left
+            elif 0 < len(left) <= 3 and left.endswith(w.measure_words + ("量", "额")):
+                # 工业机器人产量增长35.3%、出口量居全国第2位: a sibling measure of the same subject
+                left = _subject_of_measure(_without_leading_verbs(results[-1].metric), w) + left
         metric = right or (left + happened if left and happened else left or happened)
         if (not right and results and results[-1].metric and left_words and len(left) <= 3
                 and all(t.tag.startswith("v") and t.tag != "vn" for t in left_words)):

@@ -727,6 +727,8 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
         return False
     if quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK) and text.endswith(
             _patterns().band_suffixes, 0, quantity.end):
+        if after[0].text == "的" and len(after) > 1:
+            after = after[1:]  # 经营性收入50万元以上的行政村: a band before 的 and a noun
         return after[0].tag[:1] in ("n", "j", "a", "b") or after[0].tag in ("vn", "l")
     if quantity.kind == Kind.COUNT and _patterns().introduces_list_re.match(text, quantity.end):
         return True  # 部署了13项任务举措：一是…: the number counts the items listed next
