@@ -63,6 +63,7 @@ class _Words:
     measure_heads: tuple[str, ...]  # 增加值, 收入 …: heads a list may share
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
     figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
+    tiers: tuple[str, ...]  # 国家级, 省级 …: levels of a designation
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
@@ -117,6 +118,7 @@ def _words() -> _Words:
         total_re=regex.compile(r"[、，,\s]*(?:" + _alternation(lex.words("metric", "total_openers")) + ")"),
         measure_heads=lex.words("metric", "measure_heads"),
         figures=lex.words("metric", "figures"),
+        tiers=tuple(sorted(lex.words("metric", "tiers"), key=len, reverse=True)),
         aims=lex.words("metric", "aims"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
         change_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")(?:"
@@ -611,7 +613,7 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             results[-2] = replace(previous, metric=metric)
         previous_end = q.end
         consumed_end = noun_end  # the next number's metric starts after this one's noun
-    return _apply_lists(text, quantities, results)
+    return _share_tiers(text, quantities, _apply_lists(text, quantities, results), w)
 
 
 # What a subset is said to be: 其中56项为全国首创 → 全国首创.
@@ -707,4 +709,27 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
                 for k, item in zip(group, items, strict=True):
                     out[k] = replace(out[k], metric=item, change=out[k].change or out[i].change, left_metric=item)
         i = j
+    return out
+
+
+def _share_tiers(text: str, quantities: list[Quantity], results: list[Context], w: _Words) -> list[Context]:
+    """Counts by level write the noun once: 8个国家级、13个省级区域医疗中心 → 国家级区域医疗中心;
+    国家级专精特新企业50家、省级120家 → 省级专精特新企业."""
+    out = list(results)
+    for i in range(len(out) - 1):
+        joined = text[quantities[i].end : quantities[i + 1].prefix_start]
+        if "、" not in joined or len(joined) > 12 or any(ch in joined for ch in "，；。"):
+            continue  # only neighbours in one list
+        first, second = out[i].metric, out[i + 1].metric
+        tier_first = first in w.tiers
+        tier_second = second in w.tiers
+        if tier_first and not tier_second:
+            level = next((t for t in w.tiers if second.startswith(t)), None)
+            if level and len(second) > len(level):
+                out[i] = replace(out[i], metric=first + second[len(level):])
+        elif tier_second and not tier_first:
+            level = next((t for t in w.tiers if t in first), None)
+            if level:
+                shared = first.replace(level, second, 1)
+                out[i + 1] = replace(out[i + 1], metric=shared, left_metric=shared)
     return out
