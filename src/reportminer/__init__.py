@@ -9,4 +9,4 @@ from .numberrange import numbers
 from .pipeline import extract, extract_claims
 from .types import Claim, Document, Kind, Qualifier
 
-__all__ = ["extract", "extract_claims", "numbers", "Claim", "Document", "Kind", "Qualifier"]
+__all__ = ["Claim", "Document", "Kind", "Qualifier", "extract", "extract_claims", "numbers"]

@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import ManifestError, add_article, entry_for_path, load_document, read_manifest
+from .corpus import (
+    ManifestError,
+    add_article,
+    entry_for_path,
+    load_document,
+    read_manifest,
+)
 from .evaluate import GoldError, evaluate, overall, report
 from .evaluate import as_json as scores_as_json
 from .pipeline import extract_claims

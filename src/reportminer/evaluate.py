@@ -218,4 +218,4 @@ def asdict_row(row: dict) -> dict:
     return {k: _text(row.get(k)) for k in ("start", "end", "mention", "metric", "std_value")}
 
 
-__all__ = ["DocScore", "GoldError", "evaluate", "report", "as_json", "char_overlap_f1", "asdict"]
+__all__ = ["DocScore", "GoldError", "as_json", "asdict", "char_overlap_f1", "evaluate", "report"]

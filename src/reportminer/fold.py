@@ -15,7 +15,6 @@ import regex
 
 from .lexicon import load_lexicon
 
-
 _FULLWIDTH_THOUSANDS = regex.compile(r"[０-９]，(?=[０-９]{3}(?![０-９]))")
 
 

@@ -23,7 +23,7 @@ def _first_sense(senses: str) -> str:
         sense = _PARENTHESES.sub("", sense).strip()
         if sense and not sense.startswith(_SKIP_SENSE) and "[" not in sense:
             sense = sense.split(";")[0].strip()
-            return sense[3:] if sense.startswith("to ") else sense  # a metric is a noun phrase
+            return sense.removeprefix("to ")  # a metric is a noun phrase
     return ""
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Mapping
 
 from .types import Kind
 
@@ -83,7 +83,7 @@ def _load_units() -> dict[str, Unit]:
         try:
             kind = Kind(row["kind"])
             factor = Decimal(row["factor"])
-        except Exception as exc:  # noqa: BLE001 - re-raised with the entry named
+        except Exception as exc:  # re-raised with the entry named
             raise LexiconError(f"units.csv: bad entry {row['surface']!r}: {exc}") from exc
         if not row["unit_en"] or not row["std_unit"]:
             raise LexiconError(f"units.csv: entry {row['surface']!r} lacks unit_en or std_unit")

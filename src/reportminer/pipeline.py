@@ -6,12 +6,11 @@ import bisect
 from dataclasses import replace
 from functools import cache
 
+import pandas as pd
 import regex
 
-import pandas as pd
-
-from .corpus import infer_published
 from .context import Context, annotate, clause_end, clause_start
+from .corpus import infer_published
 from .fold import fold
 from .gloss import gloss
 from .layout import split_sentences
@@ -19,7 +18,13 @@ from .lexicon import load_lexicon
 from .quantities import aligned_with_words, find_quantities, names_a_class
 from .segment import tokenize_windows
 from .table import claims_to_frame
-from .timeframe import TimeExpression, bare_year, comparison_bases, ends_after, find_time_expressions
+from .timeframe import (
+    TimeExpression,
+    bare_year,
+    comparison_bases,
+    ends_after,
+    find_time_expressions,
+)
 from .types import Claim, Document, Kind, Quantity, Sentence
 
 

@@ -65,7 +65,7 @@ def _patterns() -> _Patterns:
     suffix = [(w, Qualifier.APPROX) for w in lex.words("qualifier", "suffix_approx")]
     suffix += [(w, Qualifier.OVER) for w in lex.words("qualifier", "suffix_over")]
     suffix += [(w, Qualifier.UNDER) for w in lex.words("qualifier", "suffix_under")]
-    by_length = lambda pair: -len(pair[0])  # noqa: E731 - longest word first
+    by_length = lambda pair: -len(pair[0])  # longest word first
     special = {"分之", "半"}  # reached only through their own forms (三分之一, 一半)
     return _Patterns(
         unit=regex.compile(r"[ \t]{0,4}(?:" + "|".join(

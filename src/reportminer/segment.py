@@ -82,7 +82,7 @@ class Tokens:
     ends: tuple[int, ...]
 
     @classmethod
-    def of(cls, tokens) -> "Tokens":
+    def of(cls, tokens) -> Tokens:
         tokens = tuple(tokens)
         return cls(tokens, tuple(t.start for t in tokens), tuple(t.end for t in tokens))
 

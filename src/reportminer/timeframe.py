@@ -26,7 +26,7 @@ class TimeExpression:
     def period(self) -> str:
         return self.first if self.first == self.last else f"{self.first}/{self.last}"
 
-    def year_only(self) -> "TimeExpression":
+    def year_only(self) -> TimeExpression:
         return TimeExpression(self.start, self.end, self.first[:4], self.last[:4])
 
 
