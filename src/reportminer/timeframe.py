@@ -53,10 +53,10 @@ def _pattern() -> regex.Pattern[str]:
           | (?P<part>{parts})
         )?
         (?P<since>以来)?
-      | [“"]?(?P<plan>{plans})[”"]?
-      | (?P<relative>{relative})
+      | [“"]?(?P<plan>{plans})[”"]?(?P<psince>以来)?
+      | (?P<relative>{relative})(?P<rpart>{parts})?
       | (?<![0-9年.])(?P<om1>\d{{1,2}})\s*[-—~至到]\s*(?P<om2>\d{{1,2}})月份?   # 1-11月: the year from the date
-      | (?<![0-9年.\-—~至到])(?P<omonth>\d{{1,2}})月份?(?![0-9]|[ \t]*[日号底末初])   # 12月份 (not a date: 3月5日)
+      | (?<![0-9年.\-—~到])(?<!(?<!截)至)(?P<omonth>\d{{1,2}})月(?:份|底|末)?(?![0-9]|[ \t]*[日号底末初])   # 12月份, 截至11月底 (not a date: 3月5日)
       | (?<!年)(?P<opart>{parts})
         """,
         regex.VERBOSE,
@@ -135,16 +135,35 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
         if m.group("part"):
             first, last = lex.cues["period"]["year_parts"][m.group("part")]
             return TimeExpression(m.start(), m.end(), f"{year}-{first:02d}", f"{year}-{last:02d}")
-        if m.group("since") and report_year_ and int(year) < report_year_ - 1:
-            return TimeExpression(m.start(), m.end(), year, str(report_year_ - 1))
+        since_end = _since_end(published)
+        if m.group("since") and since_end and int(year) < since_end:
+            return TimeExpression(m.start(), m.end(), year, str(since_end))
         return TimeExpression(m.start(), m.end(), year, year)
     if m.group("plan"):
         first, last = lex.plan_periods[m.group("plan")]
+        since_end = _since_end(published)
+        if m.group("psince") and since_end and first < since_end < last:
+            last = since_end  # “十四五”以来: from the plan's first year up to now, not to its end
         return TimeExpression(m.start(), m.end(), str(first), str(last))
     if report_year_ is None:
         return None
     first, last = lex.cues["period"]["relative"][m.group("relative")]
+    if m.group("rpart") and first == last:
+        # 今年前三季度, 去年上半年: the months of the year the relative word names
+        start_month, end_month = lex.cues["period"]["year_parts"][m.group("rpart")]
+        year = report_year_ + first
+        return TimeExpression(m.start(), m.end(), f"{year}-{start_month:02d}", f"{year}-{end_month:02d}")
     return TimeExpression(m.start(), m.end(), str(report_year_ + first), str(report_year_ + last))
+
+
+def _since_end(published: str) -> int | None:
+    """The last whole year a "since …" span reaches: a report of the first quarter (a work report) looks
+    back on the year before; a text from later in the year counts the running year."""
+    year = report_year(published)
+    if year is None:
+        return None
+    month = int(published[5:7]) if len(published) >= 7 and published[5:7].isdigit() else 1
+    return year if month > 3 else year - 1
 
 
 def ends_after(period: str, published: str) -> bool:
