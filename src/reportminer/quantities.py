@@ -36,6 +36,7 @@ class _Patterns:
     suffix_words: tuple[tuple[str, Qualifier], ...]
     range_joiners: tuple[str, ...]
     per_word: regex.Pattern[str]
+    per_gap: regex.Pattern[str]
     change_words: tuple[str, ...]
     rank_followers: tuple[str, ...]
     blocker_re: regex.Pattern[str]
@@ -75,6 +76,10 @@ def _patterns() -> _Patterns:
         suffix_words=tuple(sorted(suffix, key=by_length)),
         range_joiners=lex.words("range", "joiners"),
         per_word=regex.compile("(?:每(?:" + _alternation(lex.cues["units"]["per_words"]) + "))+"),
+        # what may stand between the denominators and the number: 每人每月提高20元, 每人每年不低于600元
+        per_gap=regex.compile("(?:" + _alternation(lex.words("change", "increase") + lex.words("change", "decrease")
+                                                   + lex.words("units", "per_links") + tuple(w for w, _ in prefix))
+                              + r")+\Z"),
         change_words=lex.words("change", "increase") + lex.words("change", "decrease"),
         rank_followers=lex.words("rank", "followers"),
         blocker_re=regex.compile(_alternation(lex.words("label", "blockers"))),
@@ -238,10 +243,15 @@ def _magnitude_value(chars: str, lex: Lexicon) -> Decimal:
 
 
 def _per_prefix(text: str, start: int) -> tuple[list[str], int]:
-    """Denominators written before the number: 每人每月1045元 → ["人", "月"]."""
-    for candidate in _patterns().per_word.finditer(text, max(0, start - 12), start, overlapped=True):
+    """Denominators written before the number and where the rate starts: 每人每月1045元 → (["人", "月"],
+    the 每). Across a change or link word (每人每月提高20元) the rate starts at the number: the words
+    between say what changed."""
+    for candidate in _patterns().per_word.finditer(text, max(0, start - 16), start, overlapped=True):
+        denominators = [w for w in candidate.group().split("每") if w]
         if candidate.end() == start:
-            return [w for w in candidate.group().split("每") if w], candidate.start()
+            return denominators, candidate.start()
+        if _patterns().per_gap.match(text, candidate.end(), start):
+            return denominators, start
     return [], start
 
 
@@ -535,6 +545,8 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
     if _currency_sign(text, number.start, lex) and parsed.kind != Kind.MONEY:
         return None
     denominators, rate_start = _per_prefix(text, number.start)
+    if parsed.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+        denominators, rate_start = [], number.start  # 每年增长2%: a yearly growth, not a rate of a percent
     unit, unit_en, std_unit, factor, kind = _with_denominators(parsed, denominators, lex)
     prefix, prefix_start = _prefix_qualifier(text, rate_start)
     if value_high is not None:
