@@ -64,6 +64,7 @@ class _Words:
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
     figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
     tiers: tuple[str, ...]  # 国家级, 省级 …: levels of a designation
+    basis_re: regex.Pattern[str]  # 按可比价计算: the basis of a comparison
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
@@ -119,6 +120,7 @@ def _words() -> _Words:
         measure_heads=lex.words("metric", "measure_heads"),
         figures=lex.words("metric", "figures"),
         tiers=tuple(sorted(lex.words("metric", "tiers"), key=len, reverse=True)),
+        basis_re=regex.compile(r"按[\p{Han}]{0,6}?(?:" + _alternation(lex.words("metric", "basis_ends")) + ")"),
         aims=lex.words("metric", "aims"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
         change_re=regex.compile("(?P<change>" + _alternation(increase + decrease) + ")(?:"
@@ -248,6 +250,9 @@ def _left_words(text: str, tokens, lo: int, hi: int, w: _Words) -> list[Token]:
     segment = text[lo:hi]
     if "等" in segment:  # 国网山东电力、…等区域性总部企业 → 区域性总部企业
         lo += segment.rindex("等") + 1
+    basis = w.basis_re.search(text, lo, hi)
+    if basis:
+        lo = basis.end()  # 按可比口径下降9.3%, 按可比价计算: the basis of a comparison names nothing measured
     words = _tokens_in(tokens, lo, hi)
     words = _strip_trailing(words, w.trailing)
     words = _strip_leading(words, w)
@@ -314,7 +319,9 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
         taken.append(token)
         if counted and next_follows and token.text.endswith(w.counted_nouns):
             break  # 8条内部路网通车里程达15公里: the count's noun ends at 路网, the rest is the next metric
-    while taken and (taken[-1].text in w.right_trailing or taken[-1].text == "、"):
+    # (a generic noun stays as the head of a two-word name: 168项改革任务)
+    while taken and ((taken[-1].text in w.right_trailing and not (counted and len(taken) == 2))
+                     or taken[-1].text == "、"):
         taken.pop()
     phrase = _joined(text, taken)
     ends_in_noun = bool(taken) and taken[-1].tag[:1] in ("n", "j")
@@ -483,6 +490,11 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
     results: list[Context] = []
     previous_end = consumed_end = 0
     cues = _target_cues(text, w)
+    estimate = w.estimate_re.search(text)
+    # (only one that heads the sentence, after at most a date: 2022年预计实现…; 数字经济增加值预计达…，
+    # …比重达66.1% is an estimate of its own clause only)
+    opening_estimate = bool(estimate) and estimate.start() <= _ESTIMATE_REACH and not any(
+        ch in "，；,;：:" for ch in text[: estimate.start()])
     for index, q in enumerate(quantities):
         c_start = clause_start(text, q.prefix_start)
         c_end = clause_end(text, q.end)
@@ -532,8 +544,8 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                 # 34款创新药械获批上市: with nothing on the left, a verb may begin the name of what is counted
                 right = _right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows,
                                       verb_first_ok=True)
-            if right.endswith(w.figures) and (not noun_only or len(right) <= 3):
-                right = ""  # 跃上1.4万亿斤新台阶, 迈过千亿大关: what is measured is on the left
+            if (right.endswith(w.figures) and (not noun_only or len(right) <= 3)) or right.startswith(w.figures):
+                right = ""  # 跃上1.4万亿斤新台阶, 迈过千亿大关(的地区): what is measured is on the left
             if q.kind == Kind.PERCENT and right:
                 right = _strip_words(right, w.aims) or right  # 2%的CPI涨幅目标 → CPI涨幅
             noun_end = q.end + len(right)
@@ -595,6 +607,12 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                 metric = _subject_of_clause_before(text, c_start, w)
         if not metric and results and shares_subject:
             previous = results[-1]
+            if not same_clause:
+                # …564亿元，占计划的100%，同比下降2%: a new clause shares the subject, not the share
+                back = len(results) - 1
+                while back > 0 and results[back].left_metric.startswith(w.comparisons):
+                    back -= 1
+                previous = results[back]
             # 首次进入全省前十名: the standing of what came before; 新增1000处信号灯联网、累计达8000处:
             # the thing the count before named after it, not just its verb
             from_right = previous.metric and not previous.metric.startswith(previous.left_metric)
@@ -605,8 +623,11 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                 text, quantities[index - 1], c_start):
             previous = results[-1].metric  # 增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国
             metric = previous if previous.endswith(metric) else previous + metric
+        metric = _FOOTNOTE.sub("", metric)  # 地区生产总值[2]: a note's number is no part of the name
         done = bool(w.done_re.search(text, c_start, q.prefix_start))
-        in_clause = w.estimate_re.search(text, c_start, q.start) is not None
+        # (an estimate word in a sentence's first clause heads every item of it: 预计地区生产总值增长4%左右，
+        # 固定资产投资增长10%左右…)
+        in_clause = w.estimate_re.search(text, c_start, q.start) is not None or opening_estimate
         results.append(Context(metric, change, _has_target_cue(cues, q.start), left or metric, done, in_clause))
         if index and not results[-2].metric and quantities[index - 1].end == q.start:
             previous = results[-2]  # 12类45件民生实事: two counts of the same things
@@ -615,6 +636,12 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         consumed_end = noun_end  # the next number's metric starts after this one's noun
     return _share_tiers(text, quantities, _apply_lists(text, quantities, results), w)
 
+
+# How far into a sentence an estimate word may stand and still head all of it (after a date: 2022年预计).
+_ESTIMATE_REACH = 6
+
+# A footnote marker: [2], ［1］.
+_FOOTNOTE = regex.compile(r"[\[［]\d{1,3}[\]］]")
 
 # What a subset is said to be: 其中56项为全国首创 → 全国首创.
 _SUBSET_PREDICATE = regex.compile(r"(?:为|是|属于|系)([\p{Han}“”]{1,8})$")

@@ -129,6 +129,8 @@ def _claim(document: Document, sentence: Sentence, original_sentence: str, q: Qu
         kind, unit_en, std_unit = Kind.MONEY, "yuan", "CNY"
     elif q.kind == Kind.COUNT:
         std_unit = unit_en
+    if q.unit in units["place_classifiers"] and sentence.text.endswith(tuple(units["place_moves"]), 0, q.prefix_start):
+        unit_en = std_unit = "place"  # 排名上升4位, 再进两位: places in a ranking, not people
     return Claim(
         doc_id=document.doc_id, lang=document.lang, start=start, end=end, mention=document.text[start:end],
         value=float(q.value), unit=q.unit, unit_en=unit_en, kind=kind.value,

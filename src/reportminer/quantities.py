@@ -271,6 +271,10 @@ def _near_word(text: str, pos: int, words, window: int) -> bool:
     return any(w in zone for w in words)
 
 
+# A further standing right after a 百强: 百强区十强榜, 百强区第22位.
+_NEXT_TIER = regex.compile(r"[\p{Han}]{0,2}?(?:[十百千0-9]{1,3}强|第[0-9一二三四五六七八九十]{1,3}[位名])")
+
+
 def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
     """第二 / 第47位 / 前十名 / 百强, when the words before say it is a standing."""
     number = numbers[i]
@@ -287,12 +291,15 @@ def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quanti
         follower = text[end : end + 1]
         if follower not in _PUNCT_AFTER_RANK and not text.startswith(_patterns().rank_followers, end):
             return None  # 第一书记, 第一梯队, 前三季度: a name or a date, not a standing
-        if not _near_word(text, start, context, 6):
+        # (第22位 with its marker reads as a standing further from its cue: 排名全国综合竞争力第22位)
+        if not _near_word(text, start, context, 14 if marker in ("位", "名") else 6):
             return None
         qualifier = Qualifier.UNDER if before == "前" else Qualifier.EXACT
     elif marker == "强":
         start, end = number.start, pos + 1
-        if not _near_word(text, start, context, 6):
+        if _NEXT_TIER.match(text, end):
+            return None  # 跻身全国工业百强区十强榜: the first tier names the list, the second is the standing
+        if not _near_word(text, start, context, 12):
             return None
         qualifier = Qualifier.UNDER
     else:
