@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -17,7 +17,7 @@ from importlib import resources
 import regex
 
 from .lexicon import Unit, load_lexicon
-from .timeframe import ends_after, report_year
+from .timeframe import ends_after, report_year, yearless_months
 from .types import Claim, Document, Kind, Qualifier
 
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9$])")
@@ -25,6 +25,12 @@ _ABBREVIATIONS = ("U.S.", "e.g.", "i.e.", "No.", "Mr.", "Ms.", "Dr.", "Jan.", "F
                   "Nov.", "Dec.", "St.", "vs.", "approx.")
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
+# A line of metadata (Published: 2025-01-15, a bare date): neither a sentence nor a heading.
+_METADATA = regex.compile(r"(?i)(?:(?:published|updated|date|source|by|editor)\s*[:：]|\d{4}-\d{2}-\d{2}\b)")
+# A plural noun after a magnitude (5.32 billion integrated circuits), when no listed count noun is there.
+_PLURAL_NOUN = regex.compile(r"\s(?P<mods>(?:[a-z][\w-]*\s){0,3}?)(?P<noun>[a-z]{3,}s)\b")
+_NOT_NOUNS = frozenset({"was", "has", "does", "this", "its", "plus", "less", "thus", "across", "always", "as", "us",
+                        "yuan", "percent", "times", "years", "months", "days", "hours"})
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|\band\b|\bwhile\b|\bwhich\b|\bwith\b")
 
 
@@ -67,7 +73,7 @@ def _patterns() -> _Patterns:
     unit_re = regex.compile(rf"(?:\s|-)?(?:(?:{_alternation(cues['streak_words'])})\s)?(?P<unit>{_alternation(units)})(?![\w])",
                             regex.IGNORECASE)
     count_re = regex.compile(
-        rf"\s(?P<mods>(?:[a-z][\w-]*\s){{0,3}}?)(?P<noun>{_alternation(cues['count_nouns'])})\b", regex.IGNORECASE
+        rf"\s(?P<mods>(?:[a-z][\w-]*\s){{0,4}}?)(?P<noun>{_alternation(cues['count_nouns'])})\b", regex.IGNORECASE
     )
     return _Patterns(number, units, unit_re, count_re, cues)
 
@@ -89,7 +95,7 @@ def _sentences(text: str) -> list[_Sentence]:
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
-        if not stripped:
+        if not stripped or _METADATA.match(stripped):
             continue
         lead = start + len(line) - len(line.lstrip())
         bullet = _bullet(stripped)
@@ -112,6 +118,136 @@ def _sentences(text: str) -> list[_Sentence]:
         if cut < tail_end:
             out.append(_Sentence(cut, tail_end, text[cut:tail_end], section))
     return out
+
+
+_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " "})
+
+
+_LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
+_ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
+_RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
+
+
+def _respectively(text: str, offset: int, claims: list[Claim], times: list[_Time], cues: dict) -> list[Claim]:
+    """A, B and C reached x, y and z, respectively: each number takes its own item of the list before
+    it (and a second list of as many numbers that follows takes the same items)."""
+    out = list(claims)
+    groups: list[list[int]] = []
+    for k, claim in enumerate(claims):
+        previous_end = claims[k - 1].end - offset if k else -1
+        if k and _LIST_JOINER.match(text[previous_end : claim.start - offset]) and groups:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    items: list[str] | None = None
+    for group in groups:
+        last_end = claims[group[-1]].end - offset
+        if len(group) < 2:
+            items = None
+            continue
+        if _RESPECTIVELY.match(text[last_end:]) or (items is not None and len(items) == len(group)):
+            first_start = claims[group[0]].start - offset
+            if items is None or len(items) != len(group):
+                items = _list_items(text, first_start, times, cues, len(group))
+            if items:
+                for k, item in zip(group, items, strict=True):
+                    out[k] = replace(out[k], metric=item, metric_en=item)
+        else:
+            items = None
+    return out
+
+
+def _list_items(text: str, end: int, times: list[_Time], cues: dict, count: int) -> list[str] | None:
+    """The ``count`` items of the subject that ends where the numbers begin, or None."""
+    start = max(text.rfind(";", 0, end), text.rfind(":", 0, end)) + 1
+    opening = _opening(text, times)
+    if opening and opening.end > start:
+        comma = text.find(",", opening.end, end)
+        start = comma + 1 if comma >= 0 else start
+    subject = text[start:end]
+    stop = set(cues["link_words"] + cues["increase"] + cues["decrease"] + cues["fillers"] + cues["target"]
+               + cues["prefix_over"] + cues["prefix_under"] + cues["prefix_approx"] + cues["stop_words"])
+    words = subject.split()
+    while words and words[-1].lower().strip(",") in stop | {"arrived"}:
+        words.pop()
+    parts = [p.strip() for p in _ITEM_BREAK.split(" ".join(words)) if p.strip()]
+    parts = [" ".join(w for w in p.split() if w.lower() not in ("the", "a", "an")) for p in parts]
+    if len(parts) != count:
+        return None
+    head = regex.match(r"(?i)(.*\b(?:of|in|for)\s)", parts[0])
+    if head and not any(regex.search(r"(?i)\b(?:of|in|for)\b", p) for p in parts[1:]):
+        # the number of students in compulsory education and senior high school: the head is shared
+        parts = [parts[0]] + [head.group(1) + p for p in parts[1:]]
+    elif all(len(p.split()) == 1 for p in parts[:-1]) and len(parts[-1].split()) > 1:
+        # urban and rural per capita disposable income: the modifiers share the noun
+        tail = parts[-1].split(maxsplit=1)[1]
+        parts = [p + " " + tail for p in parts[:-1]] + [parts[-1]]
+    return parts
+
+
+@cache
+def _per_re() -> regex.Pattern[str]:
+    """ per person, a year: one denominator of a rate written after the amount (450 yuan per person per year)."""
+    words = load_lexicon().cues["en"]["per_words"]
+    return regex.compile(rf"\s(?:per|a|each)\s(?P<den>{_alternation(words)})\b(?!\s+(?:ago|earlier|before|later))",
+                         regex.IGNORECASE)  # (a year ago is a time)
+
+
+@cache
+def _rank_re() -> regex.Pattern[str]:
+    cues = load_lexicon().cues["en"]
+    return regex.compile(
+        rf"\b(?:{_alternation(cues['rank_verbs'])})\s+(?:(?:{_alternation(cues['rank_scopes'])})\s+)?"
+        rf"(?:the\s+)?(?P<ord>{_alternation(cues['ordinals'])}|No\.\s?(?P<no>\d{{1,3}})|(?P<nth>\d{{1,3}})(?:st|nd|rd|th))\b"
+        rf"(?=\s*(?:,|\.|;|$|{_alternation(cues['rank_scopes'])}|among|in\b|for\b|place))",
+        regex.IGNORECASE,
+    )
+
+
+def _ranks(document: Document, sentence: _Sentence, claims: list[Claim], times: list[_Time], frame: str,
+           cues: dict) -> list[Claim]:
+    """Standings written with an ordinal (ranking first in the world, ranked 3rd nationwide): rows of
+    kind rank; what is ranked is the claim before in the sentence, else the words before the verb."""
+    text = sentence.text
+    out = []
+    for m in _rank_re().finditer(text):
+        if m.group("no"):
+            value = int(m.group("no"))
+        elif m.group("nth"):
+            value = int(m.group("nth"))
+        else:
+            value = cues["ordinals"][m.group("ord").lower()]
+        start, end = m.start("ord"), m.end("ord")
+        if any(c.start - sentence.start < end and start < c.end - sentence.start for c in claims):
+            continue
+        before = [c for c in claims if c.end - sentence.start <= m.start()]
+        metric = before[-1].metric if before else _metric(text[: m.start()].translate(_QUOTES), cues)
+        period = _period_at(times, start) or frame
+        status = "target" if period and document.published and ends_after(period, document.published) else "actual"
+        doc_start, doc_end = sentence.start + start, sentence.start + end
+        out.append(Claim(
+            doc_id=document.doc_id, lang="en", start=doc_start, end=doc_end, mention=document.text[doc_start:doc_end],
+            value=float(value), unit="", unit_en="rank", kind=Kind.RANK.value, std_value=float(value), std_unit="rank",
+            qualifier=Qualifier.EXACT.value, value_high=None, metric=metric, metric_en=metric, change="", period=period,
+            status=status, sentence=text, section=sentence.section,
+        ))
+    return out
+
+
+def _singular(noun: str, cues: dict) -> str:
+    """The singular of a plural count noun (projects → project, cities → city), so that English rows
+    share their units with Chinese ones."""
+    words = noun.split()
+    last = words[-1]
+    if last in cues["singular"]:
+        last = cues["singular"][last]
+    elif last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith(("ches", "shes", "xes", "sses")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join(words[:-1] + [last])
 
 
 def _bullet(line: str) -> int:
@@ -162,6 +298,8 @@ def _change(before: str, cues: dict) -> str:
     text = before
     for _ in range(6):
         word = _ends_with(text, cues["increase"] + cues["decrease"])
+        if word == "up" and _ends_with(text.rstrip()[:-2], cues["phrasal_up"]):
+            return ""  # build up 20 brands: a particle, not a rise
         if word:
             return "increase" if word in cues["increase"] else "decrease"
         filler = _ends_with(text, cues["fillers"] + cues["prefix_over"] + cues["prefix_under"] + cues["prefix_approx"])
@@ -183,13 +321,15 @@ def _metric(before: str, cues: dict) -> str:
         words.pop()
     phrase: list[str] = []
     for word in reversed(words):
-        inside = phrase and word.lower() in ("of", "per")  # energy consumption per unit of GDP
+        inside = phrase and word.lower() in ("of", "per", "in")  # energy consumption per unit of GDP, rate in …
         if (word.lower().strip(",") in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 8:
             break
         phrase.insert(0, word)
     while phrase and phrase[0].lower() == "of" or (phrase and phrase[0].lower() == "per" and (
             len(phrase) < 2 or phrase[1].lower() != "capita")):  # (per capita income stays whole)
         phrase.pop(0)
+    if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
+        phrase.pop(0)  # Chongqing's GDP, the city's revenue: the owner is the place, not the measure
     metric = " ".join(phrase).strip(" ,")
     trailing = _ends_with(metric, cues["metric_trailing"])
     # (a metric that is only "annual growth" is empty: the claim before names what grew)
@@ -197,9 +337,9 @@ def _metric(before: str, cues: dict) -> str:
 
 
 def _metric_after(after: str) -> str:
-    """US$300 million in foreign investment, 15 km of roads, 3 percent in energy consumption per unit
-    of GDP: the phrase after in/of, up to the next link word or clause break."""
-    m = regex.match(r"\s(?:in|of)\s(?:the\s)?((?:[A-Za-z][\w'-]*\s?){1,6})", after)
+    """US$300 million in foreign investment, 15 km of roads, 64.5 billion yuan on diplomatic endeavors:
+    the phrase after in/of/on, up to the next link word or clause break."""
+    m = regex.match(r"\s(?:in|of|on)\s(?:the\s)?((?:[A-Za-z][\w'-]*\s?){1,6})", after)
     if not m:
         return ""
     words = []
@@ -241,26 +381,103 @@ def _is_streak(text: str, start: int, end: int, cues: dict) -> bool:
             or any(text[end:].lower().startswith(" " + w) for w in cues["streak_after"]))
 
 
-def _period(sentence: str, pos: int, published: str, cues: dict) -> str:
-    year = report_year(published)
-    best = ""
-    for m in regex.finditer(r"(?P<a>(?:19|20)\d{2})\s?(?:-|–|to)\s?(?P<b>(?:19|20)\d{2})|(?P<y>(?:19|20)\d{2})", sentence):
-        before = sentence[max(0, m.start() - 14) : m.start()].lower()
-        if any(before.rstrip().endswith(b) for b in cues["base_markers"]):
-            continue
-        if m.start() < pos or not best:
-            best = f"{m.group('a')}/{m.group('b')}" if m.group("a") else m.group("y")
-        if m.start() >= pos:
-            break
-    if best or year is None:
-        return best
+@dataclass(frozen=True, slots=True)
+class _Time:
+    start: int
+    end: int
+    period: str
+
+
+def _months_period(year: int | None, first: int, last: int, start: int, end: int, published: str) -> str:
+    """Months of a given year, or, with no year, the latest such months before publication."""
+    if year is not None:
+        return f"{year}-{first:02d}/{year}-{last:02d}" if first != last else f"{year}-{first:02d}"
+    found = yearless_months(first, last, start, end, published)
+    return found.period if found else ""
+
+
+def _times(sentence: str, published: str, cues: dict, frame: str) -> list[_Time]:
+    """The time expressions of a sentence that are not comparison bases, in order: years and year
+    ranges, parts of a year (the first three quarters (of 2024), January-September), and years
+    relative to publication (this year, the past five years)."""
     low = sentence.lower()
-    for phrase, (first, last) in cues["relative_years"].items():
-        at = low.find(phrase)
-        if at >= 0 and not any(low[:at].rstrip().endswith(b) for b in cues["base_markers"]):
-            # (up 1 point from last year: a base, not the period)
-            return str(year + first) if first == last else f"{year + first}/{year + last}"
-    return ""
+    bases = cues["base_markers"]
+    patterns = _time_patterns()
+
+    def is_base(at: int) -> bool:
+        return any(low[:at].rstrip().endswith(b) for b in bases)
+
+    found: list[_Time] = []
+    for m in patterns.years.finditer(sentence):
+        if not is_base(m.start()):
+            found.append(_Time(m.start(), m.end(), f"{m.group('a')}/{m.group('b')}" if m.group("a") else m.group("y")))
+    frame_year = int(frame[:4]) if frame[:4].isdigit() else None
+    for m in patterns.parts.finditer(low):
+        if m.group("part"):
+            first, last = cues["year_parts"][m.group("part")]
+        else:
+            first, last = cues["months"][m.group("m1")], cues["months"][m.group("m2")]
+        year_at = patterns.year_after.match(low, m.end()) or patterns.year_before.search(low, 0, m.start())
+        year = int(year_at.group("y")) if year_at else frame_year
+        period = _months_period(year, first, last, m.start(), m.end(), published)
+        if period and not is_base(m.start()):
+            found = [t for t in found if not (year_at and t.start == year_at.start("y"))]  # the part's year is in it
+            found.append(_Time(m.start(), m.end(), period))
+    year = report_year(published)
+    if year is not None:
+        for phrase, (first, last) in cues["relative_years"].items():
+            for m in regex.finditer(rf"\b{regex.escape(phrase)}\b", low):
+                # (up 1 point from last year: a base; over the past five years: a span, never a base)
+                if first == last and is_base(m.start()):
+                    continue
+                if any(t.start <= m.start() < t.end for t in found):
+                    continue  # "the past five years" inside "over the past five years" already found
+                found.append(_Time(m.start(), m.end(), str(year + first) if first == last else f"{year + first}/{year + last}"))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _period_at(times: list[_Time], pos: int) -> str:
+    """The period of a number at ``pos``: the last time expression before it, else the first after it."""
+    before = [t for t in times if t.start < pos]
+    if before:
+        return before[-1].period
+    return times[0].period if times else ""
+
+
+def _opening(text: str, times: list[_Time]) -> _Time | None:
+    """A time expression that opens the sentence (In 2023, …; In addition, this year, …; Between January
+    and September, …): it sets the time frame of what follows."""
+    for t in times:
+        if t.start > _OPENING_REACH or any(ch.isdigit() for ch in text[: t.start]):
+            return None
+        if t.start <= 16 or text[t.end : t.end + 2].lstrip().startswith(","):
+            return t
+    return None
+
+
+# How far into a sentence a time expression may start and still open it.
+_OPENING_REACH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class _TimePatterns:
+    years: regex.Pattern[str]
+    parts: regex.Pattern[str]
+    year_after: regex.Pattern[str]
+    year_before: regex.Pattern[str]
+
+
+@cache
+def _time_patterns() -> _TimePatterns:
+    cues = load_lexicon().cues["en"]
+    months = _alternation(cues["months"])
+    return _TimePatterns(
+        years=regex.compile(r"(?P<a>(?:19|20)\d{2})\s?(?:-|–|to)\s?(?P<b>(?:19|20)\d{2})|(?P<y>(?:19|20)\d{2})(?![\d,.]*\s?(?:percent|%))"),
+        parts=regex.compile(rf"\b(?:(?P<part>{_alternation(cues['year_parts'])})|(?:between\s|from\s)?(?P<m1>{months})"
+                            rf"\s?(?:-|–|to|and|through)\s?(?P<m2>{months}))\b"),
+        year_after=regex.compile(r"\s(?:of|in)\s(?:the\s)?(?:year\s)?(?P<y>(?:19|20)\d{2})\b"),
+        year_before=regex.compile(r"(?P<y>(?:19|20)\d{2})(?:'s|’s)?\s(?:the\s)?\Z"),
+    )
 
 
 def extract_english_claims(document: Document) -> list[Claim]:
@@ -271,8 +488,11 @@ def extract_english_claims(document: Document) -> list[Claim]:
     list_is_target = False
     for sentence in _sentences(document.text):
         text = sentence.text
+        first_claim = len(claims)
         previous_metric, previous_end, previous_change = "", 0, ""
-        sentence_period = _period(text, 0, document.published, cues)
+        times = _times(text, document.published, cues, frame)
+        if not frame and times:
+            frame = times[0].period  # a news lead: the first dated sentence dates the article
         for m in patterns.number.finditer(text):
             kind_group = "digits" if m.group("digits") else "word"
             value = _value(m, kind_group, cues)
@@ -287,6 +507,10 @@ def extract_english_claims(document: Document) -> list[Claim]:
                 continue  # a year: it feeds the period, it is not a claim
             unit_match = patterns.unit_re.match(text, end)
             count_match = None if unit_match else patterns.count_re.match(text, end)
+            if count_match is None and scale and not unit_match and not currency:
+                plural = _PLURAL_NOUN.match(text, end)
+                count_match = plural if plural and plural.group("noun").lower() not in _NOT_NOUNS and not any(
+                    w.lower() in cues["stop_words"] + cues["link_words"] for w in plural.group("mods").split()) else None
             shared_unit = None
             if not unit_match and not currency and not count_match:
                 nxt, shared_unit = _unit_after_list(text, end, patterns)
@@ -304,7 +528,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
                 surface, kind, unit_en, std_unit, factor = currency, Kind.MONEY, code, code, Decimal(1)
             elif count_match and kind_group == "digits" or (count_match and scale):
                 noun = count_match.group("noun")
-                surface, kind, unit_en, std_unit, factor = noun, Kind.COUNT, noun.lower(), noun.lower(), Decimal(1)
+                singular = _singular(noun.lower(), cues)
+                surface, kind, unit_en, std_unit, factor = noun, Kind.COUNT, singular, singular, Decimal(1)
                 end = count_match.end()
             elif scale:
                 surface, kind, unit_en, std_unit, factor = "", Kind.COUNT, "item", "item", Decimal(1)
@@ -312,9 +537,16 @@ def extract_english_claims(document: Document) -> list[Claim]:
                 continue  # a bare number: a list marker, a code, a name
             if kind == Kind.DURATION and not _is_streak(text, start, end, cues):
                 continue  # "the past five years" is a time, not a claim; "for five consecutive years" is one
+            if kind == Kind.MONEY:
+                for per in _per_re().finditer(text, end):
+                    if per.start() != end:
+                        break
+                    word = cues["per_words"][per.group("den").lower()]
+                    surface, unit_en, std_unit, end = f"{surface}/{word}", f"{unit_en} per {word}", f"{std_unit}/{word}", per.end()
             high = m.group("high")
             value_high = Decimal(high.replace(",", "")) * (Decimal(cues["scales"][scale.lower()]) if scale else 1) if high else None
             before = text[previous_end:start] if previous_end else text[:start]
+            before = before.translate(_QUOTES)  # growth of "around 5 percent": quotation marks set nothing apart
             masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
             clause_cut = [b.end() for b in _CLAUSE_BREAK.finditer(masked)]
             clause_before = before[clause_cut[-1]:] if clause_cut else before
@@ -333,8 +565,11 @@ def extract_english_claims(document: Document) -> list[Claim]:
             metric = metric or noun_metric
             if not metric and kind in (Kind.MONEY, Kind.LENGTH, Kind.AREA, Kind.MASS, Kind.VOLUME, Kind.ENERGY, Kind.POWER):
                 metric = _metric_after(text[end:])
-            metric = metric.strip() or _metric(clause_before, cues) or _metric_after(text[end:]) or previous_metric
-            period = _period(text, start, document.published, cues) or sentence_period or frame
+            joined = previous_end and clause_before.strip().lower() in ("to", "and", "or", ",", "")
+            # (rose from 93.8 percent to 95.5 percent in China: the second end measures what the first does)
+            metric = metric.strip() or _metric(clause_before, cues) or (previous_metric if joined else "") or _metric_after(
+                text[end:]) or previous_metric
+            period = _period_at(times, start) or frame
             target = list_is_target if sentence.item else any(
                 regex.search(rf"\b{regex.escape(w)}\b", text[:start], regex.IGNORECASE) for w in cues["target"])
             if period and document.published:
@@ -352,11 +587,14 @@ def extract_english_claims(document: Document) -> list[Claim]:
                 section=sentence.section,
             ))
             previous_metric, previous_end, previous_change = metric, end, change
+        claims[first_claim:] = _respectively(text, sentence.start, claims[first_claim:], times, cues)
+        claims[first_claim:] = sorted(claims[first_claim:] + _ranks(document, sentence, claims[first_claim:], times, frame, cues),
+                                      key=lambda c: c.start)
         if not sentence.item:
             # "The main targets for this year are projected as follows:" governs the list below it
             list_is_target = text.rstrip().endswith(":") and any(
                 regex.search(rf"\b{regex.escape(w)}\b", text, regex.IGNORECASE) for w in cues["target"])
-        opening = _YEAR.search(text, 0, 16)
-        if opening and not any(text[: opening.start()].lower().rstrip().endswith(b) for b in cues["base_markers"]):
-            frame = opening.group()  # "In 2023, …" sets the time frame of what follows
+        opening = _opening(text, times)
+        if opening:
+            frame = opening.period  # "In 2023, …" sets the time frame of what follows
     return claims

@@ -104,7 +104,7 @@ def comparison_bases(text: str) -> list[int]:
     return starts
 
 
-def _yearless(first_month: int, last_month: int, start: int, end: int, published: str) -> TimeExpression | None:
+def yearless_months(first_month: int, last_month: int, start: int, end: int, published: str) -> TimeExpression | None:
     """Months written without a year (1-11月, 上半年) are the latest such months before publication."""
     if len(published) < 7 or not 1 <= first_month <= last_month <= 12:
         return None
@@ -117,12 +117,12 @@ def _yearless(first_month: int, last_month: int, start: int, end: int, published
 def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
     report_year_ = report_year(published)
     if m.group("om1"):
-        return _yearless(int(m.group("om1")), int(m.group("om2")), m.start(), m.end(), published)
+        return yearless_months(int(m.group("om1")), int(m.group("om2")), m.start(), m.end(), published)
     if m.group("omonth"):
-        return _yearless(int(m.group("omonth")), int(m.group("omonth")), m.start(), m.end(), published)
+        return yearless_months(int(m.group("omonth")), int(m.group("omonth")), m.start(), m.end(), published)
     if m.group("opart"):
         first, last = lex.cues["period"]["year_parts"][m.group("opart")]
-        return _yearless(first, last, m.start(), m.end(), published)
+        return yearless_months(first, last, m.start(), m.end(), published)
     if m.group("y1"):
         return TimeExpression(m.start(), m.end(), m.group("y1"), m.group("y2"))
     if m.group("year"):
