@@ -602,9 +602,16 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             metric = results[-1].metric + (said.group(1) if said else "")
         if not metric and not same_clause and (not results or quantities[index - 1].end < c_start - 1):
             opening = text[c_start:q.prefix_start].strip()
-            if opening and not _strip_words(opening, w.trailing):  # a clause that only links: ，达1330亿元
+            after_time = text[max(c_start, time_end if before else 0):q.prefix_start].strip()
+            # a clause that only links (，达1330亿元) or only dates its number (，上半年3.2%、前三季度4.4%)
+            if opening and not _strip_words(after_time, w.trailing):
                 # the clause before has no number but names what this one measures: 辖内财政收入迈过千亿大关
                 metric = _subject_of_clause_before(text, c_start, w)
+                said = text.find(metric, clause_start(text, c_start - 1), c_start) if metric else -1
+                rate = text[said + len(metric) : c_start] if said >= 0 else ""
+                if not change and rate.startswith(tuple(w.changes)):
+                    # GDP增速逐季攀升，上半年3.2%: the numbers are the growth the clause before names
+                    change = "increase" if rate.startswith(w.increase) else "decrease"
         if not metric and results and shares_subject:
             previous = results[-1]
             if not same_clause:
@@ -640,6 +647,9 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
 # How far into a sentence an estimate word may stand and still head all of it (after a date: 2022年预计).
 _ESTIMATE_REACH = 6
 
+# A word in Latin letters (GDP, CPI, PM2.5): jieba gives it no tag, yet it names a measure.
+_LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9.]*")
+
 # A footnote marker: [2], ［1］.
 _FOOTNOTE = regex.compile(r"[\[［]\d{1,3}[\]］]")
 
@@ -655,9 +665,12 @@ def _subject_of_clause_before(text: str, c_start: int, w: _Words) -> str:
     lo = clause_start(text, c_start - 1)
     words = _strip_leading(list(tokenize(text[lo : c_start - 1], lo)), w)
     subject: list[Token] = []
-    if not words or not words[0].tag.startswith(("n", "j")):
+    if not words or not (words[0].tag.startswith(("n", "j")) or _LATIN.fullmatch(words[0].text)):
         return ""  # a clause that opens with a verb (成功举办…, 支持…) tells what was done, not what is measured
     for word in words:
+        if word.text in w.changes and subject:
+            subject.append(word)  # GDP增速逐季攀升: a growth rate is what the numbers after measure
+            break
         if (word.tag.startswith("v") and word.tag != "vn") or word.text in "“”\"《、":
             break
         subject.append(word)

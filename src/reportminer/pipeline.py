@@ -24,6 +24,7 @@ from .timeframe import (
     comparison_bases,
     ends_after,
     find_time_expressions,
+    with_whole_years,
 )
 from .types import Claim, Document, Kind, Quantity, Sentence
 
@@ -163,13 +164,15 @@ def extract_claims(document: Document) -> list[Claim]:
             for q in quantities])
         quantities = [q for q in quantities
                       if aligned_with_words(q, tokens) and not names_a_class(q, sentence.text, tokens)]
-        times = find_time_expressions(sentence.text, document.published)
+        stated_times = find_time_expressions(sentence.text, document.published)
+        # (全年 dates a claim but, unlike 2024年, may stand inside what is measured: 中欧班列全年发运超千列)
+        times = with_whole_years(sentence.text, stated_times, frame)
         if sentence.is_heading:
             # a heading may name its year without 年: 一、回顾2023，推动高质量发展迈出新步伐
             heading_year = times[0] if times else bare_year(sentence.text)
             frame = heading_year.year_only() if heading_year else frame
         if quantities:
-            contexts = annotate(sentence.text, tokens, quantities, [(t.start, t.end) for t in times],
+            contexts = annotate(sentence.text, tokens, quantities, [(t.start, t.end) for t in stated_times],
                                 comparison_bases(sentence.text))
             original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
             claims.extend(_claim(document, sentence, original, q, ctx, times, frame)

@@ -84,6 +84,21 @@ def find_time_expressions(text: str, published: str) -> list[TimeExpression]:
     return found
 
 
+def with_whole_years(text: str, times: list[TimeExpression], frame: TimeExpression | None) -> list[TimeExpression]:
+    """``times`` with the whole-year words of ``text`` (全年) added, each dated by the year of the time
+    expression before it in the sentence, else by the running frame (and left out when neither has one)."""
+    words = load_lexicon().words("period", "whole_year")
+    added = []
+    for m in regex.finditer(_alternation(words), text):
+        if any(t.start <= m.start() < t.end for t in times):
+            continue
+        before = [t for t in times if t.end <= m.start()]
+        year = before[-1].last[:4] if before else (frame.last[:4] if frame else "")
+        if year:
+            added.append(TimeExpression(m.start(), m.end(), year, year))
+    return sorted(times + added, key=lambda t: t.start) if added else times
+
+
 _BARE_YEAR = regex.compile(r"(?<![0-9.])(?:19|20)[0-9]{2}(?![0-9.%])")
 
 
