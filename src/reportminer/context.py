@@ -198,6 +198,9 @@ def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token
         if last.text in trailing or last.text in "、，的":
             words = words[:-1]
             continue
+        if len(words) > 2 and words[-2].text == "在" and last.tag in ("ns", "s", "f", "n") and len(last.text) <= 3:
+            words = words[:-2]  # 社会消费品零售总额在西部率先突破千亿: where, not what
+            continue
         # a word jieba guessed (no dictionary tag) may have glued a link word on: 占比达 → 占比
         # (also a two-character word jieba's dictionary mistakes for a name: 比达 in 税占比达77.4%)
         glued = _words().trailing_re.search(last.text) if last.tag == "" or len(last.text) == 2 else None
