@@ -84,12 +84,16 @@ def find_time_expressions(text: str, published: str) -> list[TimeExpression]:
     return found
 
 
+@cache
+def _whole_year_pattern() -> regex.Pattern[str]:
+    return regex.compile(_alternation(load_lexicon().words("period", "whole_year")))
+
+
 def with_whole_years(text: str, times: list[TimeExpression], frame: TimeExpression | None) -> list[TimeExpression]:
     """``times`` with the whole-year words of ``text`` (全年) added, each dated by the year of the time
     expression before it in the sentence, else by the running frame (and left out when neither has one)."""
-    words = load_lexicon().words("period", "whole_year")
     added = []
-    for m in regex.finditer(_alternation(words), text):
+    for m in _whole_year_pattern().finditer(text):
         if any(t.start <= m.start() < t.end for t in times):
             continue
         before = [t for t in times if t.end <= m.start()]
