@@ -65,6 +65,7 @@ class _Words:
     figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
     tiers: tuple[str, ...]  # 国家级, 省级 …: levels of a designation
     basis_re: regex.Pattern[str]  # 按可比价计算: the basis of a comparison
+    dating_words: tuple[str, ...]  # 预计, 全年: words that only date or hedge the number after them
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
@@ -120,6 +121,7 @@ def _words() -> _Words:
         measure_heads=lex.words("metric", "measure_heads"),
         figures=lex.words("metric", "figures"),
         tiers=tuple(sorted(lex.words("metric", "tiers"), key=len, reverse=True)),
+        dating_words=tuple(lex.cues["status"]["estimate"]) + lex.words("period", "whole_year"),  # type: ignore[arg-type]
         basis_re=regex.compile(r"按[\p{Han}]{0,6}?(?:" + _alternation(lex.words("metric", "basis_ends")) + ")"),
         aims=lex.words("metric", "aims"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
@@ -514,7 +516,8 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                 anchor = time_start  # 增加到2016年的1650亿元: the words before the date say what changed
             else:
                 lo = max(lo, time_end)
-        gap = text[lo:anchor].strip("、，和及与 ")
+        # (预计全年 between list items only dates the next one: 上半年3.2%、预计全年5%左右)
+        gap = _strip_words(text[lo:anchor].strip("、，和及与 "), w.dating_words)
         change = ""
         if q.kind != Kind.RANK:
             counted = q.kind == Kind.COUNT
