@@ -554,6 +554,11 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                 right = ""  # 跃上1.4万亿斤新台阶, 迈过千亿大关(的地区): what is measured is on the left
             if q.kind == Kind.PERCENT and right:
                 right = _strip_words(right, w.aims) or right  # 2%的CPI涨幅目标 → CPI涨幅
+                said = text.find(right, q.end) + len(right)
+                if len(right) <= 2 and text.startswith(tuple(w.changes), said):
+                    # 保持20%以上的高速增长: a rate of growth of what the clause is about
+                    change = change or ("increase" if text.startswith(w.increase, said) else "decrease")
+                    right = ""
             noun_end = q.end + len(right)
             if right and text.startswith(w.measure_words, noun_end):
                 noun_end = q.end  # 17个重点传统制造业增加值增长5.3%: the noun is also the subject of the measure
