@@ -13,7 +13,11 @@ from functools import cache
 import regex
 
 from .lexicon import load_lexicon
+from .quantities import find_quantities
 from .types import Piece, Sentence
+
+# A year written with 年 and no month (2023年工作回顾; a dateline, 2026年1月14日在…会议上, is no heading).
+_YEAR_WORD = regex.compile(r"(?:19|20)[0-9]{2}[ \t]?年(?![ \t]?[0-9一二三四五六七八九十]{1,2}月)")
 
 _MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t]+")
 
@@ -128,6 +132,9 @@ def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_titl
         # width (PDF text), not a caption
         return Paragraph(start, end, line, "body", wrapped=True)
     if len(line) <= p.caption_max and not _ends_sentence(line) and not line.endswith(("：", ":")) and not continues:
+        if "，" not in line and "," not in line and (_YEAR_WORD.search(line) or find_quantities(line)):
+            # a news subheading that dates a part or states a figure (2023年工作回顾, 去年GDP突破13万亿元)
+            return Paragraph(start, end, line, "heading", line.strip(), 3)
         return Paragraph(start, end, line, "caption")
     return Paragraph(start, end, line, "body")
 
@@ -143,7 +150,8 @@ def paragraphs(text: str) -> list[Paragraph]:
         # …and this line goes on with a sentence the line before left open (no blank line between)
         continues = bool(result) and result[-1].role == "body" and not _ends_sentence(result[-1].text) and (
             text.count("\n", spans[index - 1][1], start) == 1)
-        para = _classify(text, start, end, index == 0, has_markdown_title, before_title, wrapped, continues)
+        is_first = all(r.role == "meta" for r in result)  # (时间：2024-01-23 above the title)
+        para = _classify(text, start, end, is_first, has_markdown_title, before_title, wrapped, continues)
         if para.role == "title" and para.level == 1:
             before_title = False
         result.append(para)

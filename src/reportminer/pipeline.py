@@ -48,6 +48,9 @@ def _opening(sentence: Sentence, times: list[TimeExpression], quantities: list[Q
         lead = text[: t.start].lstrip("“\"‘ \t\u3000" + _bullets())  # (■ 2025年主要预期目标: a list's heading)
         short_lead = not lead or (lead.endswith(("，", ",")) and len(lead) <= 10 and lead.count("，") <= 1)
         fronted = _FRONTED.match(text, t.end) is not None and text[: t.start].count("，") <= 1
+        # 对于2024发展主要预期目标，…; 展望2025年，…: a topic phrase set off by a comma
+        topic = _TOPIC.match(text, t.end)
+        fronted = fronted or (lead.rstrip() in _topic_leads() and topic is not None)
         if short_lead or fronted or first:  # (the first dated sentence of an article sets its frame:
             return t                         # 本报讯（记者 王明）1月12日，记者获悉，2023年我市…)
     return None
@@ -63,6 +66,13 @@ def _bullets() -> str:
 _HORIZON_WORDS = ("到", "至", "为")
 # What may follow an opening time expression before its comma: 2023年以来，, “十四五”时期，
 _FRONTED = regex.compile(r"[”\"’]?(?:以来|时期|期间|末|底|初|上半年|下半年)?[，,]")
+# The rest of a fronted topic phrase: a few words and no number, then a comma.
+_TOPIC = regex.compile(r"[^0-9，,。；;]{0,14}[，,]")
+
+
+@cache
+def _topic_leads() -> frozenset[str]:
+    return frozenset(load_lexicon().words("period", "topic_leads"))
 
 
 @cache

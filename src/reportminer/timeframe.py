@@ -58,6 +58,7 @@ def _pattern() -> regex.Pattern[str]:
       | (?<![0-9年.])(?P<om1>\d{{1,2}})\s*[-—~至到]\s*(?P<om2>\d{{1,2}})月份?   # 1-11月: the year from the date
       | (?<![0-9年.\-—~到])(?<!(?<!截)至)(?P<omonth>\d{{1,2}})月(?:份|底|末)?(?![0-9]|[ \t]*[日号底末初])   # 12月份, 截至11月底 (not a date: 3月5日)
       | (?<!年)(?P<opart>{parts})
+      | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # 对于2024发展主要预期目标: a year without 年
         """,
         regex.VERBOSE,
     )
@@ -78,10 +79,22 @@ def find_time_expressions(text: str, published: str) -> list[TimeExpression]:
             continue
         if m.group("plan") and _EPITHET.match(text, m.end()):
             continue  # 今年是“十四五”收官之年: the plan names the year, the year is the period
+        if m.group("byear") and text.startswith(_counted_words(), m.end()):
+            continue  # 2024家企业, 2000多个, 2000亿元: a number, not a year
         expression = _resolve(m, published, lex)
         if expression is not None:
             found.append(expression)
     return found
+
+
+@cache
+def _counted_words() -> tuple[str, ...]:
+    """What may follow a number: units, classifiers, magnitudes and approximations."""
+    lex = load_lexicon()
+    words = set(lex.units) | set(lex.big_units) | set(lex.small_units)
+    for key in ("suffix_approx", "suffix_over", "suffix_under", "inner_over"):
+        words |= set(lex.words("qualifier", key))
+    return tuple(sorted((w for w in words if w), key=len, reverse=True))
 
 
 @cache
@@ -142,6 +155,8 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
     if m.group("opart"):
         first, last = lex.cues["period"]["year_parts"][m.group("opart")]
         return yearless_months(first, last, m.start(), m.end(), published)
+    if m.group("byear"):
+        return TimeExpression(m.start(), m.end(), m.group("byear"), m.group("byear"))
     if m.group("y1"):
         return TimeExpression(m.start(), m.end(), m.group("y1"), m.group("y2"))
     if m.group("year"):
