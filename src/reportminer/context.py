@@ -730,9 +730,6 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
         q = quantities[i]
         c_start = clause_start(text, q.prefix_start)
         marker = text.rfind("分别", c_start, q.prefix_start)
-        if marker < 0:
-            i += 1
-            continue
         group = [i]
         j = i + 1
         while j < len(quantities):
@@ -741,6 +738,18 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
                 break
             group.append(j)
             j += 1
+        if marker < 0:
+            # 煤炭、原油、天然气产量7.8亿吨、2470万吨、350亿方: as many items as numbers, in order, need no 分别
+            # (but such a list ends at a comma)
+            comma = next((n for n in range(1, len(group)) if text[quantities[group[n - 1]].end :
+                          quantities[group[n]].prefix_start].strip() in ("，", ",")), len(group))
+            group, j = group[:comma], group[0] + comma
+            items = _split_list(out[i].metric, len(group)) if len(group) > 1 and "、" in out[i].metric else None
+            if items and all(out[k].metric == out[i].metric for k in group):
+                for k, item in zip(group, items, strict=True):
+                    out[k] = replace(out[k], metric=item, left_metric=item)
+            i = j if items else i + 1
+            continue
         if len(group) > 1:
             own_subject = text[c_start:marker].strip("，、 ")
             if own_subject:

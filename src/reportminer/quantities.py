@@ -271,6 +271,9 @@ def _near_word(text: str, pos: int, words, window: int) -> bool:
     return any(w in zone for w in words)
 
 
+# What follows a count in words that names the list of a 分别 after it (四条产业链产值分别突破…).
+_NAMES_A_FENBIE_LIST = regex.compile(r"[\p{Han}“”]{1,10}?分别")
+
 # A further standing right after a 百强: 百强区十强榜, 百强区第22位.
 _NEXT_TIER = regex.compile(r"[\p{Han}]{0,2}?(?:[十百千0-9]{1,3}强|第[0-9一二三四五六七八九十]{1,3}[位名])")
 
@@ -697,20 +700,26 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
         if quantity.start < covered:
             continue
         if found and quantity.qualifier == Qualifier.EXACT:
-            quantity = _shared_prefix_qualifier(text, found[-1], quantity)
+            quantity = _shared_prefix_qualifier(text, found, quantity)
         found.append(quantity)
         covered = quantity.end
     return found
 
 
-def _shared_prefix_qualifier(text: str, previous: Quantity, quantity: Quantity) -> Quantity:
-    """分别超98.5%和99%: a prefix qualifier before the first number of a 分别 list bounds them all."""
-    joiner = text[previous.end : quantity.start].strip()
-    if joiner not in ("、", "和", "及", "与") or previous.prefix_start == previous.start:
+def _shared_prefix_qualifier(text: str, found: list[Quantity], quantity: Quantity) -> Quantity:
+    """分别超98.5%和99%, 分别突破2500亿元、1800亿元和1000亿元: a prefix qualifier before the first
+    number of a 分别 list bounds them all."""
+    head, later = len(found) - 1, quantity
+    while head >= 0 and text[found[head].end : later.start].strip() in _LIST_JOINERS:
+        if found[head].prefix_start != found[head].start:
+            break  # the list's first number, with its own prefix
+        later, head = found[head], head - 1
+    if head < 0 or text[found[head].end : later.start].strip() not in _LIST_JOINERS:
         return quantity
-    if text.rfind("分别", max(0, previous.prefix_start - 6), previous.prefix_start) < 0:
+    first = found[head]
+    if first.prefix_start == first.start or text.rfind("分别", max(0, first.prefix_start - 6), first.prefix_start) < 0:
         return quantity
-    return replace(quantity, qualifier=previous.qualifier)
+    return replace(quantity, qualifier=first.qualifier)
 
 
 def aligned_with_words(quantity: Quantity, tokens: Tokens) -> bool:
@@ -751,6 +760,8 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
         return after[0].tag[:1] in ("n", "j", "a", "b") or after[0].tag in ("vn", "l")
     if quantity.kind == Kind.COUNT and _patterns().introduces_list_re.match(text, quantity.end):
         return True  # 部署了13项任务举措：一是…: the number counts the items listed next
+    if quantity.kind == Kind.COUNT and quantity.chinese and _NAMES_A_FENBIE_LIST.match(text, quantity.end):
+        return True  # 四条产业链产值分别突破…: the count names the list whose numbers follow
     if quantity.kind == Kind.COUNT and quantity.chinese:
         chain = []
         for token in after:
