@@ -55,6 +55,7 @@ class _Words:
     subset_words: frozenset[str]  # 其中: a clause about a part of what came before
     growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
     comparison_blockers: tuple[str, ...]
+    comparison_unblockers: tuple[str, ...]
     event_classifiers: tuple[str, ...]  # 次, 回: counts of events
     noun_suffixes: frozenset[str]  # 点, 站: one-character nouns that end a counted thing
     bare_measures: frozenset[str]  # 增速, 总数 …: a standing of these needs the subject before
@@ -114,6 +115,7 @@ def _words() -> _Words:
         subset_words=frozenset(lex.words("metric", "subset_words")),
         comparisons=lex.words("metric", "comparisons"),
         comparison_blockers=lex.words("metric", "comparison_blockers"),
+        comparison_unblockers=lex.words("metric", "comparison_unblockers"),
         event_classifiers=lex.words("metric", "event_classifiers"),
         noun_suffixes=frozenset(lex.words("metric", "noun_suffixes")),
         bare_measures=frozenset(lex.words("metric", "bare_measures")),
@@ -254,6 +256,16 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
                 words, changed = words[k + 1 :], True
                 break
     return words
+
+
+def _compares(metric: str, w: _Words) -> bool:
+    """True when a metric is a comparison or share of what the claim before measures: 高于全国,
+    占地区生产总值比重, 增速高于全国 (but 占地面积 is an area)."""
+    for measure in w.bare_measures:
+        if metric.startswith(measure) and metric[len(measure):].startswith(w.comparisons):
+            return True
+    return metric.startswith(w.comparisons) and (
+        not metric.startswith(w.comparison_blockers) or metric.startswith(w.comparison_unblockers))
 
 
 def _starts_with_a_term(words: list[Token]) -> bool:
@@ -612,6 +624,9 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         if q.kind == Kind.DURATION and text.endswith(w.streak_cues, 0, q.prefix_start):
             # a streak: what lasted is said on both sides (耕地面积连续4年净增加 → 耕地面积净增加)
             left = _strip_words(left, w.streak_cues)
+            if left in w.bare_measures and results and results[-1].metric:
+                # 地区生产总值突破13万亿元，总量连续35年居全国首位 → 地区生产总值总量…
+                left = _without_leading_verbs(results[-1].metric) + left
             if left.endswith(w.figures) and len(left) <= 4:
                 left = ""  # 迈上14万亿元新台阶、连续36年居全国首位: the figure of speech is no subject
             if not left and results and not _strip_words(text[lo:q.prefix_start], w.streak_cues).strip("、，, "):
@@ -654,9 +669,11 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             metric = previous.metric if from_right and len(previous.left_metric) <= 3 else previous.left_metric
             if w.total_re.match(text, c_start if not same_clause else lo):
                 metric = _without_leading_verbs(metric)  # 净增“四上”企业35家，达314家: the total has no 净增
-        elif metric.startswith(w.comparisons) and not metric.startswith(w.comparison_blockers) and results and results[-1].metric and same_clause_or_linked(
+        elif _compares(metric, w) and results and results[-1].metric and same_clause_or_linked(
                 text, quantities[index - 1], c_start):
             previous = results[-1].metric  # 增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国
+            if metric.startswith(tuple(w.bare_measures)) and not previous.endswith(tuple(w.bare_measures)):
+                previous = _without_leading_verbs(previous)  # GDP增长5.4%，增速高于全国… → GDP增速高于全国
             metric = previous if previous.endswith(metric) else previous + metric
         metric = _FOOTNOTE.sub("", metric)  # 地区生产总值[2]: a note's number is no part of the name
         done = bool(w.done_re.search(text, c_start, q.prefix_start))
