@@ -120,7 +120,10 @@ def _claim(document: Document, sentence: Sentence, original_sentence: str, q: Qu
     before = bisect.bisect_right([t.end for t in times], q.prefix_start) if times else 0
     governing = times[before - 1] if before else None
     period = governing.period if governing else (frame.period if frame else "")
-    if period and document.published:
+    # a news lead dated to the day tells of what happened (2025年1月20日上午，…863名人大代表出席):
+    # under its frame only target words make a target
+    news_event = governing is None and frame is not None and frame.day
+    if period and document.published and not news_event:
         # a period still running at publication is a plan, unless the text says it is done (加装了12部)
         ongoing = ends_after(period, document.published)
         # (a period already over is a target only where a target word stands in the number's own

@@ -21,13 +21,14 @@ class TimeExpression:
     end: int
     first: str  # ISO start: "2023", "2023-01"
     last: str  # ISO end, same precision
+    day: bool = False  # written to the day (2025年1月20日上午): the date of an event, a news lead's
 
     @property
     def period(self) -> str:
         return self.first if self.first == self.last else f"{self.first}/{self.last}"
 
     def year_only(self) -> TimeExpression:
-        return TimeExpression(self.start, self.end, self.first[:4], self.last[:4])
+        return TimeExpression(self.start, self.end, self.first[:4], self.last[:4], self.day)
 
 
 def _alternation(words) -> str:
@@ -49,7 +50,7 @@ def _pattern() -> regex.Pattern[str]:
       | (?P<year>(?:19|20)\d{{2}}){s}年
         (?:
             {s}(?P<m1>\d{{1,2}})\s*[-—~至到]\s*(?P<m2>\d{{1,2}}){s}月份?
-          | {s}(?P<month>\d{{1,2}}){s}月份?(?:{s}\d{{1,2}}{s}[日号])?
+          | {s}(?P<month>\d{{1,2}}){s}月份?(?P<day>{s}\d{{1,2}}{s}[日号])?
           | (?P<part>{parts})
         )?
         (?P<since>以来)?
@@ -165,7 +166,7 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
             return TimeExpression(m.start(), m.end(), f"{year}-{int(m.group('m1')):02d}", f"{year}-{int(m.group('m2')):02d}")
         if m.group("month"):
             month = f"{year}-{int(m.group('month')):02d}"
-            return TimeExpression(m.start(), m.end(), month, month)
+            return TimeExpression(m.start(), m.end(), month, month, day=bool(m.group("day")))
         if m.group("part"):
             first, last = lex.cues["period"]["year_parts"][m.group("part")]
             return TimeExpression(m.start(), m.end(), f"{year}-{first:02d}", f"{year}-{last:02d}")
