@@ -119,6 +119,11 @@ def _claim(document: Document, sentence: Sentence, original_sentence: str, q: Qu
            times: list[TimeExpression], frame: TimeExpression | None) -> Claim:
     before = bisect.bisect_right([t.end for t in times], q.prefix_start) if times else 0
     governing = times[before - 1] if before else None
+    if governing and sentence.text.endswith(("从", "由"), 0, q.prefix_start):
+        # …从2017年的3.06万亿元增长到2022年的4.2万亿元，一般公共预算收入从3233.8亿元增长到4084亿元:
+        # an undated start takes the start date of the change before it
+        starts = [t for t in times[:before] if sentence.text.endswith(("从", "由"), 0, t.start)]
+        governing = starts[-1] if starts else governing
     period = governing.period if governing else (frame.period if frame else "")
     # a news lead dated to the day tells of what happened (2025年1月20日上午，…863名人大代表出席):
     # under its frame only target words make a target

@@ -271,6 +271,11 @@ def _near_word(text: str, pos: int, words, window: int) -> bool:
     return any(w in zone for w in words)
 
 
+@cache
+def _count_noun_suffixes() -> tuple[str, ...]:
+    return tuple(suffix for suffix, _ in load_lexicon().count_nouns)
+
+
 # What follows a count in words that names the list of a 分别 after it (四条产业链产值分别突破…).
 _NAMES_A_FENBIE_LIST = regex.compile(r"[\p{Han}“”]{1,10}?分别")
 
@@ -758,6 +763,11 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
         if after[0].text == "的" and len(after) > 1:
             after = after[1:]  # 经营性收入50万元以上的行政村: a band before 的 and a noun
         return after[0].tag[:1] in ("n", "j", "a", "b") or after[0].tag in ("vn", "l")
+    if (quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK)
+            and quantity.qualifier == Qualifier.OVER and quantity.prefix_start < quantity.start):
+        noun = after[1] if after[0].text == "的" and len(after) > 1 else after[0]
+        if noun.tag[:1] in ("n", "j") and noun.text.endswith(_count_noun_suffixes()):
+            return True  # 突破3万亿元城市, 主营业务收入超500亿元的企业: a bound that picks out a class of things
     if quantity.kind == Kind.COUNT and _patterns().introduces_list_re.match(text, quantity.end):
         return True  # 部署了13项任务举措：一是…: the number counts the items listed next
     if quantity.kind == Kind.COUNT and quantity.chinese and _NAMES_A_FENBIE_LIST.match(text, quantity.end):
