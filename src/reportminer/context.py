@@ -558,7 +558,7 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         first_base = bisect.bisect_left(base_starts, lo)
         metric_hi = base_starts[first_base] if first_base < len(base_starts) and base_starts[first_base] < anchor else anchor
         left_words = _left_words(text, tokens, lo, metric_hi, w)
-        left = _joined(text, left_words).strip("、，")
+        left = _QUOTED_BASE.sub("", _joined(text, left_words).strip("、，"))
         if q.kind == Kind.RANK:
             left = _strip_rank_context(left, w)
         right = ""
@@ -669,13 +669,17 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             metric = previous.metric if from_right and len(previous.left_metric) <= 3 else previous.left_metric
             if w.total_re.match(text, c_start if not same_clause else lo):
                 metric = _without_leading_verbs(metric)  # 净增“四上”企业35家，达314家: the total has no 净增
+            if (q.kind == Kind.RANK and quantities[index - 1].kind == Kind.PERCENT and previous is results[-1]
+                    and previous.change == "increase" and metric and not metric.endswith(tuple(w.bare_measures))):
+                left = metric  # (what follows shares the subject, not its growth rate)
+                metric += "增速"  # 增长6%、在前十经济大省中并列第一: the standing of the growth rate
         elif _compares(metric, w) and results and results[-1].metric and same_clause_or_linked(
                 text, quantities[index - 1], c_start):
             previous = results[-1].metric  # 增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国
             if metric.startswith(tuple(w.bare_measures)) and not previous.endswith(tuple(w.bare_measures)):
                 previous = _without_leading_verbs(previous)  # GDP增长5.4%，增速高于全国… → GDP增速高于全国
             metric = previous if previous.endswith(metric) else previous + metric
-        metric = _FOOTNOTE.sub("", metric)  # 地区生产总值[2]: a note's number is no part of the name
+        metric = _QUOTED_BASE.sub("", _FOOTNOTE.sub("", metric))  # 地区生产总值[2]: a note's number is no part of the name
         done = bool(w.done_re.search(text, c_start, q.prefix_start))
         # (an estimate word in a sentence's first clause heads every item of it: 预计地区生产总值增长4%左右，
         # 固定资产投资增长10%左右…)
@@ -694,6 +698,12 @@ _ESTIMATE_REACH = 6
 
 # A word in Latin letters (GDP, CPI, PM2.5): jieba gives it no tag, yet it names a measure.
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9.]*")
+
+# The field a standing is in, at the end of what is ranked: 在前十经济大省中(并列).
+_RANK_SCOPE = regex.compile(r"在[^，,、]{1,12}中(?:并列|并|排名|排)?$")
+
+# A comparison base named in quotation marks at the end of a metric: 从业人员比“四经普”(增长29.8%).
+_QUOTED_BASE = regex.compile(r"(?<=\p{Han})比[“\"][^”\"]{1,10}[”\"]$")
 
 # A footnote marker: [2], ［1］.
 _FOOTNOTE = regex.compile(r"[\[［]\d{1,3}[\]］]")
@@ -745,6 +755,7 @@ def _strip_words(phrase: str, words: tuple[str, ...]) -> str:
 
 
 def _strip_rank_context(phrase: str, w: _Words) -> str:
+    phrase = _RANK_SCOPE.sub("", phrase)  # 在前十经济大省中并列第一: the field ranked in, not what is ranked
     stripped = True
     while stripped:
         stripped = False
