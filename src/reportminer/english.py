@@ -17,7 +17,7 @@ from importlib import resources
 import regex
 
 from .lexicon import Unit, load_lexicon
-from .timeframe import ends_after, report_year, yearless_months
+from .timeframe import ends_after, report_year, since_end, yearless_months
 from .types import Claim, Document, Kind, Qualifier
 
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9$])")
@@ -30,7 +30,9 @@ _METADATA = regex.compile(r"(?i)(?:(?:published|updated|date|source|by|editor)\s
 # A plural noun after a magnitude (5.32 billion integrated circuits), when no listed count noun is there.
 _PLURAL_NOUN = regex.compile(r"\s(?P<mods>(?:[a-z][\w-]*\s){0,3}?)(?P<noun>[a-z]{3,}s)\b")
 _NOT_NOUNS = frozenset({"was", "has", "does", "this", "its", "plus", "less", "thus", "across", "always", "as", "us",
-                        "yuan", "percent", "times", "years", "months", "days", "hours"})
+                        "yuan", "percent", "times", "years", "months", "days", "hours", "minutes", "seconds", "weeks",
+                        "decades", "yards", "dollars", "rupees", "euros", "pounds", "points", "basis", "per", "his",
+                        "hers", "ours", "theirs", "whereas", "unless", "besides", "towards", "afterwards", "is"})
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|\band\b|\bwhile\b|\bwhich\b|\bwith\b")
 
 
@@ -58,9 +60,10 @@ def _patterns() -> _Patterns:
     words = _alternation(cues["number_words"])
     number = regex.compile(
         rf"""
-        (?P<currency>{currencies})?\s?
+        (?:(?<![A-Za-z])(?P<currency>{currencies}))?\s?
+        (?P<sign>(?<![\w.\-−])[-−](?=\d))?
         (?:
-            (?P<digits>(?<![\w.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)
+            (?P<digits>(?<![\w.])(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)
           | (?P<word>\b(?:{words})\b)
         )
         (?:\s?(?:-|–|to)\s?(?P<high>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))?
@@ -88,25 +91,43 @@ class _Sentence:
 
 
 def _sentences(text: str) -> list[_Sentence]:
-    out = []
+    """Sentences with offsets. A run of lines without a blank line between is one paragraph (text
+    hard-wrapped at a fixed width reads on across line ends), unless its first line is a heading: a
+    short line with no closing punctuation followed by a capitalised line or by nothing. Headings and
+    list items are sentences of their own (their numbers are claims too)."""
+    out: list[_Sentence] = []
     section = ""
+    lines = []
     pos = 0
     for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        stripped = line.strip()
+        lines.append((pos, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        stripped = text[start:end].strip()
         if not stripped or _METADATA.match(stripped):
+            i += 1
             continue
-        lead = start + len(line) - len(line.lstrip())
+        lead = start + len(text[start:end]) - len(text[start:end].lstrip())
         bullet = _bullet(stripped)
-        if bullet:
-            lead += bullet  # "- GDP growth of around 5 percent": a list item is a sentence without a full stop
-        elif stripped.startswith("#") or (len(stripped) < 80 and not stripped.endswith((".", "!", "?", ":", '"', "”"))):
+        if bullet:  # "- GDP growth of around 5 percent": a list item is a sentence without a full stop
+            out.append(_Sentence(lead + bullet, end, text[lead + bullet : end], section, True))
+            i += 1
+            continue
+        following = _next_body_line(text, lines, i + 1)
+        if stripped.startswith("#") or (len(stripped) < 80 and not stripped.endswith(_CLOSING) and (
+                following is None or text[following].isupper() or text[following] in "\"“#")):
             section = stripped.lstrip("#").strip()
+            heading_start = lead + len(stripped) - len(stripped.lstrip("#").lstrip())
+            out.append(_Sentence(heading_start, end, text[heading_start:end], section))
+            i += 1
             continue
-        if bullet:
-            out.append(_Sentence(lead, start + len(line.rstrip()), text[lead : start + len(line.rstrip())], section, True))
-            continue
+        last = i
+        while last + 1 < len(lines) and _next_body_line(text, lines, last + 1) == lines[last + 1][0] + (
+                len(text[lines[last + 1][0] : lines[last + 1][1]]) - len(text[lines[last + 1][0] : lines[last + 1][1]].lstrip())):
+            last += 1
+        end = lines[last][1]
         cut = lead
         for m in _SENTENCE_END.finditer(text, lead, end):
             before = text[max(lead, m.start() - 8) : m.start()]
@@ -114,12 +135,32 @@ def _sentences(text: str) -> list[_Sentence]:
                 continue
             out.append(_Sentence(cut, m.start(), text[cut : m.start()], section))
             cut = m.end()
-        tail_end = start + len(line.rstrip())
-        if cut < tail_end:
-            out.append(_Sentence(cut, tail_end, text[cut:tail_end], section))
+        if cut < end:
+            out.append(_Sentence(cut, end, text[cut:end], section))
+        i = last + 1
     return out
 
 
+_CLOSING = (".", "!", "?", ":", '"', "”", ";", ",")
+
+
+def _next_body_line(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
+    """Where line ``k``'s text starts when it goes on the paragraph (not blank, not a list item, not
+    metadata), else None."""
+    if k >= len(lines):
+        return None
+    start, end = lines[k]
+    stripped = text[start:end].strip()
+    if not stripped or _bullet(stripped) or _METADATA.match(stripped):
+        return None
+    return start + len(text[start:end]) - len(text[start:end].lstrip())
+
+
+_TIME_NOUNS = frozenset({"quarter", "quarters", "year", "years", "month", "months", "half", "period", "week", "weeks"})
+_LEADING_PARENTHESIS = regex.compile(r"\A\s*\([^()]{1,40}\)")
+_TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previous|next|this|that|same|early|late)\b"
+                            r"|(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+                            r"year|quarter|month|period|half)\b")
 _QUOTES = str.maketrans({'"': " ", "“": " ", "”": " "})
 
 
@@ -174,6 +215,10 @@ def _list_items(text: str, end: int, times: list[_Time], cues: dict, count: int)
     parts = [" ".join(w for w in p.split() if w.lower() not in ("the", "a", "an")) for p in parts]
     if len(parts) != count:
         return None
+    owner = regex.match(r"(?i)(.+?)\s(?:of|in|for)\s", parts[0])
+    if owner and all(regex.match(r"(?i)(?:of|in|for)\s", p) for p in parts[1:]):
+        # investment in capital construction and in the real estate sector: the head before the preposition
+        return [parts[0]] + [owner.group(1) + " " + p for p in parts[1:]]
     head = regex.match(r"(?i)(.*\b(?:of|in|for)\s)", parts[0])
     if head and not any(regex.search(r"(?i)\b(?:of|in|for)\b", p) for p in parts[1:]):
         # the number of students in compulsory education and senior high school: the head is shared
@@ -324,6 +369,9 @@ def _metric(before: str, cues: dict) -> str:
         inside = phrase and word.lower() in ("of", "per", "in")  # energy consumption per unit of GDP, rate in …
         if (word.lower().strip(",") in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 8:
             break
+        if word.lower().strip(",") in _TIME_NOUNS:
+            phrase = []  # during the first three quarters of this year to: a time, not what is measured
+            break
         phrase.insert(0, word)
     while phrase and phrase[0].lower() == "of" or (phrase and phrase[0].lower() == "per" and (
             len(phrase) < 2 or phrase[1].lower() != "capita")):  # (per capita income stays whole)
@@ -339,9 +387,10 @@ def _metric(before: str, cues: dict) -> str:
 def _metric_after(after: str) -> str:
     """US$300 million in foreign investment, 15 km of roads, 64.5 billion yuan on diplomatic endeavors:
     the phrase after in/of/on, up to the next link word or clause break."""
+    after = _LEADING_PARENTHESIS.sub("", after)  # 2.58 trillion yuan (312 billion dollars) in fixed asset investment
     m = regex.match(r"\s(?:in|of|on)\s(?:the\s)?((?:[A-Za-z][\w'-]*\s?){1,6})", after)
-    if not m:
-        return ""
+    if not m or _TIME_WORDS.match(m.group(1)):
+        return ""  # (in the first three quarters: when, not what)
     words = []
     for word in m.group(1).split():
         if word.lower() in ("and", "or", "to", "in", "for", "by", "was", "were", "is", "went", "will", "from", "with"):
@@ -408,10 +457,16 @@ def _times(sentence: str, published: str, cues: dict, frame: str) -> list[_Time]
         return any(low[:at].rstrip().endswith(b) for b in bases)
 
     found: list[_Time] = []
+    last_whole_year = since_end(published)
     for m in patterns.years.finditer(sentence):
-        if not is_base(m.start()):
-            found.append(_Time(m.start(), m.end(), f"{m.group('a')}/{m.group('b')}" if m.group("a") else m.group("y")))
+        if is_base(m.start()):
+            continue
+        period = f"{m.group('a')}/{m.group('b')}" if m.group("a") else m.group("y")
+        if m.group("y") and low[: m.start()].rstrip().endswith("since") and last_whole_year and int(m.group("y")) < last_whole_year:
+            period = f"{m.group('y')}/{last_whole_year}"  # since 2012: up to now
+        found.append(_Time(m.start(), m.end(), period))
     frame_year = int(frame[:4]) if frame[:4].isdigit() else None
+    spans_relative: list[tuple[int, int]] = []
     for m in patterns.parts.finditer(low):
         if m.group("part"):
             first, last = cues["year_parts"][m.group("part")]
@@ -419,6 +474,11 @@ def _times(sentence: str, published: str, cues: dict, frame: str) -> list[_Time]
             first, last = cues["months"][m.group("m1")], cues["months"][m.group("m2")]
         year_at = patterns.year_after.match(low, m.end()) or patterns.year_before.search(low, 0, m.start())
         year = int(year_at.group("y")) if year_at else frame_year
+        relative = patterns.relative_after.match(low, m.end())
+        if relative and not year_at and report_year(published) is not None:
+            # the first three quarters of this year: the part of the year the phrase names
+            year = report_year(published) + cues["relative_years"][relative.group("phrase")][0]
+            spans_relative.append((relative.start("phrase"), relative.end("phrase")))
         period = _months_period(year, first, last, m.start(), m.end(), published)
         if period and not is_base(m.start()):
             found = [t for t in found if not (year_at and t.start == year_at.start("y"))]  # the part's year is in it
@@ -430,8 +490,8 @@ def _times(sentence: str, published: str, cues: dict, frame: str) -> list[_Time]
                 # (up 1 point from last year: a base; over the past five years: a span, never a base)
                 if first == last and is_base(m.start()):
                     continue
-                if any(t.start <= m.start() < t.end for t in found):
-                    continue  # "the past five years" inside "over the past five years" already found
+                if any(t.start <= m.start() < t.end for t in found) or (m.start(), m.end()) in spans_relative:
+                    continue  # already read as part of another expression
                 found.append(_Time(m.start(), m.end(), str(year + first) if first == last else f"{year + first}/{year + last}"))
     return sorted(found, key=lambda t: t.start)
 
@@ -464,6 +524,7 @@ class _TimePatterns:
     years: regex.Pattern[str]
     parts: regex.Pattern[str]
     year_after: regex.Pattern[str]
+    relative_after: regex.Pattern[str]
     year_before: regex.Pattern[str]
 
 
@@ -476,6 +537,7 @@ def _time_patterns() -> _TimePatterns:
         parts=regex.compile(rf"\b(?:(?P<part>{_alternation(cues['year_parts'])})|(?:between\s|from\s)?(?P<m1>{months})"
                             rf"\s?(?:-|–|to|and|through)\s?(?P<m2>{months}))\b"),
         year_after=regex.compile(r"\s(?:of|in)\s(?:the\s)?(?:year\s)?(?P<y>(?:19|20)\d{2})\b"),
+        relative_after=regex.compile(rf"\s(?:of|in)\s(?P<phrase>{_alternation(y for y, (a, b) in cues['relative_years'].items() if a == b)})\b"),
         year_before=regex.compile(r"(?P<y>(?:19|20)\d{2})(?:'s|’s)?\s(?:the\s)?\Z"),
     )
 
@@ -498,6 +560,9 @@ def extract_english_claims(document: Document) -> list[Claim]:
             value = _value(m, kind_group, cues)
             start, end = m.start(kind_group), m.end()
             currency = m.group("currency")
+            negative = bool(m.group("sign"))
+            if negative:
+                value, start = -value, m.start("sign")  # -7.19 percent: the sign is part of the number
             if currency:
                 start = m.start("currency")
             scale = m.group("scale")
@@ -507,7 +572,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
                 continue  # a year: it feeds the period, it is not a claim
             unit_match = patterns.unit_re.match(text, end)
             count_match = None if unit_match else patterns.count_re.match(text, end)
-            if count_match is None and scale and not unit_match and not currency:
+            if count_match is None and (scale or kind_group == "digits") and not unit_match and not currency:
+                # 5.32 billion integrated circuits, 31 provinces: a plural noun after the number is counted
                 plural = _PLURAL_NOUN.match(text, end)
                 count_match = plural if plural and plural.group("noun").lower() not in _NOT_NOUNS and not any(
                     w.lower() in cues["stop_words"] + cues["link_words"] for w in plural.group("mods").split()) else None
@@ -557,6 +623,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
             noun_change, noun_metric = _change_noun_after(text[end:], cues) if kind in (
                 Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
             change = noun_change or change
+            if negative and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+                change = "decrease"  # a growth of -7.19 percent is a fall
             if not change and previous_end and clause_before.strip().lower() in ("to", "and", "or", ","):
                 change = previous_change  # risen from 54 trillion to 82.7 trillion yuan
             counted = count_match and not unit_match and not currency and not shared_unit

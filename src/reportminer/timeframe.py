@@ -170,15 +170,15 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
         if m.group("part"):
             first, last = lex.cues["period"]["year_parts"][m.group("part")]
             return TimeExpression(m.start(), m.end(), f"{year}-{first:02d}", f"{year}-{last:02d}")
-        since_end = _since_end(published)
-        if m.group("since") and since_end and int(year) < since_end:
-            return TimeExpression(m.start(), m.end(), year, str(since_end))
+        up_to = since_end(published)
+        if m.group("since") and up_to and int(year) < up_to:
+            return TimeExpression(m.start(), m.end(), year, str(up_to))
         return TimeExpression(m.start(), m.end(), year, year)
     if m.group("plan"):
         first, last = lex.plan_periods[m.group("plan")]
-        since_end = _since_end(published)
-        if m.group("psince") and since_end and first < since_end < last:
-            last = since_end  # “十四五”以来: from the plan's first year up to now, not to its end
+        up_to = since_end(published)
+        if m.group("psince") and up_to and first < up_to < last:
+            last = up_to  # “十四五”以来: from the plan's first year up to now, not to its end
         return TimeExpression(m.start(), m.end(), str(first), str(last))
     if report_year_ is None:
         return None
@@ -191,7 +191,7 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
     return TimeExpression(m.start(), m.end(), str(report_year_ + first), str(report_year_ + last))
 
 
-def _since_end(published: str) -> int | None:
+def since_end(published: str) -> int | None:
     """The last whole year a "since …" span reaches: a report of the first quarter (a work report) looks
     back on the year before; a text from later in the year counts the running year."""
     year = report_year(published)
