@@ -68,6 +68,8 @@ class _Words:
     place_names: frozenset[str]  # 广东, 陕西 …: province-level names without 省
     basis_re: regex.Pattern[str]  # 按可比价计算: the basis of a comparison
     dating_words: tuple[str, ...]  # 预计, 全年: words that only date or hedge the number after them
+    stretch_words: tuple[str, ...]  # 力争达到: words that set a stretch target after a first one
+    change_modifiers: frozenset[str]  # 平均, 年均, 同比: words before a change verb that go with it
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
@@ -126,6 +128,8 @@ def _words() -> _Words:
         tiers=tuple(sorted(lex.words("metric", "tiers"), key=len, reverse=True)),
         place_names=frozenset(lex.words("metric_lead", "place_names")),
         dating_words=tuple(lex.cues["status"]["estimate"]) + lex.words("period", "whole_year"),  # type: ignore[arg-type]
+        stretch_words=lex.words("status", "stretch"),
+        change_modifiers=frozenset(lex.words("change", "modifiers")),
         basis_re=regex.compile(r"按[\p{Han}]{0,6}?(?:" + _alternation(lex.words("metric", "basis_ends")) + ")"),
         aims=lex.words("metric", "aims"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
@@ -199,9 +203,11 @@ def _joined(text: str, words: list[Token]) -> str:
 
 
 def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token]:
+    changed = False
     while words:
         last = words[-1]
-        if last.text in trailing or last.text in "、，的":
+        if last.text in trailing or last.text in "、，的" or (changed and last.text in _words().change_modifiers):
+            changed = last.text in _words().changes  # (最低工资标准平均提高8%: 平均 goes with its verb)
             words = words[:-1]
             continue
         if len(words) > 2 and words[-2].text == "在" and last.tag in ("ns", "s", "f", "n") and len(last.text) <= 3:
@@ -209,7 +215,8 @@ def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token
             continue
         # a word jieba guessed (no dictionary tag) may have glued a link word on: 占比达 → 占比
         # (also a two-character word jieba's dictionary mistakes for a name: 比达 in 税占比达77.4%)
-        glued = _words().trailing_re.search(last.text) if last.tag == "" or len(last.text) == 2 else None
+        glued = _words().trailing_re.search(last.text) if last.tag == "" or (
+            len(last.text) == 2 and last.tag[:1] == "n") else None  # (下达 is a verb of its own)
         if glued is None or glued.start() == 0:
             break
         words = words[:-1] + [Token(last.text[: glued.start()], last.start, last.start + glued.start(), "")]
@@ -353,6 +360,8 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
         taken.append(token)
         if counted and next_follows and token.text.endswith(w.counted_nouns):
             break  # 8条内部路网通车里程达15公里: the count's noun ends at 路网, the rest is the next metric
+    while counted and len(taken) > 1 and taken[-1].tag in ("d", "ad", "a"):
+        taken.pop()  # 51项川渝通办事项高效实施: how it is done, not what is counted
     # (a generic noun stays as the head of a two-word name: 168项改革任务)
     while taken and ((taken[-1].text in w.right_trailing and not (counted and len(taken) == 2))
                      or taken[-1].text == "、"):
@@ -583,8 +592,9 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                 right = ""  # 跃上1.4万亿斤新台阶, 迈过千亿大关(的地区): what is measured is on the left
             if q.kind == Kind.PERCENT and right:
                 right = _strip_words(right, w.aims) or right  # 2%的CPI涨幅目标 → CPI涨幅
-                said = text.find(right, q.end) + len(right)
-                if len(right) <= 2 and text.startswith(tuple(w.changes), said):
+                manner_at = q.end + (1 if text.startswith("的", q.end) else 0)
+                said = next((manner_at + k for k in (1, 2) if text.startswith(tuple(w.changes), manner_at + k)), None)
+                if said is not None:
                     # 保持20%以上的高速增长: a rate of growth of what the clause is about
                     change = change or ("increase" if text.startswith(w.increase, said) else "decrease")
                     right = ""
@@ -600,9 +610,12 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                 noun_end = right_hi  # 习近平总书记两次亲临江苏考察、三次参加…: each count says what happened
             else:
                 happened = ""
+        prev_q = quantities[index - 1] if index else None
+        if (same_clause and gap and results and not change and q.kind == Kind.PERCENT and prev_q.kind == Kind.PERCENT
+                and not _strip_words(gap, w.stretch_words)):
+            change = results[-1].change  # 增长6%以上、力争达到8%: the stretch target is of the same growth
         if same_clause and not gap and results:
             previous = results[-1]
-            prev_q = quantities[index - 1]
             if not (q.prefix_start < q.start and prev_q.prefix_start == prev_q.start):
                 change = change or previous.change  # (净增98万户、突破1900万户: a total, not a change)
             left = left or previous.left_metric
@@ -811,8 +824,14 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
             else:
                 items = None
             if items:
-                for k, item in zip(group, items, strict=True):
-                    out[k] = replace(out[k], metric=item, change=out[k].change or out[i].change, left_metric=item)
+                # 城镇调查失业率、居民消费价格涨幅分别控制在5.5%和3%以内: a change word that ends the last item
+                # only (no head shared by all) is that item's alone
+                own_change = bool(own_subject) and own_subject.endswith(tuple(_words().changes)) and items[0] == own_subject.split("、")[0]
+                for n, (k, item) in enumerate(zip(group, items, strict=True)):
+                    change = out[k].change or out[i].change
+                    if own_change and n < len(group) - 1:
+                        change = ""
+                    out[k] = replace(out[k], metric=item, change=change, left_metric=item)
         i = j
     return out
 
