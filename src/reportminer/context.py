@@ -70,6 +70,8 @@ class _Words:
     dating_words: tuple[str, ...]  # 预计, 全年: words that only date or hedge the number after them
     stretch_words: tuple[str, ...]  # 力争达到: words that set a stretch target after a first one
     change_modifiers: frozenset[str]  # 平均, 年均, 同比: words before a change verb that go with it
+    negations: tuple[str, ...]  # 未, 没有: what follows tells of an event that did not happen
+    work_verbs: frozenset[str]  # 新建, 改造 …: work done on the things a list names
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
@@ -130,6 +132,8 @@ def _words() -> _Words:
         dating_words=tuple(lex.cues["status"]["estimate"]) + lex.words("period", "whole_year"),  # type: ignore[arg-type]
         stretch_words=lex.words("status", "stretch"),
         change_modifiers=frozenset(lex.words("change", "modifiers")),
+        negations=lex.words("metric", "negations"),
+        work_verbs=frozenset(lex.words("metric", "work_verbs")),
         basis_re=regex.compile(r"按[\p{Han}]{0,6}?(?:" + _alternation(lex.words("metric", "basis_ends")) + ")"),
         aims=lex.words("metric", "aims"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
@@ -198,8 +202,17 @@ def _tokens_in(tokens: Tokens, start: int, end: int) -> list[Token]:
 
 
 def _joined(text: str, words: list[Token]) -> str:
-    """The text the words span, spaces between them kept (地级及以上城市 PM2.5 平均浓度)."""
-    return text[words[0].start : words[-1].end] if words else ""
+    """The text the words span, spaces between them kept (地级及以上城市 PM2.5 平均浓度); words that do not
+    follow each other are joined without what stands between (新建改造 + 管网)."""
+    if not words:
+        return ""
+    pieces, start = [], words[0].start
+    for before, after in zip(words, words[1:]):
+        if text[before.end : after.start].strip():
+            pieces.append(text[start : before.end])
+            start = after.start
+    pieces.append(text[start : words[-1].end])
+    return "".join(pieces)
 
 
 def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token]:
@@ -289,12 +302,21 @@ def _starts_with_a_term(words: list[Token]) -> bool:
 def _left_words(text: str, tokens, lo: int, hi: int, w: _Words) -> list[Token]:
     """The metric read leftwards: the words of text[lo:hi] cleaned of actors, connectives and links."""
     segment = text[lo:hi]
+    action: list[Token] = []
     if "等" in segment:  # 国网山东电力、…等区域性总部企业 → 区域性总部企业
+        examples_at = lo
         lo += segment.rindex("等") + 1
+        # (but the work done on them stays: 新建改造供水、排水等管网4216公里 → 新建改造管网)
+        for token in _strip_leading(_tokens_in(tokens, examples_at, lo), w):
+            if token.text not in w.work_verbs:
+                break
+            action.append(token)
     basis = w.basis_re.search(text, lo, hi)
     if basis:
         lo = basis.end()  # 按可比口径下降9.3%, 按可比价计算: the basis of a comparison names nothing measured
     words = _tokens_in(tokens, lo, hi)
+    if action and words and words[0].tag[:1] in ("n", "j"):
+        words = action + words
     words = _strip_trailing(words, w.trailing)
     words = _strip_leading(words, w)
     return _strip_trailing(words, w.trailing)
@@ -642,8 +664,13 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                 left = _without_leading_verbs(results[-1].metric) + left
             if left.endswith(w.figures) and len(left) <= 4:
                 left = ""  # 迈上14万亿元新台阶、连续36年居全国首位: the figure of speech is no subject
-            if not left and results and not _strip_words(text[lo:q.prefix_start], w.streak_cues).strip("、，, "):
-                left = results[-1].left_metric  # 森林覆盖率65.1%，连续47年居全国首位 (but not 我市连续五个季度…)
+            between = _strip_words(text[lo:q.prefix_start], w.streak_cues).strip("、，, ")
+            if between.endswith(w.figures) and len(between) <= 4:
+                between = ""  # 迈上14万亿元新台阶、连续36年居全国首位: a figure of speech between
+            if not left and results and not between and not text.startswith(w.negations, q.end):
+                # 森林覆盖率65.1%，连续47年居全国首位 (but not 我市连续五个季度…, nor 连续十年未发生…, an event
+                # of its own)
+                left = results[-1].left_metric
             metric = left + text[q.end:c_end].strip()
         # a clause that only links (，增长4.2%) shares the subject before it; one that begins with its
         # number (，6组10家…) does not
