@@ -72,6 +72,8 @@ class _Words:
     change_modifiers: frozenset[str]  # 平均, 年均, 同比: words before a change verb that go with it
     negations: tuple[str, ...]  # 未, 没有: what follows tells of an event that did not happen
     work_verbs: frozenset[str]  # 新建, 改造 …: work done on the things a list names
+    magnitude_modifiers: frozenset[str]  # 千亿, 百强 …: a magnitude that classes what is counted (4个千亿县)
+    count_noun_trailers: frozenset[str]  # 建设, 投产 …: what is done to the things counted
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
@@ -134,6 +136,8 @@ def _words() -> _Words:
         change_modifiers=frozenset(lex.words("change", "modifiers")),
         negations=lex.words("metric", "negations"),
         work_verbs=frozenset(lex.words("metric", "work_verbs")),
+        magnitude_modifiers=frozenset(lex.words("metric", "magnitude_modifiers")),
+        count_noun_trailers=frozenset(lex.words("units", "count_noun_trailers")),
         basis_re=regex.compile(r"按[\p{Han}]{0,6}?(?:" + _alternation(lex.words("metric", "basis_ends")) + ")"),
         aims=lex.words("metric", "aims"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
@@ -348,8 +352,10 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
     if first.text[:1] in "（(" :
         return ""  # 760亿元（含港务区）: a note, not what is measured
     if first.text in w.right_stop_words or first.text in "、，" or (first.tag in w.right_stop_tags and not (
-            counted and first.tag == "d")):
-        return ""  # (after a count an adverb may begin what is counted: 1.2万户相对集中居住农户)
+            counted and (first.tag == "d" or first.text in w.magnitude_modifiers))):
+        # (after a count an adverb or a magnitude may begin what is counted: 1.2万户相对集中居住农户,
+        # 4个千亿县)
+        return ""
     if first.tag.startswith("v") and first.tag != "vn" and (not counted or first.text in w.changes):
         return ""  # (but after a count a verb may begin the name of what is counted: 35个对接…建设重点平台)
     taken: list[Token] = []
@@ -384,6 +390,9 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
             break  # 8条内部路网通车里程达15公里: the count's noun ends at 路网, the rest is the next metric
     while counted and len(taken) > 1 and taken[-1].tag in ("d", "ad", "a"):
         taken.pop()  # 51项川渝通办事项高效实施: how it is done, not what is counted
+    if (counted and len(taken) > 1 and taken[-1].text in w.count_noun_trailers
+            and _joined(text, taken[:-1]).endswith(w.counted_nouns)):
+        taken.pop()  # 600个以上亿元级工业项目建设: what is done to the things counted
     # (a generic noun stays as the head of a two-word name: 168项改革任务)
     while taken and ((taken[-1].text in w.right_trailing and not (counted and len(taken) == 2))
                      or taken[-1].text == "、"):
@@ -442,17 +451,22 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
     if len(last) > len(first) + 1 or (len(first) >= 3 and first[-2:] in last[:-1]):
         anchor = first[-2:] if first[-2:] in last else first[-1:]
         cut = last.find(anchor)
-        if cut >= 0:
+        if last.startswith(first):
+            # 工业、制造业、工业技改投资: the last item names a part of the first; only the measure is shared
+            measure = next((h for h in sorted(_words().measure_heads, key=len) if last.endswith(h) and len(h) > 1), "")
+            head_at = len(last) - len(measure)
+        elif cut >= 0:
             head_at = cut + len(anchor)
         else:
             glossary = load_lexicon().glossary
             term = next((last[i:] for i in range(1, len(last) - 1) if last[i:] in glossary), None)
-            head_at = len(last) - len(term) if term else _word_boundary_from(last, len(first))
+            parallel = len(items[-2])  # (the item before the last is a whole parallel part: 智能家电、智能手机限上…)
+            head_at = len(last) - len(term) if term else _word_boundary_from(last, parallel)
             rest = last[:head_at]
-            if term and len(first) < len(rest) <= 2 * len(first) and _HAN_ONLY.fullmatch(rest):
+            if term and parallel < len(rest) <= 2 * parallel and _HAN_ONLY.fullmatch(rest):
                 # 城镇、农村常住居民…: the words after the parallel part are shared too (cut at a word
                 # boundary: 制造业、普惠小微贷款余额 → 制造业 + 贷款余额, not 微贷款余额)
-                head_at = _word_boundary_from(last, len(first))
+                head_at = _word_boundary_from(last, parallel)
         head = last[head_at:]
         if head and head.endswith(_words().measure_heads):
             items = [item + head for item in items[:-1]] + [last]

@@ -279,6 +279,35 @@ def _count_noun_suffixes() -> tuple[str, ...]:
 # What follows a count in words that names the list of a 分别 after it (四条产业链产值分别突破…).
 _NAMES_A_FENBIE_LIST = regex.compile(r"[\p{Han}“”]{1,10}?分别")
 
+_RATIO_MARKS = ":：∶"
+
+
+def _ratio(text: str, numbers: list[NumberMatch], i: int) -> Quantity | None:
+    """城乡居民收入比缩小至2.21∶1: a ratio of two terms (value first/second, unit ratio). Three terms
+    (三次产业结构4.1:40.1:55.8) and clock times (10:30) are not claims."""
+    first = numbers[i]
+    if i + 1 >= len(numbers) or numbers[i + 1].start != first.end + 1 or first.chinese:
+        return None
+    second = numbers[i + 1]
+    if second.chinese or not second.value or text[second.end : second.end + 1] in _RATIO_MARKS or (
+            first.start and text[first.start - 1] in _RATIO_MARKS):
+        return None
+    first_text, second_text = text[first.start : first.end], text[second.start : second.end]
+    if "." not in first_text + second_text and len(second_text) == 2:
+        return None  # 10:30, a time of day
+    if _ASCII_ALNUM.match(text[second.end : second.end + 1] or " "):
+        return None
+    value = first.value / second.value
+    return Quantity(
+        start=first.start, end=second.end, value=value, unit=text[first.end] + second_text, kind=Kind.OTHER,
+        qualifier=Qualifier.EXACT, std_value=value, std_unit="ratio", unit_en="ratio",
+        number_start=first.start, number_end=second.end, prefix_start=first.start, unit_end=second.end,
+    )
+
+
+# A count of what a tier names, right after it: (500强)企业325家.
+_COUNTED_AFTER = regex.compile(r"[\p{Han}]{1,6}?[0-9]+(?:\.[0-9]+)?[万]?[家个户所]")
+
 # A further standing right after a 百强: 百强区十强榜, 百强区第22位.
 _NEXT_TIER = regex.compile(r"[\p{Han}]{0,2}?(?:[十百千0-9]{1,3}强|第[0-9一二三四五六七八九十]{1,3}[位名])")
 
@@ -307,6 +336,8 @@ def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quanti
         start, end = number.start, pos + 1
         if _NEXT_TIER.match(text, end):
             return None  # 跻身全国工业百强区十强榜: the first tier names the list, the second is the standing
+        if _COUNTED_AFTER.match(text, end):
+            return None  # 引进世界500强企业325家: the tier names the kind of firm the number after counts
         if not _near_word(text, start, context, 12):
             return None
         qualifier = Qualifier.UNDER
@@ -517,6 +548,8 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
     before = text[number.start - 1] if number.start else ""
     if before in ("第", "前") or text.startswith("强", number.end):
         return _rank(text, numbers, i, lex)
+    if text[number.end : number.end + 1] in _RATIO_MARKS:
+        return _ratio(text, numbers, i)
     if _FRACTION_JOINT.match(text, number.end) or (text.startswith("/", number.end) and not number.chinese):
         return _fraction(text, numbers, i, lex)
     if _is_calendar_year(text, number) or _blocked(text, number.end):
