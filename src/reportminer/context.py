@@ -251,7 +251,8 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
         changed = False
         first = words[0]
         # (a preposition stays: 为经营主体减负, 向民间资本推介优质项目)
-        if first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "r", "t") or _is_mark(first.text):
+        if (first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "r", "t") or _is_mark(first.text)
+                or first.text in w.figures):  # (…迈上5万亿台阶、五年增量: the figure ends the claim before)
             words, changed = words[1:], True
             continue
         if first.text in "（(":
@@ -733,6 +734,9 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
             if metric.startswith(tuple(w.bare_measures)) and not previous.endswith(tuple(w.bare_measures)):
                 previous = _without_leading_verbs(previous)  # GDP增长5.4%，增速高于全国… → GDP增速高于全国
             metric = previous if previous.endswith(metric) else previous + metric
+        if metric in w.bare_measures and q.kind != Kind.RANK and results and results[-1].metric:
+            # 地区生产总值迈上5万亿台阶、五年增量超1.36万亿元: a bare measure of what the claim before measures
+            metric = _without_leading_verbs(results[-1].metric) + metric
         metric = _QUOTED_BASE.sub("", _FOOTNOTE.sub("", metric))  # 地区生产总值[2]: a note's number is no part of the name
         done = bool(w.done_re.search(text, c_start, q.prefix_start))
         # (an estimate word in a sentence's first clause heads every item of it: 预计地区生产总值增长4%左右，

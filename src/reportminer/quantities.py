@@ -200,6 +200,8 @@ def _parse_unit(text: str, pos: int, number: NumberMatch, lex: Lexicon) -> _Unit
     if found is None:
         return None
     unit, end = found
+    if text.startswith(_false_units(), end - len(unit.surface)):
+        return None  # 迈上5万亿台阶, 3万家庭: the character begins a word, it is no unit
     multiplied = lex.cues["units"]["multiplied_as"]
     if unit.surface in multiplied and text[number.start : number.end][-1:] in lex.big_units:
         unit = Unit(unit.surface, *_meaning(lex.units[multiplied[unit.surface]]))  # type: ignore[index]
@@ -278,6 +280,11 @@ def _count_noun_suffixes() -> tuple[str, ...]:
 
 # What follows a count in words that names the list of a 分别 after it (四条产业链产值分别突破…).
 _NAMES_A_FENBIE_LIST = regex.compile(r"[\p{Han}“”]{1,10}?分别")
+
+@cache
+def _false_units() -> tuple[str, ...]:
+    return tuple(load_lexicon().words("units", "false_units"))
+
 
 _RATIO_MARKS = ":：∶"
 
