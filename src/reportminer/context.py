@@ -855,6 +855,8 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
             continue
         if len(group) > 1:
             own_subject = text[c_start:marker].strip("，、 ")
+            if own_subject in _words().bare_measures or own_subject in _words().changes:
+                own_subject = ""  # …第三产业增加值497.48亿元，增速分别为4.4%、4.8%、6.0%: the numbers before name them
             if own_subject:
                 items = _split_list_before_fenbie(out[i].metric, len(group))
                 comma = next((n for n in range(1, len(group)) if text[quantities[group[n - 1]].end :
