@@ -80,12 +80,20 @@ def find_time_expressions(text: str, published: str) -> list[TimeExpression]:
             continue
         if m.group("plan") and _EPITHET.match(text, m.end()):
             continue  # 今年是“十四五”收官之年: the plan names the year, the year is the period
-        if m.group("byear") and text.startswith(_counted_words(), m.end()):
-            continue  # 2024家企业, 2000多个, 2000亿元: a number, not a year
+        if m.group("byear") and (text.startswith(_counted_words(), m.end()) or _in_a_name(text, m.start())):
+            continue  # 2024家企业, 2000多个, 2000亿元: a number, not a year; “2030启航计划”: a name
         expression = _resolve(m, published, lex)
         if expression is not None:
             found.append(expression)
     return found
+
+
+def _in_a_name(text: str, pos: int) -> bool:
+    """True when ``pos`` stands inside quotation marks or title marks opened shortly before it."""
+    window = text[max(0, pos - 12) : pos]
+    opened = max(window.rfind("“"), window.rfind("《"))
+    closed = max(window.rfind("”"), window.rfind("》"))
+    return opened > closed or window.count('"') % 2 == 1
 
 
 @cache
