@@ -510,8 +510,10 @@ def _names_rather_than_measures(text: str, number: NumberMatch, parsed: _UnitPar
     if not number.has_digit and (text[number.end - 1] in lex.big_units or text[number.start:number.end] in ("百", "千")):
         if _prefix_qualifier(text, number.start)[0] is None:
             return True  # 万人空巷, 千座公园城市: a bare magnitude is a number only after 超/近/逾 (十美元 is ten)
-    if _blocked(text, end):
-        return True  # 120周年 (周 + 年), 80年代
+    if _blocked(text, end) and not (parsed.kind == Kind.COUNT and len(unit) == 1 and _CJK.match(text[end : end + 2] or " ")
+                                    and text[end : end + 2] not in ("号线", "号楼")):
+        # 120周年 (周 + 年), 80年代; but after a classifier a noun may begin with a blocker (5300多栋楼宇)
+        return True
     if parsed.kind == Kind.DURATION and not _duration_allowed(text, number.start, unit, end, lex):
         return True
     if parsed.kind == Kind.COUNT and _patterns().structural_re.match(text, end):
@@ -790,10 +792,26 @@ def aligned_with_words(quantity: Quantity, tokens: Tokens) -> bool:
     return head in prefixes or head[-1:] in prefixes
 
 
+def _sums_up_a_list(text: str, quantity: Quantity, tokens: Tokens) -> bool:
+    """True when a count follows a list of names joined by 、 and counts exactly those names."""
+    if quantity.qualifier != Qualifier.EXACT or not 2 <= quantity.value <= 12:
+        return False
+    lead = text[max(0, quantity.prefix_start - 80) : quantity.prefix_start]
+    lead = regex.split(r"[，,；;。：:]", lead)[-1].removesuffix("等")
+    names = lead.split("、")
+    if len(names) != int(quantity.value) or not all(0 < len(name) <= 12 for name in names):
+        return False
+    # (the list must run right up to the number: 存款、贷款余额连跨2个万亿元台阶 has a predicate between)
+    last_start = quantity.prefix_start - len(names[-1]) - (1 if text.endswith("等", 0, quantity.prefix_start) else 0)
+    return not any(t.tag.startswith("v") and t.tag != "vn" for t in tokens.overlapping(last_start, quantity.prefix_start))
+
+
 def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     """True when a quantity only names a class of things, not a measurement:
     - a band of a measure before a noun: 10亿元以上重大产业项目 (the projects of over 1bn yuan);
     - a Chinese numeral counting the first word of a plan's name: 实施五个新城产业细分赛道专项规划."""
+    if quantity.kind == Kind.COUNT and _sums_up_a_list(text, quantity, tokens):
+        return True  # 京哈改扩建、本桓宽、凌绥、台黑4条高速: the number only counts the names just listed
     after = tokens.overlapping(quantity.end, quantity.end + 24)
     after = [t for t in after if t.start >= quantity.end]
     if not after or after[0].start != quantity.end:
