@@ -66,6 +66,9 @@ def _bullets() -> str:
 _HORIZON_WORDS = ("到", "至", "为")
 # What may follow an opening time expression before its comma: 2023年以来，, “十四五”时期，
 _FRONTED = regex.compile(r"[”\"’]?(?:以来|时期|期间|末|底|初|上半年|下半年)?[，,]")
+# A 从/由 in the same clause before a 到/至: the number after 到 is the end of a from→to change.
+_FROM_BEFORE = regex.compile(r"[从由][^，,；;。]{1,24}\Z")
+
 # The rest of a fronted topic phrase: a few words and no number, then a comma.
 _TOPIC = regex.compile(r"[^0-9，,。；;]{0,14}[，,]")
 
@@ -123,12 +126,22 @@ def _float(value) -> float | None:
 def _claim(document: Document, sentence: Sentence, original_sentence: str, q: Quantity, ctx: Context,
            times: list[TimeExpression], frame: TimeExpression | None) -> Claim:
     before = bisect.bisect_right([t.end for t in times], q.prefix_start) if times else 0
+    text = sentence.text
+    stated_before = before
+    # a date written as an attribute of one number (从2020年的3.68万亿元增长到2025年的4.93万亿元) dates that
+    # number only, not the clauses after it
+    while before and text.startswith("的", times[before - 1].end) and text[times[before - 1].end : q.prefix_start] != "的":
+        before -= 1
     governing = times[before - 1] if before else None
-    if governing and sentence.text.endswith(("从", "由"), 0, q.prefix_start):
-        # …从2017年的3.06万亿元增长到2022年的4.2万亿元，一般公共预算收入从3233.8亿元增长到4084亿元:
-        # an undated start takes the start date of the change before it
-        starts = [t for t in times[:before] if sentence.text.endswith(("从", "由"), 0, t.start)]
-        governing = starts[-1] if starts else governing
+    # …从2017年的3.06万亿元增长到2022年的4.2万亿元，一般公共预算收入从3233.8亿元增长到4084亿元: an undated
+    # start or end of a change takes the start or end date of the change before it
+    if text.endswith(("从", "由"), 0, q.prefix_start):
+        ends = [t for t in times[:stated_before] if text.endswith(("从", "由"), 0, t.start)]
+    elif text.endswith(("到", "至"), 0, q.prefix_start) and _FROM_BEFORE.search(text, 0, q.prefix_start):
+        ends = [t for t in times[:stated_before] if text.endswith(("到", "至"), 0, t.start)]
+    else:
+        ends = []
+    governing = ends[-1] if ends else governing
     period = governing.period if governing else (frame.period if frame else "")
     # a news lead dated to the day tells of what happened (2025年1月20日上午，…863名人大代表出席):
     # under its frame only target words make a target
