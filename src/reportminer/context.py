@@ -74,6 +74,7 @@ class _Words:
     work_verbs: frozenset[str]  # 新建, 改造 …: work done on the things a list names
     magnitude_modifiers: frozenset[str]  # 千亿, 百强 …: a magnitude that classes what is counted (4个千亿县)
     count_noun_trailers: frozenset[str]  # 建设, 投产 …: what is done to the things counted
+    aimed_change_re: regex.Pattern[str]  # 的增长目标: a change named as an aim after a percent
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
@@ -138,6 +139,8 @@ def _words() -> _Words:
         work_verbs=frozenset(lex.words("metric", "work_verbs")),
         magnitude_modifiers=frozenset(lex.words("metric", "magnitude_modifiers")),
         count_noun_trailers=frozenset(lex.words("units", "count_noun_trailers")),
+        aimed_change_re=regex.compile("的?((?:" + _alternation(increase + decrease) + ")(?:"
+                                      + _alternation(lex.words("metric", "aims")) + "))"),
         basis_re=regex.compile(r"按[\p{Han}]{0,6}?(?:" + _alternation(lex.words("metric", "basis_ends")) + ")"),
         aims=lex.words("metric", "aims"),
         trailing_re=regex.compile("(?:" + _alternation(lex.words("metric", "glued")) + r")\Z"),
@@ -447,6 +450,11 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
     else:
         return None
     first, last = items[0], items[-1]
+    ordinal = _ORDINAL_HEAD.match(last)
+    if ordinal and all(_ORDINAL_ITEM.fullmatch(item) for item in items[:-1]):
+        # 第一、第三产业增加值, 第一、二、三产业: ordinals that share the noun after the last one
+        return [("" if item.startswith("第") else "第") + item + last[ordinal.end():] for item in items[:-1]] + [
+            last if last.startswith("第") else "第" + last]
     # (a last item no longer than the first may still carry a head after the word they share:
     # 信息传输软件和信息技术服务业、租赁和商务服务业增加值)
     if len(last) > len(first) + 1 or (len(first) >= 3 and first[-2:] in last[:-1]):
@@ -475,6 +483,10 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
         items = _leading_modifier_shared(items, _words())
     return items
 
+
+# Ordinals listed before a shared noun: 第一、第三产业增加值.
+_ORDINAL_ITEM = regex.compile(r"第?[一二三四五六七八九十]")
+_ORDINAL_HEAD = regex.compile(r"第?[一二三四五六七八九十]")
 
 # A count in Chinese numerals closing a list's subject: 三个行政区, 两大产业.
 _ENUMERATION_AT_END = regex.compile(r"[两二三四五六七八九十]+[个大家所项类座条][\p{Han}]{1,6}$")
@@ -627,8 +639,14 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
                                       verb_first_ok=True)
             if (right.endswith(w.figures) and (not noun_only or len(right) <= 3)) or right.startswith(w.figures):
                 right = ""  # 跃上1.4万亿斤新台阶, 迈过千亿大关(的地区): what is measured is on the left
+            if right in w.aims:
+                right = ""  # 城镇新增就业45万人以上的目标: the aim names nothing; what is measured is on the left
+            aimed = w.aimed_change_re.match(text, q.end) if q.kind == Kind.PERCENT and not right else None
+            if aimed and percent_names_right:
+                right = aimed.group(1)  # 确定4.5%左右的增长目标: a growth target
             if q.kind == Kind.PERCENT and right:
-                right = _strip_words(right, w.aims) or right  # 2%的CPI涨幅目标 → CPI涨幅
+                stripped = _strip_words(right, w.aims)  # 2%的CPI涨幅目标 → CPI涨幅
+                right = stripped if stripped and stripped not in w.changes else right  # (4.5%左右的增长目标)
                 manner_at = q.end + (1 if text.startswith("的", q.end) else 0)
                 said = next((manner_at + k for k in (1, 2) if text.startswith(tuple(w.changes), manner_at + k)), None)
                 if said is not None:
