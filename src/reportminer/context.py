@@ -66,6 +66,7 @@ class _Words:
     figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
     tiers: tuple[str, ...]  # 国家级, 省级 …: levels of a designation
     place_names: frozenset[str]  # 广东, 陕西 …: province-level names without 省
+    done_verbs: frozenset[str]  # 完成, 实现: verbs that report a standard measure
     basis_re: regex.Pattern[str]  # 按可比价计算: the basis of a comparison
     dating_words: tuple[str, ...]  # 预计, 全年: words that only date or hedge the number after them
     stretch_words: tuple[str, ...]  # 力争达到: words that set a stretch target after a first one
@@ -132,6 +133,7 @@ def _words() -> _Words:
         figures=lex.words("metric", "figures"),
         tiers=tuple(sorted(lex.words("metric", "tiers"), key=len, reverse=True)),
         place_names=frozenset(lex.words("metric_lead", "place_names")),
+        done_verbs=frozenset(lex.words("metric_lead", "done_verbs")),
         dating_words=tuple(lex.cues["status"]["estimate"]) + lex.words("period", "whole_year"),  # type: ignore[arg-type]
         stretch_words=lex.words("status", "stretch"),
         change_modifiers=frozenset(lex.words("change", "modifiers")),
@@ -233,6 +235,9 @@ def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token
         if len(words) > 2 and words[-2].text == "在" and last.tag in ("ns", "s", "f", "n") and len(last.text) <= 3:
             words = words[:-2]  # 社会消费品零售总额在西部率先突破千亿: where, not what
             continue
+        if len(words) > 1 and last.tag in ("d", "ad", "vd") and len(last.text) > 1 and words[-2].tag[:1] in ("n", "j", "v"):
+            words = words[:-1]  # 民间投资逆势增长2.7%: how it went, not what
+            continue
         # a word jieba guessed (no dictionary tag) may have glued a link word on: 占比达 → 占比
         # (also a two-character word jieba's dictionary mistakes for a name: 比达 in 税占比达77.4%)
         glued = _words().trailing_re.search(last.text) if last.tag == "" or (
@@ -263,6 +268,10 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
             if close is not None:
                 words, changed = words[close + 1 :], True  # （下同）完成地区生产总值: a note before the metric
                 continue
+        if first.text in w.done_verbs and len(words) > 1 and _starts_with_a_term(words[1:], shortest=5):
+            # 完成地区生产总值32765亿元: a standard measure is reported, not work done (完成投资 keeps its verb)
+            words, changed = words[1:], True
+            continue
         if first.text in w.place_names and len(words) > 1 and _starts_with_a_term(words[1:]):
             # 广东地区生产总值 (but 北京证券交易所, 上海机场 are names of their own)
             words, changed = words[1:], True
@@ -296,13 +305,13 @@ def _compares(metric: str, w: _Words) -> bool:
         not metric.startswith(w.comparison_blockers) or metric.startswith(w.comparison_unblockers))
 
 
-def _starts_with_a_term(words: list[Token]) -> bool:
+def _starts_with_a_term(words: list[Token], shortest: int = 4) -> bool:
     """True when the words begin with a measure the glossary knows (地区生产总值, 规上工业增加值)."""
     glossary = load_lexicon().glossary
     joined = ""
     for token in words[:4]:
         joined += token.text
-        if len(joined) >= 4 and joined in glossary:
+        if len(joined) >= shortest and joined in glossary:
             return True  # (a short term such as 机场 may begin a name: 上海机场)
     return False
 
@@ -481,6 +490,12 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
             items = [item + head for item in items[:-1]] + [last]
     elif len(first) >= len(last) + 3:
         items = _leading_modifier_shared(items, _words())
+    else:
+        # 集成电路、汽车零配件、锂电池出口: a measure word that ends only the last item is shared by all
+        heads = [h for h in _words().measure_heads if len(h) > 1 and last.endswith(h) and len(last) > len(h)]
+        head = max(heads, key=len, default="")
+        if head and not any(item.endswith(_words().measure_heads) for item in items[:-1]):
+            items = [item + head for item in items[:-1]] + [last]
     return items
 
 
