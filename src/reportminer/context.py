@@ -452,6 +452,10 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
     和/及/与. The head shared by all items sits at the end of the last one: after the word the first
     item ends with (居民), else the longest glossary term it ends with (进出口总额), else after as many
     characters as the first item has (城镇、农村常住居民…)."""
+    fused = next((word for word in _fused_pairs() if word in phrase), None)
+    if fused and "、" not in phrase and count == len(_fused_pairs()[fused]):
+        # 本外币存贷款余额分别为38.7万亿元、29.9万亿元: one word names both items
+        return [phrase.replace(fused, part, 1) for part in _fused_pairs()[fused]]
     for separators in (("、",), ("、", "和", "及", "与")):
         items = [p for p in _split_on(phrase, separators) if p]
         if len(items) == count:
@@ -497,6 +501,11 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
         if head and not any(item.endswith(_words().measure_heads) for item in items[:-1]):
             items = [item + head for item in items[:-1]] + [last]
     return items
+
+
+@cache
+def _fused_pairs() -> dict[str, list[str]]:
+    return load_lexicon().cues["metric"]["fused_pairs"]  # type: ignore[return-value]
 
 
 # Ordinals listed before a shared noun: 第一、第三产业增加值.
