@@ -156,6 +156,11 @@ def _next_body_line(text: str, lines: list[tuple[int, int]], k: int) -> int | No
     return start + len(text[start:end]) - len(text[start:end].lstrip())
 
 
+# Where a range is written out in words (ranging from 4 percent to 6 percent, between 3 and 5 percent).
+_RANGE_START = regex.compile(r"(?i)\b(?:ranging|ranged|range|ranges)\s+from\s*\Z|\bbetween\s*\Z")
+_RANGE_END = regex.compile(r"(?i)\s(?:to|and)\s(?P<high>\d[\d,]*(?:\.\d+)?)\s?(?P<unit>percent|per cent|%|percentage points?)")
+# The next item of a list that one change verb governs: ", B by" / " and C by".
+_LISTED_BY = regex.compile(r"(?i)\A[\s,]*(?:and\s+)?(?P<what>[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,5}?)\s+by\s*\Z")
 _TIME_NOUNS = frozenset({"quarter", "quarters", "year", "years", "month", "months", "half", "period", "week", "weeks"})
 _LEADING_PARENTHESIS = regex.compile(r"\A\s*\([^()]{1,40}\)")
 _TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previous|next|this|that|same|early|late)\b"
@@ -556,6 +561,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
         if not frame and times:
             frame = times[0].period  # a news lead: the first dated sentence dates the article
         for m in patterns.number.finditer(text):
+            if m.start() < previous_end:
+                continue  # inside the claim before (the high end of "from 4 percent to 6 percent")
             kind_group = "digits" if m.group("digits") else "word"
             value = _value(m, kind_group, cues)
             start, end = m.start(kind_group), m.end()
@@ -611,6 +618,10 @@ def extract_english_claims(document: Document) -> list[Claim]:
                     surface, unit_en, std_unit, end = f"{surface}/{word}", f"{unit_en} per {word}", f"{std_unit}/{word}", per.end()
             high = m.group("high")
             value_high = Decimal(high.replace(",", "")) * (Decimal(cues["scales"][scale.lower()]) if scale else 1) if high else None
+            spread = _RANGE_END.match(text, end) if unit_match and _RANGE_START.search(text[:start]) else None
+            if spread and spread.group("unit").lower() == surface.lower():
+                # ranging from 4 percent to 6 percent: one range, not two claims
+                value_high, end = Decimal(spread.group("high").replace(",", "")), spread.end()
             before = text[previous_end:start] if previous_end else text[:start]
             before = before.translate(_QUOTES)  # growth of "around 5 percent": quotation marks set nothing apart
             masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
@@ -627,6 +638,10 @@ def extract_english_claims(document: Document) -> list[Claim]:
                 change = "decrease"  # a growth of -7.19 percent is a fall
             if not change and previous_end and clause_before.strip().lower() in ("to", "and", "or", ","):
                 change = previous_change  # risen from 54 trillion to 82.7 trillion yuan
+            listed = _LISTED_BY.match(clause_before) if not change and previous_change else None
+            if listed:
+                # increase A by 7 percent, B by 4 percent and C by 6 percent: the verb governs the list
+                change = previous_change
             counted = count_match and not unit_match and not currency and not shared_unit
             generic = counted and not count_match.group("mods").strip() and count_match.group("noun").lower() in cues["generic_count_nouns"]
             metric = count_match.group("mods").strip() + " " + count_match.group("noun") if counted and not generic else ""
