@@ -76,6 +76,7 @@ class _Words:
     magnitude_modifiers: frozenset[str]  # 千亿, 百强 …: a magnitude that classes what is counted (4个千亿县)
     count_noun_trailers: frozenset[str]  # 建设, 投产 …: what is done to the things counted
     aimed_change_re: regex.Pattern[str]  # 的增长目标: a change named as an aim after a percent
+    rate_words: tuple[str, ...]  # 增速, 增幅: a growth rate that a standing or streak may be of
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
@@ -141,6 +142,7 @@ def _words() -> _Words:
         work_verbs=frozenset(lex.words("metric", "work_verbs")),
         magnitude_modifiers=frozenset(lex.words("metric", "magnitude_modifiers")),
         count_noun_trailers=frozenset(lex.words("units", "count_noun_trailers")),
+        rate_words=lex.words("metric", "rate_words"),
         aimed_change_re=regex.compile("的?((?:" + _alternation(increase + decrease) + ")(?:"
                                       + _alternation(lex.words("metric", "aims")) + "))"),
         basis_re=regex.compile(r"按[\p{Han}]{0,6}?(?:" + _alternation(lex.words("metric", "basis_ends")) + ")"),
@@ -643,6 +645,11 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         left = _QUOTED_BASE.sub("", _joined(text, left_words).strip("、，"))
         if q.kind == Kind.RANK:
             left = _strip_rank_context(left, w)
+        if q.kind in (Kind.RANK, Kind.DURATION) and left:
+            rate = text.find(left, lo, metric_hi) + len(left)
+            if text.startswith(w.rate_words, rate):
+                # 规模以上工业增加值增速连续30个月居全国前10位: the standing is of the growth rate
+                left += next(word for word in w.rate_words if text.startswith(word, rate))
         right = ""
         noun_end = q.end
         # 八成以上财政资金用于民生; 设置2%的CPI涨幅目标 (only a verb on the left: what is measured follows 的)
@@ -844,6 +851,12 @@ def same_clause_or_linked(text: str, previous: Quantity, c_start: int) -> bool:
     return previous.end > clause_start(text, max(0, c_start - 1))
 
 
+def _strip_leading_text(phrase: str, w: _Words) -> str:
+    """``phrase`` without the connectives and actors a metric does not begin with (其中，全省…)."""
+    words = _strip_leading(list(tokenize(phrase)), w)
+    return phrase[words[0].start :] if words else phrase
+
+
 def _strip_words(phrase: str, words: tuple[str, ...]) -> str:
     stripped = True
     while stripped:
@@ -899,7 +912,12 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
             own_subject = text[c_start:marker].strip("，、 ")
             if own_subject in _words().bare_measures or own_subject in _words().changes:
                 own_subject = ""  # …第三产业增加值497.48亿元，增速分别为4.4%、4.8%、6.0%: the numbers before name them
-            if own_subject:
+            examples = own_subject.rpartition("等")[0].split("、") if "等" in own_subject else []
+            if len(examples) == len(group) and all(0 < len(e) <= 8 for e in examples) and out[i].metric:
+                # 食品、石化、医药、信息等产业增加值分别增长…: each example with the head after 等
+                items = [_strip_words(e, ("等",)).split("，")[-1] + out[i].metric for e in examples]
+                items[0] = _strip_leading_text(items[0], _words())
+            elif own_subject:
                 items = _split_list_before_fenbie(out[i].metric, len(group))
                 comma = next((n for n in range(1, len(group)) if text[quantities[group[n - 1]].end :
                               quantities[group[n]].prefix_start].strip() in ("，", ",")), None)
