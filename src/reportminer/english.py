@@ -440,6 +440,7 @@ class _Time:
     start: int
     end: int
     period: str
+    since: bool = False  # since 2012: a span up to now, whose claims have happened
 
 
 def _months_period(year: int | None, first: int, last: int, start: int, end: int, published: str) -> str:
@@ -467,9 +468,10 @@ def _times(sentence: str, published: str, cues: dict, frame: str) -> list[_Time]
         if is_base(m.start()):
             continue
         period = f"{m.group('a')}/{m.group('b')}" if m.group("a") else m.group("y")
-        if m.group("y") and low[: m.start()].rstrip().endswith("since") and last_whole_year and int(m.group("y")) < last_whole_year:
+        since = bool(m.group("y")) and low[: m.start()].rstrip().endswith("since")
+        if since and last_whole_year and int(m.group("y")) < last_whole_year:
             period = f"{m.group('y')}/{last_whole_year}"  # since 2012: up to now
-        found.append(_Time(m.start(), m.end(), period))
+        found.append(_Time(m.start(), m.end(), period, since))
     frame_year = int(frame[:4]) if frame[:4].isdigit() else None
     spans_relative: list[tuple[int, int]] = []
     for m in patterns.parts.finditer(low):
@@ -501,12 +503,17 @@ def _times(sentence: str, published: str, cues: dict, frame: str) -> list[_Time]
     return sorted(found, key=lambda t: t.start)
 
 
-def _period_at(times: list[_Time], pos: int) -> str:
-    """The period of a number at ``pos``: the last time expression before it, else the first after it."""
+def _time_at(times: list[_Time], pos: int) -> _Time | None:
+    """The time expression that dates a number at ``pos``: the last one before it, else the first after it."""
     before = [t for t in times if t.start < pos]
     if before:
-        return before[-1].period
-    return times[0].period if times else ""
+        return before[-1]
+    return times[0] if times else None
+
+
+def _period_at(times: list[_Time], pos: int) -> str:
+    governing = _time_at(times, pos)
+    return governing.period if governing else ""
 
 
 def _opening(text: str, times: list[_Time]) -> _Time | None:
@@ -551,7 +558,7 @@ def extract_english_claims(document: Document) -> list[Claim]:
     patterns = _patterns()
     cues = patterns.cues
     claims: list[Claim] = []
-    frame = ""
+    frame, frame_since = "", False
     list_is_target = False
     for sentence in _sentences(document.text):
         text = sentence.text
@@ -559,7 +566,7 @@ def extract_english_claims(document: Document) -> list[Claim]:
         previous_metric, previous_end, previous_change = "", 0, ""
         times = _times(text, document.published, cues, frame)
         if not frame and times:
-            frame = times[0].period  # a news lead: the first dated sentence dates the article
+            frame, frame_since = times[0].period, times[0].since  # a news lead: the first dated sentence dates the article
         for m in patterns.number.finditer(text):
             if m.start() < previous_end:
                 continue  # inside the claim before (the high end of "from 4 percent to 6 percent")
@@ -652,10 +659,13 @@ def extract_english_claims(document: Document) -> list[Claim]:
             # (rose from 93.8 percent to 95.5 percent in China: the second end measures what the first does)
             metric = metric.strip() or _metric(clause_before, cues) or (previous_metric if joined else "") or _metric_after(
                 text[end:]) or previous_metric
-            period = _period_at(times, start) or frame
+            governing = _time_at(times, start)
+            period = governing.period if governing else frame
             target = list_is_target if sentence.item else any(
                 regex.search(rf"\b{regex.escape(w)}\b", text[:start], regex.IGNORECASE) for w in cues["target"])
-            if period and document.published:
+            if (governing.since if governing else frame_since):
+                status = "target" if target else "actual"  # since 2012, …: up to now, it has happened
+            elif period and document.published:
                 status = "target" if ends_after(period, document.published) else "actual"
             else:
                 status = "target" if target else "actual"
@@ -679,5 +689,5 @@ def extract_english_claims(document: Document) -> list[Claim]:
                 regex.search(rf"\b{regex.escape(w)}\b", text, regex.IGNORECASE) for w in cues["target"])
         opening = _opening(text, times)
         if opening:
-            frame = opening.period  # "In 2023, …" sets the time frame of what follows
+            frame, frame_since = opening.period, opening.since  # "In 2023, …" sets the time frame of what follows
     return claims

@@ -145,7 +145,8 @@ def _claim(document: Document, sentence: Sentence, original_sentence: str, q: Qu
     period = governing.period if governing else (frame.period if frame else "")
     # a news lead dated to the day tells of what happened (2025年1月20日上午，…863名人大代表出席):
     # under its frame only target words make a target
-    news_event = governing is None and frame is not None and frame.day
+    news_event = (governing is None and frame is not None and frame.day) or (
+        (governing or frame) is not None and (governing or frame).since)  # (2021年以来…: up to now, happened)
     if period and document.published and not news_event:
         # a period still running at publication is a plan, unless the text says it is done (加装了12部)
         ongoing = ends_after(period, document.published)

@@ -22,13 +22,14 @@ class TimeExpression:
     first: str  # ISO start: "2023", "2023-01"
     last: str  # ISO end, same precision
     day: bool = False  # written to the day (2025年1月20日上午): the date of an event, a news lead's
+    since: bool = False  # a span up to now (2021年以来): what it holds has happened, unless a target word says not
 
     @property
     def period(self) -> str:
         return self.first if self.first == self.last else f"{self.first}/{self.last}"
 
     def year_only(self) -> TimeExpression:
-        return TimeExpression(self.start, self.end, self.first[:4], self.last[:4], self.day)
+        return TimeExpression(self.start, self.end, self.first[:4], self.last[:4], self.day, self.since)
 
 
 def _alternation(words) -> str:
@@ -180,13 +181,14 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
             return TimeExpression(m.start(), m.end(), f"{year}-{first:02d}", f"{year}-{last:02d}")
         up_to = since_end(published)
         if m.group("since") and up_to and int(year) < up_to:
-            return TimeExpression(m.start(), m.end(), year, str(up_to))
+            return TimeExpression(m.start(), m.end(), year, str(up_to), since=True)
         return TimeExpression(m.start(), m.end(), year, year)
     if m.group("plan"):
         first, last = lex.plan_periods[m.group("plan")]
         up_to = since_end(published)
         if m.group("psince") and up_to and first < up_to < last:
             last = up_to  # “十四五”以来: from the plan's first year up to now, not to its end
+            return TimeExpression(m.start(), m.end(), str(first), str(last), since=True)
         return TimeExpression(m.start(), m.end(), str(first), str(last))
     if report_year_ is None:
         return None
