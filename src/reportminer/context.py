@@ -400,6 +400,12 @@ def _right_phrase(text: str, tokens, lo: int, hi: int, w: _Words, counted: bool,
             if (token.tag.startswith("v") and token.tag != "vn" and rest and rest[0].tag.startswith("v")
                     and rest[0].text in w.right_stop_words):
                 break  # 2款创新药集中获批上市: a verb right before a predicate says how it happened
+            if (token.tag.startswith("v") and token.tag != "vn" and rest and len(taken) >= 1
+                    and _joined(text, taken).endswith(w.counted_nouns) and not text.startswith("的", token.end)
+                    and not _joined(text, rest).rstrip("。，；、").endswith(w.counted_nouns)):
+                # 44个国家部委制定配套支持文件: after the noun counted, a verb begins the predicate (but
+                # 11.2万个高校毕业生就业岗位, 14处学校幼儿园新建、改扩建工程 name what is counted at their end)
+                break
         taken.append(token)
         if counted and next_follows and token.text.endswith(w.counted_nouns):
             break  # 8条内部路网通车里程达15公里: the count's noun ends at 路网, the rest is the next metric
@@ -644,7 +650,9 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         left_words = _left_words(text, tokens, lo, metric_hi, w)
         left = _QUOTED_BASE.sub("", _joined(text, left_words).strip("、，"))
         if q.kind == Kind.RANK:
-            left = _strip_rank_context(left, w)
+            left = _strip_rank_context(left, w).strip("、，")
+            if left and left not in w.bare_measures and all(t.tag.startswith("v") and t.tag != "vn" for t in tokenize(left)):
+                left = ""  # 9个国家区域医疗中心开诊运营、居全国第2位: what stands 2nd is what came before
         if q.kind in (Kind.RANK, Kind.DURATION) and left:
             rate = text.find(left, lo, metric_hi) + len(left)
             if text.startswith(w.rate_words, rate):
