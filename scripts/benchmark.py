@@ -93,6 +93,16 @@ def adversarial(repeat: int) -> None:
         seconds, _ = _best(lambda document=document: extract_claims(document), 1 if len(text) > 1_000_000 else repeat)
         rate = len(text) / seconds
         print(f"{name:26} {len(text):>10} {seconds:8.3f} {rate:10.0f} {rate / normal_rate:9.2f}")
+    # English: the same claims as sentences, then as one line without a full stop (cut at clause breaks)
+    english = "Retail sales rose 4.5 percent to 3.2 trillion yuan, and 120 new schools opened. " * 3_000
+    timings = {}
+    for name, text in (("English sentences", english), ("English, no full stops", english.replace(". ", ", "))):
+        document = Document(doc_id="hostile", text=text, lang="en")
+        seconds, _ = _best(lambda document=document: extract_claims(document), repeat)
+        timings[name] = len(text) / seconds
+        rate = timings[name]
+        print(f"{name:26} {len(text):>10} {seconds:8.3f} {rate:10.0f} {rate / timings['English sentences']:9.2f}"
+              " (vs English sentences)")
 
 
 if __name__ == "__main__":

@@ -72,6 +72,14 @@ def test_ten_megabytes_on_one_line():
     assert len(rows) == 3 * text.count("2025年")
 
 
+def test_an_english_line_without_full_stops_is_cut_into_sentences_and_read_whole():
+    text = "Retail sales rose 4.5 percent to 3.2 trillion yuan, and 120 new schools opened, " * 2_000
+    frame = reportminer.extract(text, doc_id="hostile", lang="en")
+    assert len(frame) == 3 * 2_000
+    assert all(text[r.start : r.end] == r.mention for r in frame.itertuples())
+    assert frame["sentence"].str.len().max() <= 1_200  # cut at clause breaks, so every look-around is bounded
+
+
 def test_control_characters_and_odd_unicode():
     _check("增长\x005%，\u200b投资\ufeff100亿元\u202e，\U0001f600 3个")
 

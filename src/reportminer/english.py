@@ -133,12 +133,33 @@ def _sentences(text: str) -> list[_Sentence]:
             before = text[max(lead, m.start() - 8) : m.start()]
             if before.endswith(_ABBREVIATIONS):
                 continue
-            out.append(_Sentence(cut, m.start(), text[cut : m.start()], section))
+            out.extend(_bounded(text, cut, m.start(), section))
             cut = m.end()
         if cut < end:
-            out.append(_Sentence(cut, end, text[cut:end], section))
+            out.extend(_bounded(text, cut, end, section))
         i = last + 1
     return out
+
+
+# The longest a sentence may be before it is cut at a clause break (a page without full stops): every
+# look around a number then costs a bounded number of steps, and a run stays linear in the text.
+_LONGEST_SENTENCE = 1200
+
+
+def _bounded(text: str, start: int, end: int, section: str) -> list[_Sentence]:
+    """The sentence text[start:end], cut into pieces of at most _LONGEST_SENTENCE characters at the last
+    comma, semicolon or space before each limit."""
+    pieces = []
+    while end - start > _LONGEST_SENTENCE:
+        limit = start + _LONGEST_SENTENCE
+        cut = max(text.rfind(",", start, limit), text.rfind(";", start, limit))
+        if cut <= start:
+            cut = text.rfind(" ", start, limit)
+        cut = cut + 1 if cut > start else limit
+        pieces.append(_Sentence(start, cut, text[start:cut], section))
+        start = cut
+    pieces.append(_Sentence(start, end, text[start:end], section))
+    return pieces
 
 
 _CLOSING = (".", "!", "?", ":", '"', "”", ";", ",")
