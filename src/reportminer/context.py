@@ -65,6 +65,7 @@ class _Words:
     comparisons: tuple[str, ...]  # 高于, 低于 …: a metric that compares the claim before it
     figures: tuple[str, ...]  # 台阶, 大关 …: figures of speech after a measure
     tiers: tuple[str, ...]  # 国家级, 省级 …: levels of a designation
+    bare_measure_words: tuple[str, ...]  # bare_measures, longest first, for startswith
     place_names: frozenset[str]  # 广东, 陕西 …: province-level names without 省
     done_verbs: frozenset[str]  # 完成, 实现: verbs that report a standard measure
     basis_re: regex.Pattern[str]  # 按可比价计算: the basis of a comparison
@@ -133,6 +134,7 @@ def _words() -> _Words:
         measure_heads=lex.words("metric", "measure_heads"),
         figures=lex.words("metric", "figures"),
         tiers=tuple(sorted(lex.words("metric", "tiers"), key=len, reverse=True)),
+        bare_measure_words=tuple(sorted(lex.words("metric", "bare_measures"), key=len, reverse=True)),
         place_names=frozenset(lex.words("metric_lead", "place_names")),
         done_verbs=frozenset(lex.words("metric_lead", "done_verbs")),
         dating_words=tuple(lex.cues["status"]["estimate"]) + lex.words("period", "whole_year"),  # type: ignore[arg-type]
@@ -227,11 +229,12 @@ def _joined(text: str, words: list[Token]) -> str:
 
 
 def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token]:
+    w = _words()
     changed = False
     while words:
         last = words[-1]
-        if last.text in trailing or last.text in "、，的" or (changed and last.text in _words().change_modifiers):
-            changed = last.text in _words().changes  # (最低工资标准平均提高8%: 平均 goes with its verb)
+        if last.text in trailing or last.text in "、，的" or (changed and last.text in w.change_modifiers):
+            changed = last.text in w.changes  # (最低工资标准平均提高8%: 平均 goes with its verb)
             words = words[:-1]
             continue
         if len(words) > 2 and words[-2].text == "在" and last.tag in ("ns", "s", "f", "n") and len(last.text) <= 3:
@@ -242,7 +245,7 @@ def _strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token
             continue
         # a word jieba guessed (no dictionary tag) may have glued a link word on: 占比达 → 占比
         # (also a two-character word jieba's dictionary mistakes for a name: 比达 in 税占比达77.4%)
-        glued = _words().trailing_re.search(last.text) if last.tag == "" or (
+        glued = w.trailing_re.search(last.text) if last.tag == "" or (
             len(last.text) == 2 and last.tag[:1] == "n") else None  # (下达 is a verb of its own)
         if glued is None or glued.start() == 0:
             break
@@ -300,8 +303,9 @@ def _strip_leading(words: list[Token], w: _Words) -> list[Token]:
 def _compares(metric: str, w: _Words) -> bool:
     """True when a metric is a comparison or share of what the claim before measures: 高于全国,
     占地区生产总值比重, 增速高于全国 (but 占地面积 is an area)."""
-    for measure in w.bare_measures:
-        if metric.startswith(measure) and metric[len(measure):].startswith(w.comparisons):
+    if metric.startswith(w.bare_measure_words):
+        measure = next(m for m in w.bare_measure_words if metric.startswith(m))
+        if metric[len(measure):].startswith(w.comparisons):
             return True
     return metric.startswith(w.comparisons) and (
         not metric.startswith(w.comparison_blockers) or metric.startswith(w.comparison_unblockers))
@@ -330,7 +334,7 @@ def _left_words(text: str, tokens, lo: int, hi: int, w: _Words) -> list[Token]:
             if token.text not in w.work_verbs:
                 break
             action.append(token)
-    basis = w.basis_re.search(text, lo, hi)
+    basis = w.basis_re.search(text, lo, hi) if text.find("按", lo, hi) >= 0 else None
     if basis:
         lo = basis.end()  # 按可比口径下降9.3%, 按可比价计算: the basis of a comparison names nothing measured
     words = _tokens_in(tokens, lo, hi)
@@ -648,7 +652,9 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         first_base = bisect.bisect_left(base_starts, lo)
         metric_hi = base_starts[first_base] if first_base < len(base_starts) and base_starts[first_base] < anchor else anchor
         left_words = _left_words(text, tokens, lo, metric_hi, w)
-        left = _QUOTED_BASE.sub("", _joined(text, left_words).strip("、，"))
+        left = _joined(text, left_words).strip("、，")
+        if "比" in left:
+            left = _QUOTED_BASE.sub("", left)
         if q.kind == Kind.RANK:
             left = _strip_rank_context(left, w).strip("、，")
             if left and left not in w.bare_measures and all(t.tag.startswith("v") and t.tag != "vn" for t in tokenize(left)):
@@ -794,7 +800,8 @@ def annotate(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: 
         if metric in w.bare_measures and q.kind != Kind.RANK and results and results[-1].metric:
             # 地区生产总值迈上5万亿台阶、五年增量超1.36万亿元: a bare measure of what the claim before measures
             metric = _without_leading_verbs(results[-1].metric) + metric
-        metric = _QUOTED_BASE.sub("", _FOOTNOTE.sub("", metric))  # 地区生产总值[2]: a note's number is no part of the name
+        if "比" in metric or "[" in metric or "［" in metric:
+            metric = _QUOTED_BASE.sub("", _FOOTNOTE.sub("", metric))  # 地区生产总值[2]: a note's number is no part of the name
         done = bool(w.done_re.search(text, c_start, q.prefix_start))
         # (an estimate word in a sentence's first clause heads every item of it: 预计地区生产总值增长4%左右，
         # 固定资产投资增长10%左右…)
@@ -894,6 +901,9 @@ def _apply_lists(text: str, quantities: list[Quantity], results: list[Context]) 
     i = 0
     while i < len(quantities):
         q = quantities[i]
+        if i + 1 == len(quantities) or text[q.end : quantities[i + 1].prefix_start].strip() not in LIST_JOINERS:
+            i += 1  # a number alone: no list to pair
+            continue
         c_start = clause_start(text, q.prefix_start)
         marker = text.rfind("分别", c_start, q.prefix_start)
         group = [i]

@@ -84,14 +84,19 @@ def _count_nouns() -> tuple[dict[str, str], int]:
     return nouns, max(map(len, nouns))
 
 
+@cache
+def _count_noun_trailers() -> tuple[str, ...]:
+    return load_lexicon().words("units", "count_noun_trailers")
+
+
 def _count_noun(metric: str, default: str) -> str:
     """The English noun a count counts, from the longest known ending of its metric (学校 → school)."""
     nouns, longest = _count_nouns()
     metric = metric.rstrip("”\"’》）)")  # 全球“灯塔工厂”
-    for trailer in load_lexicon().cues["units"]["count_noun_trailers"]:
-        if metric.endswith(trailer) and len(metric) > len(trailer):
+    if metric.endswith(_count_noun_trailers()):
+        trailer = next(t for t in _count_noun_trailers() if metric.endswith(t))
+        if len(metric) > len(trailer):
             metric = metric[: -len(trailer)]  # 亿元以上新建续建项目建设: what is done to the things counted
-            break
     for length in range(min(longest, len(metric)), 0, -1):
         if metric[-length:] in nouns:
             return nouns[metric[-length:]]

@@ -792,12 +792,17 @@ def aligned_with_words(quantity: Quantity, tokens: Tokens) -> bool:
     return head in prefixes or head[-1:] in prefixes
 
 
+_CLAUSE_MARKS = regex.compile(r"[，,；;。：:]")
+
+
 def _sums_up_a_list(text: str, quantity: Quantity, tokens: Tokens) -> bool:
     """True when a count follows a list of names joined by 、 and counts exactly those names."""
     if quantity.qualifier != Qualifier.EXACT or not 2 <= quantity.value <= 12:
         return False
     lead = text[max(0, quantity.prefix_start - 80) : quantity.prefix_start]
-    lead = regex.split(r"[，,；;。：:]", lead)[-1].removesuffix("等")
+    if "、" not in lead:
+        return False
+    lead = _CLAUSE_MARKS.split(lead)[-1].removesuffix("等")
     names = lead.split("、")
     if len(names) != int(quantity.value) or not all(0 < len(name) <= 12 for name in names):
         return False
