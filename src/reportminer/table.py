@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .indicators import match_claim
 from .types import Claim
 
 SCHEMA_COLUMNS = [
@@ -15,7 +16,7 @@ SCHEMA_COLUMNS = [
     "std_value", "std_unit", "qualifier", "value_high", "metric", "metric_en", "change", "period",
     "status", "sentence", "section",
 ]
-EXTRA_COLUMNS = ["value_high_std"]
+EXTRA_COLUMNS = ["value_high_std", "indicator", "indicator_en"]
 COLUMNS = SCHEMA_COLUMNS + EXTRA_COLUMNS
 
 _DTYPES = {
@@ -24,6 +25,7 @@ _DTYPES = {
     "std_value": "float64", "std_unit": "string", "qualifier": "string", "value_high": "float64",
     "metric": "string", "metric_en": "string", "change": "string", "period": "string",
     "status": "string", "sentence": "string", "section": "string", "value_high_std": "float64",
+    "indicator": "string", "indicator_en": "string",
 }
 
 
@@ -35,14 +37,16 @@ def claims_to_frame(claims: list[Claim]) -> pd.DataFrame:
         high_std = None
         if claim.value_high is not None and claim.std_value is not None and claim.value:
             high_std = claim.value_high * claim.std_value / claim.value
+        standard = match_claim(claim.metric, claim.kind, claim.change, claim.sentence, claim.mention)
         rows.append({
             "doc_id": claim.doc_id, "claim_id": f"{claim.doc_id}:{n}", "lang": claim.lang,
             "start": claim.start, "end": claim.end, "mention": claim.mention, "value": claim.value,
             "unit": claim.unit, "unit_en": claim.unit_en, "kind": claim.kind, "std_value": claim.std_value,
             "std_unit": claim.std_unit, "qualifier": claim.qualifier, "value_high": claim.value_high,
-            "metric": claim.metric, "metric_en": claim.metric_en, "change": claim.change,
+            "metric": claim.metric, "metric_en": standard.metric_en or claim.metric_en, "change": claim.change,
             "period": claim.period, "status": claim.status, "sentence": claim.sentence,
             "section": claim.section, "value_high_std": high_std,
+            "indicator": standard.ids, "indicator_en": standard.names_en,
         })
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.astype(_DTYPES)

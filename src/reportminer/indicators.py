@@ -1,0 +1,226 @@
+"""Standard indicators: which claims state GDP, its growth, the CPI, new urban jobs… whatever the text
+calls them (地区生产总值, 生产总值, GDP, 经济总量 are one indicator).
+
+The indicators are data (``data/indicators.csv``, one row each: id, Chinese name, synonyms, a pattern
+for the metrics that name it, official English name, expected kind, level or growth); the words the
+matcher reads around a metric are in ``data/indicator_rules.toml``. A claim matches an indicator when an
+item of its metric is one of the indicator's names (or its pattern matches the whole item), its kind
+is one the indicator expects, and it states what the indicator measures: a growth indicator needs a
+change or a growth word (增速) and a percent; a level indicator a number that is no change, or the level
+a change reaches (提高到…).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from .types import Kind
+
+DATA_PACKAGE = "reportminer.data"
+INDICATORS_FILE = "indicators.csv"
+RULES_FILE = "indicator_rules.toml"
+COLUMNS = ["id", "name_zh", "synonyms", "pattern", "name_en", "kind", "measure", "growth_of", "category"]
+MEASURES = {"level", "growth"}
+GROWTH_KINDS = frozenset({Kind.PERCENT.value})
+_ID = regex.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class IndicatorDataError(ValueError):
+    """indicators.csv or indicator_rules.toml breaks its schema."""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    id: str
+    name_zh: str
+    name_en: str
+    kinds: frozenset[str]
+    measure: str  # "level" or "growth"
+    growth_of: str  # for a growth indicator, the level indicator whose growth it is (may be empty)
+    category: str
+    names: frozenset[str]
+    pattern: regex.Pattern | None
+
+    def names_item(self, item: str) -> bool:
+        """The item is one of this indicator's own names or its pattern matches the whole item."""
+        return item in self.names or bool(self.pattern and self.pattern.fullmatch(item))
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    separators: regex.Pattern
+    growth_suffix: regex.Pattern
+    level_reach: regex.Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    indicators: tuple[Indicator, ...]
+    by_id: dict[str, Indicator]
+    growth_of: dict[str, tuple[Indicator, ...]]  # level id → its growth indicators
+    rules: Rules
+
+
+def _indicator(row: dict[str, str], line: int) -> Indicator:
+    where = f"{INDICATORS_FILE}: line {line}"
+    if not _ID.match(row["id"] or ""):
+        raise IndicatorDataError(f"{where}: id {row['id']!r} is not snake_case")
+    if row["measure"] not in MEASURES:
+        raise IndicatorDataError(f"{where}: measure must be level or growth, not {row['measure']!r}")
+    kinds = frozenset(row["kind"].split("|"))
+    unknown = kinds - {k.value for k in Kind}
+    if unknown:
+        raise IndicatorDataError(f"{where}: unknown kind {', '.join(sorted(unknown))}")
+    if not row["name_zh"] or not row["name_en"]:
+        raise IndicatorDataError(f"{where}: name_zh and name_en are required")
+    try:
+        pattern = regex.compile(row["pattern"]) if row["pattern"] else None
+    except regex.error as exc:
+        raise IndicatorDataError(f"{where}: bad pattern ({exc})") from None
+    names = frozenset([row["name_zh"], *filter(None, row["synonyms"].split("|"))])
+    return Indicator(row["id"], row["name_zh"], row["name_en"], kinds, row["measure"], row["growth_of"],
+                     row["category"], names, pattern)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _rules(data: dict) -> Rules:
+    reach = _alternation(data["level_reach_words"])
+    qualifiers = _alternation(data["level_reach_qualifiers"])
+    window = int(data["level_reach_window"])
+    return Rules(
+        separators=regex.compile(_alternation(data["list_separators"])),
+        growth_suffix=regex.compile(f"(?:{_alternation(data['growth_suffixes'])})$"),
+        level_reach=regex.compile(f"(?:{reach})\\s*(?:{qualifiers})?\\s*$", regex.V1) if window else None,
+    )
+
+
+def _read(name: str) -> str:
+    return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def parse_catalogue(csv_text: str, rules_text: str) -> Catalogue:
+    """Build the catalogue from the two files' text; raises IndicatorDataError on a schema break."""
+    reader = csv.DictReader(io.StringIO(csv_text))
+    if reader.fieldnames != COLUMNS:
+        raise IndicatorDataError(f"{INDICATORS_FILE}: columns must be {','.join(COLUMNS)}")
+    indicators = tuple(_indicator(row, n) for n, row in enumerate(reader, start=2))
+    by_id = {i.id: i for i in indicators}
+    if len(by_id) != len(indicators):
+        raise IndicatorDataError(f"{INDICATORS_FILE}: duplicate id")
+    growth: dict[str, list[Indicator]] = {}
+    for ind in indicators:
+        if ind.growth_of:
+            base = by_id.get(ind.growth_of)
+            if base is None or base.measure != "level" or ind.measure != "growth":
+                raise IndicatorDataError(f"{INDICATORS_FILE}: {ind.id}: growth_of must name a level indicator")
+            growth.setdefault(base.id, []).append(ind)
+    rules = _rules(tomllib.loads(rules_text))
+    return Catalogue(indicators, by_id, {k: tuple(v) for k, v in growth.items()}, rules)
+
+
+@cache
+def load_catalogue() -> Catalogue:
+    """The shipped catalogue, read once."""
+    return parse_catalogue(_read(INDICATORS_FILE), _read(RULES_FILE))
+
+
+def metric_items(metric: str, rules: Rules) -> list[str]:
+    """The measures a metric names: the whole metric, or its list items when it lists several."""
+    items = [part.strip() for part in rules.separators.split(metric)]
+    return [metric] if len(items) < 2 else [i for i in items if i]
+
+
+def reaches_level(sentence: str, mention: str, rules: Rules, window: int = 6) -> bool:
+    """A reach word (到, 至, 达…) stands right before the mention: a change states the level reached."""
+    at = sentence.find(mention)
+    return at > 0 and bool(rules.level_reach.search(sentence[max(0, at - window):at]))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The indicators a claim states, and the official English of its metric when every item of the
+    metric is an indicator's (else "", and the glossary's English stays)."""
+
+    indicators: tuple[Indicator, ...]
+    metric_en: str
+
+    @property
+    def ids(self) -> str:
+        return ";".join(i.id for i in self.indicators)
+
+    @property
+    def names_en(self) -> str:
+        return "; ".join(i.name_en for i in self.indicators)
+
+
+NO_MATCH = Match((), "")
+
+
+def _growth_matches(item: str, base: str, has_suffix: bool, catalogue: Catalogue) -> list[tuple[Indicator, str]]:
+    """Growth indicators an item names: directly (经济增长, 居民消费价格) or through the level it grows."""
+    found = []
+    for level in catalogue.indicators:
+        if level.measure == "level" and level.names_item(base):
+            english = None if has_suffix else level.name_en  # 地区生产总值 (增长6%) reads as the level's name
+            found.extend((g, english or g.name_en) for g in catalogue.growth_of.get(level.id, ()))
+    found += [(i, i.name_en) for i in catalogue.indicators if i.measure == "growth" and i.names_item(item)]
+    return found
+
+
+def _item_matches(item: str, kind: str, growth: bool | None, catalogue: Catalogue) -> list[tuple[Indicator, str]]:
+    suffix = catalogue.rules.growth_suffix.search(item)
+    base = item[: suffix.start()] if suffix and suffix.start() else item
+    has_suffix = base != item
+    if growth is None:  # the claim's own reading: a rate of change unless it states a level
+        return []
+    if growth or has_suffix:
+        if not growth:
+            return []  # 增速 named, but the number is no rate of change (a standing, a margin in pp)
+        found = _growth_matches(item, base, has_suffix, catalogue)
+    else:
+        found = [(i, i.name_en) for i in catalogue.indicators if i.measure == "level" and i.names_item(item)]
+    return [(i, en) for i, en in found if kind in i.kinds]
+
+
+def claim_reading(kind: str, change: str, sentence: str, mention: str, metric: str,
+                  catalogue: Catalogue) -> bool | None:
+    """True: the number is a rate of growth; False: a level; None: an amount of change (增加100家), which
+    no indicator measures."""
+    suffix = catalogue.rules.growth_suffix.search(metric)
+    reached = bool(change) and reaches_level(sentence, mention, catalogue.rules)
+    if kind in GROWTH_KINDS and (suffix or (change and not reached)):
+        return True
+    if not change or reached:
+        return False
+    return None
+
+
+def match_claim(metric: str, kind: str, change: str, sentence: str = "", mention: str = "",
+                catalogue: Catalogue | None = None) -> Match:
+    """The standard indicators a claim states (several when its metric lists several measures)."""
+    if not metric:
+        return NO_MATCH
+    catalogue = catalogue or load_catalogue()
+    growth = claim_reading(kind, change, sentence, mention, metric, catalogue)
+    chosen: dict[str, Indicator] = {}
+    english: list[str] = []
+    items = metric_items(metric, catalogue.rules)
+    for item in items:
+        found = _item_matches(item, kind, growth, catalogue)
+        for indicator, _ in found:
+            chosen.setdefault(indicator.id, indicator)
+        if found:
+            english.append(found[0][1])
+    if not chosen:
+        return NO_MATCH
+    return Match(tuple(chosen.values()), ", ".join(english) if len(english) == len(items) else "")
