@@ -18,8 +18,11 @@ from .corpus import (
     load_document,
     read_manifest,
 )
+from .compare import CompareError, compare, pivot
 from .evaluate import GoldError, evaluate, overall, report
 from .evaluate import as_json as scores_as_json
+from .goldflow import GoldFlowError, accept_draft, write_draft
+from .indicators import load_catalogue
 from .pipeline import extract_claims
 from .reader import ArticleError
 from .table import claims_to_frame, read_facts, write_csv
@@ -131,6 +134,102 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _emit(frame: pd.DataFrame, output: Path | None) -> None:
+    """As `extract` does: a CSV file (UTF-8 with BOM, atomic) with -o, else CSV on stdout."""
+    if output:
+        _write(frame, output)
+    else:
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
+def _titles(corpus: Path) -> dict[str, str]:
+    try:
+        return {e.doc_id: e.title for e in read_manifest(corpus)}
+    except ManifestError:
+        return {}  # a facts table from elsewhere: no titles, not an error
+
+
+def _read_facts_or_fail(path: Path) -> pd.DataFrame:
+    if not path.exists():
+        raise CliError(f"{path}: no such file (run `reportminer run` first)")
+    try:
+        return read_facts(path)
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise CliError(f"{path}: not a readable facts CSV ({exc})") from None
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue()
+    if args.indicator not in catalogue.by_id:
+        raise CliError(f"unknown indicator {args.indicator!r} (`reportminer indicators` lists the ids)")
+    facts = _read_facts_or_fail(args.facts)
+    table = compare(facts, args.indicator, period=args.period or "", status=args.status or "",
+                    titles=_titles(args.corpus))
+    _emit(pivot(table) if args.pivot else table, args.output)
+    return EXIT_OK
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    rows = [{"id": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "measure": i.measure,
+             "kind": "|".join(sorted(i.kinds)), "category": i.category} for i in load_catalogue().indicators]
+    _emit(pd.DataFrame(rows), args.output)
+    return EXIT_OK
+
+
+def add_compare_commands(sub) -> None:
+    """`compare` and `indicators`."""
+    cmp_ = sub.add_parser("compare", help="one standard indicator across documents, one row per document")
+    cmp_.add_argument("--indicator", required=True, help="an id from `reportminer indicators` (gdp_growth, …)")
+    cmp_.add_argument("--period", help="only this period (2026, 2021/2025, …)")
+    cmp_.add_argument("--status", choices=["actual", "target"])
+    cmp_.add_argument("--facts", type=Path, default=Path("outputs/facts.csv"))
+    cmp_.add_argument("--corpus", type=Path, default=Path("corpus"), help="for the titles (manifest.csv)")
+    cmp_.add_argument("--pivot", action="store_true", help="wide: documents × period and status")
+    cmp_.add_argument("-o", "--output", type=Path)
+    cmp_.set_defaults(func=cmd_compare)
+    ind = sub.add_parser("indicators", help="list the standard indicators (id, names, measure)")
+    ind.add_argument("-o", "--output", type=Path)
+    ind.set_defaults(func=cmd_indicators)
+
+
+def _article_text(corpus: Path, doc_id: str) -> str:
+    for entry in read_manifest(corpus):
+        if entry.doc_id == doc_id:
+            return load_document(entry).text
+    raise CliError(f"doc_id {doc_id!r} is not in {corpus / 'manifest.csv'} (`reportminer add` it first)")
+
+
+def cmd_gold_draft(args: argparse.Namespace) -> int:
+    facts = _read_facts_or_fail(args.facts)
+    path = write_draft(facts, args.doc_id, args.gold, force=args.force)
+    print(f"draft → {path}: set verified to yes or drop on every row (add missed rows with yes), "
+          f"check with `reportminer report --review {args.doc_id}`, then `reportminer gold accept {args.doc_id}`")
+    return EXIT_OK
+
+
+def cmd_gold_accept(args: argparse.Namespace) -> int:
+    text = _article_text(args.corpus, args.doc_id)
+    target = accept_draft(args.doc_id, text, args.gold, annotated_by=args.by or "")
+    print(f"gold → {target}; `reportminer evaluate` now scores {args.doc_id}")
+    return EXIT_OK
+
+
+def add_gold_draft_commands(gold_sub) -> None:
+    """`gold draft` and `gold accept`, under the `gold` group (which also holds `gold check`)."""
+    draft = gold_sub.add_parser("draft", help="write a draft gold file from the extraction, to verify")
+    draft.add_argument("doc_id")
+    draft.add_argument("--facts", type=Path, default=Path("outputs/facts.csv"))
+    draft.add_argument("--gold", type=Path, default=Path("corpus/gold"))
+    draft.add_argument("--force", action="store_true", help="overwrite an existing draft")
+    draft.set_defaults(func=cmd_gold_draft)
+    accept = gold_sub.add_parser("accept", help="turn a fully verified draft into the gold file")
+    accept.add_argument("doc_id")
+    accept.add_argument("--corpus", type=Path, default=Path("corpus"))
+    accept.add_argument("--gold", type=Path, default=Path("corpus/gold"))
+    accept.add_argument("--by", help="who verified it (goes into the gold manifest)")
+    accept.set_defaults(func=cmd_gold_accept)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reportminer", description="Numeric claims of reports, as a table.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -168,6 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("doc_id")
     show.add_argument("--facts", type=Path, default=Path("outputs/facts.csv"))
     show.set_defaults(func=cmd_show)
+    add_compare_commands(sub)
+    gold = sub.add_parser("gold", help="gold files: draft from the extraction, accept when verified")
+    add_gold_draft_commands(gold.add_subparsers(dest="gold_command", required=True))
     return parser
 
 
@@ -177,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (CliError, ArticleError, ManifestError, GoldError) as exc:
+    except (CliError, ArticleError, ManifestError, GoldError, CompareError, GoldFlowError) as exc:
         _error(str(exc))
         return EXIT_FAILURE
     except KeyboardInterrupt:
