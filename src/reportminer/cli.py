@@ -21,10 +21,12 @@ from .corpus import (
 from .compare import CompareError, compare, pivot
 from .evaluate import GoldError, evaluate, overall, report
 from .evaluate import as_json as scores_as_json
-from .goldflow import GoldFlowError, accept_draft, write_draft
+from .evaluate import load_gold
+from .goldflow import GoldFlowError, accept_draft, draft_path, read_draft, write_draft
 from .indicators import load_catalogue
 from .pipeline import extract_claims
 from .reader import ArticleError
+from .report import make_report
 from .table import claims_to_frame, read_facts, write_csv
 
 EXIT_OK, EXIT_FAILURE = 0, 1
@@ -214,6 +216,54 @@ def cmd_gold_accept(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _write_text(content: str, out: Path) -> None:
+    """Atomically: a temporary file beside the target, then a rename."""
+    import os
+    import tempfile
+
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(content)
+        os.chmod(tmp, 0o644)  # a page to open and share, not a secret (mkstemp makes it 0600)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write ({exc.strerror or exc})") from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    facts = _read_facts_or_fail(args.facts)
+    entries = {e.doc_id: e for e in read_manifest(args.corpus)}
+    wanted = [args.review] if args.review else (args.doc_ids or [d for d in entries if d in set(facts["doc_id"])])
+    unknown = [d for d in wanted if d not in entries]
+    if unknown:
+        raise CliError(f"not in {args.corpus / 'manifest.csv'}: {', '.join(unknown)}")
+    texts = {}
+    for doc_id in wanted:
+        document = load_document(entries[doc_id])
+        texts[doc_id] = (document.title, document.text)
+    review_rows = read_draft(draft_path(args.gold, args.review)).to_dict("records") if args.review else None
+    gold = load_gold(args.gold) if args.gold.is_dir() else {}
+    scopes = {d: (lo, hi) for d, (_, lo, hi) in gold.items()}
+    scores = {s.doc_id: s for s in evaluate(facts[facts["doc_id"].isin(wanted)], args.gold)} if gold else {}
+    page = make_report(facts, texts, scores, scopes, wanted, review_rows=review_rows)
+    _write_text(page, args.output)
+    print(f"{len(wanted)} article(s) → {args.output}")
+    return EXIT_OK
+
+
+def add_report_command(sub) -> None:
+    rep = sub.add_parser("report", help="one self-contained HTML page: claims highlighted in their text")
+    rep.add_argument("doc_ids", nargs="*", help="default: every article in the facts table")
+    rep.add_argument("-o", "--output", type=Path, default=Path("outputs/report.html"))
+    rep.add_argument("--review", metavar="DOC_ID", help="show the draft gold of DOC_ID for checking")
+    rep.add_argument("--facts", type=Path, default=Path("outputs/facts.csv"))
+    rep.add_argument("--corpus", type=Path, default=Path("corpus"))
+    rep.add_argument("--gold", type=Path, default=Path("corpus/gold"))
+    rep.set_defaults(func=cmd_report)
+
+
 def add_gold_draft_commands(gold_sub) -> None:
     """`gold draft` and `gold accept`, under the `gold` group (which also holds `gold check`)."""
     draft = gold_sub.add_parser("draft", help="write a draft gold file from the extraction, to verify")
@@ -268,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--facts", type=Path, default=Path("outputs/facts.csv"))
     show.set_defaults(func=cmd_show)
     add_compare_commands(sub)
+    add_report_command(sub)
     gold = sub.add_parser("gold", help="gold files: draft from the extraction, accept when verified")
     add_gold_draft_commands(gold.add_subparsers(dest="gold_command", required=True))
     return parser
