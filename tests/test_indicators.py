@@ -75,6 +75,10 @@ def test_schema_breaks_are_reported():
     ("常住人口城镇化率", "percent", "increase", "常住人口城镇化率提高到76.2%", "76.2%", "urbanization_rate"),
     ("单位地区生产总值能耗", "percent", "decrease", "单位地区生产总值能耗下降14%", "14%",
      "energy_intensity_reduction"),
+    ("单位国内生产总值二氧化碳排放", "percent", "decrease", "单位国内生产总值二氧化碳排放降低3.8%左右", "3.8%左右",
+     "carbon_intensity_reduction"),
+    ("一般公共预算支出规模", "money", "", "一般公共预算支出规模将首次达到30万亿元", "30万亿元",
+     "general_public_budget_expenditure"),  # a size word after the name names the same measure
 ])
 def test_claims_map_to_indicators(metric, kind, change, sentence, mention, ids):
     assert match_claim(metric, kind, change, sentence, mention).ids == ids

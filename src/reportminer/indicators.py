@@ -58,6 +58,8 @@ class Rules:
     separators: regex.Pattern
     growth_suffix: regex.Pattern
     level_reach: regex.Pattern
+    measure_suffix: regex.Pattern
+    reach_window: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,9 @@ def _rules(data: dict) -> Rules:
     return Rules(
         separators=regex.compile(_alternation(data["list_separators"])),
         growth_suffix=regex.compile(f"(?:{_alternation(data['growth_suffixes'])})$"),
-        level_reach=regex.compile(f"(?:{reach})\\s*(?:{qualifiers})?\\s*$", regex.V1) if window else None,
+        level_reach=regex.compile(f"(?:{reach})\\s*(?:{qualifiers})?\\s*$"),
+        measure_suffix=regex.compile(f"(?:{_alternation(data['measure_suffixes'])})$"),
+        reach_window=window,
     )
 
 
@@ -140,10 +144,11 @@ def metric_items(metric: str, rules: Rules) -> list[str]:
     return [metric] if len(items) < 2 else [i for i in items if i]
 
 
-def reaches_level(sentence: str, mention: str, rules: Rules, window: int = 6) -> bool:
-    """A reach word (到, 至, 达…) stands right before the mention: a change states the level reached."""
+def reaches_level(sentence: str, mention: str, rules: Rules) -> bool:
+    """A reach word (到, 至, 达…) stands right before the mention: a change states the level reached.
+    (The mention's first occurrence in its sentence: a claim row carries no offset into its sentence.)"""
     at = sentence.find(mention)
-    return at > 0 and bool(rules.level_reach.search(sentence[max(0, at - window):at]))
+    return at > 0 and bool(rules.level_reach.search(sentence[max(0, at - rules.reach_window):at]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +183,16 @@ def _growth_matches(item: str, base: str, has_suffix: bool, catalogue: Catalogue
 
 
 def _item_matches(item: str, kind: str, growth: bool | None, catalogue: Catalogue) -> list[tuple[Indicator, str]]:
+    """The indicators one item names; an item ending in a size word (规模) is tried again without it."""
+    found = _item_matches_as_written(item, kind, growth, catalogue)
+    bare = catalogue.rules.measure_suffix.sub("", item)
+    if not found and bare and bare != item:
+        found = _item_matches_as_written(bare, kind, growth, catalogue)
+    return found
+
+
+def _item_matches_as_written(item: str, kind: str, growth: bool | None,
+                             catalogue: Catalogue) -> list[tuple[Indicator, str]]:
     suffix = catalogue.rules.growth_suffix.search(item)
     base = item[: suffix.start()] if suffix and suffix.start() else item
     has_suffix = base != item
