@@ -124,3 +124,17 @@ def test_compare_errors_are_one_line(tmp_path, capsys):
     frame.to_csv(old, index=False, encoding="utf-8-sig")
     assert main(["compare", "--indicator", "gdp", "--facts", str(old)]) == 1
     assert "no indicator column" in capsys.readouterr().err
+
+
+def test_report_and_gold_errors_are_one_line(corpus, tmp_path, capsys):
+    facts = str(tmp_path / "out" / "facts.csv")
+    common = ["--facts", facts, "--corpus", str(corpus), "--gold", str(corpus / "gold")]
+    assert main(["report", "no-such-doc", "-o", str(tmp_path / "r.html"), *common]) == 1
+    assert "not in" in capsys.readouterr().err
+    assert main(["report", "--review", "mou-county-2026", "-o", str(tmp_path / "r.html"), *common]) == 1
+    assert "no draft" in capsys.readouterr().err
+    assert main(["gold", "accept", "mou-county-2026", "--corpus", str(corpus), "--gold", str(corpus / "gold")]) == 1
+    assert "no draft" in capsys.readouterr().err
+    assert main(["gold", "draft", "no-such-doc", "--facts", facts, "--gold", str(corpus / "gold")]) == 1
+    assert "no claims for doc_id" in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()

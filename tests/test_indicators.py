@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import reportminer
 from reportminer.indicators import (
     IndicatorDataError,
     _read,
@@ -102,3 +103,14 @@ def test_indicator_rows_take_the_official_english():
     assert match_claim("经济增速", "percent", "", "经济增速5%", "5%").metric_en.startswith("growth of")
     # one item with no indicator: the glossary's English stays (empty override)
     assert match_claim("固定资产投资、某某指数", "percent", "increase", "增长4%", "4%").metric_en == ""
+
+
+def test_a_collective_name_of_ordered_parts_is_read_part_by_part():
+    rows = reportminer.extract("2025年，全市三次产业增加值分别增长3.0%、3.5%、5.4%。", doc_id="t", published="2026-01")
+    assert list(rows["indicator"]) == ["primary_industry_va_growth", "secondary_industry_va_growth",
+                                       "tertiary_industry_va_growth"]
+    assert list(rows["metric"]) == ["三次产业增加值"] * 3  # the metric stays as written
+    assert rows["metric_en"].iloc[0] == "value added of the primary industry"
+    # two numbers for three parts: no way to tell which is which, so no indicator
+    rows = reportminer.extract("2025年，全市三次产业增加值分别增长3.0%、3.5%。", doc_id="t", published="2026-01")
+    assert set(rows["indicator"]) == {""}

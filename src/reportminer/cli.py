@@ -234,6 +234,9 @@ def _write_text(content: str, out: Path) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     facts = _read_facts_or_fail(args.facts)
+    missing = [c for c in ("doc_id", "claim_id", "start", "end", "mention", "kind", "indicator") if c not in facts]
+    if missing:
+        raise CliError(f"{args.facts}: missing column(s) {', '.join(missing)} (rerun `reportminer run`)")
     entries = {e.doc_id: e for e in read_manifest(args.corpus)}
     wanted = [args.review] if args.review else (args.doc_ids or [d for d in entries if d in set(facts["doc_id"])])
     unknown = [d for d in wanted if d not in entries]

@@ -11,13 +11,12 @@ mention, then writes ``corpus/gold/<doc_id>.csv`` and lists the article in the g
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from .evaluate import GOLD_REQUIRED
+from .table import write_csv
 
 DRAFT_DIR = "drafts"
 VERIFIED = "verified"
@@ -38,14 +37,7 @@ def draft_path(gold_dir: Path, doc_id: str) -> Path:
 
 def _write_atomic(frame: pd.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            frame.to_csv(handle, index=False, lineterminator="\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_csv(frame, path)  # UTF-8 with BOM, a temporary file then a rename
 
 
 def write_draft(facts: pd.DataFrame, doc_id: str, gold_dir: Path, *, force: bool = False) -> Path:

@@ -21,7 +21,7 @@ from importlib import resources
 
 import regex
 
-from .types import Kind
+from .types import Claim, Kind
 
 DATA_PACKAGE = "reportminer.data"
 INDICATORS_FILE = "indicators.csv"
@@ -60,6 +60,7 @@ class Rules:
     level_reach: regex.Pattern
     measure_suffix: regex.Pattern
     reach_window: int
+    ordinal_lists: tuple[tuple[str, tuple[str, ...]], ...]  # collective word → its parts in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,7 @@ def _rules(data: dict) -> Rules:
         level_reach=regex.compile(f"(?:{reach})\\s*(?:{qualifiers})?\\s*$"),
         measure_suffix=regex.compile(f"(?:{_alternation(data['measure_suffixes'])})$"),
         reach_window=window,
+        ordinal_lists=tuple((entry[0], tuple(entry[1:])) for entry in data["ordinal_lists"]),
     )
 
 
@@ -239,3 +241,26 @@ def match_claim(metric: str, kind: str, change: str, sentence: str = "", mention
     if not chosen:
         return NO_MATCH
     return Match(tuple(chosen.values()), ", ".join(english) if len(english) == len(items) else "")
+
+
+def _part_of_list(metric: str, position: int, size: int, rules: Rules) -> str:
+    """三次产业增加值 as the 2nd of 3 claims → 第二产业增加值; else the metric unchanged."""
+    for collective, parts in rules.ordinal_lists:
+        if collective in metric and len(parts) == size:
+            return metric.replace(collective, parts[position], 1)
+    return metric
+
+
+def claims_indicators(claims: list[Claim], catalogue: Catalogue | None = None) -> list[Match]:
+    """The indicators of each claim, in order. Claims of one sentence that share a metric naming ordered
+    parts (三次产业) are read as those parts in turn when there are as many claims as parts."""
+    catalogue = catalogue or load_catalogue()
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for n, claim in enumerate(claims):
+        groups.setdefault((claim.doc_id, claim.sentence, claim.metric), []).append(n)
+    metrics = [claim.metric for claim in claims]
+    for members in groups.values():
+        for position, n in enumerate(members):
+            metrics[n] = _part_of_list(claims[n].metric, position, len(members), catalogue.rules)
+    return [match_claim(metric, c.kind, c.change, c.sentence, c.mention, catalogue)
+            for metric, c in zip(metrics, claims)]

@@ -169,7 +169,10 @@ def _pick(rows: pd.DataFrame, status: str) -> pd.Series | None:
 def _bar(series: str, row: pd.Series | None) -> list[tuple[str, float, str]]:
     if row is None or pd.isna(row["std_value"]):
         return []
-    return [(series, float(row["std_value"]), f"{row['std_value']:g}{row['std_unit'] or ''} ({row['period']})")]
+    text = f"{row['std_value']:g}"
+    if pd.notna(row.get("value_high")) and row.get("value"):  # a range shows both ends
+        text += f"–{row['value_high'] * row['std_value'] / row['value']:g}"
+    return [(series, float(row["std_value"]), f"{text}{row['std_unit'] or ''} ({row['period']})")]
 
 
 def targets_chart(facts: pd.DataFrame, doc_id: str, names: dict[str, str]) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .indicators import match_claim
+from .indicators import claims_indicators
 from .types import Claim
 
 SCHEMA_COLUMNS = [
@@ -32,12 +32,12 @@ _DTYPES = {
 def claims_to_frame(claims: list[Claim]) -> pd.DataFrame:
     rows = []
     counters: dict[str, int] = {}
-    for claim in claims:
+    standards = claims_indicators(claims)
+    for claim, standard in zip(claims, standards):
         n = counters[claim.doc_id] = counters.get(claim.doc_id, 0) + 1
         high_std = None
         if claim.value_high is not None and claim.std_value is not None and claim.value:
             high_std = claim.value_high * claim.std_value / claim.value
-        standard = match_claim(claim.metric, claim.kind, claim.change, claim.sentence, claim.mention)
         rows.append({
             "doc_id": claim.doc_id, "claim_id": f"{claim.doc_id}:{n}", "lang": claim.lang,
             "start": claim.start, "end": claim.end, "mention": claim.mention, "value": claim.value,
