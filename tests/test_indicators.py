@@ -76,6 +76,13 @@ def test_schema_breaks_are_reported():
     ("常住人口城镇化率", "percent", "increase", "常住人口城镇化率提高到76.2%", "76.2%", "urbanization_rate"),
     ("单位地区生产总值能耗", "percent", "decrease", "单位地区生产总值能耗下降14%", "14%",
      "energy_intensity_reduction"),
+    ("人均地区生产总值", "money", "increase", "人均地区生产总值从2020年的10.5万元提高到2025年的14万元左右", "10.5万元",
+     "gdp_per_capita"),  # the level a change starts from
+    ("人均地区生产总值", "money", "increase", "人均地区生产总值从2020年的10.5万元提高到2025年的14万元左右", "14万元左右",
+     "gdp_per_capita"),  # and the level it reaches, a year between
+    ("入境游客", "percent", "increase", "入境游客增长39%", "39%", "inbound_tourists_growth"),
+    ("软件和信息技术服务业增加值", "percent", "increase", "软件和信息技术服务业增加值增长9.6%", "9.6%",
+     "software_it_services_va_growth"),  # a 和 inside a name does not split it
     ("单位国内生产总值二氧化碳排放", "percent", "decrease", "单位国内生产总值二氧化碳排放降低3.8%左右", "3.8%左右",
      "carbon_intensity_reduction"),
     ("一般公共预算支出规模", "money", "", "一般公共预算支出规模将首次达到30万亿元", "30万亿元",

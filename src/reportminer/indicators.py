@@ -103,7 +103,8 @@ def _rules(data: dict) -> Rules:
     return Rules(
         separators=regex.compile(_alternation(data["list_separators"])),
         growth_suffix=regex.compile(f"(?:{_alternation(data['growth_suffixes'])})$"),
-        level_reach=regex.compile(f"(?:{reach})\\s*(?:{qualifiers})?\\s*$"),
+        # (a year between the word and the number: 提高到2025年的14万元, 从2020年的10.5万元)
+        level_reach=regex.compile(f"(?:{reach})(?:\\d{{4}}年(?:末|底)?的?)?\\s*(?:{qualifiers})?\\s*$"),
         measure_suffix=regex.compile(f"(?:{_alternation(data['measure_suffixes'])})$"),
         reach_window=window,
         ordinal_lists=tuple((entry[0], tuple(entry[1:])) for entry in data["ordinal_lists"]),
@@ -231,7 +232,8 @@ def match_claim(metric: str, kind: str, change: str, sentence: str = "", mention
     growth = claim_reading(kind, change, sentence, mention, metric, catalogue)
     chosen: dict[str, Indicator] = {}
     english: list[str] = []
-    items = metric_items(metric, catalogue.rules)
+    whole = _item_matches(metric, kind, growth, catalogue)  # a name with 和 in it (软件和信息技术服务业…)
+    items = [metric] if whole else metric_items(metric, catalogue.rules)
     for item in items:
         found = _item_matches(item, kind, growth, catalogue)
         for indicator, _ in found:
