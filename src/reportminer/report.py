@@ -57,14 +57,19 @@ def _row_data(row: dict, n: int, status: str) -> dict:
 
 
 def _gold_status(doc: ReportDoc) -> dict[str, str]:
-    """claim_id → 'spurious' for predictions without a gold row (only inside the gold's scope)."""
+    """claim_id → 'matched', 'spurious' (no gold row) or 'outside gold' (beyond the gold file's scope)."""
     if doc.score is None:
         return {}
-    return {_plain(p.get("claim_id")): "spurious" for p in doc.score.spurious}
+    lo, hi = doc.scope
+    status = {_plain(r.get("claim_id")): "matched" if int(r["start"]) >= lo and (hi is None or int(r["end"]) <= hi)
+              else "outside gold" for r in doc.rows}
+    status.update({_plain(p.get("claim_id")): "spurious" for p in doc.score.spurious})
+    return status
 
 
 def _mark(row: dict, data: dict, doc_id: str, extra: str = "") -> str:
     kind = data["kind"] or "other"
+    extra = extra if extra in ("spurious", "verified", "dropped", "unverified") else ""
     classes = f"claim k-{kind} s-{data['status'] or 'actual'} {extra}".strip()
     label = f"{data['mention']}: {data['metric']} ({kind}, {data['status']}{', ' + extra if extra else ''})"
     return (f'<mark id="m-{html.escape(doc_id)}-{data["n"]}" class="{classes}" tabindex="0" data-doc="'
@@ -84,11 +89,13 @@ def _spans(doc: ReportDoc) -> tuple[list[tuple[int, int, str]], list[dict]]:
     spans, data = [], []
     for n, row in enumerate(doc.rows):
         status = gold.get(_plain(row.get("claim_id")), "")
+        extra = "spurious" if status == "spurious" else ""
         if doc.review:
             status = {"yes": "verified", "drop": "dropped"}.get(_plain(row.get("verified")).lower(), "unverified")
+            extra = status
         item = _row_data(row, n, status)
         data.append(item)
-        spans.append((int(row["start"]), int(row["end"]), _mark(row, item, doc.doc_id, status)))
+        spans.append((int(row["start"]), int(row["end"]), _mark(row, item, doc.doc_id, extra or status)))
     taken = sorted((s, e) for s, e, _ in spans)
     for n, g in enumerate(doc.score.missed if doc.score else []):
         start, end = int(g["start"]), int(g["end"])
@@ -111,14 +118,30 @@ def render_text(doc: ReportDoc) -> tuple[str, list[dict]]:
     return "".join(out), data
 
 
+def _missed_anchor(doc: ReportDoc, gold_row: dict, n: int) -> str:
+    """Where a missed gold row shows: its own ✗ mark, or the extracted claim its span overlaps (a row
+    with a wrong value is shown as that row)."""
+    start, end = int(gold_row["start"]), int(gold_row["end"])
+    for k, row in enumerate(doc.rows):
+        if int(row["start"]) < end and start < int(row["end"]):
+            return f"m-{html.escape(doc.doc_id)}-{k}"
+    return f"g-{html.escape(doc.doc_id)}-{n}"
+
+
 def _scores(doc: ReportDoc) -> str:
     s = doc.score
     if s is None:
         return ""
     fields = " · ".join(f"{name} {s.accuracy(name):.0%}" for name in ("period", "status", "change", "metric"))
-    return (f'<p class="scores" role="status">Gold: {s.gold} rows, extracted {s.predicted} in scope, '
+    missed = "".join(
+        f'<li><a href="#{_missed_anchor(doc, g, n)}">{html.escape(_plain(g.get("mention")))}</a> '
+        f'{html.escape(_plain(g.get("metric")))} ({html.escape(_plain(g.get("period")))})</li>'
+        for n, g in enumerate(s.missed))
+    return (f'<div class="scores" role="status"><p>Gold: {s.gold} rows, extracted {s.predicted} in scope, '
             f'<strong>precision {s.precision:.3f}, recall {s.recall:.3f}, F1 {s.f1:.3f}</strong>; '
-            f'{len(s.missed)} missed (✗), {len(s.spurious)} spurious (dashed); on matched rows: {fields}</p>')
+            f'{len(s.missed)} missed (✗), {len(s.spurious)} spurious (dashed); on matched rows: {fields}</p>'
+            + (f'<details><summary>Missed gold rows</summary><ul>{missed}</ul></details>' if missed else "")
+            + "</div>")
 
 
 def _review_summary(doc: ReportDoc) -> str:
