@@ -61,6 +61,7 @@ class Sentence:
     section: str
     is_heading: bool = False
     section_start: int = -1  # where the section's heading text starts in the document
+    is_list_item: bool = False  # a line of a bulleted list (its status may come from the line that opens the list)
 
     @property
     def start(self) -> int:
