@@ -9,6 +9,7 @@ from pathlib import Path
 
 import regex
 
+from .language import guess_lang
 from .reader import ArticleError, read_article
 from .types import Document
 
@@ -62,14 +63,6 @@ def infer_published(text: str) -> str:
         return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     m = _REVIEW_HEADING.search(text, 0, 20000)
     return f"{int(m.group(1)) + 1}-01" if m else ""
-
-
-def guess_lang(text: str) -> str:
-    """"zh" when the text has CJK characters, else "en"."""
-    sample = text[:5000]
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    letters = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    return "zh" if cjk >= max(1, letters // 10) else "en"
 
 
 def read_manifest(corpus_dir: Path) -> list[Entry]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from .en.context import EnglishContext, clause_before, metric_before, rank_re, read_context
 from .en.layout import split_sentences
 from .en.pack import english_cues
@@ -22,18 +24,36 @@ class _Frame:
     list_is_target: bool = False
 
 
-def governing_time(times: list[TimeExpression], pos: int) -> TimeExpression | None:
-    """The time expression that dates a number at ``pos``: the last one before it, else the first after it
-    (GDP grew 5.2 percent in 2025: English often dates a figure after it)."""
-    before = [t for t in times if t.start < pos]
-    return before[-1] if before else (times[0] if times else None)
+_CLAUSE_END = regex.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def governing_time(text: str, times: list[TimeExpression], quantities: list[Quantity], q: Quantity) -> TimeExpression | None:
+    """The time that dates a number: one after it in its own clause (GDP grew 5.2 percent in 2025), else
+    the last one before it that no earlier number's clause holds (raised $2.5bn last year and will invest
+    3bn yuan: last year dates the first amount only), else none."""
+    clause_end = _clause_end(text, q.end)
+    after = [t for t in times if q.end <= t.start < clause_end]
+    if after:
+        return after[0]
+    owned = [(p.end, _clause_end(text, p.end)) for p in quantities if p.end <= q.number_start]
+    free = [t for t in times if t.start < q.number_start and not any(s <= t.start < e for s, e in owned)]
+    later = [t for t in times if t.start >= clause_end]
+    return free[-1] if free else (later[0] if later and not owned else None)
 
 
 def decide_status(period: str, governing: TimeExpression | None, frame: TimeExpression | None, target: bool,
-                  published: str) -> str:
-    """A span up to now has happened unless a target word says not; a period that ends after publication
-    is a plan; else target words decide."""
+                  published: str, clause_target: bool = False) -> str:
+    """A target word in the number's own clause makes a target (and will invest 3bn yuan); a span up to
+    now has happened unless a target word says not; a period that ends after publication is a plan;
+    else target words decide."""
     since = (governing or frame).since if (governing or frame) else False
+    if clause_target:
+        return "target"
     if since:
         return "target" if target else "actual"
     if period and published:
@@ -41,9 +61,8 @@ def decide_status(period: str, governing: TimeExpression | None, frame: TimeExpr
     return "target" if target else "actual"
 
 
-def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: EnglishContext, times: list[TimeExpression],
+def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: EnglishContext, governing: TimeExpression | None,
            frame: _Frame) -> Claim:
-    governing = governing_time(times, q.number_start)
     time = governing or frame.time
     period = time.period if time else ""
     target = frame.list_is_target if sentence.is_list_item else ctx.target_cue
@@ -54,7 +73,8 @@ def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: EnglishCont
         std_value=float(q.std_value) if q.std_value is not None else None, std_unit=q.std_unit,
         qualifier=q.qualifier.value, value_high=float(q.value_high) if q.value_high is not None else None,
         metric=ctx.metric, metric_en=ctx.metric, change=ctx.change, period=period,
-        status=decide_status(period, governing, frame.time, target, document.published),
+        status=decide_status(period, governing, frame.time, target, document.published,
+                             ctx.clause_target_cue and not sentence.is_list_item),
         sentence=sentence.text, section=sentence.section,
     )
 
@@ -98,7 +118,9 @@ def extract_english_claims(document: Document) -> list[Claim]:
         quantities = find_quantities(text)
         contexts = read_context(text, quantities)
         found = [(q.quantity, c) for q, c in zip(quantities, contexts, strict=True)] + _ranks(text, quantities, contexts)
-        claims.extend(_claim(document, sentence, q, c, times, frame) for q, c in sorted(found, key=lambda p: p[0].start))
+        found.sort(key=lambda pair: pair[0].start)
+        numbers = [q for q, _ in found]
+        claims.extend(_claim(document, sentence, q, c, governing_time(text, times, numbers, q), frame) for q, c in found)
         if not sentence.is_list_item:
             frame = _Frame(frame.time, _opens_target_list(sentence))
         if (opened := opening(text, times)) is not None:

@@ -37,8 +37,9 @@ _AFTER_STOPS = ("and", "or", "to", "in", "for", "by", "was", "were", "is", "went
 class EnglishContext:
     metric: str
     change: str
-    target_cue: bool
+    target_cue: bool  # a target word stands before the number in its sentence
     rule: str  # the rule that decided the metric
+    clause_target_cue: bool = False  # … in the number's own clause (and will invest 3bn yuan)
 
 
 def ends_with(text: str, words) -> str | None:
@@ -114,8 +115,8 @@ def metric_after(after: str) -> str:
         return ""  # (in the first three quarters: when, not what)
     words = []
     for word in m.group(1).split():
-        if word.lower() in _AFTER_STOPS:
-            break
+        if word.lower() in _AFTER_STOPS or (words and word.lower().endswith("ed")):
+            break  # (a quarter of firms exported: the verb begins the predicate)
         words.append(word)
     while words and words[-1].lower() in ("of", "per", "the", "a"):
         words.pop()
@@ -160,8 +161,9 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
         return q.counted, "en.counted-noun"
     if noun_metric:
         return noun_metric, "en.change-noun-after"
-    if kind in (Kind.MONEY, Kind.LENGTH, Kind.AREA, Kind.MASS, Kind.VOLUME, Kind.ENERGY, Kind.POWER) and (
-            found := metric_after(after)):
+    measured_after = kind in (Kind.MONEY, Kind.LENGTH, Kind.AREA, Kind.MASS, Kind.VOLUME, Kind.ENERGY, Kind.POWER)
+    if (measured_after or q.quantity.unit_en == "fraction") and (found := metric_after(after)):
+        # (US$300 million in foreign investment; two-thirds of villages: the share of what follows)
         return found, "en.phrase-after"
     if found := metric_before(before, english_cues()):
         return found, "en.phrase-before"
@@ -188,7 +190,8 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         previous = out[-1] if out else None
         change, noun_metric = _change(q, before, after, previous)
         metric, rule = _metric(q, before, after, noun_metric, previous)
-        out.append(EnglishContext(metric, change, target_cue(text, start), rule))
+        in_clause = target_cue(before, len(before))
+        out.append(EnglishContext(metric, change, target_cue(text, start), rule, in_clause))
         previous_end = end
     return pair_respectively(text, quantities, out)
 

@@ -23,6 +23,7 @@ from ..types import Kind
 
 @dataclass(frozen=True, slots=True)
 class EnglishCues:
+    function_words: tuple[str, ...]  # the, of, and: words that tell English from other Latin-script languages
     currency_prefixes: Mapping[str, str]  # US$ → USD: a currency written before the number
     scales: Mapping[str, int]  # million, lakh crore: scale words after a number
     short_scales: Mapping[str, int]  # bn, mn, tn: abbreviations, which may be glued to the digits
