@@ -121,8 +121,15 @@ def extract_english_claims(document: Document) -> list[Claim]:
         found.sort(key=lambda pair: pair[0].start)
         numbers = [q for q, _ in found]
         claims.extend(_claim(document, sentence, q, c, governing_time(text, times, numbers, q), frame) for q, c in found)
-        if not sentence.is_list_item:
-            frame = _Frame(frame.time, _opens_target_list(sentence))
-        if (opened := opening(text, times)) is not None:
-            frame = _Frame(opened, frame.list_is_target)  # "In 2023, …" sets the time frame of what follows
+        frame = _next_frame(frame, sentence, times)
     return claims
+
+
+def _next_frame(frame: _Frame, sentence: Sentence, times: list[TimeExpression]) -> _Frame:
+    """The frame after a sentence: a time that opens it ("In 2023, …"), stands in a heading ("I. A Review
+    of Our Work in 2023") or in the line that opens a list ("… targets for development in 2024 as
+    follows:") dates what follows; a list's opening line says whether its items are targets."""
+    list_is_target = frame.list_is_target if sentence.is_list_item else _opens_target_list(sentence)
+    opens_list = sentence.text.rstrip().endswith(":")
+    opened = times[0] if times and (sentence.is_heading or opens_list) else opening(sentence.text, times)
+    return _Frame(opened.year_only() if opened and sentence.is_heading else opened or frame.time, list_is_target)

@@ -83,9 +83,11 @@ def _paragraph_sentences(text: str, lead: int, end: int) -> list[tuple[int, int]
 
 
 def _paragraph_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
-    """The last line of the paragraph that starts at line ``i`` (lines without a blank between)."""
+    """The last line of the paragraph that starts at line ``i``: lines without a blank between, each but
+    the last left open (hard wrapping), belong to one paragraph."""
     last = i
-    while last + 1 < len(lines):
+    while last + 1 < len(lines) and not text[lines[last][0] : lines[last][1]].endswith(_CLOSING[:5]):
+        # (a line that closes its sentence ends the paragraph: text with one paragraph a line)
         start, end = lines[last + 1]
         if _body_start(text, lines, last + 1) != start + len(text[start:end]) - len(text[start:end].lstrip()):
             break
@@ -112,7 +114,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if not stripped or _METADATA.match(stripped):
             i += 1
         elif bullet := bullet_length(stripped):  # "- GDP growth of around 5 percent": an item without a full stop
-            add(lead + bullet, end, is_list_item=True)
+            # (an item may hold several sentences: — Overall economic recovery … were boosted. China's GDP …)
+            for k, (s, e) in enumerate(_paragraph_sentences(text, lead + bullet, end)):
+                add(s, e, is_list_item=k == 0)
             i += 1
         elif _is_heading(stripped, _body_start(text, lines, i + 1), text):
             heading_start = lead + len(stripped) - len(stripped.lstrip("#").lstrip())

@@ -56,7 +56,7 @@ def _years(sentence: str, low: str, published: str) -> list[TimeExpression]:
     found = []
     last_whole_year = since_end(published)
     for m in _patterns().years.finditer(sentence):
-        if _is_base(low, m.start()):
+        if _is_base(low, m.start()) or _names_an_event(sentence, m):
             continue
         period = f"{m.group('a')}/{m.group('b')}" if m.group("a") else m.group("y")
         since = bool(m.group("y")) and low[: m.start()].rstrip().endswith("since")
@@ -64,6 +64,16 @@ def _years(sentence: str, low: str, published: str) -> list[TimeExpression]:
             period = f"{m.group('y')}/{last_whole_year}"  # since 2012: up to now
         found.append(_expression(m.start(), m.end(), period, since))
     return found
+
+
+_NAMED_EVENT = regex.compile(r"\s(?!(?:in|on|at|and|to|was|were)\b)[A-Z][\w-]*")
+
+
+def _names_an_event(sentence: str, m: regex.Match[str]) -> bool:
+    """The 2021 FISU World University Games, the 2030 Agenda: a year before a name is part of the name."""
+    named = _NAMED_EVENT.match(sentence, m.end())
+    return named is not None and sentence[: m.start()].lower().endswith("the ") and named.group().strip().lower() \
+        not in english_cues().months
 
 
 def _months_period(year: int | None, first: int, last: int, start: int, end: int, published: str) -> str:
