@@ -51,10 +51,12 @@ def decide_status(period: str, governing: TimeExpression | None, frame: TimeExpr
     """A target word in the number's own clause makes a target (and will invest 3bn yuan); a span up to
     now has happened unless a target word says not; a period that ends after publication is a plan;
     else target words decide."""
-    since = (governing or frame).since if (governing or frame) else False
+    time = governing or frame
+    # (since 2012: up to now, it has happened; a news lead dated to the day tells of events)
+    told = time is not None and (time.since or (governing is None and time.day))
     if clause_target:
         return "target"
-    if since:
+    if told:
         return "target" if target else "actual"
     if period and published:
         return "target" if ends_after(period, published) else "actual"

@@ -35,16 +35,17 @@ def _patterns() -> _TimePatterns:
         years=regex.compile(r"(?P<a>(?:19|20)\d{2})\s?(?:-|–|to)\s?(?P<b>(?:19|20)\d{2})"
                             r"|(?<![\d.])(?P<y>(?:19|20)\d{2})(?![\d,.]*\s?(?:percent|%))(?!\d)"),
         parts=regex.compile(rf"\b(?:(?P<part>{alternation(cues.year_parts)})|(?:between\s|from\s)?(?P<m1>{months})"
-                            rf"\s?(?:-|–|to|and|through)\s?(?P<m2>{months}))\b"),
+                            rf"\s?(?:-|–|to|and|through)\s?(?P<m2>{months})"
+                            rf"|(?P<month>{months})\.?(?:\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?)?(?:\s(?P<my>(?:19|20)\d{{2}}))?)\b"),
         year_after=regex.compile(r"\s(?:of|in)\s(?:the\s)?(?:year\s)?(?P<y>(?:19|20)\d{2})\b"),
         relative_after=regex.compile(rf"\s(?:of|in)\s(?P<phrase>{single})\b"),
         year_before=regex.compile(r"(?P<y>(?:19|20)\d{2})(?:'s|’s)?\s(?:the\s)?\Z"),
     )
 
 
-def _expression(start: int, end: int, period: str, since: bool = False) -> TimeExpression:
+def _expression(start: int, end: int, period: str, since: bool = False, day: bool = False) -> TimeExpression:
     first, _, last = period.partition("/")
-    return TimeExpression(start, end, first, last or first, since=since)
+    return TimeExpression(start, end, first, last or first, day=day, since=since)
 
 
 def _is_base(low: str, at: int) -> bool:
@@ -84,24 +85,39 @@ def _months_period(year: int | None, first: int, last: int, start: int, end: int
     return found.period if found else ""
 
 
-def _parts(low: str, published: str, frame: str, found: list[TimeExpression]) -> tuple[list[TimeExpression], list]:
-    """the first three quarters (of 2024 / of this year), January-September: months of a year."""
+def _months_of(m: regex.Match[str]) -> tuple[int, int]:
+    cues = english_cues()
+    if m.group("part"):
+        return cues.year_parts[m.group("part")]
+    if m.group("month"):
+        return cues.months[m.group("month")], cues.months[m.group("month")]
+    return cues.months[m.group("m1")], cues.months[m.group("m2")]
+
+
+def _parts(sentence: str, low: str, published: str, frame: str, found: list[TimeExpression]) -> tuple[list[TimeExpression], list]:
+    """the first three quarters (of 2024 / of this year), January-September, September 2020, March 5, 2024:
+    months of a year (a date written to the day is an event's, as a news lead's)."""
     cues, patterns = english_cues(), _patterns()
     frame_year = int(frame[:4]) if frame[:4].isdigit() else None
     relative_spans = []
     for m in patterns.parts.finditer(low):
-        first, last = cues.year_parts[m.group("part")] if m.group("part") else (
-            cues.months[m.group("m1")], cues.months[m.group("m2")])
+        if m.group("month") and not sentence[m.start()].isupper():
+            continue  # (may, a verb; a month's name is capitalised)
+        first, last = _months_of(m)
         year_at = patterns.year_after.match(low, m.end()) or patterns.year_before.search(low, 0, m.start())
-        year = int(year_at.group("y")) if year_at else frame_year
+        if m.group("my"):
+            found = [t for t in found if not m.start() <= t.start < m.end()]  # September 2020: the year is in it
+            year_at = m
+        year = int(year_at.group("my") if year_at is m else year_at.group("y")) if year_at else frame_year
         relative = patterns.relative_after.match(low, m.end())
         if relative and not year_at and report_year(published) is not None:
             year = report_year(published) + cues.relative_years[relative.group("phrase")][0]
             relative_spans.append((relative.start("phrase"), relative.end("phrase")))
         period = _months_period(year, first, last, m.start(), m.end(), published)
         if period and not _is_base(low, m.start()):
-            found = [t for t in found if not (year_at and t.start == year_at.start("y"))]  # the part's year is in it
-            found.append(_expression(m.start(), m.end(), period))
+            if year_at and year_at is not m:
+                found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it
+            found.append(_expression(m.start(), m.end(), period, day=bool(m.group("day"))))
     return found, relative_spans
 
 
@@ -124,7 +140,7 @@ def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression
     """The time expressions of a sentence that are not comparison bases, in order."""
     low = sentence.lower()
     found = _years(sentence, low, published)
-    found, taken = _parts(low, published, frame, found)
+    found, taken = _parts(sentence, low, published, frame, found)
     return sorted(_relative(low, published, found, taken), key=lambda t: t.start)
 
 
