@@ -123,12 +123,20 @@ def metric_after(after: str) -> str:
     return " ".join(words)
 
 
+@cache
+def _change_noun_re() -> regex.Pattern[str]:
+    # (up to three words may name what changed between the percent and the noun: a 5.2% GDP growth)
+    return regex.compile(rf"\s(?P<what>(?:[\w()'’-]+\s){{0,3}}?)(?P<noun>{alternation(english_cues().change_nouns)})\b",
+                         regex.IGNORECASE)
+
+
 def change_noun_after(after: str, cues: EnglishCues) -> tuple[str, str]:
-    """ "a 2 percent increase in the consumer price index": (direction, what changed), else ("", "")."""
-    m = regex.match(r"\s(?P<noun>\w+)\b", after)
-    if not m or m.group("noun").lower() not in cues.change_nouns:
+    """ "a 2 percent increase in the consumer price index", "a 5.2% GDP growth": (direction, what
+    changed), else ("", "")."""
+    m = _change_noun_re().match(after)
+    if not m or any(w.lower() in _stop_words() for w in m.group("what").split()):
         return "", ""
-    return cues.change_nouns[m.group("noun").lower()], metric_after(after[m.end() :])
+    return cues.change_nouns[m.group("noun").lower()], m.group("what").strip() or metric_after(after[m.end() :])
 
 
 def clause_before(text: str, start: int, previous_end: int) -> str:
