@@ -30,7 +30,7 @@ def test_an_unknown_or_missing_key_fails_at_load_with_both_named():
 
 @pytest.mark.parametrize("text, value", [
     ("twenty-five", 25), ("a hundred and five", 105), ("one million", 10**6), ("Seventy-two", 72),
-    ("two-thirds", 2 / 3), ("a quarter", 0.25), ("three quarters", 0.75), ("half", 0.5), ("one fifth", 0.2),
+    ("two-thirds", 2 / 3), ("a quarter", 0.25), ("three quarters", 0.75), ("half", 1), ("one trillion", 10**12), ("one fifth", 0.2),
     ("$2.5bn", 2.5e9), ("RMB3bn", 3e9), ("€40m", 4e7), ("Rs 2,86,389.27 crore", 2.8638927e12), ("-7.19", -7.19),
 ])
 def test_numbers_as_written(text, value):

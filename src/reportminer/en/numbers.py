@@ -139,6 +139,14 @@ def _cardinal(words: str) -> int | None:
         return None
 
 
+def _scaled(words: str) -> int | None:
+    """one trillion, two lakh crore: a cardinal in words times a scale word the library does not know."""
+    cues = english_cues()
+    scale = next(w for w in sorted(cues.scales, key=len, reverse=True) if words == w or words.endswith(" " + w))
+    count = _cardinal(words[: -len(scale)].strip()) if words != scale else None
+    return count * cues.scales[scale] if count is not None else None
+
+
 @lru_cache(maxsize=1024)
 def _denominator(word: str) -> int | None:
     """thirds → 3, quarter → 4, half → 2: the denominator a word names, or None."""
@@ -189,7 +197,7 @@ def _longest_number(text: str, run, i: int, one_words) -> tuple[Number, int] | N
             return _number(text, run, i, j, fraction, in_words=True, fraction=run[j - 1].group()), j
         if article and j - i < 2:
             continue
-        value = _cardinal(spoken)
+        value = _cardinal(spoken) if words[-1] not in english_cues().scales else _scaled(spoken)
         if value is not None:
             return _number(text, run, i, j, Decimal(value), in_words=True), j
     return None
@@ -205,7 +213,7 @@ def _fraction(words: list[str], one_words) -> Decimal | None:
     """two-thirds, a quarter, one fifth, half: numerator over denominator, or None."""
     parts = words[0].split("-") + words[1:] if len(words) <= 2 else []
     if len(parts) == 1 and parts[0] == "half":
-        return Decimal("0.5")
+        return Decimal(1)  # one half, as 一半 is: value 1, unit half
     if len(parts) != 2:
         return None
     numerator = 1 if parts[0] in one_words else _cardinal(parts[0])

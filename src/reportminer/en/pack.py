@@ -28,6 +28,7 @@ class EnglishCues:
     scales: Mapping[str, int]  # million, lakh crore: scale words after a number
     short_scales: Mapping[str, int]  # bn, mn, tn: abbreviations, which may be glued to the digits
     money_only_scales: tuple[str, ...]  # m, k: abbreviations that are a scale only for money
+    multiple_followers: tuple[str, ...]  # those, as, higher: "N times" before them is a multiple, else occasions
     one_words: tuple[str, ...]  # a, an: "one" before a scale word or a fraction
     fraction_denominators: Mapping[str, int]  # half, quarter: denominators that are no ordinals
     not_fractions_after: tuple[str, ...]  # first, past: the first three quarters is a time

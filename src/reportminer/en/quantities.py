@@ -148,6 +148,16 @@ def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, D
     return None
 
 
+def _occasions(text: str, unit: _Unit) -> _Unit:
+    """lowered two times: a count of occasions, unless a comparison follows (4.2 times those of 1949)."""
+    if unit.std_unit != "times":
+        return unit
+    following = text[unit.end :].split(maxsplit=1)
+    if following and following[0].lower().strip(",.;") in english_cues().multiple_followers:
+        return unit
+    return _Unit(unit.surface, Kind.COUNT, "time", "time", Decimal(1), unit.end)
+
+
 def _with_rate(text: str, unit: _Unit) -> _Unit:
     """450 yuan per person per month: the denominators join the unit."""
     surface, unit_en, std_unit, end = unit.surface, unit.unit_en, unit.std_unit, unit.end
@@ -208,10 +218,11 @@ def _range_in_words(text: str, start: int, unit: _Unit, high: Decimal | None) ->
 
 
 def _fraction_quantity(number: Number, prefix: tuple[Qualifier, int]) -> Quantity:
-    """two-thirds of villages: a share, kind percent (as 三分之二 is)."""
+    """two-thirds of villages: a share, kind percent (as 三分之二 is); half is one half (as 一半 is)."""
     value = number.value
+    share = value * 100 / english_cues().fraction_denominators["half"] if number.text.lower() == "half" else value * 100
     return Quantity(start=number.start, end=number.end, value=value, unit=number.fraction, kind=Kind.PERCENT,
-                    qualifier=prefix[0], std_value=value * 100, std_unit="%", unit_en="fraction",
+                    qualifier=prefix[0], std_value=share, std_unit="%", unit_en="fraction",
                     number_start=number.start, number_end=number.end, prefix_start=prefix[1], unit_end=number.end)
 
 
@@ -227,6 +238,7 @@ def _quantity(text: str, number: Number, numbers: list[Number]) -> EnglishQuanti
         return None  # "the past five years" is a time, not a claim; "for five consecutive years" is one
     if unit.kind == Kind.MONEY:
         unit = _with_rate(text, unit)
+    unit = _occasions(text, unit)
     high, end = _range_in_words(text, number.start, unit, number.high * factor if number.high is not None else None)
     suffix, suffix_length = _suffix_qualifier(text[end:])
     qualifier = Qualifier.RANGE if high is not None else suffix or prefix[0]

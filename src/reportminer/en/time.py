@@ -49,7 +49,9 @@ def _expression(start: int, end: int, period: str, since: bool = False, day: boo
 
 
 def _is_base(low: str, at: int) -> bool:
-    return any(low[:at].rstrip().endswith(b) for b in english_cues().base_markers)
+    """than 2020, from last year, over the 2023 budget figure: a base of comparison, not a period."""
+    before = low[:at].rstrip().removesuffix(" the")
+    return any(before.endswith(b) for b in english_cues().base_markers)
 
 
 def _years(sentence: str, low: str, published: str) -> list[TimeExpression]:
