@@ -79,29 +79,55 @@ def change_before(before: str, cues: EnglishCues) -> str:
     return ""
 
 
-def metric_before(before: str, cues: EnglishCues) -> str:
-    """The noun phrase right before the number: the words back to the first link, verb or cue word."""
+# A time phrase inside the words before a number (the deficit-to-GDP ratio for this year at 3 percent):
+# when, not what, so it leaves the metric.
+_TIME_PHRASE = regex.compile(
+    r"(?i)\b(?:for|in|during|over|of)\s+(?:the\s+)?(?:(?:this|last|next|past|previous|same|first|second|third|"
+    r"fourth|latter|former|whole|full|two|three|four|five|nine|ten|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b")
+_ARTICLES = ("the", "a", "an")
+_INSIDE = ("of", "per", "in")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
+
+
+def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], str]:
+    """The noun phrase at the end of ``words`` and the word that stopped it ("" at the start)."""
+    phrase: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        word, low = words[k], words[k].lower().strip(",")
+        inside = phrase and (low in _INSIDE or (low in _ARTICLES and k and words[k - 1].lower() in _INSIDE))
+        if (low in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 10:
+            return phrase, low
+        if low in _TIME_NOUNS:
+            return [], low  # during the first three quarters to: a time, not what is measured
+        phrase.insert(0, word)
+    return phrase, ""
+
+
+def _without_place(metric: str, cues: EnglishCues) -> str:
+    """5G penetration rate in China → 5G penetration rate: a place at the end of a metric leaves it."""
+    m = regex.search(rf"\s(?:{alternation(cues.place_prepositions)})\s(?:[A-Z][\w-]*\s?)+$", metric)
+    return metric[: m.start()] if m and m.start() > 0 else metric
+
+
+def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
+    """The noun phrase right before the number: the words back to the first link, verb or cue word;
+    "that of services" after "the prices of consumer goods" is the prices of services."""
     phrases = cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.fillers + cues.link_words
+    before = _TIME_PHRASE.sub(" ", before)
     while (word := ends_with(before, phrases)) is not None:
         before = before.rstrip()[: -len(word)]  # "more than", "year on year to": cue phrases, however long
     words = before.split()
     stop = _stop_words()
     while words and (words[-1].lower().strip(",") in stop or _YEAR.fullmatch(words[-1].strip(","))):
         words.pop()
-    phrase: list[str] = []
-    for word in reversed(words):
-        inside = phrase and word.lower() in ("of", "per", "in")  # energy consumption per unit of GDP
-        if (word.lower().strip(",") in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 8:
-            break
-        if word.lower().strip(",") in _TIME_NOUNS:
-            return ""  # during the first three quarters of this year to: a time, not what is measured
-        phrase.insert(0, word)
+    phrase, stopped_by = _phrase_words(words, stop)
+    if stopped_by in cues.back_references and phrase[:1] == ["of"] and " of " in previous:
+        phrase = previous.split(" of ")[0].split() + phrase  # that of services: the head before is shared
     while phrase and (phrase[0].lower() == "of" or (phrase[0].lower() == "per" and (
             len(phrase) < 2 or phrase[1].lower() != "capita"))):  # (per capita income stays whole)
         phrase.pop(0)
     if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
         phrase.pop(0)  # Chongqing's GDP: the owner is the place, not the measure
-    metric = " ".join(phrase).strip(" ,")
+    metric = _without_place(" ".join(phrase).strip(" ,"), cues)
     trailing = ends_with(metric, cues.metric_trailing)
     return metric[: -len(trailing)].rstrip() if trailing else metric
 
@@ -143,8 +169,16 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     """The text between the claim before (or the sentence start) and this number, from its last clause break."""
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
-    cuts = [b.end() for b in _CLAUSE_BREAK.finditer(masked)]
-    return before[cuts[-1]:] if cuts else before
+    breaks = list(_CLAUSE_BREAK.finditer(masked))
+    while len(breaks) > 0 and breaks[-1].group() == "and" and _noun_phrase(before[(breaks[-2].end() if len(breaks) > 1 else 0) : breaks[-1].start()]):
+        breaks.pop()  # total imports and exports reached …: "and" inside the subject, not between clauses
+    return before[breaks[-1].end():] if breaks else before
+
+
+def _noun_phrase(words: str) -> bool:
+    """A few words with no verb, link or cue word: the first half of a subject joined by "and"."""
+    split = words.split()
+    return 0 < len(split) <= 4 and not any(w.lower().strip(",") in _stop_words() or not w[:1].isalpha() for w in split)
 
 
 def _change(q: EnglishQuantity, before: str, after: str, previous) -> tuple[str, str]:
@@ -152,6 +186,8 @@ def _change(q: EnglishQuantity, before: str, after: str, previous) -> tuple[str,
     cues = english_cues()
     kind = q.quantity.kind
     change = change_before(before, cues) if kind != Kind.RANK else ""
+    if kind == Kind.COUNT and not before.rstrip().lower().endswith(" by"):
+        change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)
     noun_change, noun_metric = change_noun_after(after, cues) if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
     change = noun_change or change
     if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
@@ -167,13 +203,18 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
     kind = q.quantity.kind
     if q.counted:
         return q.counted, "en.counted-noun"
+    if kind == Kind.COUNT and q.quantity.unit and (found := metric_after(after)):
+        return found, "en.counted-of"  # 25 sets of administrative regulations: what the sets are of
     if noun_metric:
         return noun_metric, "en.change-noun-after"
     measured_after = kind in (Kind.MONEY, Kind.LENGTH, Kind.AREA, Kind.MASS, Kind.VOLUME, Kind.ENERGY, Kind.POWER)
-    if (measured_after or q.quantity.unit_en == "fraction") and (found := metric_after(after)):
-        # (US$300 million in foreign investment; two-thirds of villages: the share of what follows)
+    share = q.quantity.unit_en == "fraction" or (kind == Kind.PERCENT and ends_with(
+        _without_qualifiers(before), english_cues().share_verbs) is not None)
+    if (measured_after or share) and (found := metric_after(after)):
+        # (US$300 million in foreign investment; two-thirds of villages, accounted for over 60 percent of
+        # global output: the share of what follows)
         return found, "en.phrase-after"
-    if found := metric_before(before, english_cues()):
+    if found := metric_before(before, english_cues(), previous.metric if previous else ""):
         return found, "en.phrase-before"
     joined = previous and before.strip().lower() in ("to", "and", "or", ",", "")
     if joined and previous.metric:
@@ -181,6 +222,13 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
     if found := metric_after(after):
         return found, "en.phrase-after"
     return (previous.metric, "en.claim-before") if previous else ("", "en.none")
+
+
+def _without_qualifiers(before: str) -> str:
+    cues = english_cues()
+    while (word := ends_with(before, cues.prefix_over + cues.prefix_under + cues.prefix_approx)) is not None:
+        before = before.rstrip()[: -len(word)]
+    return before
 
 
 def target_cue(text: str, start: int) -> bool:
@@ -211,14 +259,23 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
     items: list[str] | None = None
     for group in _number_lists(text, quantities):
         last_end = quantities[group[-1]].quantity.end
-        if len(group) < 2 or not (_RESPECTIVELY.match(text[last_end:]) or (items is not None and len(items) == len(group))):
+        first_start = quantities[group[0]].quantity.prefix_start
+        listed = _RESPECTIVELY.match(text[last_end:]) or (items is not None and len(items) == len(group))
+        if len(group) < 2 or not (listed or _parallel(text, first_start, len(group))):
             items = None
             continue
         if items is None or len(items) != len(group):
-            items = list_items(text, quantities[group[0]].quantity.prefix_start, len(group))
+            items = list_items(text, first_start, len(group))
         for k, item in zip(group, items or [], strict=False):
             out[k] = replace(out[k], metric=item, rule="en.respectively")
     return out
+
+
+def _parallel(text: str, end: int, count: int) -> bool:
+    """the prices of foodstuff and non-foodstuff increased by 0.4 and 0.2 percent: a subject of as many
+    items as numbers pairs them in order without "respectively" (as a Chinese list does without 分别)."""
+    items = list_items(text, end, count)
+    return items is not None and " and " in text[max(0, end - 120) : end]
 
 
 def _number_lists(text: str, quantities: list[EnglishQuantity]) -> list[list[int]]:

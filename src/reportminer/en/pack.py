@@ -29,6 +29,9 @@ class EnglishCues:
     short_scales: Mapping[str, int]  # bn, mn, tn: abbreviations, which may be glued to the digits
     money_only_scales: tuple[str, ...]  # m, k: abbreviations that are a scale only for money
     multiple_followers: tuple[str, ...]  # those, as, higher: "N times" before them is a multiple, else occasions
+    share_verbs: tuple[str, ...]  # accounted for: a percent after them is a share of what follows "of"
+    back_references: tuple[str, ...]  # that of services: the head of the metric before
+    place_prepositions: tuple[str, ...]  # in China: a place at the end of a metric
     one_words: tuple[str, ...]  # a, an: "one" before a scale word or a fraction
     fraction_denominators: Mapping[str, int]  # half, quarter: denominators that are no ordinals
     not_fractions_after: tuple[str, ...]  # first, past: the first three quarters is a time

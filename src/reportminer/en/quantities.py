@@ -20,7 +20,9 @@ from .numbers import Number, find_numbers
 from .pack import EnglishCues, alternation, english_cues, english_units
 
 # A plural noun after a magnitude (5.32 billion integrated circuits), when no listed count noun is there.
-_PLURAL_NOUN = regex.compile(r"\s(?P<mods>(?:[a-z][\w-]*\s){0,3}?)(?P<noun>[a-z]{3,}s)\b")
+# (the last plural of up to four words: 32.73 million new business entities; business is no plural)
+_PLURAL_NOUN = regex.compile(r"\s(?P<mods>(?:[a-z][\w-]*\s){0,3})(?P<noun>[a-z]{2,}(?<!s)s)\b")
+_FIRST_PLURAL_NOUN = regex.compile(r"\s(?P<mods>(?:[a-z][\w-]*\s){0,3}?)(?P<noun>[a-z]{2,}(?<!s)s)\b")
 _NOT_NOUNS = frozenset({"was", "has", "does", "this", "its", "plus", "less", "thus", "across", "always", "as", "us",
                         "yuan", "percent", "times", "years", "months", "days", "hours", "minutes", "seconds", "weeks",
                         "decades", "quarters", "halves", "yards", "dollars", "rupees", "euros", "pounds", "points", "basis", "per", "his",
@@ -96,18 +98,23 @@ def _measure_unit(text: str, pos: int) -> _Unit | None:
     return _Unit(m.group("unit"), unit.kind, unit.unit_en, unit.std_unit, unit.factor, m.end())
 
 
+def _is_counted(plural: regex.Match[str] | None) -> bool:
+    """A plural noun phrase after a number that names what is counted (no verb or link word in it)."""
+    cues = english_cues()
+    stops = set(cues.stop_words + cues.link_words)
+    return plural is not None and plural.group("noun").lower() not in _NOT_NOUNS and not any(
+        w.lower() in stops or w.lower() in _NOT_NOUNS for w in plural.group("mods").split())
+
+
 def _counted_noun(text: str, pos: int, number: Number) -> _Unit | None:
     """The noun a count counts: a listed count noun (jobs, enterprises), else any plural noun after a
     number in digits or words (31 provinces, twenty-five schools)."""
     cues = english_cues()
     m = _count_re().match(text, pos)
     if m is None:
-        plural = _PLURAL_NOUN.match(text, pos)
-        stops = set(cues.stop_words + cues.link_words)
-        if plural is None or plural.group("noun").lower() in _NOT_NOUNS or any(
-                w.lower() in stops for w in plural.group("mods").split()):
+        m = next((p for p in (_PLURAL_NOUN.match(text, pos), _FIRST_PLURAL_NOUN.match(text, pos)) if _is_counted(p)), None)
+        if m is None:
             return None
-        m = plural
     noun = m.group("noun")
     generic = not m.group("mods").strip() and noun.lower() in cues.generic_count_nouns
     counted = "" if generic else f"{m.group('mods').strip()} {noun}".strip()
