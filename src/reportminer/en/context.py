@@ -30,6 +30,7 @@ _TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previou
 _LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
 _ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
+_MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(up|down)\s+from\b")
 _AFTER_STOPS = ("and", "or", "to", "in", "for", "by", "was", "were", "is", "went", "will", "from", "with")
 
 
@@ -93,11 +94,15 @@ def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], st
     phrase: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         word, low = words[k], words[k].lower().strip(",")
-        inside = phrase and (low in _INSIDE or (low in _ARTICLES and k and words[k - 1].lower() in _INSIDE))
+        before = words[k - 1].lower().strip(",") if k else ""
+        inside = phrase and (low in _INSIDE or (low in _ARTICLES and before in _INSIDE) or (
+            low == "and" and len(phrase) <= 3 and before and before not in stop))  # (imports and exports)
         if (low in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 10:
             return phrase, low
         if low in _TIME_NOUNS:
-            return [], low  # during the first three quarters to: a time, not what is measured
+            return phrase if phrase and phrase[0].lower() not in _INSIDE else [], low  # (a time, not what)
+        if low.endswith("ed") and phrase and phrase[0].lower() in _INSIDE:
+            return phrase[1:], low  # resulted in savings: a verb and its preposition end the phrase
         phrase.insert(0, word)
     return phrase, ""
 
@@ -120,7 +125,7 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     while words and (words[-1].lower().strip(",") in stop or _YEAR.fullmatch(words[-1].strip(","))):
         words.pop()
     phrase, stopped_by = _phrase_words(words, stop)
-    if stopped_by in cues.back_references and phrase[:1] == ["of"] and " of " in previous:
+    if stopped_by in cues.back_references and phrase[:1] == ["of"] and previous:
         phrase = previous.split(" of ")[0].split() + phrase  # that of services: the head before is shared
     while phrase and (phrase[0].lower() == "of" or (phrase[0].lower() == "per" and (
             len(phrase) < 2 or phrase[1].lower() != "capita"))):  # (per capita income stays whole)
@@ -130,6 +135,9 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     metric = _without_place(" ".join(phrase).strip(" ,"), cues)
     trailing = ends_with(metric, cues.metric_trailing)
     return metric[: -len(trailing)].rstrip() if trailing else metric
+
+
+_BASIS = regex.compile(r"(?i)\b(?:basis|terms|average)$")
 
 
 def metric_after(after: str) -> str:
@@ -146,7 +154,8 @@ def metric_after(after: str) -> str:
         words.append(word)
     while words and words[-1].lower() in ("of", "per", "the", "a"):
         words.pop()
-    return " ".join(words)
+    phrase = " ".join(words)
+    return "" if _BASIS.search(phrase) else phrase  # (on a quarterly basis, in real terms: how, not what)
 
 
 @cache
@@ -195,11 +204,13 @@ def _change(q: EnglishQuantity, before: str, after: str, previous) -> tuple[str,
     joined = before.strip().lower() in ("to", "and", "or", ",")
     if not change and previous and (joined or _LISTED_BY.match(before)):
         change = previous.change  # risen from 54 to 82.7 trillion; increase A by 7 percent, B by 4 percent
+    if not change and (moved := _MOVED_FROM.match(after)):
+        change = "increase" if moved.group(1).lower() == "up" else "decrease"  # 5.1 percent, down from 5.3
     return change, noun_metric
 
 
-def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previous) -> tuple[str, str]:
-    """(metric, name of the rule that read it)."""
+def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previous, head: str = "") -> tuple[str, str]:
+    """(metric, name of the rule that read it); ``head`` is the last metric of the form "X of Y" before."""
     kind = q.quantity.kind
     if q.counted:
         return q.counted, "en.counted-noun"
@@ -214,7 +225,7 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
         # (US$300 million in foreign investment; two-thirds of villages, accounted for over 60 percent of
         # global output: the share of what follows)
         return found, "en.phrase-after"
-    if found := metric_before(before, english_cues(), previous.metric if previous else ""):
+    if found := metric_before(before, english_cues(), head):
         return found, "en.phrase-before"
     joined = previous and before.strip().lower() in ("to", "and", "or", ",", "")
     if joined and previous.metric:
@@ -245,7 +256,8 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         after = text[end:]
         previous = out[-1] if out else None
         change, noun_metric = _change(q, before, after, previous)
-        metric, rule = _metric(q, before, after, noun_metric, previous)
+        head = next((c.metric for c in reversed(out) if " of " in c.metric), "")
+        metric, rule = _metric(q, before, after, noun_metric, previous, head)
         in_clause = target_cue(before, len(before))
         out.append(EnglishContext(metric, change, target_cue(text, start), rule, in_clause))
         previous_end = end
