@@ -42,6 +42,7 @@ class Entry:
     published: str = ""
     source: str = ""
     lang: str = "zh"
+    translation_of: str = ""  # the doc_id of the original this article translates
 
 
 def infer_published(text: str) -> str:
@@ -81,7 +82,7 @@ def read_manifest(corpus_dir: Path) -> list[Entry]:
                     raise ManifestError(f"{manifest}: line {line}: doc_id and file are required")
                 entries.append(Entry(row["doc_id"], corpus_dir / row["file"], row.get("title") or "",
                                      row.get("published") or "", row.get("source") or "",
-                                     row.get("lang") or ""))
+                                     row.get("lang") or "", row.get("translation_of") or ""))
     except UnicodeDecodeError as exc:
         raise ManifestError(f"{manifest}: not valid UTF-8 at byte offset {exc.start}") from None
     ids = [e.doc_id for e in entries]
