@@ -40,6 +40,7 @@ class Document:
     published: str = ""  # ISO date or year-month; relative time words resolve against it
     title: str = ""
     source: str = ""
+    region: str = ""  # CN, TW, HK or MO; empty: inferred from the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,3 +140,4 @@ class Claim:
     status: str
     sentence: str
     section: str
+    region: str = "CN"  # where the report comes from: CN, TW, HK or MO
