@@ -9,6 +9,7 @@ from pathlib import Path
 
 import regex
 
+from .language import guess_lang
 from .reader import ArticleError, read_article
 from .types import Document
 
@@ -41,6 +42,7 @@ class Entry:
     published: str = ""
     source: str = ""
     lang: str = "zh"
+    translation_of: str = ""  # the doc_id of the original this article translates
 
 
 def infer_published(text: str) -> str:
@@ -64,14 +66,6 @@ def infer_published(text: str) -> str:
     return f"{int(m.group(1)) + 1}-01" if m else ""
 
 
-def guess_lang(text: str) -> str:
-    """"zh" when the text has CJK characters, else "en"."""
-    sample = text[:5000]
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    letters = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    return "zh" if cjk >= max(1, letters // 10) else "en"
-
-
 def read_manifest(corpus_dir: Path) -> list[Entry]:
     manifest = corpus_dir / "manifest.csv"
     if not manifest.exists():
@@ -88,7 +82,7 @@ def read_manifest(corpus_dir: Path) -> list[Entry]:
                     raise ManifestError(f"{manifest}: line {line}: doc_id and file are required")
                 entries.append(Entry(row["doc_id"], corpus_dir / row["file"], row.get("title") or "",
                                      row.get("published") or "", row.get("source") or "",
-                                     row.get("lang") or ""))
+                                     row.get("lang") or "", row.get("translation_of") or ""))
     except UnicodeDecodeError as exc:
         raise ManifestError(f"{manifest}: not valid UTF-8 at byte offset {exc.start}") from None
     ids = [e.doc_id for e in entries]

@@ -130,14 +130,19 @@ def score_document(doc_id: str, predicted: list[dict], gold: list[dict]) -> DocS
     return score
 
 
-def load_gold(gold_dir: Path) -> dict[str, tuple[list[dict], int, int | None]]:
-    """doc_id → (rows, scope start, scope end) for every gold file listed in the gold manifest."""
+Scope = list[tuple[int, int | None]]  # the annotated ranges [start, end) of an article; end None: to its end
+
+
+def load_gold(gold_dir: Path) -> dict[str, tuple[list[dict], Scope]]:
+    """doc_id → (rows, annotated ranges) for every gold file; the gold manifest may list several ranges of
+    one article (a work report's review and its targets)."""
     manifest = gold_dir / "manifest.csv"
-    scopes: dict[str, tuple[int, int | None]] = {}
+    scopes: dict[str, Scope] = {}
     if manifest.exists():
         with manifest.open(encoding="utf-8-sig", newline="") as handle:
             for row in csv.DictReader(handle):
-                scopes[row["doc_id"]] = (int(row["start"] or 0), int(row["end"]) if row.get("end") else None)
+                scopes.setdefault(row["doc_id"], []).append(
+                    (int(row["start"] or 0), int(row["end"]) if row.get("end") else None))
     result = {}
     for path in sorted(gold_dir.glob("*.csv")):
         if path.name == "manifest.csv":
@@ -159,16 +164,22 @@ def load_gold(gold_dir: Path) -> dict[str, tuple[list[dict], int, int | None]]:
                 int(row["start"]), int(row["end"]), float(row["std_value"] or "nan")
             except ValueError:
                 raise GoldError(f"{path}: line {n}: start/end/std_value are not numbers") from None
-        start, end = scopes.get(doc_id, (0, None))
-        result[doc_id] = (rows, start, end)
+        result[doc_id] = (rows, scopes.get(doc_id, [(0, None)]))
     return result
+
+
+def _in_scope(rows: pd.DataFrame, scope: Scope) -> pd.Series:
+    inside = pd.Series(False, index=rows.index)
+    for lo, hi in scope:
+        inside |= (rows["start"] >= lo) & ((rows["end"] <= hi) if hi is not None else True)
+    return inside
 
 
 def evaluate(facts: pd.DataFrame, gold_dir: Path) -> list[DocScore]:
     scores = []
-    for doc_id, (gold_rows, lo, hi) in load_gold(gold_dir).items():
+    for doc_id, (gold_rows, scope) in load_gold(gold_dir).items():
         rows = facts[facts["doc_id"] == doc_id]
-        rows = rows[(rows["start"] >= lo) & ((rows["end"] <= hi) if hi is not None else True)]
+        rows = rows[_in_scope(rows, scope)]
         predicted = rows.to_dict("records")
         scores.append(score_document(doc_id, predicted, gold_rows))
     return scores

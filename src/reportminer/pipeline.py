@@ -11,6 +11,7 @@ import regex
 
 from .context import Context, annotate, clause_end, clause_start
 from .corpus import infer_published
+from .language import guess_lang, readable
 from .fold import fold
 from .gloss import gloss
 from .layout import split_sentences
@@ -187,7 +188,10 @@ def _claim(document: Document, sentence: Sentence, original_sentence: str, q: Qu
 
 
 def extract_claims(document: Document) -> list[Claim]:
-    """Every numeric claim of a Chinese article, in document order."""
+    """Every numeric claim of an article, in document order (none, with a warning, for a language
+    reportminer does not read)."""
+    if not readable(document.lang, document.doc_id):
+        return []
     if document.lang != "zh":
         from .english import extract_english_claims
 
@@ -225,10 +229,12 @@ def extract_claims(document: Document) -> list[Claim]:
     return claims
 
 
-def extract(text: str, doc_id: str = "inline", lang: str = "zh", published: str = "") -> pd.DataFrame:
-    """The facts table of one text (the library's main entry point).
+def extract(text: str, doc_id: str = "inline", lang: str | None = None, published: str = "") -> pd.DataFrame:
+    """The facts table of one text (the library's main entry point); ``lang`` (``zh``, ``en``) is guessed
+    from the text when not given, as the command line does.
 
     >>> extract("2023年，市中区新增策划储备项目175个、总投资1082.6亿元。")[["mention", "std_value", "metric", "period"]].values.tolist()
     [['175个', 175.0, '新增策划储备项目', '2023'], ['1082.6亿元', 108260000000.0, '总投资', '2023']]
     """
+    lang = guess_lang(text) if lang is None else lang
     return claims_to_frame(extract_claims(Document(doc_id=doc_id, text=text, lang=lang, published=published)))

@@ -40,6 +40,7 @@ class Document:
     published: str = ""  # ISO date or year-month; relative time words resolve against it
     title: str = ""
     source: str = ""
+    region: str = ""  # CN, TW, HK or MO; empty: inferred from the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Sentence:
     section: str
     is_heading: bool = False
     section_start: int = -1  # where the section's heading text starts in the document
+    is_list_item: bool = False  # a line of a bulleted list (its status may come from the line that opens the list)
 
     @property
     def start(self) -> int:
@@ -138,3 +140,4 @@ class Claim:
     status: str
     sentence: str
     section: str
+    region: str = "CN"  # where the report comes from: CN, TW, HK or MO

@@ -1,0 +1,345 @@
+"""What an English number measures and in which direction it changed: the noun phrase before it (GDP grew
+5.3%), the noun it counts (175 planned reserve projects), the phrase after in/of/on (US$300 million in
+foreign investment), a change noun after a percent (a 2 percent increase in the consumer price index),
+lists paired in order (A, B and C … x, y and z, respectively) and standings (ranking first in the world).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from ..types import Kind
+from .pack import EnglishCues, alternation, english_cues
+from .quantities import EnglishQuantity
+from .time import opening
+
+_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
+_SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
+_CLAUSE_BREAK = regex.compile(r"[,;:()]|\band\b|\bwhile\b|\bwhich\b|\bwith\b")
+_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " "})
+# The next item of a list that one change verb governs: ", B by" / " and C by".
+_LISTED_BY = regex.compile(r"(?i)\A[\s,]*(?:and\s+)?(?P<what>[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,5}?)\s+by\s*\Z")
+_TIME_NOUNS = frozenset({"quarter", "quarters", "year", "years", "month", "months", "half", "period", "week", "weeks"})
+_LEADING_PARENTHESIS = regex.compile(r"\A\s*\([^()]{1,40}\)")
+_TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previous|next|this|that|same|early|late)\b"
+                            r"|(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+                            r"year|quarter|month|period|half)\b")
+_LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
+_ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
+_RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
+_MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(up|down)\s+from\b")
+_AFTER_STOPS = ("and", "or", "to", "in", "for", "by", "was", "were", "is", "went", "will", "from", "with")
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishContext:
+    metric: str
+    change: str
+    target_cue: bool  # a target word stands before the number in its sentence
+    rule: str  # the rule that decided the metric
+    clause_target_cue: bool = False  # … in the number's own clause (and will invest 3bn yuan)
+
+
+def ends_with(text: str, words) -> str | None:
+    """The longest of ``words`` that ends ``text`` as a whole word, else None."""
+    low = text.lower().rstrip()
+    for w in sorted(words, key=len, reverse=True):
+        if low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum()):
+            return w
+    return None
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    cues = english_cues()
+    return frozenset(cues.link_words + cues.increase + cues.decrease + cues.fillers + cues.target
+                     + cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.stop_words)
+
+
+def change_before(before: str, cues: EnglishCues) -> str:
+    """The direction of a change verb before the number (fillers and qualifiers may stand between), or
+    of the verb before "by" (cut energy use by 2.5 percentage points)."""
+    if before.rstrip().lower().endswith(" by"):
+        for word in reversed([w.lower().strip(",") for w in before.split()]):
+            if word in cues.increase or word in cues.decrease:
+                return "increase" if word in cues.increase else "decrease"
+    text = before
+    for _ in range(6):
+        word = ends_with(text, cues.increase + cues.decrease)
+        if word == "up" and ends_with(text.rstrip()[:-2], cues.phrasal_up):
+            return ""  # build up 20 brands: a particle, not a rise
+        if word:
+            return "increase" if word in cues.increase else "decrease"
+        filler = ends_with(text, cues.fillers + cues.prefix_over + cues.prefix_under + cues.prefix_approx)
+        if not filler:
+            return ""
+        text = text.rstrip()[: -len(filler)]
+    return ""
+
+
+# A time phrase inside the words before a number (the deficit-to-GDP ratio for this year at 3 percent):
+# when, not what, so it leaves the metric.
+_TIME_PHRASE = regex.compile(
+    r"(?i)\b(?:for|in|during|over|of)\s+(?:the\s+)?(?:(?:this|last|next|past|previous|same|first|second|third|"
+    r"fourth|latter|former|whole|full|two|three|four|five|nine|ten|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b")
+_ARTICLES = ("the", "a", "an")
+_INSIDE = ("of", "per", "in")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
+
+
+def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], str]:
+    """The noun phrase at the end of ``words`` and the word that stopped it ("" at the start)."""
+    phrase: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        word, low = words[k], words[k].lower().strip(",")
+        before = words[k - 1].lower().strip(",") if k else ""
+        inside = phrase and (low in _INSIDE or (low in _ARTICLES and before in _INSIDE) or (
+            low == "and" and len(phrase) <= 3 and before and before not in stop))  # (imports and exports)
+        if (low in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 10:
+            return phrase, low
+        if low in _TIME_NOUNS:
+            return phrase if phrase and phrase[0].lower() not in _INSIDE else [], low  # (a time, not what)
+        if low.endswith("ed") and phrase and phrase[0].lower() in _INSIDE:
+            return phrase[1:], low  # resulted in savings: a verb and its preposition end the phrase
+        phrase.insert(0, word)
+    return phrase, ""
+
+
+def _without_place(metric: str, cues: EnglishCues) -> str:
+    """5G penetration rate in China → 5G penetration rate: a place at the end of a metric leaves it."""
+    m = regex.search(rf"\s(?:{alternation(cues.place_prepositions)})\s(?:[A-Z][\w-]*\s?)+$", metric)
+    return metric[: m.start()] if m and m.start() > 0 else metric
+
+
+def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
+    """The noun phrase right before the number: the words back to the first link, verb or cue word;
+    "that of services" after "the prices of consumer goods" is the prices of services."""
+    phrases = cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.fillers + cues.link_words
+    before = _TIME_PHRASE.sub(" ", before)
+    while (word := ends_with(before, phrases)) is not None:
+        before = before.rstrip()[: -len(word)]  # "more than", "year on year to": cue phrases, however long
+    words = before.split()
+    stop = _stop_words()
+    while words and (words[-1].lower().strip(",") in stop or _YEAR.fullmatch(words[-1].strip(","))):
+        words.pop()
+    phrase, stopped_by = _phrase_words(words, stop)
+    if stopped_by in cues.back_references and phrase[:1] == ["of"] and previous:
+        phrase = previous.split(" of ")[0].split() + phrase  # that of services: the head before is shared
+    while phrase and (phrase[0].lower() == "of" or (phrase[0].lower() == "per" and (
+            len(phrase) < 2 or phrase[1].lower() != "capita"))):  # (per capita income stays whole)
+        phrase.pop(0)
+    if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
+        phrase.pop(0)  # Chongqing's GDP: the owner is the place, not the measure
+    metric = _without_place(" ".join(phrase).strip(" ,"), cues)
+    trailing = ends_with(metric, cues.metric_trailing)
+    return metric[: -len(trailing)].rstrip() if trailing else metric
+
+
+_BASIS = regex.compile(r"(?i)\b(?:basis|terms|average)$")
+
+
+def metric_after(after: str) -> str:
+    """US$300 million in foreign investment, 15 km of roads: the phrase after in/of/on, up to the next
+    link word or clause break."""
+    after = _LEADING_PARENTHESIS.sub("", after)  # 2.58 trillion yuan (312 billion dollars) in …
+    m = regex.match(r"\s(?:in|of|on)\s(?:the\s)?((?:[A-Za-z][\w'-]*\s?){1,6})", after)
+    if not m or _TIME_WORDS.match(m.group(1)):
+        return ""  # (in the first three quarters: when, not what)
+    words = []
+    for word in m.group(1).split():
+        if word.lower() in _AFTER_STOPS or (words and word.lower().endswith("ed")):
+            break  # (a quarter of firms exported: the verb begins the predicate)
+        words.append(word)
+    while words and words[-1].lower() in ("of", "per", "the", "a"):
+        words.pop()
+    phrase = " ".join(words)
+    return "" if _BASIS.search(phrase) else phrase  # (on a quarterly basis, in real terms: how, not what)
+
+
+@cache
+def _change_noun_re() -> regex.Pattern[str]:
+    # (up to three words may name what changed between the percent and the noun: a 5.2% GDP growth)
+    return regex.compile(rf"\s(?P<what>(?:[\w()'’-]+\s){{0,3}}?)(?P<noun>{alternation(english_cues().change_nouns)})\b",
+                         regex.IGNORECASE)
+
+
+def change_noun_after(after: str, cues: EnglishCues) -> tuple[str, str]:
+    """ "a 2 percent increase in the consumer price index", "a 5.2% GDP growth": (direction, what
+    changed), else ("", "")."""
+    m = _change_noun_re().match(after)
+    if not m or any(w.lower() in _stop_words() for w in m.group("what").split()):
+        return "", ""
+    return cues.change_nouns[m.group("noun").lower()], m.group("what").strip() or metric_after(after[m.end() :])
+
+
+def clause_before(text: str, start: int, previous_end: int) -> str:
+    """The text between the claim before (or the sentence start) and this number, from its last clause break."""
+    before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
+    masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
+    breaks = list(_CLAUSE_BREAK.finditer(masked))
+    while len(breaks) > 0 and breaks[-1].group() == "and" and _noun_phrase(before[(breaks[-2].end() if len(breaks) > 1 else 0) : breaks[-1].start()]):
+        breaks.pop()  # total imports and exports reached …: "and" inside the subject, not between clauses
+    return before[breaks[-1].end():] if breaks else before
+
+
+def _noun_phrase(words: str) -> bool:
+    """A few words with no verb, link or cue word: the first half of a subject joined by "and"."""
+    split = words.split()
+    return 0 < len(split) <= 4 and not any(w.lower().strip(",") in _stop_words() or not w[:1].isalpha() for w in split)
+
+
+def _change(q: EnglishQuantity, before: str, after: str, previous) -> tuple[str, str]:
+    """(direction, metric a change noun names) of one quantity."""
+    cues = english_cues()
+    kind = q.quantity.kind
+    change = change_before(before, cues) if kind != Kind.RANK else ""
+    if kind == Kind.COUNT and not before.rstrip().lower().endswith(" by"):
+        change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)
+    noun_change, noun_metric = change_noun_after(after, cues) if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
+    change = noun_change or change
+    if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+        change = "decrease"  # a growth of -7.19 percent is a fall
+    joined = before.strip().lower() in ("to", "and", "or", ",")
+    if not change and previous and (joined or _LISTED_BY.match(before)):
+        change = previous.change  # risen from 54 to 82.7 trillion; increase A by 7 percent, B by 4 percent
+    if not change and (moved := _MOVED_FROM.match(after)):
+        change = "increase" if moved.group(1).lower() == "up" else "decrease"  # 5.1 percent, down from 5.3
+    return change, noun_metric
+
+
+def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previous, head: str = "") -> tuple[str, str]:
+    """(metric, name of the rule that read it); ``head`` is the last metric of the form "X of Y" before."""
+    kind = q.quantity.kind
+    if q.counted:
+        return q.counted, "en.counted-noun"
+    if kind == Kind.COUNT and q.quantity.unit and (found := metric_after(after)):
+        return found, "en.counted-of"  # 25 sets of administrative regulations: what the sets are of
+    if noun_metric:
+        return noun_metric, "en.change-noun-after"
+    measured_after = kind in (Kind.MONEY, Kind.LENGTH, Kind.AREA, Kind.MASS, Kind.VOLUME, Kind.ENERGY, Kind.POWER)
+    share = q.quantity.unit_en == "fraction" or (kind == Kind.PERCENT and ends_with(
+        _without_qualifiers(before), english_cues().share_verbs) is not None)
+    if (measured_after or share) and (found := metric_after(after)):
+        # (US$300 million in foreign investment; two-thirds of villages, accounted for over 60 percent of
+        # global output: the share of what follows)
+        return found, "en.phrase-after"
+    if found := metric_before(before, english_cues(), head):
+        return found, "en.phrase-before"
+    joined = previous and before.strip().lower() in ("to", "and", "or", ",", "")
+    if joined and previous.metric:
+        return previous.metric, "en.list-end"  # rose from 93.8 percent to 95.5 percent: the second end too
+    if found := metric_after(after):
+        return found, "en.phrase-after"
+    return (previous.metric, "en.claim-before") if previous else ("", "en.none")
+
+
+def _without_qualifiers(before: str) -> str:
+    cues = english_cues()
+    while (word := ends_with(before, cues.prefix_over + cues.prefix_under + cues.prefix_approx)) is not None:
+        before = before.rstrip()[: -len(word)]
+    return before
+
+
+def target_cue(text: str, start: int) -> bool:
+    return any(regex.search(rf"\b{regex.escape(w)}\b", text[:start], regex.IGNORECASE) for w in english_cues().target)
+
+
+def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishContext]:
+    """Metric, change and target cue of each quantity of a sentence, in order."""
+    out: list[EnglishContext] = []
+    previous_end = 0
+    for q in quantities:
+        start, end = q.quantity.number_start, q.quantity.end
+        before = clause_before(text, q.quantity.number_start, previous_end)
+        after = text[end:]
+        previous = out[-1] if out else None
+        change, noun_metric = _change(q, before, after, previous)
+        head = next((c.metric for c in reversed(out) if " of " in c.metric), "")
+        metric, rule = _metric(q, before, after, noun_metric, previous, head)
+        in_clause = target_cue(before, len(before))
+        out.append(EnglishContext(metric, change, target_cue(text, start), rule, in_clause))
+        previous_end = end
+    return pair_respectively(text, quantities, out)
+
+
+def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: list[EnglishContext]) -> list[EnglishContext]:
+    """A, B and C reached x, y and z, respectively: each number takes its own item of the list before it
+    (and a second list of as many numbers that follows takes the same items)."""
+    out = list(contexts)
+    items: list[str] | None = None
+    for group in _number_lists(text, quantities):
+        last_end = quantities[group[-1]].quantity.end
+        first_start = quantities[group[0]].quantity.prefix_start
+        listed = _RESPECTIVELY.match(text[last_end:]) or (items is not None and len(items) == len(group))
+        if len(group) < 2 or not (listed or _parallel(text, first_start, len(group))):
+            items = None
+            continue
+        if items is None or len(items) != len(group):
+            items = list_items(text, first_start, len(group))
+        for k, item in zip(group, items or [], strict=False):
+            out[k] = replace(out[k], metric=item, rule="en.respectively")
+    return out
+
+
+def _parallel(text: str, end: int, count: int) -> bool:
+    """the prices of foodstuff and non-foodstuff increased by 0.4 and 0.2 percent: a subject of as many
+    items as numbers pairs them in order without "respectively" (as a Chinese list does without 分别)."""
+    items = list_items(text, end, count)
+    return items is not None and " and " in text[max(0, end - 120) : end]
+
+
+def _number_lists(text: str, quantities: list[EnglishQuantity]) -> list[list[int]]:
+    """Indexes of quantities grouped into lists (x, y and z)."""
+    groups: list[list[int]] = []
+    for k, q in enumerate(quantities):
+        if k and groups and _LIST_JOINER.match(text[quantities[k - 1].quantity.end : q.quantity.prefix_start]):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups
+
+
+def list_items(text: str, end: int, count: int) -> list[str] | None:
+    """The ``count`` items of the subject that ends where the numbers begin, or None."""
+    from .time import find_times
+
+    start = max(text.rfind(";", 0, end), text.rfind(":", 0, end)) + 1
+    opened = opening(text, find_times(text, "", ""))
+    if opened and opened.end > start:
+        comma = text.find(",", opened.end, end)
+        start = comma + 1 if comma >= 0 else start
+    words = text[start:end].split()
+    while words and words[-1].lower().strip(",") in _stop_words() | {"arrived"}:
+        words.pop()
+    parts = [p.strip() for p in _ITEM_BREAK.split(" ".join(words)) if p.strip()]
+    parts = [" ".join(w for w in p.split() if w.lower() not in ("the", "a", "an")) for p in parts]
+    return _share_heads(parts) if len(parts) == count else None
+
+
+def _share_heads(parts: list[str]) -> list[str]:
+    """Items that write a shared head once: investment in A and in B; the number of students in A and
+    B; urban and rural per capita disposable income."""
+    owner = regex.match(r"(?i)(.+?)\s(?:of|in|for)\s", parts[0])
+    if owner and all(regex.match(r"(?i)(?:of|in|for)\s", p) for p in parts[1:]):
+        return [parts[0]] + [owner.group(1) + " " + p for p in parts[1:]]
+    head = regex.match(r"(?i)(.*\b(?:of|in|for)\s)", parts[0])
+    if head and not any(regex.search(r"(?i)\b(?:of|in|for)\b", p) for p in parts[1:]):
+        return [parts[0]] + [head.group(1) + p for p in parts[1:]]
+    if all(len(p.split()) == 1 for p in parts[:-1]) and len(parts[-1].split()) > 1:
+        tail = parts[-1].split(maxsplit=1)[1]
+        return [p + " " + tail for p in parts[:-1]] + [parts[-1]]
+    return parts
+
+
+@cache
+def rank_re() -> regex.Pattern[str]:
+    """A standing: a rank verb, an optional scope, an ordinal (ranking first in the world, ranked 3rd)."""
+    cues = english_cues()
+    return regex.compile(
+        rf"\b(?:{alternation(cues.rank_verbs)})\s+(?:(?:{alternation(cues.rank_scopes)})\s+)?"
+        rf"(?:the\s+)?(?P<ord>{alternation(cues.ordinals)}|No\.\s?(?P<no>\d{{1,3}})|(?P<nth>\d{{1,3}})(?:st|nd|rd|th))\b"
+        rf"(?=\s*(?:,|\.|;|$|{alternation(cues.rank_scopes)}|among|in\b|for\b|place))",
+        regex.IGNORECASE,
+    )

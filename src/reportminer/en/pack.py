@@ -1,0 +1,101 @@
+"""The English cue words (``data/en.toml``) and units (``data/en_units.csv``), typed, checked and loaded once.
+
+The fields of ``EnglishCues`` are the schema of ``en.toml``: a key the file has and the schema lacks, or
+the other way round, fails at load with one message naming both.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from functools import cache
+from types import MappingProxyType
+
+import regex
+
+from ..lexicon import LexiconError, Unit, _read_text
+from ..types import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishCues:
+    function_words: tuple[str, ...]  # the, of, and: words that tell English from other Latin-script languages
+    currency_prefixes: Mapping[str, str]  # US$ → USD: a currency written before the number
+    scales: Mapping[str, int]  # million, lakh crore: scale words after a number
+    short_scales: Mapping[str, int]  # bn, mn, tn: abbreviations, which may be glued to the digits
+    money_only_scales: tuple[str, ...]  # m, k: abbreviations that are a scale only for money
+    multiple_followers: tuple[str, ...]  # those, as, higher: "N times" before them is a multiple, else occasions
+    share_verbs: tuple[str, ...]  # accounted for: a percent after them is a share of what follows "of"
+    back_references: tuple[str, ...]  # that of services: the head of the metric before
+    place_prepositions: tuple[str, ...]  # in China: a place at the end of a metric
+    one_words: tuple[str, ...]  # a, an: "one" before a scale word or a fraction
+    fraction_denominators: Mapping[str, int]  # half, quarter: denominators that are no ordinals
+    not_fractions_after: tuple[str, ...]  # first, past: the first three quarters is a time
+    prefix_approx: tuple[str, ...]
+    prefix_over: tuple[str, ...]
+    prefix_under: tuple[str, ...]
+    suffix_over: tuple[str, ...]
+    suffix_approx: tuple[str, ...]
+    increase: tuple[str, ...]
+    decrease: tuple[str, ...]
+    fillers: tuple[str, ...]
+    target: tuple[str, ...]
+    link_words: tuple[str, ...]
+    count_nouns: tuple[str, ...]
+    relative_years: Mapping[str, tuple[int, int]]
+    base_markers: tuple[str, ...]
+    year_parts: Mapping[str, tuple[int, int]]
+    months: Mapping[str, int]
+    stop_words: tuple[str, ...]
+    metric_trailing: tuple[str, ...]
+    change_nouns: Mapping[str, str]
+    generic_count_nouns: tuple[str, ...]
+    per_words: Mapping[str, str]
+    rank_verbs: tuple[str, ...]
+    ordinals: Mapping[str, int]
+    rank_scopes: tuple[str, ...]
+    phrasal_up: tuple[str, ...]
+    singular: Mapping[str, str]
+    streak_words: tuple[str, ...]
+    streak_after: tuple[str, ...]
+    bullets: tuple[str, ...]
+
+
+def _frozen(value: object) -> object:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def parse_cues(source: str, name: str = "en.toml") -> EnglishCues:
+    """``EnglishCues`` from the text of a TOML file; an unknown or missing key is a ``LexiconError``."""
+    data = tomllib.loads(source)
+    declared = {f.name for f in fields(EnglishCues)}
+    unknown, missing = sorted(set(data) - declared), sorted(declared - set(data))
+    if unknown or missing:
+        raise LexiconError(f"{name}: unknown keys {unknown}, missing keys {missing} (schema: reportminer.en.pack.EnglishCues)")
+    return EnglishCues(**{key: _frozen(value) for key, value in data.items()})
+
+
+@cache
+def english_cues() -> EnglishCues:
+    return parse_cues(_read_text("en.toml"))
+
+
+@cache
+def english_units() -> Mapping[str, Unit]:
+    """Lower-cased surface → unit (``percent``, ``square kilometres``, ``yuan``)."""
+    rows = csv.DictReader(io.StringIO(_read_text("en_units.csv")))
+    return MappingProxyType({r["surface"].lower(): Unit(r["surface"], Kind(r["kind"]), r["unit_en"], r["std_unit"],
+                                                        Decimal(r["factor"])) for r in rows})
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, each escaped."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))

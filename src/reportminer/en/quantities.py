@@ -1,0 +1,271 @@
+"""English quantities: a number with its unit (percent, yuan, km), its currency, the noun it counts
+(175 planned reserve projects), a rate (per person per month), a range in words (ranging from 4 percent to
+6 percent) and its qualifier (more than, about, or more). Numbers with no unit, currency, counted noun
+or scale are not claims (list markers, codes, names); durations are claims only as streaks.
+
+>>> [(q.quantity.value, q.quantity.unit, q.counted) for q in find_quantities("Twenty-five new schools opened.")]
+[(Decimal('25'), 'schools', 'new schools')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from ..types import Kind, Qualifier, Quantity
+from .numbers import Number, find_numbers
+from .pack import EnglishCues, alternation, english_cues, english_units
+
+# A plural noun after a magnitude (5.32 billion integrated circuits), when no listed count noun is there.
+# (the last plural of up to four words: 32.73 million new business entities; business is no plural)
+_PLURAL_NOUN = regex.compile(r"\s(?P<mods>(?:[a-z][\w-]*\s){0,3})(?P<noun>[a-z]{2,}(?<!s)s)\b")
+_FIRST_PLURAL_NOUN = regex.compile(r"\s(?P<mods>(?:[a-z][\w-]*\s){0,3}?)(?P<noun>[a-z]{2,}(?<!s)s)\b")
+_NOT_NOUNS = frozenset({"was", "has", "does", "this", "its", "plus", "less", "thus", "across", "always", "as", "us",
+                        "yuan", "percent", "times", "years", "months", "days", "hours", "minutes", "seconds", "weeks",
+                        "decades", "quarters", "halves", "yards", "dollars", "rupees", "euros", "pounds", "points", "basis", "per", "his",
+                        "hers", "ours", "theirs", "whereas", "unless", "besides", "towards", "afterwards", "is"})
+# Where a range is written out in words (ranging from 4 percent to 6 percent, between 3 and 5 percent).
+_RANGE_START = regex.compile(r"(?i)\b(?:ranging|ranged|range|ranges)\s+from\s*\Z|\bbetween\s*\Z")
+_RANGE_END = regex.compile(r"(?i)\s(?:to|and)\s(?P<high>\d[\d,]*(?:\.\d+)?)\s?(?P<unit>percent|per cent|%|percentage points?)")
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishQuantity:
+    """A quantity with what English says around it that the context stage reads."""
+
+    quantity: Quantity
+    counted: str = ""  # the noun phrase a count counts (new schools), when it says what is counted
+    signed: bool = False  # written with a minus sign: a fall, when a change
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    surface: str
+    kind: Kind
+    unit_en: str
+    std_unit: str
+    factor: Decimal
+    end: int  # where the unit (or the counted noun) ends in the sentence
+    counted: str = ""
+
+
+@cache
+def _unit_re() -> regex.Pattern[str]:
+    # (a hyphen may join a number to its unit: a 5-percent growth rate; a streak word may stand
+    # between: five consecutive years)
+    cues = english_cues()
+    return regex.compile(rf"(?:\s|-)?(?:(?:{alternation(cues.streak_words)})\s)?(?P<unit>{alternation(english_units())})(?![\w])",
+                         regex.IGNORECASE)
+
+
+@cache
+def _count_re() -> regex.Pattern[str]:
+    return regex.compile(rf"\s(?P<mods>(?:[a-z][\w-]*\s){{0,4}}?)(?P<noun>{alternation(english_cues().count_nouns)})\b",
+                         regex.IGNORECASE)
+
+
+@cache
+def _per_re() -> regex.Pattern[str]:
+    """ per person, a year: one denominator of a rate written after the amount (450 yuan per person per year)."""
+    return regex.compile(rf"\s(?:per|a|each)\s(?P<den>{alternation(english_cues().per_words)})\b(?!\s+(?:ago|earlier|before|later))",
+                         regex.IGNORECASE)  # (a year ago is a time)
+
+
+def singular(noun: str, cues: EnglishCues) -> str:
+    """The singular of a plural count noun (projects → project, cities → city), so that English rows
+    share their units with Chinese ones."""
+    words = noun.split()
+    last = words[-1]
+    if last in cues.singular:
+        last = cues.singular[last]
+    elif last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith(("ches", "shes", "xes", "sses")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join(words[:-1] + [last])
+
+
+def _measure_unit(text: str, pos: int) -> _Unit | None:
+    m = _unit_re().match(text, pos)
+    if m is None:
+        return None
+    unit = english_units()[m.group("unit").lower()]
+    return _Unit(m.group("unit"), unit.kind, unit.unit_en, unit.std_unit, unit.factor, m.end())
+
+
+def _is_counted(plural: regex.Match[str] | None) -> bool:
+    """A plural noun phrase after a number that names what is counted (no verb or link word in it)."""
+    cues = english_cues()
+    stops = set(cues.stop_words + cues.link_words)
+    return plural is not None and plural.group("noun").lower() not in _NOT_NOUNS and not any(
+        w.lower() in stops or w.lower() in _NOT_NOUNS for w in plural.group("mods").split())
+
+
+def _counted_noun(text: str, pos: int, number: Number) -> _Unit | None:
+    """The noun a count counts: a listed count noun (jobs, enterprises), else any plural noun after a
+    number in digits or words (31 provinces, twenty-five schools)."""
+    cues = english_cues()
+    m = _count_re().match(text, pos)
+    if m is None:
+        m = next((p for p in (_PLURAL_NOUN.match(text, pos), _FIRST_PLURAL_NOUN.match(text, pos)) if _is_counted(p)), None)
+        if m is None:
+            return None
+    noun = m.group("noun")
+    generic = not m.group("mods").strip() and noun.lower() in cues.generic_count_nouns
+    counted = "" if generic else f"{m.group('mods').strip()} {noun}".strip()
+    name = singular(noun.lower(), cues)
+    return _Unit(noun, Kind.COUNT, name, name, Decimal(1), m.end(), counted)
+
+
+def _unit_after_list(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, Number] | None:
+    """ "from 54 trillion to 82.7 trillion yuan", "3 and 5 percent": the unit written once after the
+    next number of a list, with that number."""
+    joiner = regex.match(r"\s(?:to|and|or)\s", text[number.end:])
+    following = next((n for n in numbers if n.start == number.end + (joiner.end() if joiner else -1)), None)
+    if joiner is None or following is None or following.currency:
+        return None
+    unit = _measure_unit(text, following.end)
+    return (unit, following) if unit else None
+
+
+def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, Decimal] | None:
+    """The unit of a number and any factor a shared scale adds, else None (a bare number)."""
+    unit = _measure_unit(text, number.end)
+    if unit is None and not number.currency and (number.scaled or not number.in_words or number.value >= 2):
+        unit = _counted_noun(text, number.end, number)
+    if unit is not None:
+        return unit, Decimal(1)
+    shared = _unit_after_list(text, number, numbers) if not number.currency else None
+    if shared:
+        unit, following = shared
+        # (from 54 to 82.7 trillion yuan: the scale after the list is the first number's too)
+        factor = following.factor if not number.scaled else Decimal(1)
+        return _Unit(unit.surface, unit.kind, unit.unit_en, unit.std_unit, unit.factor, number.end), factor
+    if number.currency:
+        code = number.currency
+        return _Unit(text[number.start : number.end].split()[0].rstrip("0123456789.,-−"), Kind.MONEY, code, code,
+                     Decimal(1), number.end), Decimal(1)
+    if number.scaled:
+        return _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end), Decimal(1)
+    return None
+
+
+def _occasions(text: str, unit: _Unit) -> _Unit:
+    """lowered two times: a count of occasions, unless a comparison follows (4.2 times those of 1949)."""
+    if unit.std_unit != "times":
+        return unit
+    following = text[unit.end :].split(maxsplit=1)
+    if following and following[0].lower().strip(",.;") in english_cues().multiple_followers:
+        return unit
+    return _Unit(unit.surface, Kind.COUNT, "time", "time", Decimal(1), unit.end)
+
+
+def _with_rate(text: str, unit: _Unit) -> _Unit:
+    """450 yuan per person per month: the denominators join the unit."""
+    surface, unit_en, std_unit, end = unit.surface, unit.unit_en, unit.std_unit, unit.end
+    for per in _per_re().finditer(text, end):
+        if per.start() != end:
+            break
+        word = english_cues().per_words[per.group("den").lower()]
+        surface, unit_en, std_unit, end = f"{surface}/{word}", f"{unit_en} per {word}", f"{std_unit}/{word}", per.end()
+    return _Unit(surface, unit.kind, unit_en, std_unit, unit.factor, end, unit.counted)
+
+
+def is_streak(text: str, start: int, end: int) -> bool:
+    """for five years, five consecutive years, three years in a row: a duration that is a claim."""
+    cues = english_cues()
+    mention = f" {text[start:end].lower()} "
+    return (text[:start].lower().rstrip().endswith(" for")
+            or any(f" {w} " in mention for w in cues.streak_words)
+            or any(text[end:].lower().startswith(" " + w) for w in cues.streak_after))
+
+
+def _ends_with(text: str, words) -> str | None:
+    low = text.lower().rstrip()
+    for w in sorted(words, key=len, reverse=True):
+        if low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum()):
+            return w
+    return None
+
+
+def _prefix_qualifier(before: str) -> tuple[Qualifier, int]:
+    """more than, about, nearly: the qualifier a word before the number sets, and where it starts."""
+    cues = english_cues()
+    for words, qualifier in ((cues.prefix_over, Qualifier.OVER), (cues.prefix_under, Qualifier.UNDER),
+                             (cues.prefix_approx, Qualifier.APPROX)):
+        word = _ends_with(before, words)
+        if word:
+            return qualifier, len(before.rstrip()) - len(word)
+    return Qualifier.EXACT, len(before)
+
+
+def _suffix_qualifier(after: str) -> tuple[Qualifier | None, int]:
+    """ or more, plus, or so: a qualifier after the unit, and its length (part of the mention when over)."""
+    cues = english_cues()
+    low = after.lower()
+    for word in cues.suffix_over:
+        if low.startswith(" " + word) or low.startswith(word):
+            return Qualifier.OVER, len(" " + word) if low.startswith(" ") else len(word)
+    if any(low.startswith(" " + w) for w in cues.suffix_approx):
+        return Qualifier.APPROX, 0
+    return None, 0
+
+
+def _range_in_words(text: str, start: int, unit: _Unit, high: Decimal | None) -> tuple[Decimal | None, int]:
+    """ranging from 4 percent to 6 percent: one range, the high end and where it ends."""
+    spread = _RANGE_END.match(text, unit.end) if _RANGE_START.search(text[:start]) else None
+    if spread and spread.group("unit").lower() == unit.surface.lower():
+        return Decimal(spread.group("high").replace(",", "")), spread.end()
+    return high, unit.end
+
+
+def _fraction_quantity(number: Number, prefix: tuple[Qualifier, int]) -> Quantity:
+    """two-thirds of villages: a share, kind percent (as 三分之二 is); half is one half (as 一半 is)."""
+    value = number.value
+    share = value * 100 / english_cues().fraction_denominators["half"] if number.text.lower() == "half" else value * 100
+    return Quantity(start=number.start, end=number.end, value=value, unit=number.fraction, kind=Kind.PERCENT,
+                    qualifier=prefix[0], std_value=share, std_unit="%", unit_en="fraction",
+                    number_start=number.start, number_end=number.end, prefix_start=prefix[1], unit_end=number.end)
+
+
+def _quantity(text: str, number: Number, numbers: list[Number]) -> EnglishQuantity | None:
+    prefix = _prefix_qualifier(text[: number.start])
+    if number.fraction:
+        return EnglishQuantity(_fraction_quantity(number, prefix))
+    found = _unit_of(text, number, numbers)
+    if found is None:
+        return None  # a bare number: a list marker, a code, a name
+    unit, factor = found
+    if unit.kind == Kind.DURATION and not is_streak(text, number.start, unit.end):
+        return None  # "the past five years" is a time, not a claim; "for five consecutive years" is one
+    if unit.kind == Kind.MONEY:
+        unit = _with_rate(text, unit)
+    unit = _occasions(text, unit)
+    high, end = _range_in_words(text, number.start, unit, number.high * factor if number.high is not None else None)
+    suffix, suffix_length = _suffix_qualifier(text[end:])
+    qualifier = Qualifier.RANGE if high is not None else suffix or prefix[0]
+    end += suffix_length if suffix == Qualifier.OVER else 0
+    value = number.value * factor
+    return EnglishQuantity(Quantity(
+        start=number.start, end=end, value=value, unit=unit.surface, kind=unit.kind, qualifier=qualifier,
+        value_high=high, std_value=value * unit.factor, std_unit=unit.std_unit, unit_en=unit.unit_en,
+        number_start=number.start, number_end=number.end, prefix_start=prefix[1], unit_end=unit.end,
+    ), counted=unit.counted, signed=number.signed)
+
+
+def find_quantities(text: str) -> list[EnglishQuantity]:
+    """The quantities of one sentence, in order, none overlapping another."""
+    numbers = find_numbers(text)
+    out: list[EnglishQuantity] = []
+    for number in numbers:
+        if out and number.start < out[-1].quantity.end:
+            continue  # inside the claim before (the high end of "from 4 percent to 6 percent")
+        quantity = _quantity(text, number, numbers)
+        if quantity is not None:
+            out.append(quantity)
+    return out

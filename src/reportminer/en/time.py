@@ -1,0 +1,157 @@
+"""English time expressions: years and year ranges, parts of a year (the first three quarters (of
+2024), January-September), years relative to publication (this year, the past five years) and spans up
+to now (since 2012). A year after a comparison word (than, from, over, those of) is a base, not a period.
+They are the shared ``TimeExpression`` values, so the shared period and status rules read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..timeframe import TimeExpression, report_year, since_end, yearless_months
+from .pack import alternation, english_cues
+
+# How far into a sentence a time expression may start and still open it (and so set the frame).
+OPENING_REACH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class _TimePatterns:
+    years: regex.Pattern[str]
+    parts: regex.Pattern[str]
+    year_after: regex.Pattern[str]
+    relative_after: regex.Pattern[str]
+    year_before: regex.Pattern[str]
+
+
+@cache
+def _patterns() -> _TimePatterns:
+    cues = english_cues()
+    months = alternation(cues.months)
+    single = alternation(y for y, (a, b) in cues.relative_years.items() if a == b)
+    return _TimePatterns(
+        years=regex.compile(r"(?P<a>(?:19|20)\d{2})\s?(?:-|–|to)\s?(?P<b>(?:19|20)\d{2})"
+                            r"|(?<![\d.])(?P<y>(?:19|20)\d{2})(?![\d,.]*\s?(?:percent|%))(?!\d)"),
+        parts=regex.compile(rf"\b(?:(?P<part>{alternation(cues.year_parts)})|(?:between\s|from\s)?(?P<m1>{months})"
+                            rf"\s?(?:-|–|to|and|through)\s?(?P<m2>{months})"
+                            rf"|(?P<month>{months})\.?(?:\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?)?(?:\s(?P<my>(?:19|20)\d{{2}}))?)\b"),
+        year_after=regex.compile(r"\s(?:of|in)\s(?:the\s)?(?:year\s)?(?P<y>(?:19|20)\d{2})\b"),
+        relative_after=regex.compile(rf"\s(?:of|in)\s(?P<phrase>{single})\b"),
+        year_before=regex.compile(r"(?P<y>(?:19|20)\d{2})(?:'s|’s)?\s(?:the\s)?\Z"),
+    )
+
+
+def _expression(start: int, end: int, period: str, since: bool = False, day: bool = False) -> TimeExpression:
+    first, _, last = period.partition("/")
+    return TimeExpression(start, end, first, last or first, day=day, since=since)
+
+
+def _is_base(low: str, at: int) -> bool:
+    """than 2020, from last year, over the 2023 budget figure: a base of comparison, not a period."""
+    before = low[:at].rstrip().removesuffix(" the")
+    return any(before.endswith(b) for b in english_cues().base_markers)
+
+
+def _years(sentence: str, low: str, published: str) -> list[TimeExpression]:
+    """2023, 2021-2025, since 2012 (a span up to the last whole year)."""
+    found = []
+    last_whole_year = since_end(published)
+    for m in _patterns().years.finditer(sentence):
+        if _is_base(low, m.start()) or _names_an_event(sentence, m):
+            continue
+        period = f"{m.group('a')}/{m.group('b')}" if m.group("a") else m.group("y")
+        since = bool(m.group("y")) and low[: m.start()].rstrip().endswith("since")
+        if since and last_whole_year and int(m.group("y")) < last_whole_year:
+            period = f"{m.group('y')}/{last_whole_year}"  # since 2012: up to now
+        found.append(_expression(m.start(), m.end(), period, since))
+    return found
+
+
+_NAMED_EVENT = regex.compile(r"\s(?!(?:in|on|at|and|to|was|were)\b)[A-Z][\w-]*")
+
+
+def _names_an_event(sentence: str, m: regex.Match[str]) -> bool:
+    """The 2021 FISU World University Games, the 2030 Agenda: a year before a name is part of the name."""
+    named = _NAMED_EVENT.match(sentence, m.end())
+    return named is not None and sentence[: m.start()].lower().endswith("the ") and named.group().strip().lower() \
+        not in english_cues().months
+
+
+def _months_period(year: int | None, first: int, last: int, start: int, end: int, published: str) -> str:
+    """Months of a given year, or, with no year, the latest such months before publication."""
+    if year is not None:
+        return f"{year}-{first:02d}/{year}-{last:02d}" if first != last else f"{year}-{first:02d}"
+    found = yearless_months(first, last, start, end, published)
+    return found.period if found else ""
+
+
+def _months_of(m: regex.Match[str]) -> tuple[int, int]:
+    cues = english_cues()
+    if m.group("part"):
+        return cues.year_parts[m.group("part")]
+    if m.group("month"):
+        return cues.months[m.group("month")], cues.months[m.group("month")]
+    return cues.months[m.group("m1")], cues.months[m.group("m2")]
+
+
+def _parts(sentence: str, low: str, published: str, frame: str, found: list[TimeExpression]) -> tuple[list[TimeExpression], list]:
+    """the first three quarters (of 2024 / of this year), January-September, September 2020, March 5, 2024:
+    months of a year (a date written to the day is an event's, as a news lead's)."""
+    cues, patterns = english_cues(), _patterns()
+    frame_year = int(frame[:4]) if frame[:4].isdigit() else None
+    relative_spans = []
+    for m in patterns.parts.finditer(low):
+        if m.group("month") and not sentence[m.start()].isupper():
+            continue  # (may, a verb; a month's name is capitalised)
+        first, last = _months_of(m)
+        year_at = patterns.year_after.match(low, m.end()) or patterns.year_before.search(low, 0, m.start())
+        if m.group("my"):
+            found = [t for t in found if not m.start() <= t.start < m.end()]  # September 2020: the year is in it
+            year_at = m
+        year = int(year_at.group("my") if year_at is m else year_at.group("y")) if year_at else frame_year
+        relative = patterns.relative_after.match(low, m.end())
+        if relative and not year_at and report_year(published) is not None:
+            year = report_year(published) + cues.relative_years[relative.group("phrase")][0]
+            relative_spans.append((relative.start("phrase"), relative.end("phrase")))
+        period = _months_period(year, first, last, m.start(), m.end(), published)
+        if period and not _is_base(low, m.start()):
+            if year_at and year_at is not m:
+                found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it
+            found.append(_expression(m.start(), m.end(), period, day=bool(m.group("day"))))
+    return found, relative_spans
+
+
+def _relative(low: str, published: str, found: list[TimeExpression], taken: list) -> list[TimeExpression]:
+    """this year, last year, the past five years: years counted from publication."""
+    year = report_year(published)
+    if year is None:
+        return found
+    for phrase, (first, last) in english_cues().relative_years.items():
+        for m in regex.finditer(rf"\b{regex.escape(phrase)}\b", low):
+            # (up 1 point from last year: a base; over the past five years: a span, never a base)
+            if (first == last and _is_base(low, m.start())) or (m.start(), m.end()) in taken or any(
+                    t.start <= m.start() < t.end for t in found):
+                continue
+            found.append(_expression(m.start(), m.end(), str(year + first) if first == last else f"{year + first}/{year + last}"))
+    return found
+
+
+def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression]:
+    """The time expressions of a sentence that are not comparison bases, in order."""
+    low = sentence.lower()
+    found = _years(sentence, low, published)
+    found, taken = _parts(sentence, low, published, frame, found)
+    return sorted(_relative(low, published, found, taken), key=lambda t: t.start)
+
+
+def opening(text: str, times: list[TimeExpression]) -> TimeExpression | None:
+    """A time expression that opens the sentence (In 2023, …; In addition, this year, …; Between January
+    and September, …): it sets the time frame of what follows."""
+    for t in times:
+        if t.start > OPENING_REACH or any(ch.isdigit() for ch in text[: t.start]):
+            return None
+        if t.start <= 16 or text[t.end : t.end + 2].lstrip().startswith(","):
+            return t
+    return None

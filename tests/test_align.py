@@ -1,0 +1,64 @@
+"""reportminer align: pairs of a Chinese text's claims with its English translation's."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportminer.align import align_claims, compatible, rounding, same_figure
+from reportminer.types import Claim
+
+
+def claim(mention: str, value: float, std_value: float, kind: str = "money", period: str = "2023",
+          status: str = "actual") -> Claim:
+    return Claim(doc_id="x", lang="", start=0, end=len(mention), mention=mention, value=value, unit="", unit_en="",
+                 kind=kind, std_value=std_value, std_unit="", qualifier="exact", value_high=None, metric="",
+                 metric_en="", change="", period=period, status=status, sentence="", section="")
+
+
+@pytest.mark.parametrize("zh, en", [
+    (claim("1082.6亿元", 1.0826e11, 1.0826e11), claim("108.26 billion yuan", 1.0826e11, 1.0826e11)),
+    (claim("1.8万户", 18000, 18000, "count"), claim("18,000 households", 18000, 18000, "count")),
+    (claim("126万亿元", 1.26e14, 1.26e14), claim("126.06 trillion yuan", 1.2606e14, 1.2606e14)),  # rounded in Chinese
+    (claim("1.39万亿斤", 1.39e12, 6.95e11, "mass"), claim("695 million metric tons", 6.95e8, 6.95e11, "mass")),
+])
+def test_the_same_figure_within_the_rounding_of_the_less_precise_side(zh, en):
+    assert same_figure(zh, en)
+
+
+@pytest.mark.parametrize("zh, en", [
+    (claim("1082.6亿元", 1.0826e11, 1.0826e11), claim("108.27 billion yuan", 1.0827e11, 1.0827e11)),
+    (claim("5.2%", 5.2, 5.2, "percent"), claim("5.2 million", 5.2e6, 5.2e6, "count")),
+])
+def test_different_figures(zh, en):
+    assert not same_figure(zh, en)
+
+
+def test_rounding_is_half_the_last_written_digit_in_standard_units():
+    assert rounding(claim("1082.6亿元", 1.0826e11, 1.0826e11)) == pytest.approx(5e6)
+    assert rounding(claim("两次", 2, 2, "count")) == 0.0
+
+
+def test_a_target_never_pairs_with_an_actual_and_periods_must_not_contradict():
+    assert not compatible(claim("5%", 5, 5, "percent", "2024", "target"), claim("5 percent", 5, 5, "percent", "2024"))
+    assert not compatible(claim("5%", 5, 5, "percent", "2023"), claim("5 percent", 5, 5, "percent", "2024"))
+    assert compatible(claim("5%", 5, 5, "percent", "2024"), claim("5 percent", 5, 5, "percent", "2024-01/2024-03"))
+
+
+def test_document_order_unpaired_claims_and_a_changed_figure():
+    zh = [claim("126万亿元", 1.26e14, 1.26e14), claim("两次", 2, 2, "count"), claim("两次", 2, 2, "count"),
+          claim("5.2%", 5.2, 5.2, "percent"), claim("30%", 30, 30, "percent")]
+    en = [claim("126 trillion yuan", 1.26e14, 1.26e14), claim("two times", 2, 2, "count"),
+          claim("5.2 percent", 5.2, 5.2, "percent"), claim("35 percent", 35, 35, "percent"),
+          claim("50 million metric tons", 5e7, 5e10, "mass")]
+    rows = align_claims(zh, en)
+    assert [(r.status, r.zh_mention, r.en_mention, r.changed) for r in rows] == [
+        ("pair", "126万亿元", "126 trillion yuan", False),
+        ("pair", "两次", "two times", False),
+        ("zh_only", "两次", "", False),
+        ("pair", "5.2%", "5.2 percent", False),
+        ("zh_only", "30%", "", False),
+        ("en_only", "", "35 percent", False),
+        ("en_only", "", "50 million metric tons", False),
+    ]
+    changed = align_claims(zh[-1:], en[3:4])
+    assert [(r.status, r.changed) for r in changed] == [("pair", True)]
