@@ -435,34 +435,51 @@ def _section(cls: type, raw: object, where: str) -> object:
 
 
 def _expand_roles(name: str, raw: dict) -> dict:
-    """Append every word of ``[roles]`` to the lists its roles name (and the roles those imply)."""
-    roles, implies = raw.get("roles", {}), raw.get("implies", {})
-    for word, named in roles.items():
+    """Put every word of ``[roles]`` into the lists its roles name, then the words ``[implies]`` brings.
+
+    Declared words go before a list's own words, in the order of the table (the readers of a list that
+    strip words one pass at a time see them in the order they had when each list spelled them out)."""
+    added: dict[str, list[str]] = {}
+    for word, named in raw.get("roles", {}).items():
         if not isinstance(named, list) or len(named) < 2:
             raise LexiconError(f"{name}: [roles] {word!r}: give a list of two or more roles")
         for role in named:
-            _append(name, raw, role, word, f"[roles] {word!r}")
-    for source, targets in implies.items():
-        for word in list(_lookup(name, raw, source, "[implies]")):
+            _add(name, raw, added, role, word, f"[roles] {word!r}")
+    _merge(raw, added)
+    added = {}
+    for source, targets in raw.get("implies", {}).items():
+        for word in _lookup(name, raw, source, "[implies]"):
             for role in targets:
-                if word not in _lookup(name, raw, role, f"[implies] {source!r}"):
-                    _append(name, raw, role, word, f"[implies] {source!r}")
+                _add(name, raw, added, role, word, f"[implies] {source!r}")
+    _merge(raw, added)
     return raw
 
 
 def _lookup(name: str, raw: dict, role: str, where: str) -> list:
     section, _, key = role.partition(".")
     words = raw.get(section, {}).get(key)
+    if words is None and _schema_has(section, key):
+        raise LexiconError(f"{name}: [{section}]: missing key {key!r} ({where} names it)")
     if not isinstance(words, list):
         raise LexiconError(f"{name}: {where} names {role!r}, which is no word list")
     return words
 
 
-def _append(name: str, raw: dict, role: str, word: str, where: str) -> None:
-    words = _lookup(name, raw, role, where)
-    if word in words:
+def _schema_has(section: str, key: str) -> bool:
+    cls = typing.get_type_hints(Cues).get(section)
+    return isinstance(cls, type) and key in {f.name for f in fields(cls)}
+
+
+def _add(name: str, raw: dict, added: dict[str, list[str]], role: str, word: str, where: str) -> None:
+    if word in _lookup(name, raw, role, where) or word in added.get(role, ()):
         raise LexiconError(f"{name}: {where}: {word!r} is already in {role!r}; declare it once")
-    words.append(word)
+    added.setdefault(role, []).append(word)
+
+
+def _merge(raw: dict, added: dict[str, list[str]]) -> None:
+    for role, words in added.items():
+        section, _, key = role.partition(".")
+        raw[section][key] = words + raw[section][key]
 
 
 def parse_cues(text: str, name: str = "cues.toml") -> Cues:
@@ -471,13 +488,13 @@ def parse_cues(text: str, name: str = "cues.toml") -> Cues:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{name}: {exc}") from exc
-    raw = _expand_roles(name, raw)
     hints = typing.get_type_hints(Cues)
     unknown = [s for s in raw if s not in hints and s not in _ROLE_TABLES]
     missing = [s for s in hints if s not in raw]
     if unknown or missing:
         what = f"unknown section [{unknown[0]}]" if unknown else f"missing section [{missing[0]}]"
         raise LexiconError(f"{name}: {what} (the schema is Cues in lexicon.py)")
+    raw = _expand_roles(name, raw)
     values = {}
     for section, hint in hints.items():
         where = f"{name}: [{section}]"
