@@ -183,9 +183,9 @@ def test_roles_name_real_lists_and_are_expanded():
 
 def test_a_word_both_in_roles_and_in_a_list_fails():
     text = _with_line(CUES_TEXT, "roles", '"力促" = ["status.target", "status.stretch"]')
-    parse_cues(text)  # a new word: fine
-    text = CUES_TEXT.replace('"力争" = ["status.target", "status.stretch"]',
-                             '"力争" = ["status.target", "status.stretch", "metric_lead.words"]')
+    assert "力促" in parse_cues(text).metric_lead.words  # a new word: fine, and [implies] adds its edge role
+    text = CUES_TEXT.replace('"力争" = ["status.target", ', '"力争" = ["status.target", "metric_lead.words", ')
+    assert text != CUES_TEXT
     with pytest.raises(LexiconError, match=r"'力争' is already in 'metric_lead.words'; declare it once"):
         parse_cues(text)  # metric_lead.words comes with status.target through [implies]
 
@@ -200,17 +200,33 @@ TARGET_WORDS = tomllib.loads(CUES_TEXT)["status"]["target"] + [
     w for w, roles in tomllib.loads(CUES_TEXT)["roles"].items() if "status.target" in roles]
 
 
-def test_every_target_word_is_also_a_metric_edge_word():
+def test_every_target_word_is_also_a_metric_lead_word():
     cues = load_lexicon().cues
     for word in TARGET_WORDS:
-        assert word in cues["status"]["target"], word
-        assert word in cues["metric_lead"]["words"] and word in cues["metric"]["trailing"], word
+        assert word in cues["status"]["target"] and word in cues["metric_lead"]["words"], word
 
 
-@pytest.mark.parametrize("word", TARGET_WORDS)
-@pytest.mark.parametrize("template", ["2026年{w}地区生产总值增长5%。", "2026年，地区生产总值{w}增长5%。",
-                                      "全市{w}新建学校12所。"])
-def test_a_target_word_makes_a_target_and_stays_out_of_the_metric(word, template):
+# Known exceptions, each with its reason (strict: a fix makes the case fail until it is taken off).
+_EDGE_XFAIL = {
+    ("lead", "目标是"): "jieba reads 目标/是 and the lead is stripped per word: 是地区生产总值 (as one dictionary "
+                       "word it breaks 设置2%的CPI涨幅目标是要…)",
+    ("lead", "目标为"): "jieba reads 目标/为 and the lead is stripped per word: 为地区生产总值",
+    ("trail", "计划"): "计划 is also a noun at a metric's end (地区生产总值占计划的98%), so it has no trailing role",
+}
+_EDGE_TEMPLATES = {"lead": "2026年{w}地区生产总值增长5%。", "trail": "2026年，地区生产总值{w}增长5%。",
+                   "count": "全市{w}新建学校12所。"}
+
+
+def _edge_cases():
+    for edge, template in _EDGE_TEMPLATES.items():
+        for word in TARGET_WORDS:
+            reason = _EDGE_XFAIL.get(("lead" if edge == "count" else edge, word))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            yield pytest.param(template, word, marks=marks, id=f"{edge}-{word}")
+
+
+@pytest.mark.parametrize(("template", "word"), list(_edge_cases()))
+def test_a_target_word_makes_a_target_and_stays_out_of_the_metric(template, word):
     """The link [implies] makes: one line in [status].target and the word is never glued to the metric
     (力促 was: status target, metric 力促地区生产总值, because a second list also had to change)."""
     facts = reportminer.extract(template.format(w=word), published="2026-01-20")
