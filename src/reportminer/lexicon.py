@@ -208,6 +208,9 @@ class LayoutCues:
     sentence_enders: Words
     closers: Words
     part_enumerators: str
+    photo_credit_words: Words
+    year_digits: str
+    numeral_chars: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +222,17 @@ class PeriodCues:
     topic_leads: Words
     relative: Mapping[str, Span]
     year_parts: Mapping[str, Span]
+    year_mark: str
+    month_mark: str
+    month_suffix: str
+    day_marks: str
+    month_edges: str
+    month_start: str
+    span_joiners: str
+    until: str
+    since: Words
+    epithets: Words
+    day_mark: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +306,16 @@ class NumberRangeCues:
 
 
 @dataclass(frozen=True, slots=True)
+class CorpusCues:
+    """[corpus]: how an article's header, title and lead give its date."""
+
+    date_keys: Words
+    source_keys: Words
+    report_titles: Words
+    review_headings: Words
+
+
+@dataclass(frozen=True, slots=True)
 class Cues:
     """All of cues.toml, section by section. ``roles`` and ``implies`` are already expanded into the lists."""
 
@@ -310,6 +334,7 @@ class Cues:
     layout: LayoutCues
     period: PeriodCues
     metric_lead: MetricLeadCues
+    corpus: CorpusCues
     en: EnglishCues
     numberrange: NumberRangeCues
 
