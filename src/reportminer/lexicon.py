@@ -72,6 +72,7 @@ class NumberCues:
     not_magnitude: Words
     currency_signs: Mapping[str, str]
     not_decimal_digits: Words
+    and_word: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,7 @@ class FractionCues:
 
     cheng_blockers: Words
     percent_prefixes: Mapping[str, str]
+    joint: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +305,10 @@ class NumberRangeCues:
     bound_joiners: Words
     multipliers: Mapping[str, int]
     words: Mapping[str, int]
+    financial_digits: str
+    numeral_heads: Words
+    numeral_tails: Words
+    comparative_lead: str
 
 
 @dataclass(frozen=True, slots=True)
