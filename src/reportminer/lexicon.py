@@ -73,6 +73,10 @@ class NumberCues:
     currency_signs: Mapping[str, str]
     not_decimal_digits: Words
     and_word: str
+    half: str
+    half_words: Words
+    bare_magnitudes: Words
+    milestone_words: Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,7 @@ class RangeCues:
     """[range]: joiners of a range of two numbers."""
 
     joiners: Words
+    respectively: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,7 @@ class ChangeCues:
     fillers: Words
     from_words: Words
     after_percent: Words
+    to_words: Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +119,13 @@ class RankCues:
     context: Words
     markers: Words
     followers: Words
+    ordinal_prefix: str
+    top_prefix: str
+    tier_marker: str
+    tier_count_magnitude: str
+    tier_count_classifiers: str
+    tier_numerals: str
+    ordinal_numerals: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +140,12 @@ class LabelCues:
     band_suffixes: Words
     reach_nouns: Words
     plan_words: Words
+    list_openers: Words
+    list_joiners: Words
+    etc: str
+    attributive: str
+    blocker_nouns: Words
+    session_word: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +157,8 @@ class TimeCues:
     duration_cues: Words
     long_duration_units: Words
     streak_cues: Words
+    short_window_after: Words
+    short_window_before: Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +195,7 @@ class FractionCues:
     cheng_blockers: Words
     percent_prefixes: Mapping[str, str]
     joint: str
+    tenth_unit: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +218,9 @@ class UnitsCues:
     age_followers: Words
     age_suffix: str
     per_joiners: Words
+    per_word: str
+    list_classifier: str
+    scale_unit: str
 
 
 @dataclass(frozen=True, slots=True)
