@@ -377,12 +377,12 @@ _ROLE_TABLES = ("roles", "implies")
 # ----------------------------------------------------------------------------------------------------
 # Units and the lexicon.
 
+# role — generic: a classifier that says nothing of what it counts (个, 项, 家); place: counts places in a
+# ranking after a move (上升4位); attribute: a measure that describes a group when a noun follows (3岁以下婴幼儿).
 UNIT_ROLES = frozenset({"", "generic", "place", "attribute"})
-"""generic: a classifier that says nothing of what it counts (个, 项, 家); place: counts places in a ranking
-after a move (上升4位); attribute: a measure that describes a group when a noun follows (3岁以下婴幼儿)."""
+# only_after — arabic: a unit only after Arabic digits or a magnitude (四方 is four parties); streak: only after
+# a streak word (连续12届; 二十届 is a name).
 UNIT_ONLY_AFTER = frozenset({"", "arabic", "streak"})
-"""arabic: a unit only after Arabic digits or a magnitude (四方 is four parties); streak: only after a streak
-word (连续12届; 二十届 is a name)."""
 
 # The old [units] lists, derived from the columns of units.csv: list name → (column, value).
 _DERIVED_UNIT_LISTS = {
