@@ -513,32 +513,41 @@ def _unit_and_range(text: str, numbers: list[NumberMatch], i: int, unit_pos: int
 
 
 def _names_rather_than_measures(text: str, number: NumberMatch, parsed: _UnitParse, end: int, lex: Lexicon) -> bool:
-    """Words after the unit that make the quantity part of a name, a label or an enumeration."""
-    unit = parsed.unit
+    """Words around the quantity that make it part of a name, a label or an enumeration."""
     if number.chinese and number.value == 1 and text[number.start:number.end] in lex.digits and parsed.kind == Kind.COUNT:
         return True  # 一批, 一个, 一项: an article, not a count
     if not number.has_digit and (text[number.end - 1] in lex.big_units
                                  or text[number.start:number.end] in _CUES.number.bare_magnitudes):
         if _prefix_qualifier(text, number.start)[0] is None:
             return True  # 万人空巷, 千座公园城市: a bare magnitude is a number only after 超/近/逾 (十美元 is ten)
-    if _blocked(text, end) and not (parsed.kind == Kind.COUNT and len(unit) == 1 and _CJK.match(text[end : end + 2] or " ")
+    if _blocked(text, end) and not (parsed.kind == Kind.COUNT and len(parsed.unit) == 1
+                                    and _CJK.match(text[end : end + 2] or " ")
                                     and text[end : end + 2] not in _CUES.label.blocker_nouns):
         # 120周年 (周 + 年), 80年代; but after a classifier a noun may begin with a blocker (5300多栋楼宇)
         return True
-    if parsed.kind == Kind.DURATION and not _duration_allowed(text, number.start, unit, end, lex):
+    if parsed.kind == Kind.DURATION and not _duration_allowed(text, number.start, parsed.unit, end, lex):
         return True
+    return _labels_a_count(text, number, parsed, end) or _unit_out_of_place(text, number, parsed.unit, end, lex)
+
+
+def _labels_a_count(text: str, number: NumberMatch, parsed: _UnitParse, end: int) -> bool:
     if parsed.kind == Kind.COUNT and _patterns().structural_re.match(text, end):
         return True  # 十一个方面工作
     if parsed.kind == Kind.COUNT and number.chinese and _enumerates_list(text, number.start, number.value):
         return True  # 产业、科技、服务业三支招商队伍: the number counts the items just listed
-    if _patterns().campaign_re.match(text, end):
-        return True  # 0.1微克攻坚行动
+    return _patterns().campaign_re.match(text, end) is not None  # 0.1微克攻坚行动
+
+
+def _unit_out_of_place(text: str, number: NumberMatch, unit: str, end: int, lex: Lexicon) -> bool:
+    """What the unit's own line says: only_after arabic (四方, 三门), only_after streak (二十届); 成 blockers."""
     if unit == _CUES.fraction.tenth_unit and text[end : end + 1] in lex.cues["fraction"]["cheng_blockers"]:
-        return True
-    if unit in lex.cues["units"]["arabic_only"] and number.chinese and text[number.end - 1] not in lex.big_units:
-        return True  # 四方, 三门
-    streak_words = tuple(lex.cues["units"]["streak_words"])
-    return unit in lex.cues["units"]["streak_only"] and not text.endswith(streak_words, 0, number.start)
+        return True  # 一成不变
+    only_after = lex.units[unit].only_after if unit in lex.units else ""
+    if only_after == "arabic":
+        return number.chinese and text[number.end - 1] not in lex.big_units  # 四方, 三门 (but 万方)
+    if only_after == "streak":
+        return not text.endswith(tuple(lex.cues["units"]["streak_words"]), 0, number.start)  # 连续12届
+    return False
 
 
 def _written_value(text: str, number: NumberMatch, unit: str, end: int, lex: Lexicon) -> tuple[Decimal, int] | None:
@@ -562,6 +571,7 @@ def _written_value(text: str, number: NumberMatch, unit: str, end: int, lex: Lex
 
 
 def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
+    """The quantity that begins with ``numbers[i]``: a standing, a ratio, a fraction or a measure."""
     number = numbers[i]
     if _out_of_place(text, number, lex):
         return None
@@ -574,13 +584,52 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         return _fraction(text, numbers, i, lex)
     if _is_calendar_year(text, number) or _blocked(text, number.end):
         return None
-    pos = number.end
-    inner_over = number.over
-    if number.chinese and text[pos : pos + 1] in lex.cues["qualifier"]["inner_over"]:
+    return _measure(text, numbers, i, lex)
+
+
+def _unit_position(text: str, number: NumberMatch, lex: Lexicon) -> tuple[bool, int]:
+    """Whether an inner 余/多 bounds the number from below, and where its unit begins (1.7万余米, 十余个)."""
+    pos, inner_over = number.end, number.over
+    inner = lex.cues["qualifier"]["inner_over"]
+    if number.chinese and text[pos : pos + 1] in inner:
         inner_over, pos = True, pos + 1
-    unit_pos = pos
-    if text[pos : pos + 1] in lex.cues["qualifier"]["inner_over"] and _match_unit(text, pos + 1, lex):
-        inner_over, unit_pos = True, pos + 1  # 1.7万余米
+    if text[pos : pos + 1] in inner and _match_unit(text, pos + 1, lex):
+        return True, pos + 1  # 1.7万余米
+    return inner_over, pos
+
+
+def _classified_list(text: str, numbers: list[NumberMatch], i: int, parsed: _UnitParse,
+                     lex: Lexicon) -> Quantity | None:
+    """分别提高1个和2个百分点: a classifier after each number of a list that writes its unit once."""
+    share = _CUES.units.list_classifier
+    return _unit_from_list_end(text, numbers, i, share, lex) if parsed.unit == share else None
+
+
+def _refined_unit(text: str, number: NumberMatch, parsed: _UnitParse, lex: Lexicon) -> _UnitParse:
+    """A count of a currency is an amount of it (20个比特币); a scale before 度 makes it a temperature."""
+    if parsed.kind == Kind.COUNT and (money := _parse_unit(text, parsed.end, number, lex)) and money.kind == Kind.MONEY:
+        return money
+    scale = parsed.unit == _CUES.units.scale_unit and next(
+        (w for w in lex.words("units", "scale_prefixes") if text.endswith(w, 0, number.start)), None)
+    if scale:  # 华氏温度98.6度
+        known = lex.units[lex.cues["units"]["scale_prefixes"][scale]]
+        return _UnitParse(parsed.unit, known.kind, known.unit_en, known.std_unit, known.factor, parsed.end)
+    return parsed
+
+
+def _names_a_group(text: str, parsed: _UnitParse, end: int, lex: Lexicon) -> bool:
+    """3岁以下婴幼儿: an age band that names a group (but 82.4岁提升至83.9岁 is a claim)."""
+    known = lex.units.get(parsed.unit)
+    if known is None or known.role != "attribute" or not _CJK.match(text[end : end + 1] or " "):
+        return False
+    followers = _patterns().change_words + tuple(lex.cues["units"]["age_followers"])
+    return not any(text.startswith(word, end) for word in followers)
+
+
+def _measure(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
+    """A number with its unit (or a unit shared by a list, or none), value completed and rate applied."""
+    number = numbers[i]
+    inner_over, unit_pos = _unit_position(text, number, lex)
     if _ASCII_LETTER.match(text[unit_pos : unit_pos + 1] or " ") and not _match_unit(text, unit_pos, lex):
         return None  # 5G, 6G
     found = _unit_and_range(text, numbers, i, unit_pos, lex)
@@ -589,16 +638,9 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
     parsed, value_high, range_end = found
     if parsed is None:
         return _unit_from_list_end(text, numbers, i, "", lex) or _unitless(text, number, inner_over, lex)
-    share = _CUES.units.list_classifier
-    if parsed.unit == share and value_high is None and (shared := _unit_from_list_end(text, numbers, i, share, lex)):
-        return shared  # 分别提高1个和2个百分点
-    if parsed.kind == Kind.COUNT and (money := _parse_unit(text, parsed.end, number, lex)) and money.kind == Kind.MONEY:
-        parsed = money  # 20个比特币: a count of a currency is an amount of it
-    scale = parsed.unit == _CUES.units.scale_unit and next(
-        (w for w in lex.words("units", "scale_prefixes") if text.endswith(w, 0, number.start)), None)
-    if scale:  # 华氏温度98.6度
-        known = lex.units[lex.cues["units"]["scale_prefixes"][scale]]
-        parsed = _UnitParse(parsed.unit, known.kind, known.unit_en, known.std_unit, known.factor, parsed.end)
+    if value_high is None and (shared := _classified_list(text, numbers, i, parsed, lex)):
+        return shared
+    parsed = _refined_unit(text, number, parsed, lex)
     end = range_end if range_end is not None else parsed.end
     if _names_rather_than_measures(text, number, parsed, end, lex):
         return None
@@ -607,21 +649,15 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         return None
     value, unit_end = written
     suffix, end = _suffix_qualifier(text, unit_end)
-    if parsed.unit in lex.cues["units"]["attribute_units"] and _CJK.match(text[end : end + 1] or " ") and not any(
-        text.startswith(word, end) for word in _patterns().change_words + tuple(lex.cues["units"]["age_followers"])
-    ):
-        return None  # 3岁以下婴幼儿: an age band that names a group (but 82.4岁提升至83.9岁 is a claim)
-    if _currency_sign(text, number.start, lex) and parsed.kind != Kind.MONEY:
+    if _names_a_group(text, parsed, end, lex) or (_currency_sign(text, number.start, lex) and parsed.kind != Kind.MONEY):
         return None
     denominators, rate_start = _per_prefix(text, number.start)
     if parsed.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         denominators, rate_start = [], number.start  # 每年增长2%: a yearly growth, not a rate of a percent
     unit, unit_en, std_unit, factor, kind = _with_denominators(parsed, denominators, lex)
     prefix, prefix_start = _prefix_qualifier(text, rate_start)
-    if value_high is not None:
-        qualifier = Qualifier.RANGE
-    else:
-        qualifier = suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT)
+    qualifier = Qualifier.RANGE if value_high is not None else (
+        suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT))
     return Quantity(
         start=number.start, end=end, value=value, unit=unit, kind=kind, qualifier=qualifier,
         value_high=value_high, std_value=value * factor, std_unit=std_unit, unit_en=unit_en,
@@ -651,26 +687,31 @@ _SHAREABLE = frozenset({Kind.MONEY, Kind.AREA, Kind.LENGTH, Kind.VOLUME, Kind.MA
 _LONGEST_LIST = 8
 
 
-def _unit_from_list_end(text: str, numbers: list[NumberMatch], i: int, classifier: str,
-                        lex: Lexicon) -> Quantity | None:
-    """分别下降0.5、0.3个百分点 / 面积分别为3和5平方公里 / 1个和2个百分点: an Arabic number followed
-    by a list joiner takes the unit (and magnitude) written once after the last number of the list.
-    ``classifier`` is a 个 written after each number of the list, part of the unit (个百分点)."""
-    number = numbers[i]
-    if number.chinese:
-        return None
-    j, pos = i, number.end + len(classifier)
+def _last_of_list(text: str, numbers: list[NumberMatch], i: int, classifier: str) -> int | None:
+    """The index of the last number of a list that starts at ``numbers[i]`` (1、2和3), or None when no list
+    starts there or a number inside it has a unit of its own."""
+    j, pos = i, numbers[i].end + len(classifier)
     while True:
         if j + 1 >= len(numbers) or j - i >= _LONGEST_LIST or text[pos : numbers[j + 1].start] not in _LIST_JOINERS:
             return None
         j += 1
         nxt = numbers[j]
         pos = nxt.end + (len(classifier) if text.startswith(classifier, nxt.end) else 0)
-        more = j + 1 < len(numbers) and text[pos : numbers[j + 1].start] in _LIST_JOINERS
-        if not more:
-            break
+        if not (j + 1 < len(numbers) and text[pos : numbers[j + 1].start] in _LIST_JOINERS):
+            return j
         if text[nxt.end : nxt.end + 1] not in _LIST_JOINERS and not (classifier and text.startswith(classifier, nxt.end)):
             return None  # a number of the list has a unit of its own
+
+
+def _unit_from_list_end(text: str, numbers: list[NumberMatch], i: int, classifier: str,
+                        lex: Lexicon) -> Quantity | None:
+    """分别下降0.5、0.3个百分点 / 面积分别为3和5平方公里 / 1个和2个百分点: an Arabic number followed
+    by a list joiner takes the unit (and magnitude) written once after the last number of the list.
+    ``classifier`` is a 个 written after each number of the list, part of the unit (个百分点)."""
+    number = numbers[i]
+    j = None if number.chinese else _last_of_list(text, numbers, i, classifier)
+    if j is None:
+        return None
     last = _quantity_at(text, numbers, j, lex)
     if (last is None or last.kind not in _SHAREABLE or last.value_high is not None or not last.value
             or (classifier and not last.unit.startswith(classifier)) or last.number_start != numbers[j].start):
@@ -833,25 +874,33 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     after = [t for t in after if t.start >= quantity.end]
     if not after or after[0].start != quantity.end:
         return False
-    if quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK) and text.endswith(
-            _patterns().band_suffixes, 0, quantity.end):
+    if quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK):
+        return _measure_names_a_class(quantity, text, after)
+    return quantity.kind == Kind.COUNT and _count_names_a_class(quantity, text, after)
+
+
+def _measure_names_a_class(quantity: Quantity, text: str, after: list) -> bool:
+    if text.endswith(_patterns().band_suffixes, 0, quantity.end):
         if after[0].text == _CUES.label.attributive and len(after) > 1:
             after = after[1:]  # 经营性收入50万元以上的行政村: a band before 的 and a noun
         return after[0].tag[:1] in ("n", "j", "a", "b") or after[0].tag in ("vn", "l")
-    if (quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK)
-            and quantity.qualifier == Qualifier.OVER and quantity.prefix_start < quantity.start):
+    if quantity.qualifier == Qualifier.OVER and quantity.prefix_start < quantity.start:
         noun = after[1] if after[0].text == _CUES.label.attributive and len(after) > 1 else after[0]
         if noun.tag[:1] in ("n", "j") and noun.text.endswith(_count_noun_suffixes()):
             return True  # 突破3万亿元城市, 主营业务收入超500亿元的企业: a bound that picks out a class of things
-    if quantity.kind == Kind.COUNT and _patterns().introduces_list_re.match(text, quantity.end):
-        return True  # 部署了13项任务举措：一是…: the number counts the items listed next
-    if quantity.kind == Kind.COUNT and quantity.chinese and _NAMES_A_FENBIE_LIST.match(text, quantity.end):
-        return True  # 四条产业链产值分别突破…: the count names the list whose numbers follow
-    if quantity.kind == Kind.COUNT and quantity.chinese:
-        chain = []
-        for token in after:
-            if not _CJK.match(token.text) or (token.tag.startswith("v") and token.tag != "vn"):
-                break
-            chain.append(token.text)
-        return len(chain) >= 3 and chain[-1].endswith(_patterns().plan_words)
     return False
+
+
+def _count_names_a_class(quantity: Quantity, text: str, after: list) -> bool:
+    if _patterns().introduces_list_re.match(text, quantity.end):
+        return True  # 部署了13项任务举措：一是…: the number counts the items listed next
+    if not quantity.chinese:
+        return False
+    if _NAMES_A_FENBIE_LIST.match(text, quantity.end):
+        return True  # 四条产业链产值分别突破…: the count names the list whose numbers follow
+    chain = []
+    for token in after:
+        if not _CJK.match(token.text) or (token.tag.startswith("v") and token.tag != "vn"):
+            break
+        chain.append(token.text)
+    return len(chain) >= 3 and chain[-1].endswith(_patterns().plan_words)
