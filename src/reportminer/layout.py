@@ -106,14 +106,21 @@ def _ends_sentence(text: str) -> bool:
 
 def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_title: bool,
               before_title: bool, wrapped: bool = False, continues: bool = False) -> Paragraph:
-    p = _patterns()
     line = text[start:end]
+    if before_title and not _MARKDOWN_HEADING.match(line):
+        return Paragraph(start, end, line, "meta")  # kicker lines above a marked title
+    return (_marked(line, start, end) or _numbered_heading(line, start, end)
+            or _short_line(line, start, end, is_first and not has_markdown_title, wrapped, continues)
+            or Paragraph(start, end, line, "body"))
+
+
+def _marked(line: str, start: int, end: int) -> Paragraph | None:
+    """A line its marks classify: a markdown heading, metadata, a photo credit, a dash line, a bullet."""
+    p = _patterns()
     md = _MARKDOWN_HEADING.match(line)
     if md:
         level = len(md.group().strip())
         return Paragraph(start, end, line, "title" if level == 1 else "heading", line[md.end():].strip(), level)
-    if before_title:
-        return Paragraph(start, end, line, "meta")  # kicker lines above a marked title
     if p.metadata.match(line) or (p.byline.match(line) and len(line) <= 40):
         return Paragraph(start, end, line, "meta")
     if line.endswith(p.photo_credit) and any(w in line for w in p.photo_credit_words) and len(line) <= 120:
@@ -124,25 +131,37 @@ def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_titl
         return Paragraph(start, end, line, "heading", line.lstrip("—").strip(), 3)  # ——5%左右的经济增速目标
     if p.bullet.match(line):
         return Paragraph(start, end, line, "item")
-    part = p.part_heading.match(line)
-    if part and len(line) <= 80 and "。" not in line[:-1]:
-        return Paragraph(start, end, line, "heading", line[part.end():].strip().rstrip("。"), 1)
-    section = p.section_heading.match(line)
-    if section and len(line) <= 80 and "。" not in line[:-1]:
-        return Paragraph(start, end, line, "heading", line[section.end():].strip().rstrip("。"), 2)
-    if is_first and not has_markdown_title and len(line) <= 60 and not _ends_sentence(line) and not (
+    return None
+
+
+def _numbered_heading(line: str, start: int, end: int) -> Paragraph | None:
+    """一、… (a part, level 1) and （一）… (a section, level 2), when short and without a full stop inside."""
+    if len(line) > 80 or "。" in line[:-1]:
+        return None
+    p = _patterns()
+    for level, pattern in ((1, p.part_heading), (2, p.section_heading)):
+        m = pattern.match(line)
+        if m:
+            return Paragraph(start, end, line, "heading", line[m.end():].strip().rstrip("。"), level)
+    return None
+
+
+def _short_line(line: str, start: int, end: int, may_be_title: bool, wrapped: bool,
+                continues: bool) -> Paragraph | None:
+    """A title, a hard-wrapped line, a news subheading or a caption; None for body text."""
+    if may_be_title and len(line) <= 60 and not _ends_sentence(line) and not (
             wrapped and "，" in line):  # (a first line cut mid-sentence by hard wrapping is body text)
         return Paragraph(start, end, line, "title", line, 0)
     if wrapped and ("，" in line or "。" in line[:-1]) and not _ends_sentence(line):
         # a short line with a clause break, run straight on by the next line: hard wrapping at a narrow
         # width (PDF text), not a caption
         return Paragraph(start, end, line, "body", wrapped=True)
-    if len(line) <= p.caption_max and not _ends_sentence(line) and not line.endswith(("：", ":")) and not continues:
+    if len(line) <= _patterns().caption_max and not _ends_sentence(line) and not line.endswith(("：", ":")) and not continues:
         if "，" not in line and "," not in line and (_patterns().year_word.search(line) or find_quantities(line)):
             # a news subheading that dates a part or states a figure (2023年工作回顾, 去年GDP突破13万亿元)
             return Paragraph(start, end, line, "heading", line.strip(), 3)
         return Paragraph(start, end, line, "caption")
-    return Paragraph(start, end, line, "body")
+    return None
 
 
 def paragraphs(text: str) -> list[Paragraph]:
