@@ -112,16 +112,20 @@ def _is_numeral_word(text: str, number: NumberMatch, tokens, lex) -> bool:
     digits_only = all(ch in lex.digits for ch in surface)
     if digits_only and 1 < len(surface) < 3 and not any(lex.digits[ch] == 0 for ch in surface):
         return False  # 两两, 九九: a word, not the number 22
-    for token in tokens.overlapping(number.start, number.end):
-        if token.start < number.start:
-            head = token.text[: number.start - token.start]
-            if head not in w.heads and not head.endswith(w.fraction_end):
-                return False  # 入伍, 收拾: the numeral ends a word
-        if token.end > number.end:
-            tail = token.text[number.end - token.start :]
-            if tail not in lex.units and not tail.startswith(w.tails):
-                return False  # 四川, 一切, 十足: the numeral begins a word
-    return True
+    return not any(_cut_by(token, number, lex, w) for token in tokens.overlapping(number.start, number.end))
+
+
+def _cut_by(token, number: NumberMatch, lex, w: _Words) -> bool:
+    """True when jieba's ``token`` runs across the numeral's edge into a word of its own."""
+    if token.start < number.start:
+        head = token.text[: number.start - token.start]
+        if head not in w.heads and not head.endswith(w.fraction_end):
+            return True  # 入伍, 收拾: the numeral ends a word
+    if token.end > number.end:
+        tail = token.text[number.end - token.start :]
+        if tail not in lex.units and not tail.startswith(w.tails):
+            return True  # 四川, 一切, 十足: the numeral begins a word
+    return False
 
 
 def _base_items(text: str) -> list[_Item]:
@@ -133,31 +137,39 @@ def _base_items(text: str) -> list[_Item]:
     items: list[_Item] = []
     i = 0
     while i < len(found):
-        n = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
-        fraction = _words().fraction.match(text, n.end)
-        if fraction and nxt is not None and nxt.start == fraction.end():
-            if n.has_digit and n.value != 0:
-                items.append(_Item(n.start, nxt.end, nxt.value / n.value))
-            else:
-                items.append(_Item(nxt.start, nxt.end, nxt.value, lead=n.start))  # 百分之五十五: the number is 55
+        pair = _fraction_item(text, found[i], nxt) if nxt is not None else None
+        if pair is not None:
+            items.append(pair)
             i += 2
             continue
-        slash = _SLASH.match(text, n.end)
-        if slash and nxt is not None and nxt.start == slash.end() and not n.chinese and nxt.value != 0:
-            items.append(_Item(n.start, nxt.end, n.value / nxt.value))
-            i += 2
-            continue
-        multiplier = next((m for m in cues["multipliers"] if text.startswith(m, n.end)), None)
-        if multiplier:
-            items.append(_Item(n.start, n.end + len(multiplier), n.value * cues["multipliers"][multiplier]))
-        else:
-            items.append(_Item(n.start, n.end, n.value, qualifier="over" if n.over else "exact"))
+        items.append(_single_item(text, found[i], cues["multipliers"]))
         i += 1
     for word, value in cues["words"].items():
         for m in regex.finditer(regex.escape(word), text):
             items.append(_Item(m.start(), m.end(), Decimal(value)))
     return _mixed_fractions(text, sorted(items, key=lambda it: it.start))
+
+
+def _fraction_item(text: str, n: NumberMatch, nxt: NumberMatch) -> _Item | None:
+    """三分之一, 百分之五十五 (the number is 55, bounded from before 百分之), 1/2; None when no fraction."""
+    fraction = _words().fraction.match(text, n.end)
+    if fraction and nxt.start == fraction.end():
+        if n.has_digit and n.value != 0:
+            return _Item(n.start, nxt.end, nxt.value / n.value)
+        return _Item(nxt.start, nxt.end, nxt.value, lead=n.start)
+    slash = _SLASH.match(text, n.end)
+    if slash and nxt.start == slash.end() and not n.chinese and nxt.value != 0:
+        return _Item(n.start, nxt.end, n.value / nxt.value)
+    return None
+
+
+def _single_item(text: str, n: NumberMatch, multipliers) -> _Item:
+    """One number, times a multiplier word after it (十打 = 120)."""
+    multiplier = next((m for m in multipliers if text.startswith(m, n.end)), None)
+    if multiplier:
+        return _Item(n.start, n.end + len(multiplier), n.value * multipliers[multiplier])
+    return _Item(n.start, n.end, n.value, qualifier="over" if n.over else "exact")
 
 
 def _mixed_fractions(text: str, items: list[_Item]) -> list[_Item]:
