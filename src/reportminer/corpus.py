@@ -5,29 +5,54 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import regex
 
 from .language import guess_lang
+from .lexicon import load_lexicon
 from .reader import ArticleError, read_article
 from .types import Document
 
-_DATE_LINE = regex.compile(
-    r"^(?:时间|日期|发布时间|发布日期|Date|Published)[：:]\s*(\d{4})[-年/.](\d{1,2})(?:[-月/.](\d{1,2}))?",
-    regex.MULTILINE,
-)
-# (text typeset from PDF may put spaces around the digits: 2025 年 3 月 5 日)
-_DATELINE = regex.compile(r"^\s*——\s*(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日", regex.MULTILINE)
-# A header line that begins with a date: "2024-03-05 08:30 来源：某某日报", "2024年3月5日 来源：…"
-_HEADER_DATE = regex.compile(r"^\s*(\d{4}) ?[-年/.] ?(\d{1,2}) ?[-月/.] ?(\d{1,2}) ?日?(?:\s|$|来源)", regex.MULTILINE)
-# A news lead that dates its event: "记者 2025 年3月5日，…", "新华社北京2025年3月5日电"
-_LEAD_DATE = regex.compile(r"(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日")
 LEAD_REACH = 200  # characters of the text's beginning that count as its lead
-# A work report's review part (一、2024年工作回顾) reviews the year before the one it is delivered in.
-_REVIEW_HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+、\s*(\d{4}) ?年工作回顾", regex.MULTILINE)
-# A title line (no full stop; a short kicker such as 题：“数”看 may precede the year)
-_REPORT_TITLE = regex.compile(r"^\s*#*\s*[^\n。]{0,20}?(\d{4}) ?年[^\n。]{0,30}政府工作报告[^\n。]{0,12}$", regex.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class _DatePatterns:
+    date_line: regex.Pattern[str]  # 时间：2026-02-09
+    dateline: regex.Pattern[str]  # ——2025年3月5日 under a title
+    header_date: regex.Pattern[str]  # a header line that begins with a date: 2024-03-05 08:30 来源：…, 2024年3月5日 来源：…
+    lead_date: regex.Pattern[str]  # a news lead that dates its event: 记者 2025 年3月5日，…, 新华社北京2025年3月5日电
+    review_heading: regex.Pattern[str]  # a work report's review part (一、2024年工作回顾)
+    report_title: regex.Pattern[str]  # a title line (no full stop; a short kicker such as 题：“数”看 may precede the year)
+
+
+def _words(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _date_patterns() -> _DatePatterns:
+    lex = load_lexicon()
+    period, corpus = lex.cues["period"], lex.cues["corpus"]
+    y, m, d = (regex.escape(period[k]) for k in ("year_mark", "month_mark", "day_mark"))  # type: ignore[arg-type]
+    numerals = regex.escape(lex.cues["layout"]["part_enumerators"])  # type: ignore[arg-type]
+    # (text typeset from PDF may put spaces around the digits: 2025 年 3 月 5 日)
+    full_date = rf"(\d{{4}}) ?{y} ?(\d{{1,2}}) ?{m} ?(\d{{1,2}}) ?{d}"
+    flags = regex.MULTILINE
+    return _DatePatterns(
+        date_line=regex.compile(rf"^(?:{_words(corpus['date_keys'])})[：:]\s*(\d{{4}})[-{y}/.](\d{{1,2}})"
+                                rf"(?:[-{m}/.](\d{{1,2}}))?", flags),
+        dateline=regex.compile(rf"^\s*——\s*{full_date}", flags),
+        header_date=regex.compile(rf"^\s*(\d{{4}}) ?[-{y}/.] ?(\d{{1,2}}) ?[-{m}/.] ?(\d{{1,2}}) ?{d}?"
+                                  rf"(?:\s|$|{_words(corpus['source_keys'])})", flags),
+        lead_date=regex.compile(full_date),
+        review_heading=regex.compile(rf"^\s*[{numerals}]+、\s*(\d{{4}}) ?{y}(?:{_words(corpus['review_headings'])})",
+                                     flags),
+        report_title=regex.compile(rf"^\s*#*\s*[^\n。]{{0,20}}?(\d{{4}}) ?{y}[^\n。]{{0,30}}"
+                                   rf"(?:{_words(corpus['report_titles'])})[^\n。]{{0,12}}$", flags),
+    )
 
 
 class ManifestError(ValueError):
@@ -50,19 +75,19 @@ def infer_published(text: str) -> str:
     January of the year in a work report's title (2026年江苏省政府工作报告: such reports are delivered at
     the start of the year they plan), else the first full date of the lead, else the year after the one
     its review part (一、2024年工作回顾) reviews, else ""."""
-    head = text[:2000]
-    for pattern in (_DATE_LINE, _DATELINE, _HEADER_DATE):
+    head, p = text[:2000], _date_patterns()
+    for pattern in (p.date_line, p.dateline, p.header_date):
         m = pattern.search(head)
         if m:
             year, month, day = m.group(1), int(m.group(2)), m.group(3)
             return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-    m = _REPORT_TITLE.search(head)
+    m = p.report_title.search(head)
     if m:
         return f"{m.group(1)}-01"
-    m = _LEAD_DATE.search(text, 0, LEAD_REACH)
+    m = p.lead_date.search(text, 0, LEAD_REACH)
     if m:
         return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    m = _REVIEW_HEADING.search(text, 0, 20000)
+    m = p.review_heading.search(text, 0, 20000)
     return f"{int(m.group(1)) + 1}-01" if m else ""
 
 

@@ -16,8 +16,6 @@ from .lexicon import load_lexicon
 from .quantities import find_quantities
 from .types import Piece, Sentence
 
-# A year written with 年 and no month (2023年工作回顾; a dateline, 2026年1月14日在…会议上, is no heading).
-_YEAR_WORD = regex.compile(r"(?:19|20)[0-9]{2}[ \t]?年(?![ \t]?[0-9一二三四五六七八九十]{1,2}月)")
 
 _MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t]+")
 
@@ -45,6 +43,10 @@ class _LayoutPatterns:
     photo_credit: tuple[str, ...]
     bullet: regex.Pattern[str]  # a list item's marker at the start of a line (not the —— of a dateline)
     sentence_end: regex.Pattern[str]  # sentence-final punctuation with the closing marks after it
+    year_word: regex.Pattern[str]  # a year with its mark and no month: 2023年工作回顾 (2026年1月14日 is a dateline)
+    dashed_date: regex.Pattern[str]  # a dateline under a report's title: ——2025年1月12日在…会议上
+    photo_credit_words: tuple[str, ...]  # 记者, 摄影: a caption's credit
+    numeral_chars: frozenset[str]  # no cut inside a number
 
 
 @cache
@@ -53,6 +55,8 @@ def _patterns() -> _LayoutPatterns:
     numerals = regex.escape(cues["part_enumerators"])  # type: ignore[arg-type]
     keys = "|".join(regex.escape(k) for k in cues["metadata_keys"])  # type: ignore[union-attr]
     bylines = "|".join(regex.escape(k) for k in cues["byline_words"])  # type: ignore[union-attr]
+    layout, period = load_lexicon().schema.layout, load_lexicon().schema.period
+    year, month = regex.escape(period.year_mark), regex.escape(period.month_mark)
     return _LayoutPatterns(
         part_heading=regex.compile(rf"[{numerals}]+、"),
         section_heading=regex.compile(rf"[（(][{numerals}]+[）)]"),
@@ -69,6 +73,10 @@ def _patterns() -> _LayoutPatterns:
             + r"|[!?](?=\s|\p{Han}|$))"
             + "[" + regex.escape("".join(cues["sentence_enders"]) + "".join(cues["closers"])) + "]*"  # type: ignore[arg-type]
         ),
+        year_word=regex.compile(rf"(?:19|20)[0-9]{{2}}[ \t]?{year}(?![ \t]?[0-9{numerals}]{{1,2}}{month})"),
+        dashed_date=regex.compile(rf"——\s*(?:\d{{4}}|[{regex.escape(layout.year_digits)}]{{4}}) ?{year}"),
+        photo_credit_words=layout.photo_credit_words,
+        numeral_chars=frozenset("0123456789.,０１２３４５６７８９" + layout.numeral_chars),
     )
 
 
@@ -94,49 +102,66 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in p.enders + "；;：:"
 
 
-# A dateline under a report's title: ——2025年1月12日在…会议上 (else a "——" line is a subheading)
-_DASHED_DATE = regex.compile(r"——\s*(?:\d{4}|[〇○零一二三四五六七八九]{4}) ?年")
 
 
 def _classify(text: str, start: int, end: int, is_first: bool, has_markdown_title: bool,
               before_title: bool, wrapped: bool = False, continues: bool = False) -> Paragraph:
-    p = _patterns()
     line = text[start:end]
+    if before_title and not _MARKDOWN_HEADING.match(line):
+        return Paragraph(start, end, line, "meta")  # kicker lines above a marked title
+    return (_marked(line, start, end) or _numbered_heading(line, start, end)
+            or _short_line(line, start, end, is_first and not has_markdown_title, wrapped, continues)
+            or Paragraph(start, end, line, "body"))
+
+
+def _marked(line: str, start: int, end: int) -> Paragraph | None:
+    """A line its marks classify: a markdown heading, metadata, a photo credit, a dash line, a bullet."""
+    p = _patterns()
     md = _MARKDOWN_HEADING.match(line)
     if md:
         level = len(md.group().strip())
         return Paragraph(start, end, line, "title" if level == 1 else "heading", line[md.end():].strip(), level)
-    if before_title:
-        return Paragraph(start, end, line, "meta")  # kicker lines above a marked title
     if p.metadata.match(line) or (p.byline.match(line) and len(line) <= 40):
         return Paragraph(start, end, line, "meta")
-    if line.endswith(p.photo_credit) and ("记者" in line or "摄影" in line) and len(line) <= 120:
+    if line.endswith(p.photo_credit) and any(w in line for w in p.photo_credit_words) and len(line) <= 120:
         return Paragraph(start, end, line, "meta")  # a photo caption with its credit
     if line.startswith("——") and not _ends_sentence(line) and len(line) <= 100:
-        if _DASHED_DATE.match(line):
+        if p.dashed_date.match(line):  # (else a "——" line is a subheading)
             return Paragraph(start, end, line, "meta")  # dateline under a report's title
         return Paragraph(start, end, line, "heading", line.lstrip("—").strip(), 3)  # ——5%左右的经济增速目标
     if p.bullet.match(line):
         return Paragraph(start, end, line, "item")
-    part = p.part_heading.match(line)
-    if part and len(line) <= 80 and "。" not in line[:-1]:
-        return Paragraph(start, end, line, "heading", line[part.end():].strip().rstrip("。"), 1)
-    section = p.section_heading.match(line)
-    if section and len(line) <= 80 and "。" not in line[:-1]:
-        return Paragraph(start, end, line, "heading", line[section.end():].strip().rstrip("。"), 2)
-    if is_first and not has_markdown_title and len(line) <= 60 and not _ends_sentence(line) and not (
+    return None
+
+
+def _numbered_heading(line: str, start: int, end: int) -> Paragraph | None:
+    """一、… (a part, level 1) and （一）… (a section, level 2), when short and without a full stop inside."""
+    if len(line) > 80 or "。" in line[:-1]:
+        return None
+    p = _patterns()
+    for level, pattern in ((1, p.part_heading), (2, p.section_heading)):
+        m = pattern.match(line)
+        if m:
+            return Paragraph(start, end, line, "heading", line[m.end():].strip().rstrip("。"), level)
+    return None
+
+
+def _short_line(line: str, start: int, end: int, may_be_title: bool, wrapped: bool,
+                continues: bool) -> Paragraph | None:
+    """A title, a hard-wrapped line, a news subheading or a caption; None for body text."""
+    if may_be_title and len(line) <= 60 and not _ends_sentence(line) and not (
             wrapped and "，" in line):  # (a first line cut mid-sentence by hard wrapping is body text)
         return Paragraph(start, end, line, "title", line, 0)
     if wrapped and ("，" in line or "。" in line[:-1]) and not _ends_sentence(line):
         # a short line with a clause break, run straight on by the next line: hard wrapping at a narrow
         # width (PDF text), not a caption
         return Paragraph(start, end, line, "body", wrapped=True)
-    if len(line) <= p.caption_max and not _ends_sentence(line) and not line.endswith(("：", ":")) and not continues:
-        if "，" not in line and "," not in line and (_YEAR_WORD.search(line) or find_quantities(line)):
+    if len(line) <= _patterns().caption_max and not _ends_sentence(line) and not line.endswith(("：", ":")) and not continues:
+        if "，" not in line and "," not in line and (_patterns().year_word.search(line) or find_quantities(line)):
             # a news subheading that dates a part or states a figure (2023年工作回顾, 去年GDP突破13万亿元)
             return Paragraph(start, end, line, "heading", line.strip(), 3)
         return Paragraph(start, end, line, "caption")
-    return Paragraph(start, end, line, "body")
+    return None
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -196,7 +221,6 @@ def _continuations(paras: list[Paragraph]) -> dict[int, int]:
 # A "sentence" longer than this (a page without full stops) is cut at its last clause break, so
 # that all the work done per sentence stays bounded whatever the input.
 MAX_SENTENCE = 1200
-_NUMERAL_CHARS = frozenset("0123456789.,０１２３４５６７８９零〇一二两三四五六七八九十百千万亿")
 
 
 def _bounded_cuts(text: str, cuts: list[int]) -> list[int]:
@@ -210,7 +234,7 @@ def _bounded_cuts(text: str, cuts: list[int]) -> list[int]:
                 cut = max(text.rfind("，", start, limit), text.rfind(",", start, limit))
             if cut <= start:
                 cut = limit - 1
-                while cut > limit - 64 and text[cut] in _NUMERAL_CHARS:
+                while cut > limit - 64 and text[cut] in _patterns().numeral_chars:
                     cut -= 1  # do not cut a number in two (a run of numerals longer than this is no number)
             out.append(cut + 1)
             start = cut + 1

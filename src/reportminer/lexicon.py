@@ -1,6 +1,21 @@
 """Load the language knowledge shipped in ``reportminer/data`` once, check it, and freeze it.
 
 The engine never spells a Chinese word itself: every word list, unit and numeral comes from here.
+
+``cues.toml`` loads into :class:`Cues`, one frozen dataclass per section whose fields *are* the schema
+(dateparser's ``VALID_KEYS`` idea): a key the schema does not name, or a key it names that the file lacks,
+fails at load with one message naming the file, the section and the key. To add a section, write its
+dataclass below (one field per key, typed), add it as a field of :class:`Cues`, and add the section to the
+file; nothing else reads the schema.
+
+A word with several roles is declared once, in the ``[roles]`` table (``"拟" = ["status.target",
+"metric.trailing"]``); the loader appends it to every list it names. ``[implies]`` says which roles bring
+others with them (a target word never begins or ends a metric), so adding one target word is one line.
+
+Everything about a unit lives on its line of ``units.csv`` (pint's idea): besides kind and factor its
+``role`` (generic, place or attribute classifier), ``only_after`` (arabic, streak) and ``multiplied_as``.
+The old ``[units]`` lists (``generic_classifiers`` …) are derived from those columns, so
+``Lexicon.cues["units"]["generic_classifiers"]`` still reads as before.
 """
 
 from __future__ import annotations
@@ -8,8 +23,9 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
+import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -19,9 +35,325 @@ from .types import Kind
 
 DATA_PACKAGE = "reportminer.data"
 
+Words = tuple[str, ...]
+"""A list of cue words (order kept as written; ``Lexicon.words`` gives them longest first)."""
+Span = tuple[int, ...]
+"""Two integers: first and last year or month."""
+
 
 class LexiconError(ValueError):
     """A data file is malformed; the message names the file and the entry."""
+
+
+# ----------------------------------------------------------------------------------------------------
+# The schema of cues.toml: one dataclass per section, one field per key. The comments on each key are
+# in cues.toml itself, next to the words.
+
+
+@dataclass(frozen=True, slots=True)
+class QualifierCues:
+    """[qualifier]: words around a number that make it approximate or a bound."""
+
+    prefix_approx: Words
+    prefix_over: Words
+    prefix_under: Words
+    inner_over: Words
+    suffix_approx: Words
+    suffix_over: Words
+    suffix_under: Words
+
+
+@dataclass(frozen=True, slots=True)
+class NumberCues:
+    """[number]: what a run of numeral characters is and is not."""
+
+    sign_after: Words
+    max_digits: int
+    not_magnitude: Words
+    currency_signs: Mapping[str, str]
+    not_decimal_digits: Words
+    and_word: str
+    half: str
+    half_words: Words
+    bare_magnitudes: Words
+    milestone_words: Words
+
+
+@dataclass(frozen=True, slots=True)
+class RangeCues:
+    """[range]: joiners of a range of two numbers."""
+
+    joiners: Words
+    respectively: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeCues:
+    """[change]: change verbs and what stands around them."""
+
+    increase: Words
+    decrease: Words
+    modifiers: Words
+    count_verbs: Words
+    fillers: Words
+    from_words: Words
+    after_percent: Words
+    to_words: Words
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCues:
+    """[status]: words that make a claim a target, an estimate or a thing done."""
+
+    target: Words
+    done: Words
+    estimate: Words
+    stretch: Words
+    measured_against: Words
+
+
+@dataclass(frozen=True, slots=True)
+class RankCues:
+    """[rank]: standings (第5位, 前十, 百强)."""
+
+    context: Words
+    markers: Words
+    followers: Words
+    ordinal_prefix: str
+    top_prefix: str
+    tier_marker: str
+    tier_count_magnitude: str
+    tier_count_classifiers: str
+    tier_numerals: str
+    ordinal_numerals: str
+
+
+@dataclass(frozen=True, slots=True)
+class LabelCues:
+    """[label]: numbers that are part of a name, a label or the text's own structure."""
+
+    quote_pairs: Words
+    quote_max_chars: int
+    structural_nouns: Words
+    blockers: Words
+    campaign_words: Words
+    band_suffixes: Words
+    reach_nouns: Words
+    plan_words: Words
+    list_openers: Words
+    list_joiners: Words
+    etc: str
+    attributive: str
+    blocker_nouns: Words
+    session_word: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeCues:
+    """[time]: durations that are windows, labels or claims."""
+
+    window_before: Words
+    window_after: Words
+    duration_cues: Words
+    long_duration_units: Words
+    streak_cues: Words
+    short_window_after: Words
+    short_window_before: Words
+
+
+@dataclass(frozen=True, slots=True)
+class MetricCues:
+    """[metric]: what a claim measures (read by the context rules)."""
+
+    comparisons: Words
+    comparison_blockers: Words
+    comparison_unblockers: Words
+    subset_words: Words
+    figures: Words
+    measure_heads: Words
+    noun_suffixes: Words
+    total_openers: Words
+    bare_measures: Words
+    measure_words: Words
+    tiers: Words
+    basis_ends: Words
+    work_verbs: Words
+    magnitude_modifiers: Words
+    fused_pairs: Mapping[str, Words]
+    rate_words: Words
+    negations: Words
+    event_classifiers: Words
+    aims: Words
+    glued: Words
+    trailing: Words
+
+
+@dataclass(frozen=True, slots=True)
+class FractionCues:
+    """[fraction]: 八成, 百分之八十二."""
+
+    cheng_blockers: Words
+    percent_prefixes: Mapping[str, str]
+    joint: str
+    tenth_unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnitsCues:
+    """[units]: unit behaviour that is not one unit's own (that is on its line of units.csv)."""
+
+    false_units: Words
+    count_noun_trailers: Words
+    per_links: Words
+    place_moves: Words
+    per_words: Words
+    money_measures: Words
+    household_exceptions: Words
+    streak_words: Words
+    per_std: Mapping[str, str]
+    subunits: Mapping[str, Mapping[str, float]]
+    scale_prefixes: Mapping[str, str]
+    discount: str
+    discount_blockers: Words
+    age_followers: Words
+    age_suffix: str
+    per_joiners: Words
+    per_word: str
+    list_classifier: str
+    scale_unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutCues:
+    """[layout]: lines that are not body text, and how sentences end."""
+
+    metadata_keys: Words
+    byline_words: Words
+    photo_credit_suffixes: Words
+    caption_max_chars: int
+    bullets: Words
+    sentence_enders: Words
+    closers: Words
+    part_enumerators: str
+    photo_credit_words: Words
+    year_digits: str
+    numeral_chars: str
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodCues:
+    """[period]: time expressions."""
+
+    base_markers: Words
+    whole_year: Words
+    topic_leads: Words
+    relative: Mapping[str, Span]
+    year_parts: Mapping[str, Span]
+    year_mark: str
+    month_mark: str
+    month_suffix: str
+    day_marks: str
+    month_edges: str
+    month_start: str
+    span_joiners: str
+    until: str
+    since: Words
+    epithets: Words
+    day_mark: str
+
+
+@dataclass(frozen=True, slots=True)
+class MetricLeadCues:
+    """[metric_lead]: the edges of a metric phrase."""
+
+    words: Words
+    actor_suffixes: Words
+    place_names: Words
+    done_verbs: Words
+    place_suffixes: Words
+    right_stop_tags: Words
+    right_stop_words: Words
+    right_trailing: Words
+
+
+@dataclass(frozen=True, slots=True)
+class NumberRangeCues:
+    """[numberrange]: bounds around a bare number, for reportminer.numbers()."""
+
+    over_prefix: Words
+    under_prefix: Words
+    exact_prefix: Words
+    over_suffix: Words
+    under_suffix: Words
+    comparative_over: Words
+    comparative_under: Words
+    between_open: Words
+    between_joiners: Words
+    between_close: Words
+    bound_joiners: Words
+    multipliers: Mapping[str, int]
+    words: Mapping[str, int]
+    financial_digits: str
+    numeral_heads: Words
+    numeral_tails: Words
+    comparative_lead: str
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusCues:
+    """[corpus]: how an article's header, title and lead give its date."""
+
+    date_keys: Words
+    source_keys: Words
+    report_titles: Words
+    review_headings: Words
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """All of cues.toml, section by section. ``roles`` and ``implies`` are already expanded into the lists."""
+
+    qualifier: QualifierCues
+    number: NumberCues
+    range: RangeCues
+    change: ChangeCues
+    status: StatusCues
+    rank: RankCues
+    label: LabelCues
+    time: TimeCues
+    metric: MetricCues
+    plan_periods: Mapping[str, Span]
+    fraction: FractionCues
+    units: UnitsCues
+    layout: LayoutCues
+    period: PeriodCues
+    metric_lead: MetricLeadCues
+    corpus: CorpusCues
+    numberrange: NumberRangeCues
+
+
+# Tables of cues.toml that are not sections of Cues: they are expanded into the sections' lists.
+_ROLE_TABLES = ("roles", "implies")
+
+
+# ----------------------------------------------------------------------------------------------------
+# Units and the lexicon.
+
+# role — generic: a classifier that says nothing of what it counts (个, 项, 家); place: counts places in a
+# ranking after a move (上升4位); attribute: a measure that describes a group when a noun follows (3岁以下婴幼儿).
+UNIT_ROLES = frozenset({"", "generic", "place", "attribute"})
+# only_after — arabic: a unit only after Arabic digits or a magnitude (四方 is four parties); streak: only after
+# a streak word (连续12届; 二十届 is a name).
+UNIT_ONLY_AFTER = frozenset({"", "arabic", "streak"})
+
+# The old [units] lists, derived from the columns of units.csv: list name → (column, value).
+_DERIVED_UNIT_LISTS = {
+    "generic_classifiers": ("role", "generic"),
+    "place_classifiers": ("role", "place"),
+    "attribute_units": ("role", "attribute"),
+    "arabic_only": ("only_after", "arabic"),
+    "streak_only": ("only_after", "streak"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +363,9 @@ class Unit:
     unit_en: str
     std_unit: str
     factor: Decimal
+    role: str = ""  # one of UNIT_ROLES
+    only_after: str = ""  # one of UNIT_ONLY_AFTER
+    multiplied_as: str = ""  # the unit it reads as after a magnitude: 1.2亿度 is 度电, 85度 a temperature
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +378,11 @@ class Lexicon:
     signs: frozenset[str]
     fullwidth: Mapping[str, str]
     units: Mapping[str, Unit]
-    cues: Mapping[str, Mapping[str, object]]
+    cues: Mapping[str, Mapping[str, object]]  # the typed ``schema`` as section → key → value
     glossary: Mapping[str, str]
     count_nouns: tuple[tuple[str, str], ...]  # (suffix of the counted noun, English noun), longest first
     plan_periods: Mapping[str, tuple[int, int]]
+    schema: Cues
 
     def words(self, section: str, key: str) -> tuple[str, ...]:
         """A cue word list, longest first (so alternations built from it prefer long matches)."""
@@ -75,19 +411,174 @@ def _no_duplicates(name: str, keys: list[str]) -> None:
         seen.add(key)
 
 
+# ----------------------------------------------------------------------------------------------------
+# cues.toml → Cues
+
+
+def _convert(value: object, hint: object, where: str) -> object:
+    """``value`` as the field type ``hint`` wants it (lists become tuples, tables read-only mappings)."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint in (int, str):
+        if type(value) is not hint:
+            raise LexiconError(f"{where}: expected {hint.__name__}, got {type(value).__name__}")  # type: ignore[union-attr]
+        return value
+    if hint is float:
+        if type(value) not in (int, float):
+            raise LexiconError(f"{where}: expected a number, got {type(value).__name__}")
+        return value
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise LexiconError(f"{where}: expected a list, got {type(value).__name__}")
+        return tuple(_convert(item, args[0], where) for item in value)
+    if origin is Mapping:
+        if not isinstance(value, dict):
+            raise LexiconError(f"{where}: expected a table, got {type(value).__name__}")
+        return MappingProxyType({k: _convert(v, args[1], f"{where}.{k}") for k, v in value.items()})
+    raise TypeError(f"no conversion for {hint!r}")  # a schema bug, not a data bug
+
+
+def _section(cls: type, raw: object, where: str) -> object:
+    """One section of the file as its dataclass; unknown or missing keys fail with one clear message."""
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: expected a table")
+    hints = typing.get_type_hints(cls)
+    names = [f.name for f in fields(cls)]
+    unknown = [k for k in raw if k not in hints]
+    missing = [k for k in names if k not in raw]
+    if unknown:
+        raise LexiconError(f"{where}: unknown key {unknown[0]!r} (the schema is {cls.__name__} in lexicon.py)")
+    if missing:
+        raise LexiconError(f"{where}: missing key {missing[0]!r} (the schema is {cls.__name__} in lexicon.py)")
+    return cls(**{k: _convert(raw[k], hints[k], f"{where}.{k}") for k in names})
+
+
+def _expand_roles(name: str, raw: dict) -> dict:
+    """Put every word of ``[roles]`` into the lists its roles name, then the words ``[implies]`` brings.
+
+    Declared words go before a list's own words, in the order of the table (the readers of a list that
+    strip words one pass at a time see them in the order they had when each list spelled them out)."""
+    added: dict[str, list[str]] = {}
+    for word, named in raw.get("roles", {}).items():
+        if not isinstance(named, list) or len(named) < 2:
+            raise LexiconError(f"{name}: [roles] {word!r}: give a list of two or more roles")
+        for role in named:
+            _add(name, raw, added, role, word, f"[roles] {word!r}")
+    _merge(raw, added)
+    added = {}
+    for source, targets in raw.get("implies", {}).items():
+        for word in _lookup(name, raw, source, "[implies]"):
+            for role in targets:
+                _add(name, raw, added, role, word, f"[implies] {source!r}")
+    _merge(raw, added)
+    return raw
+
+
+def _lookup(name: str, raw: dict, role: str, where: str) -> list:
+    section, _, key = role.partition(".")
+    words = raw.get(section, {}).get(key)
+    if words is None and _schema_has(section, key):
+        raise LexiconError(f"{name}: [{section}]: missing key {key!r} ({where} names it)")
+    if not isinstance(words, list):
+        raise LexiconError(f"{name}: {where} names {role!r}, which is no word list")
+    return words
+
+
+def _schema_has(section: str, key: str) -> bool:
+    cls = typing.get_type_hints(Cues).get(section)
+    return isinstance(cls, type) and key in {f.name for f in fields(cls)}
+
+
+def _add(name: str, raw: dict, added: dict[str, list[str]], role: str, word: str, where: str) -> None:
+    if word in _lookup(name, raw, role, where) or word in added.get(role, ()):
+        raise LexiconError(f"{name}: {where}: {word!r} is already in {role!r}; declare it once")
+    added.setdefault(role, []).append(word)
+
+
+def _merge(raw: dict, added: dict[str, list[str]]) -> None:
+    for role, words in added.items():
+        section, _, key = role.partition(".")
+        raw[section][key] = words + raw[section][key]
+
+
+def parse_cues(text: str, name: str = "cues.toml") -> Cues:
+    """The typed cues of a TOML text; raises LexiconError naming file, section and key."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{name}: {exc}") from exc
+    hints = typing.get_type_hints(Cues)
+    unknown = [s for s in raw if s not in hints and s not in _ROLE_TABLES]
+    missing = [s for s in hints if s not in raw]
+    if unknown or missing:
+        what = f"unknown section [{unknown[0]}]" if unknown else f"missing section [{missing[0]}]"
+        raise LexiconError(f"{name}: {what} (the schema is Cues in lexicon.py)")
+    raw = _expand_roles(name, raw)
+    values = {}
+    for section, hint in hints.items():
+        where = f"{name}: [{section}]"
+        values[section] = (_convert(raw[section], hint, where) if typing.get_origin(hint) is Mapping
+                           else _section(hint, raw[section], where))
+    return Cues(**values)
+
+
+def _as_mapping(cues: Cues, units: Mapping[str, Unit]) -> Mapping[str, Mapping[str, object]]:
+    """section → key → value, for the readers of ``Lexicon.cues``; the unit lists come from units.csv."""
+    view: dict[str, Mapping[str, object]] = {}
+    for f in fields(cues):
+        section = getattr(cues, f.name)
+        if isinstance(section, Mapping):
+            view[f.name] = section
+            continue
+        entries = {g.name: getattr(section, g.name) for g in fields(section)}
+        if f.name == "units":
+            entries |= {key: tuple(u.surface for u in units.values() if getattr(u, column) == value)
+                        for key, (column, value) in _DERIVED_UNIT_LISTS.items()}
+            entries["multiplied_as"] = MappingProxyType(
+                {u.surface: u.multiplied_as for u in units.values() if u.multiplied_as})
+        view[f.name] = MappingProxyType(entries)
+    return MappingProxyType(view)
+
+
+# ----------------------------------------------------------------------------------------------------
+# CSV tables
+
+
+def _csv_rows(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(_read_text(name)))
+    header = reader.fieldnames or []
+    missing = [c for c in columns if c not in header]
+    unknown = [c for c in header if c not in columns]
+    if missing or unknown:
+        what = f"missing column {missing[0]!r}" if missing else f"unknown column {unknown[0]!r}"
+        raise LexiconError(f"{name}: {what} (the columns are {', '.join(columns)})")
+    return list(reader)
+
+
+UNIT_COLUMNS = ("surface", "kind", "unit_en", "std_unit", "factor", "role", "only_after", "multiplied_as", "note")
+
+
+def _unit(row: dict[str, str]) -> Unit:
+    where = f"units.csv: entry {row['surface']!r}"
+    try:
+        kind, factor = Kind(row["kind"]), Decimal(row["factor"])
+    except Exception as exc:  # re-raised with the entry named
+        raise LexiconError(f"{where}: {exc}") from exc
+    if not row["unit_en"] or not row["std_unit"]:
+        raise LexiconError(f"{where} lacks unit_en or std_unit")
+    if row["role"] not in UNIT_ROLES or row["only_after"] not in UNIT_ONLY_AFTER:
+        raise LexiconError(f"{where}: role must be one of {sorted(UNIT_ROLES)}, "
+                           f"only_after one of {sorted(UNIT_ONLY_AFTER)}")
+    return Unit(row["surface"], kind, row["unit_en"], row["std_unit"], factor,
+                row["role"], row["only_after"], row["multiplied_as"])
+
+
 def _load_units() -> dict[str, Unit]:
-    rows = list(csv.DictReader(io.StringIO(_read_text("units.csv"))))
+    rows = _csv_rows("units.csv", UNIT_COLUMNS)
     _no_duplicates("units.csv", [r["surface"] for r in rows])
-    units = {}
-    for row in rows:
-        try:
-            kind = Kind(row["kind"])
-            factor = Decimal(row["factor"])
-        except Exception as exc:  # re-raised with the entry named
-            raise LexiconError(f"units.csv: bad entry {row['surface']!r}: {exc}") from exc
-        if not row["unit_en"] or not row["std_unit"]:
-            raise LexiconError(f"units.csv: entry {row['surface']!r} lacks unit_en or std_unit")
-        units[row["surface"]] = Unit(row["surface"], kind, row["unit_en"], row["std_unit"], factor)
+    units = {row["surface"]: _unit(row) for row in rows}
+    for unit in units.values():
+        if unit.multiplied_as and unit.multiplied_as not in units:
+            raise LexiconError(f"units.csv: entry {unit.surface!r}: multiplied_as {unit.multiplied_as!r} is no unit")
     return units
 
 
@@ -101,13 +592,16 @@ def _load_two_columns(name: str, key: str, value: str) -> list[tuple[str, str]]:
 
 
 @cache
+def load_cues() -> Cues:
+    """The typed cues of the shipped cues.toml."""
+    return parse_cues(_read_text("cues.toml"))
+
+
+@cache
 def load_lexicon() -> Lexicon:
     numerals = tomllib.loads(_read_text("numerals.toml"))
-    cues = tomllib.loads(_read_text("cues.toml"))
-    periods = {
-        name: (int(span[0]), int(span[1])) for name, span in cues.get("plan_periods", {}).items()
-    }
-    glossary = dict(_load_two_columns("glossary.csv", "zh", "en"))
+    cues = load_cues()
+    units = _load_units()
     count_nouns = sorted(_load_two_columns("count_nouns.csv", "suffix", "en"), key=lambda p: -len(p[0]))
     fullwidth = numerals["fullwidth"]
     for src, dst in fullwidth.items():
@@ -121,9 +615,10 @@ def load_lexicon() -> Lexicon:
         vague_digits=MappingProxyType(numerals["vague_digits"]),
         signs=frozenset(numerals["signs"]),
         fullwidth=MappingProxyType(fullwidth),
-        units=MappingProxyType(_load_units()),
-        cues=MappingProxyType(cues),
-        glossary=MappingProxyType(glossary),
+        units=MappingProxyType(units),
+        cues=_as_mapping(cues, units),
+        glossary=MappingProxyType(dict(_load_two_columns("glossary.csv", "zh", "en"))),
         count_nouns=tuple(count_nouns),
-        plan_periods=MappingProxyType(periods),
+        plan_periods=MappingProxyType({k: (int(a), int(b)) for k, (a, b) in cues.plan_periods.items()}),
+        schema=cues,
     )

@@ -26,12 +26,7 @@ from .numberscan import scan_numbers
 from .segment import Tokens, tokenize
 from .types import NumberMatch
 
-_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
-_FRACTION = regex.compile(r"[ \t]*分[ \t]*之[ \t]*")
 _SLASH = regex.compile(r"[ \t]*/[ \t]*")
-# What a numeral may share a jieba word with: 第十, 前三; 十打, 一对, 五百多, 二分之一.
-_HEADS = ("第", "前", "是", "有", "这是", "那是", "约", "近", "超", "比")
-_TAILS = ("分", "打", "双", "对", "只", "块", "多", "余", "几", "来", "以上", "以下", "左右")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +50,14 @@ class _Words:
     joiner: regex.Pattern[str]
     bound_joiner: regex.Pattern[str]
     between_close: regex.Pattern[str]
+    fraction: regex.Pattern[str]  # 三分之一, 三 分 之 一
+    fraction_mark: str  # 分: a fraction's surface has it
+    fraction_end: str  # 之: a numeral after it is a fraction's numerator (二分之一)
+    financial: frozenset[str]  # 壹 … 仟
+    heads: frozenset[str]  # what a numeral may share a jieba word with, before it
+    tails: tuple[str, ...]  # and after it
+    comparative_lead: str  # 比
+    and_word: str  # 又
 
 
 def _spaced(words) -> str:
@@ -66,6 +69,8 @@ def _spaced(words) -> str:
 def _words() -> _Words:
     cues = load_lexicon().cues["numberrange"]
     joiners = "|".join(regex.escape(j) for j in load_lexicon().cues["range"]["joiners"])
+    schema = load_lexicon().schema
+    ranges, joint = schema.numberrange, schema.fraction.joint
     qualifiers = {w: q for key, q in (("exact_prefix", "exact"), ("under_prefix", "under"), ("over_prefix", "over"))
                   for w in cues[key]}
     return _Words(
@@ -79,6 +84,14 @@ def _words() -> _Words:
         joiner=regex.compile(rf"[ \t]*(?:{joiners})[ \t]*"),
         bound_joiner=regex.compile(rf"(?:[ \t]*(?:{_spaced(cues['bound_joiners'])})[ \t]*)*"),
         between_close=regex.compile(rf"[ \t]*(?:{_spaced(cues['between_close'])})"),
+        fraction=regex.compile(rf"[ \t]*{_spaced([joint])}[ \t]*"),
+        fraction_mark=joint[0],
+        fraction_end=joint[-1],
+        financial=frozenset(ranges.financial_digits),
+        heads=frozenset(ranges.numeral_heads),
+        tails=ranges.numeral_tails,
+        comparative_lead=ranges.comparative_lead,
+        and_word=schema.number.and_word,
     )
 
 
@@ -86,28 +99,33 @@ def _is_numeral_word(text: str, number: NumberMatch, tokens, lex) -> bool:
     """A Chinese numeral is a number only where it is a word (or a word with its classifier)."""
     if not number.chinese:
         return True
+    w = _words()
     surface = text[number.start : number.end].replace(" ", "")
-    if text.endswith("比", 0, number.start):
+    if text.endswith(w.comparative_lead, 0, number.start):
         return True  # 比三十大: a comparison, whatever jieba makes of 三十大
     multipliers = lex.cues["numberrange"]["multipliers"]
-    if (len(surface) == 1 and surface in _FINANCIAL and not text.startswith(tuple(multipliers), number.end)
-            and not text[: number.start].rstrip().endswith("之")):
+    if (len(surface) == 1 and surface in w.financial and not text.startswith(tuple(multipliers), number.end)
+            and not text[: number.start].rstrip().endswith(w.fraction_end)):
         return False  # 拾起, 伍仁, 陆地: one financial numeral alone is a word's character
     if not number.has_digit and not any(ch in lex.small_units for ch in surface):
         return False  # 万, 万万: a magnitude alone
     digits_only = all(ch in lex.digits for ch in surface)
     if digits_only and 1 < len(surface) < 3 and not any(lex.digits[ch] == 0 for ch in surface):
         return False  # 两两, 九九: a word, not the number 22
-    for token in tokens.overlapping(number.start, number.end):
-        if token.start < number.start:
-            head = token.text[: number.start - token.start]
-            if head not in _HEADS and not head.endswith("之"):
-                return False  # 入伍, 收拾: the numeral ends a word
-        if token.end > number.end:
-            tail = token.text[number.end - token.start :]
-            if tail not in lex.units and not tail.startswith(_TAILS):
-                return False  # 四川, 一切, 十足: the numeral begins a word
-    return True
+    return not any(_cut_by(token, number, lex, w) for token in tokens.overlapping(number.start, number.end))
+
+
+def _cut_by(token, number: NumberMatch, lex, w: _Words) -> bool:
+    """True when jieba's ``token`` runs across the numeral's edge into a word of its own."""
+    if token.start < number.start:
+        head = token.text[: number.start - token.start]
+        if head not in w.heads and not head.endswith(w.fraction_end):
+            return True  # 入伍, 收拾: the numeral ends a word
+    if token.end > number.end:
+        tail = token.text[number.end - token.start :]
+        if tail not in lex.units and not tail.startswith(w.tails):
+            return True  # 四川, 一切, 十足: the numeral begins a word
+    return False
 
 
 def _base_items(text: str) -> list[_Item]:
@@ -119,26 +137,13 @@ def _base_items(text: str) -> list[_Item]:
     items: list[_Item] = []
     i = 0
     while i < len(found):
-        n = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
-        fraction = _FRACTION.match(text, n.end)
-        if fraction and nxt is not None and nxt.start == fraction.end():
-            if n.has_digit and n.value != 0:
-                items.append(_Item(n.start, nxt.end, nxt.value / n.value))
-            else:
-                items.append(_Item(nxt.start, nxt.end, nxt.value, lead=n.start))  # 百分之五十五: the number is 55
+        pair = _fraction_item(text, found[i], nxt) if nxt is not None else None
+        if pair is not None:
+            items.append(pair)
             i += 2
             continue
-        slash = _SLASH.match(text, n.end)
-        if slash and nxt is not None and nxt.start == slash.end() and not n.chinese and nxt.value != 0:
-            items.append(_Item(n.start, nxt.end, n.value / nxt.value))
-            i += 2
-            continue
-        multiplier = next((m for m in cues["multipliers"] if text.startswith(m, n.end)), None)
-        if multiplier:
-            items.append(_Item(n.start, n.end + len(multiplier), n.value * cues["multipliers"][multiplier]))
-        else:
-            items.append(_Item(n.start, n.end, n.value, qualifier="over" if n.over else "exact"))
+        items.append(_single_item(text, found[i], cues["multipliers"]))
         i += 1
     for word, value in cues["words"].items():
         for m in regex.finditer(regex.escape(word), text):
@@ -146,15 +151,37 @@ def _base_items(text: str) -> list[_Item]:
     return _mixed_fractions(text, sorted(items, key=lambda it: it.start))
 
 
+def _fraction_item(text: str, n: NumberMatch, nxt: NumberMatch) -> _Item | None:
+    """三分之一, 百分之五十五 (the number is 55, bounded from before 百分之), 1/2; None when no fraction."""
+    fraction = _words().fraction.match(text, n.end)
+    if fraction and nxt.start == fraction.end():
+        if n.has_digit and n.value != 0:
+            return _Item(n.start, nxt.end, nxt.value / n.value)
+        return _Item(nxt.start, nxt.end, nxt.value, lead=n.start)
+    slash = _SLASH.match(text, n.end)
+    if slash and nxt.start == slash.end() and not n.chinese and nxt.value != 0:
+        return _Item(n.start, nxt.end, n.value / nxt.value)
+    return None
+
+
+def _single_item(text: str, n: NumberMatch, multipliers) -> _Item:
+    """One number, times a multiplier word after it (十打 = 120)."""
+    multiplier = next((m for m in multipliers if text.startswith(m, n.end)), None)
+    if multiplier:
+        return _Item(n.start, n.end + len(multiplier), n.value * multipliers[multiplier])
+    return _Item(n.start, n.end, n.value, qualifier="over" if n.over else "exact")
+
+
 def _mixed_fractions(text: str, items: list[_Item]) -> list[_Item]:
     """三百五又三分之一 = 350 + 1/3; 1 3/5 = 1.6: a whole number, 又 or a space, then a fraction."""
+    w = _words()
     out: list[_Item] = []
     for item in items:
         if out:
             prev = out[-1]
             gap = text[prev.end : item.start]
-            is_fraction = "分" in text[item.start : item.end] or "/" in text[item.start : item.end]
-            if is_fraction and (gap.strip() == "又" or (gap and not gap.strip())) and prev.value == prev.value.to_integral():
+            is_fraction = w.fraction_mark in text[item.start : item.end] or "/" in text[item.start : item.end]
+            if is_fraction and (gap.strip() == w.and_word or (gap and not gap.strip())) and prev.value == prev.value.to_integral():
                 sign = -1 if prev.value < 0 else 1
                 out[-1] = _Item(prev.start, item.end, prev.value + sign * abs(item.value))
                 continue
@@ -172,10 +199,10 @@ def _bounded(text: str, item: _Item) -> _Item:
     if m:
         word = m.group().replace(" ", "").replace("\t", "")
         start, qualifier = anchor - (len(lead) - m.start()), w.prefix_qualifier[word]
-    if lead.rstrip().endswith("比"):
+    if lead.rstrip().endswith(w.comparative_lead):
         after = w.comparative.match(text, end)
         if after:
-            start = anchor - (len(lead) - lead.rstrip().rindex("比"))
+            start = anchor - (len(lead) - lead.rstrip().rindex(w.comparative_lead))
             end, qualifier = after.end(), "over" if after.group("over") else "under"
     for pattern, name in ((w.over_suffix, "over"), (w.under_suffix, "under")):
         m = pattern.match(text, end)

@@ -78,6 +78,27 @@ def _patterns() -> _Patterns:
 _PLAIN_ARABIC = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
+def _item_kind(surface: str, lex) -> str:
+    """"arabic", "cdigit" (a Chinese digit), "unit" (a magnitude) or "other"."""
+    if surface[0].isdigit() and surface[0].isascii() or (surface[0] == "." and len(surface) > 1):
+        return "arabic"
+    if surface in lex.digits or surface in lex.vague_digits:
+        return "cdigit"
+    if surface in lex.small_units or surface in lex.big_units:
+        return "unit"
+    return "other"
+
+
+def _breaks(kind: str, surface: str, last_kind: str, last_surface: str, gap: bool, arabic_led: bool, lex) -> bool:
+    """Whether an item of ``kind`` begins a new number after the item before (12 3, 5万亿两个, 二〇 二三)."""
+    if kind == "arabic":
+        after_zero = last_kind == "cdigit" and lex.digits.get(last_surface) == 0
+        return last_kind == "arabic" or (last_kind == "cdigit" and not after_zero)
+    if kind == "cdigit":
+        return last_kind == "arabic" or (last_kind == "cdigit" and gap) or (arabic_led and lex.digits.get(surface) != 0)
+    return False
+
+
 def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a run into numbers: two digits in a row without a magnitude between them are two numbers,
     unless both are Chinese digits written together (二〇二三)."""
@@ -93,19 +114,9 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
         surface = m.group()
         if surface.isspace():
             continue
-        if surface[0].isdigit() and surface[0].isascii() or (surface[0] == "." and len(surface) > 1):
-            kind = "arabic"
-        elif surface in lex.digits or surface in lex.vague_digits:
-            kind = "cdigit"
-        elif surface in lex.small_units or surface in lex.big_units:
-            kind = "unit"
-        else:
-            kind = "other"
-        after_zero = last_kind == "cdigit" and lex.digits.get(last_surface) == 0
-        breaks = (kind == "arabic" and (last_kind == "arabic" or (last_kind == "cdigit" and not after_zero))) or (
-            kind == "cdigit" and (last_kind == "arabic" or (last_kind == "cdigit" and m.start() > last_end)
-                                  or (arabic_led and lex.digits.get(surface) != 0)))
-        if current_start is not None and breaks:
+        kind = _item_kind(surface, lex)
+        if current_start is not None and _breaks(kind, surface, last_kind, last_surface, m.start() > last_end,
+                                                 arabic_led, lex):
             pieces.append((current_start, last_end))
             current_start = None
         if current_start is None:

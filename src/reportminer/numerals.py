@@ -83,25 +83,29 @@ def tokenize_numeral(text: str, lex: Lexicon | None = None) -> list[Token]:
             tokens.append(Token("num", arabic_value(m.group()), True))
             pos = m.end()
             continue
-        if ch in lex.signs and not tokens:
-            tokens.append(Token("sign"))
-        elif ch in lex.digits:
-            tokens.append(Token("zero") if lex.digits[ch] == 0 and tokens and tokens[-1].kind != "dot"
-                          and not _only_digits(tokens) else Token("num", Decimal(lex.digits[ch])))
-        elif ch in lex.vague_digits:
-            tokens.append(Token("vague"))
-        elif ch in lex.small_units:
-            tokens.append(Token("small", Decimal(lex.small_units[ch])))
-        elif ch in lex.big_units:
-            tokens.append(Token("big", Decimal(lex.big_units[ch])))
-        elif ch in lex.decimal_points:
-            tokens.append(Token("dot"))
-        elif ch in lex.cues["qualifier"]["inner_over"]:
-            tokens.append(Token("inner"))
-        else:
-            raise ValueError(f"not a numeral character: {ch!r} in {text!r}")
+        tokens.append(_char_token(ch, tokens, lex, text))
         pos += 1
     return tokens
+
+
+def _char_token(ch: str, tokens: list[Token], lex: Lexicon, text: str) -> Token:
+    """The token of one Chinese numeral character, given the tokens before it."""
+    if ch in lex.signs and not tokens:
+        return Token("sign")
+    if ch in lex.digits:
+        if lex.digits[ch] == 0 and tokens and tokens[-1].kind != "dot" and not _only_digits(tokens):
+            return Token("zero")
+        return Token("num", Decimal(lex.digits[ch]))
+    for table, kind in ((lex.small_units, "small"), (lex.big_units, "big")):
+        if ch in table:
+            return Token(kind, Decimal(table[ch]))
+    if ch in lex.vague_digits:
+        return Token("vague")
+    if ch in lex.decimal_points:
+        return Token("dot")
+    if ch in lex.cues["qualifier"]["inner_over"]:
+        return Token("inner")
+    raise ValueError(f"not a numeral character: {ch!r} in {text!r}")
 
 
 def _only_digits(tokens: list[Token]) -> bool:
@@ -114,51 +118,73 @@ def _digit_string(tokens: list[Token]) -> bool:
     return len(nums) > 1 and all(t.kind == "num" and not t.arabic for t in nums)
 
 
+@dataclass(slots=True)
+class _Reading:
+    """The running state of reading an integer part left to right (mutable, local to _sections)."""
+
+    total: Decimal = Decimal(0)
+    section: Decimal = Decimal(0)
+    pending: Decimal | None = None
+    pending_is_digit: bool = False  # a single Chinese digit, which 三千五 / 一万二 abbreviate
+    last_unit: Decimal = Decimal(0)
+    zero: bool = False
+    largest: Decimal = Decimal(0)
+    previous_big: bool = False
+
+    def digit(self, token: Token) -> None:
+        value = token.value if token.kind == "num" else Decimal(0)
+        self.pending = value if self.pending is None else self.pending * 10 + value
+        self.pending_is_digit = not token.arabic
+        self.previous_big = False
+
+    def small(self, token: Token) -> None:
+        # 十 alone (and 零十) is ten: a missing or zero Chinese digit before a unit counts as one
+        pending = self.pending
+        multiplier = pending if pending is not None and (pending or not self.pending_is_digit) else Decimal(1)
+        self.section += multiplier * token.value
+        self.pending, self.last_unit, self.zero, self.previous_big = None, token.value, False, False
+
+    def big(self, token: Token) -> None:
+        if self.previous_big and self.pending is None:
+            self.total *= token.value  # 万万, 万亿, 万多亿: magnitudes that follow each other multiply
+            self.largest = max(self.largest, self.total)
+            self.last_unit = token.value
+            return
+        self.section += self.pending or 0
+        if self.section == 0 and self.total == 0:
+            self.section = Decimal(1)  # a bare magnitude: 万 → 10000
+        if token.value > self.largest:
+            self.total = (self.total + self.section) * token.value
+            self.largest = token.value
+        else:
+            self.total += self.section * token.value
+        self.section, self.pending, self.last_unit, self.zero, self.previous_big = (
+            Decimal(0), None, token.value, False, True)
+
+    def value(self) -> Decimal:
+        section, pending = self.section, self.pending
+        if pending is not None:
+            if self.last_unit and not self.zero and self.pending_is_digit and pending < 10:
+                section += pending * self.last_unit / 10  # 三千五 = 3500, 一万二 = 12000
+            else:
+                section += pending
+        return self.total + section
+
+
 def _sections(tokens: list[Token]) -> Decimal:
     """The value of an integer part: digits times units, sections closed by 万/亿/兆."""
-    total = Decimal(0)
-    section = Decimal(0)
-    pending: Decimal | None = None
-    pending_is_digit = False  # a single Chinese digit, which 三千五 / 一万二 abbreviate
-    last_unit = Decimal(0)
-    zero = False
-    largest = Decimal(0)
-    previous_big = False
+    reading = _Reading()
     for token in tokens:
         if token.kind in ("num", "vague"):
-            value = token.value if token.kind == "num" else Decimal(0)
-            pending = value if pending is None else pending * 10 + value
-            pending_is_digit = not token.arabic
-            previous_big = False
+            reading.digit(token)
         elif token.kind == "zero":
-            zero, previous_big = True, False
+            reading.zero, reading.previous_big = True, False
         elif token.kind == "small":
-            # 十 alone (and 零十) is ten: a missing or zero Chinese digit before a unit counts as one
-            multiplier = pending if pending is not None and (pending or not pending_is_digit) else Decimal(1)
-            section += multiplier * token.value
-            pending, last_unit, zero, previous_big = None, token.value, False, False
+            reading.small(token)
         elif token.kind == "big":
-            if previous_big and pending is None:
-                total *= token.value  # 万万, 万亿, 万多亿: magnitudes that follow each other multiply
-                largest = max(largest, total)
-                last_unit = token.value
-                continue
-            section += pending or 0
-            if section == 0 and total == 0:
-                section = Decimal(1)  # a bare magnitude: 万 → 10000
-            if token.value > largest:
-                total = (total + section) * token.value
-                largest = token.value
-            else:
-                total += section * token.value
-            section, pending, last_unit, zero, previous_big = Decimal(0), None, token.value, False, True
+            reading.big(token)
         # "inner" (余, 多) leaves the value alone and keeps a run of magnitudes together
-    if pending is not None:
-        if last_unit and not zero and pending_is_digit and pending < 10:
-            section += pending * last_unit / 10  # 三千五 = 3500, 一万二 = 12000
-        else:
-            section += pending
-    return total + section
+    return reading.value()
 
 
 def value_of_tokens(tokens: list[Token]) -> Decimal:

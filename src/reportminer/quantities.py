@@ -24,9 +24,13 @@ _CALENDAR_YEAR = (1000, 2200)
 _CJK = regex.compile(r"\p{Han}")
 _DIGIT_CLASS = "[" + "".join(load_lexicon().digits) + "]"
 _TENTH = regex.compile(r"[ \t]{0,2}(" + _DIGIT_CLASS + r")(?![\p{Han}0-9])")
-_FRACTION_JOINT = regex.compile(r"[ \t]{0,2}分[ \t]{0,2}之[ \t]{0,2}")
 _URL = regex.compile(r"(?:https?://|www\.)[^\s，。；、（）“”]+|[\w.+-]+@[\w-]+\.[\w.]+")
-_LIST_SEPARATORS = regex.compile(r"[、和及与]")
+_CUES = load_lexicon().schema  # the typed cues (lexicon.Cues)
+_FRACTION_JOINT = regex.compile(r"[ \t]{0,2}" + r"[ \t]{0,2}".join(map(regex.escape, _CUES.fraction.joint)) + r"[ \t]{0,2}")
+_LIST_JOINERS = _CUES.label.list_joiners  # 、和与及
+_LIST_SEPARATORS = regex.compile("[" + regex.escape("".join(_LIST_JOINERS)) + "]")
+_HALF = _CUES.number.half  # 半
+_ORDINAL, _TOP, _TIER = _CUES.rank.ordinal_prefix, _CUES.rank.top_prefix, _CUES.rank.tier_marker  # 第, 前, 强
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +71,7 @@ def _patterns() -> _Patterns:
     suffix += [(w, Qualifier.OVER) for w in lex.words("qualifier", "suffix_over")]
     suffix += [(w, Qualifier.UNDER) for w in lex.words("qualifier", "suffix_under")]
     by_length = lambda pair: -len(pair[0])  # longest word first
-    special = {"分之", "半"}  # reached only through their own forms (三分之一, 一半)
+    special = {_CUES.fraction.joint, _HALF}  # reached only through their own forms (三分之一, 一半)
     return _Patterns(
         unit=regex.compile(r"[ \t]{0,4}(?:" + "|".join(
             "[ \t]{0,2}".join(regex.escape(c) for c in u) for u in sorted(
@@ -75,7 +79,8 @@ def _patterns() -> _Patterns:
         prefix_words=tuple(sorted(prefix, key=by_length)),
         suffix_words=tuple(sorted(suffix, key=by_length)),
         range_joiners=lex.words("range", "joiners"),
-        per_word=regex.compile("(?:每(?:" + _alternation(lex.cues["units"]["per_words"]) + "))+"),
+        per_word=regex.compile("(?:" + regex.escape(_CUES.units.per_word) + "(?:"
+                               + _alternation(lex.cues["units"]["per_words"]) + "))+"),
         # what may stand between the denominators and the number: 每人每月提高20元, 每人每年不低于600元
         per_gap=regex.compile("(?:" + _alternation(lex.words("change", "increase") + lex.words("change", "decrease")
                                                    + lex.words("units", "per_links") + tuple(w for w, _ in prefix))
@@ -87,14 +92,14 @@ def _patterns() -> _Patterns:
         suffix_re=regex.compile(_alternation(w for w, _ in suffix)),
         structural_re=regex.compile(r"\p{Han}{0,2}?(?:" + _alternation(lex.words("label", "structural_nouns")) + ")"),
         band_suffixes=tuple(lex.cues["label"]["band_suffixes"]),
-        introduces_list_re=regex.compile(r"\p{Han}{0,12}[：:](?:一是|（一）|\(一\)|1[.、]|第一)"),
+        introduces_list_re=regex.compile(r"\p{Han}{0,12}[：:](?:" + _alternation(_CUES.label.list_openers) + ")"),
         plan_words=lex.words("label", "plan_words"),
         reach_re=regex.compile(r"\p{Han}{0,6}?(?:" + _alternation(lex.words("label", "reach_nouns")) + ")"),
         campaign_re=regex.compile(_alternation(lex.words("label", "campaign_words"))),
         currency_sign_re=regex.compile("(?:" + _alternation(lex.cues["number"]["currency_signs"]) + r")\Z"),
         word_continuations=tuple(w for w, _ in suffix) + tuple(lex.cues["qualifier"]["inner_over"])
-        + (lex.cues["units"]["age_suffix"], "半"),
-        unit_heads=frozenset(u[0] for u in lex.units) | frozenset("分半/强+＋ \t")
+        + (lex.cues["units"]["age_suffix"], _HALF),
+        unit_heads=frozenset(u[0] for u in lex.units) | frozenset(_CUES.fraction.joint[0] + _HALF + _TIER + "/+＋ \t")
         | frozenset(lex.cues["qualifier"]["inner_over"]) | frozenset("".join(lex.cues["range"]["joiners"]))
         | frozenset(lex.big_units) | frozenset(lex.small_units),
     )
@@ -153,7 +158,7 @@ def _is_calendar_year(text: str, number: NumberMatch) -> bool:
     surface = text[number.start : number.end]
     if not (surface.isdigit() or number.chinese) or not number.has_digit:
         return False
-    return _CALENDAR_YEAR[0] <= number.value < _CALENDAR_YEAR[1] and text.startswith("年", number.end)
+    return _CALENDAR_YEAR[0] <= number.value < _CALENDAR_YEAR[1] and text.startswith(_CUES.period.year_mark, number.end)
 
 
 def _match_unit_span(text: str, pos: int, lex: Lexicon) -> tuple[Unit, int] | None:
@@ -230,7 +235,7 @@ def _parse_unit(text: str, pos: int, number: NumberMatch, lex: Lexicon) -> _Unit
         if not (den.kind in (Kind.COUNT, Kind.DURATION) or kind == Kind.MONEY):
             kind = Kind.OTHER  # a concentration or a ratio of two measures
         end = den_end
-    return _UnitParse(surface.replace("／", "/").replace("每", "/"), kind, unit_en, std_unit, factor, end)
+    return _UnitParse(surface.replace("／", "/").replace(_CUES.units.per_word, "/"), kind, unit_en, std_unit, factor, end)
 
 
 def _meaning(unit: Unit) -> tuple[Kind, str, str, Decimal]:
@@ -249,7 +254,7 @@ def _per_prefix(text: str, start: int) -> tuple[list[str], int]:
     the 每). Across a change or link word (每人每月提高20元) the rate starts at the number: the words
     between say what changed."""
     for candidate in _patterns().per_word.finditer(text, max(0, start - 16), start, overlapped=True):
-        denominators = [w for w in candidate.group().split("每") if w]
+        denominators = [w for w in candidate.group().split(_CUES.units.per_word) if w]
         if candidate.end() == start:
             return denominators, candidate.start()
         if _patterns().per_gap.match(text, candidate.end(), start):
@@ -279,7 +284,7 @@ def _count_noun_suffixes() -> tuple[str, ...]:
 
 
 # What follows a count in words that names the list of a 分别 after it (四条产业链产值分别突破…).
-_NAMES_A_FENBIE_LIST = regex.compile(r"[\p{Han}“”]{1,10}?分别")
+_NAMES_A_FENBIE_LIST = regex.compile(r"[\p{Han}“”]{1,10}?" + regex.escape(_CUES.range.respectively))
 
 @cache
 def _false_units() -> tuple[str, ...]:
@@ -313,10 +318,13 @@ def _ratio(text: str, numbers: list[NumberMatch], i: int) -> Quantity | None:
 
 
 # A count of what a tier names, right after it: (500强)企业325家.
-_COUNTED_AFTER = regex.compile(r"[\p{Han}]{1,6}?[0-9]+(?:\.[0-9]+)?[万]?[家个户所]")
+_COUNTED_AFTER = regex.compile(rf"[\p{{Han}}]{{1,6}}?[0-9]+(?:\.[0-9]+)?[{_CUES.rank.tier_count_magnitude}]?"
+                                rf"[{_CUES.rank.tier_count_classifiers}]")
 
 # A further standing right after a 百强: 百强区十强榜, 百强区第22位.
-_NEXT_TIER = regex.compile(r"[\p{Han}]{0,2}?(?:[十百千0-9]{1,3}强|第[0-9一二三四五六七八九十]{1,3}[位名])")
+_NEXT_TIER = regex.compile(rf"[\p{{Han}}]{{0,2}}?(?:[{_CUES.rank.tier_numerals}0-9]{{1,3}}{_TIER}"
+                            rf"|{_ORDINAL}[0-9{_CUES.rank.ordinal_numerals}]{{1,3}}"
+                            rf"[{''.join(m for m in _CUES.rank.markers if m != _TIER)}])")
 
 
 def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
@@ -327,19 +335,19 @@ def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quanti
     before = text[number.start - 1 : number.start] if number.start else ""
     pos = number.end
     marker = text[pos] if pos < len(text) and text[pos] in marker_words else ""
-    if before in ("第", "前"):
+    if before in (_ORDINAL, _TOP):
         start = number.start - 1
-        if marker == "强":
+        if marker == _TIER:
             return None
         end = pos + len(marker)
         follower = text[end : end + 1]
         if follower not in _PUNCT_AFTER_RANK and not text.startswith(_patterns().rank_followers, end):
             return None  # 第一书记, 第一梯队, 前三季度: a name or a date, not a standing
         # (第22位 with its marker reads as a standing further from its cue: 排名全国综合竞争力第22位)
-        if not _near_word(text, start, context, 14 if marker in ("位", "名") else 6):
+        if not _near_word(text, start, context, 14 if marker else 6):  # (a marker here is 位 or 名)
             return None
-        qualifier = Qualifier.UNDER if before == "前" else Qualifier.EXACT
-    elif marker == "强":
+        qualifier = Qualifier.UNDER if before == _TOP else Qualifier.EXACT
+    elif marker == _TIER:
         start, end = number.start, pos + 1
         if _NEXT_TIER.match(text, end):
             return None  # 跻身全国工业百强区十强榜: the first tier names the list, the second is the standing
@@ -351,7 +359,7 @@ def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quanti
     else:
         return None
     return Quantity(
-        start=start, end=end, value=number.value, unit=marker if marker != "强" else "强",
+        start=start, end=end, value=number.value, unit=marker,
         kind=Kind.RANK, qualifier=qualifier, std_value=number.value, std_unit="rank", unit_en="rank",
         number_start=number.start, number_end=number.end, prefix_start=start, unit_end=end,
         chinese=number.chinese,
@@ -376,8 +384,9 @@ def _fraction(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qu
     num = numbers[i + 1]
     surface = text[den.start : den.end].replace(" ", "")
     percent_prefixes = lex.cues["fraction"]["percent_prefixes"]
-    if surface + "分之" in percent_prefixes:
-        unit = lex.units[percent_prefixes[surface + "分之"]]  # type: ignore[index]
+    joint = _CUES.fraction.joint
+    if surface + joint in percent_prefixes:
+        unit = lex.units[percent_prefixes[surface + joint]]  # type: ignore[index]
         return _finish(text, den.start, num.end, num, num.value, unit.surface, unit, lex)
     if den.value == 0:
         return None
@@ -385,7 +394,8 @@ def _fraction(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qu
 
 
 def _fraction_quantity(text: str, start: int, last: NumberMatch, value: Decimal, lex: Lexicon) -> Quantity:
-    return _finish(text, start, last.end, last, value, "分之", lex.units["分之"], lex)
+    joint = _CUES.fraction.joint
+    return _finish(text, start, last.end, last, value, joint, lex.units[joint], lex)
 
 
 def _finish(text: str, start: int, end: int, number: NumberMatch, value: Decimal, unit_surface: str,
@@ -407,7 +417,7 @@ def _add_subunits(text: str, end: int, unit: str, value: Decimal, lex: Lexicon) 
     subunits = lex.cues["units"]["subunits"].get(unit)
     if not subunits:
         return value, end
-    pos = end + (1 if text.startswith("又", end) else 0)
+    pos = end + (1 if text.startswith(_CUES.number.and_word, end) else 0)
     while True:
         numbers = scan_numbers(text[pos : pos + 12])
         if not numbers or numbers[0].start != 0:
@@ -457,16 +467,16 @@ def _duration_allowed(text: str, start: int, unit: str, unit_end: int, lex: Lexi
             return False  # 五年来, 三年内
         cues = lex.words("time", "duration_cues")
         return any(text.endswith(w, 0, start) for w in cues)
-    if text.startswith("来", unit_end) or text.startswith("以来", unit_end):
-        return False
-    return not any(text.endswith(w, 0, start) for w in ("过去", "最近", "未来", "今后"))
+    if text.startswith(_CUES.time.short_window_after, unit_end):
+        return False  # 十天来
+    return not any(text.endswith(w, 0, start) for w in _CUES.time.short_window_before)
 
 
 def _out_of_place(text: str, number: NumberMatch, lex: Lexicon) -> bool:
     """Neighbours that make a numeral no quantity whatever follows it."""
     before = text[number.start - 1] if number.start else ""
     after = text[number.end : number.end + 1]
-    if number.chinese and after not in _patterns().unit_heads and before not in ("第", "前") and not (
+    if number.chinese and after not in _patterns().unit_heads and before not in (_ORDINAL, _TOP) and not (
             not number.has_digit and after in _CLAUSE_END and _prefix_qualifier(text, number.start)[0]):
         return True  # 统一, 一体, 万众: a Chinese numeral with nothing a quantity could continue with
                      # (but 海洋生产总值突破万亿，: a bounded magnitude that ends its clause)
@@ -474,7 +484,7 @@ def _out_of_place(text: str, number: NumberMatch, lex: Lexicon) -> bool:
         return True  # PM2.5, C919, “4+1”
     if after and after in "+＋":
         return True
-    return before == "届"  # 十一届十次全会: a session's numbering
+    return before == _CUES.label.session_word  # 十一届十次全会: a session's numbering
 
 
 _REJECT = object()  # a range whose far end shows the whole thing is no quantity (2024-2026年)
@@ -503,31 +513,41 @@ def _unit_and_range(text: str, numbers: list[NumberMatch], i: int, unit_pos: int
 
 
 def _names_rather_than_measures(text: str, number: NumberMatch, parsed: _UnitParse, end: int, lex: Lexicon) -> bool:
-    """Words after the unit that make the quantity part of a name, a label or an enumeration."""
-    unit = parsed.unit
+    """Words around the quantity that make it part of a name, a label or an enumeration."""
     if number.chinese and number.value == 1 and text[number.start:number.end] in lex.digits and parsed.kind == Kind.COUNT:
         return True  # 一批, 一个, 一项: an article, not a count
-    if not number.has_digit and (text[number.end - 1] in lex.big_units or text[number.start:number.end] in ("百", "千")):
+    if not number.has_digit and (text[number.end - 1] in lex.big_units
+                                 or text[number.start:number.end] in _CUES.number.bare_magnitudes):
         if _prefix_qualifier(text, number.start)[0] is None:
             return True  # 万人空巷, 千座公园城市: a bare magnitude is a number only after 超/近/逾 (十美元 is ten)
-    if _blocked(text, end) and not (parsed.kind == Kind.COUNT and len(unit) == 1 and _CJK.match(text[end : end + 2] or " ")
-                                    and text[end : end + 2] not in ("号线", "号楼")):
+    if _blocked(text, end) and not (parsed.kind == Kind.COUNT and len(parsed.unit) == 1
+                                    and _CJK.match(text[end : end + 2] or " ")
+                                    and text[end : end + 2] not in _CUES.label.blocker_nouns):
         # 120周年 (周 + 年), 80年代; but after a classifier a noun may begin with a blocker (5300多栋楼宇)
         return True
-    if parsed.kind == Kind.DURATION and not _duration_allowed(text, number.start, unit, end, lex):
+    if parsed.kind == Kind.DURATION and not _duration_allowed(text, number.start, parsed.unit, end, lex):
         return True
+    return _labels_a_count(text, number, parsed, end) or _unit_out_of_place(text, number, parsed.unit, end, lex)
+
+
+def _labels_a_count(text: str, number: NumberMatch, parsed: _UnitParse, end: int) -> bool:
     if parsed.kind == Kind.COUNT and _patterns().structural_re.match(text, end):
         return True  # 十一个方面工作
     if parsed.kind == Kind.COUNT and number.chinese and _enumerates_list(text, number.start, number.value):
         return True  # 产业、科技、服务业三支招商队伍: the number counts the items just listed
-    if _patterns().campaign_re.match(text, end):
-        return True  # 0.1微克攻坚行动
-    if unit == "成" and text[end : end + 1] in lex.cues["fraction"]["cheng_blockers"]:
-        return True
-    if unit in lex.cues["units"]["arabic_only"] and number.chinese and text[number.end - 1] not in lex.big_units:
-        return True  # 四方, 三门
-    streak_words = tuple(lex.cues["units"]["streak_words"])
-    return unit in lex.cues["units"]["streak_only"] and not text.endswith(streak_words, 0, number.start)
+    return _patterns().campaign_re.match(text, end) is not None  # 0.1微克攻坚行动
+
+
+def _unit_out_of_place(text: str, number: NumberMatch, unit: str, end: int, lex: Lexicon) -> bool:
+    """What the unit's own line says: only_after arabic (四方, 三门), only_after streak (二十届); 成 blockers."""
+    if unit == _CUES.fraction.tenth_unit and text[end : end + 1] in lex.cues["fraction"]["cheng_blockers"]:
+        return True  # 一成不变
+    only_after = lex.units[unit].only_after if unit in lex.units else ""
+    if only_after == "arabic":
+        return number.chinese and text[number.end - 1] not in lex.big_units  # 四方, 三门 (but 万方)
+    if only_after == "streak":
+        return not text.endswith(tuple(lex.cues["units"]["streak_words"]), 0, number.start)  # 连续12届
+    return False
 
 
 def _written_value(text: str, number: NumberMatch, unit: str, end: int, lex: Lexicon) -> tuple[Decimal, int] | None:
@@ -542,20 +562,21 @@ def _written_value(text: str, number: NumberMatch, unit: str, end: int, lex: Lex
             value = value / 10  # 七五折 = 7.5折
         elif value >= 10:
             return None  # 十折: no discount
-    tenth = _TENTH.match(text, end) if unit == "成" else None
+    tenth = _TENTH.match(text, end) if unit == _CUES.fraction.tenth_unit else None
     if tenth:  # 七成六 = 7.6成 = 76 %
         value, end = value + Decimal(lex.digits[tenth.group(1)]) / 10, tenth.end()
-    if text.startswith("半", end) and not text.startswith(("半年", "半月", "半天"), end + 1):
+    if text.startswith(_HALF, end) and not text.startswith(_CUES.number.half_words, end + 1):
         value, end = value + Decimal("0.5"), end + 1  # 一吨半, 两米半
     return _add_subunits(text, end, unit, value, lex)
 
 
 def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
+    """The quantity that begins with ``numbers[i]``: a standing, a ratio, a fraction or a measure."""
     number = numbers[i]
     if _out_of_place(text, number, lex):
         return None
     before = text[number.start - 1] if number.start else ""
-    if before in ("第", "前") or text.startswith("强", number.end):
+    if before in (_ORDINAL, _TOP) or text.startswith(_TIER, number.end):
         return _rank(text, numbers, i, lex)
     if text[number.end : number.end + 1] in _RATIO_MARKS:
         return _ratio(text, numbers, i)
@@ -563,13 +584,52 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         return _fraction(text, numbers, i, lex)
     if _is_calendar_year(text, number) or _blocked(text, number.end):
         return None
-    pos = number.end
-    inner_over = number.over
-    if number.chinese and text[pos : pos + 1] in lex.cues["qualifier"]["inner_over"]:
+    return _measure(text, numbers, i, lex)
+
+
+def _unit_position(text: str, number: NumberMatch, lex: Lexicon) -> tuple[bool, int]:
+    """Whether an inner 余/多 bounds the number from below, and where its unit begins (1.7万余米, 十余个)."""
+    pos, inner_over = number.end, number.over
+    inner = lex.cues["qualifier"]["inner_over"]
+    if number.chinese and text[pos : pos + 1] in inner:
         inner_over, pos = True, pos + 1
-    unit_pos = pos
-    if text[pos : pos + 1] in lex.cues["qualifier"]["inner_over"] and _match_unit(text, pos + 1, lex):
-        inner_over, unit_pos = True, pos + 1  # 1.7万余米
+    if text[pos : pos + 1] in inner and _match_unit(text, pos + 1, lex):
+        return True, pos + 1  # 1.7万余米
+    return inner_over, pos
+
+
+def _classified_list(text: str, numbers: list[NumberMatch], i: int, parsed: _UnitParse,
+                     lex: Lexicon) -> Quantity | None:
+    """分别提高1个和2个百分点: a classifier after each number of a list that writes its unit once."""
+    share = _CUES.units.list_classifier
+    return _unit_from_list_end(text, numbers, i, share, lex) if parsed.unit == share else None
+
+
+def _refined_unit(text: str, number: NumberMatch, parsed: _UnitParse, lex: Lexicon) -> _UnitParse:
+    """A count of a currency is an amount of it (20个比特币); a scale before 度 makes it a temperature."""
+    if parsed.kind == Kind.COUNT and (money := _parse_unit(text, parsed.end, number, lex)) and money.kind == Kind.MONEY:
+        return money
+    scale = parsed.unit == _CUES.units.scale_unit and next(
+        (w for w in lex.words("units", "scale_prefixes") if text.endswith(w, 0, number.start)), None)
+    if scale:  # 华氏温度98.6度
+        known = lex.units[lex.cues["units"]["scale_prefixes"][scale]]
+        return _UnitParse(parsed.unit, known.kind, known.unit_en, known.std_unit, known.factor, parsed.end)
+    return parsed
+
+
+def _names_a_group(text: str, parsed: _UnitParse, end: int, lex: Lexicon) -> bool:
+    """3岁以下婴幼儿: an age band that names a group (but 82.4岁提升至83.9岁 is a claim)."""
+    known = lex.units.get(parsed.unit)
+    if known is None or known.role != "attribute" or not _CJK.match(text[end : end + 1] or " "):
+        return False
+    followers = _patterns().change_words + tuple(lex.cues["units"]["age_followers"])
+    return not any(text.startswith(word, end) for word in followers)
+
+
+def _measure(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
+    """A number with its unit (or a unit shared by a list, or none), value completed and rate applied."""
+    number = numbers[i]
+    inner_over, unit_pos = _unit_position(text, number, lex)
     if _ASCII_LETTER.match(text[unit_pos : unit_pos + 1] or " ") and not _match_unit(text, unit_pos, lex):
         return None  # 5G, 6G
     found = _unit_and_range(text, numbers, i, unit_pos, lex)
@@ -578,15 +638,9 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
     parsed, value_high, range_end = found
     if parsed is None:
         return _unit_from_list_end(text, numbers, i, "", lex) or _unitless(text, number, inner_over, lex)
-    if parsed.unit == "个" and value_high is None and (shared := _unit_from_list_end(text, numbers, i, "个", lex)):
-        return shared  # 分别提高1个和2个百分点
-    if parsed.kind == Kind.COUNT and (money := _parse_unit(text, parsed.end, number, lex)) and money.kind == Kind.MONEY:
-        parsed = money  # 20个比特币: a count of a currency is an amount of it
-    scale = parsed.unit == "度" and next(
-        (w for w in lex.words("units", "scale_prefixes") if text.endswith(w, 0, number.start)), None)
-    if scale:  # 华氏温度98.6度
-        known = lex.units[lex.cues["units"]["scale_prefixes"][scale]]
-        parsed = _UnitParse(parsed.unit, known.kind, known.unit_en, known.std_unit, known.factor, parsed.end)
+    if value_high is None and (shared := _classified_list(text, numbers, i, parsed, lex)):
+        return shared
+    parsed = _refined_unit(text, number, parsed, lex)
     end = range_end if range_end is not None else parsed.end
     if _names_rather_than_measures(text, number, parsed, end, lex):
         return None
@@ -595,21 +649,15 @@ def _quantity_at(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) ->
         return None
     value, unit_end = written
     suffix, end = _suffix_qualifier(text, unit_end)
-    if parsed.unit in lex.cues["units"]["attribute_units"] and _CJK.match(text[end : end + 1] or " ") and not any(
-        text.startswith(word, end) for word in _patterns().change_words + tuple(lex.cues["units"]["age_followers"])
-    ):
-        return None  # 3岁以下婴幼儿: an age band that names a group (but 82.4岁提升至83.9岁 is a claim)
-    if _currency_sign(text, number.start, lex) and parsed.kind != Kind.MONEY:
+    if _names_a_group(text, parsed, end, lex) or (_currency_sign(text, number.start, lex) and parsed.kind != Kind.MONEY):
         return None
     denominators, rate_start = _per_prefix(text, number.start)
     if parsed.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         denominators, rate_start = [], number.start  # 每年增长2%: a yearly growth, not a rate of a percent
     unit, unit_en, std_unit, factor, kind = _with_denominators(parsed, denominators, lex)
     prefix, prefix_start = _prefix_qualifier(text, rate_start)
-    if value_high is not None:
-        qualifier = Qualifier.RANGE
-    else:
-        qualifier = suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT)
+    qualifier = Qualifier.RANGE if value_high is not None else (
+        suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT))
     return Quantity(
         start=number.start, end=end, value=value, unit=unit, kind=kind, qualifier=qualifier,
         value_high=value_high, std_value=value * factor, std_unit=std_unit, unit_en=unit_en,
@@ -636,8 +684,23 @@ def _with_denominators(parsed: _UnitParse, denominators: list[str], lex: Lexicon
 # Kinds of measure whose unit a list may write once, after its last number.
 _SHAREABLE = frozenset({Kind.MONEY, Kind.AREA, Kind.LENGTH, Kind.VOLUME, Kind.MASS, Kind.ENERGY, Kind.POWER,
                         Kind.PERCENT, Kind.PERCENTAGE_POINT})
-_LIST_JOINERS = ("、", "和", "与", "及")
 _LONGEST_LIST = 8
+
+
+def _last_of_list(text: str, numbers: list[NumberMatch], i: int, classifier: str) -> int | None:
+    """The index of the last number of a list that starts at ``numbers[i]`` (1、2和3), or None when no list
+    starts there or a number inside it has a unit of its own."""
+    j, pos = i, numbers[i].end + len(classifier)
+    while True:
+        if j + 1 >= len(numbers) or j - i >= _LONGEST_LIST or text[pos : numbers[j + 1].start] not in _LIST_JOINERS:
+            return None
+        j += 1
+        nxt = numbers[j]
+        pos = nxt.end + (len(classifier) if text.startswith(classifier, nxt.end) else 0)
+        if not (j + 1 < len(numbers) and text[pos : numbers[j + 1].start] in _LIST_JOINERS):
+            return j
+        if text[nxt.end : nxt.end + 1] not in _LIST_JOINERS and not (classifier and text.startswith(classifier, nxt.end)):
+            return None  # a number of the list has a unit of its own
 
 
 def _unit_from_list_end(text: str, numbers: list[NumberMatch], i: int, classifier: str,
@@ -646,20 +709,9 @@ def _unit_from_list_end(text: str, numbers: list[NumberMatch], i: int, classifie
     by a list joiner takes the unit (and magnitude) written once after the last number of the list.
     ``classifier`` is a 个 written after each number of the list, part of the unit (个百分点)."""
     number = numbers[i]
-    if number.chinese:
+    j = None if number.chinese else _last_of_list(text, numbers, i, classifier)
+    if j is None:
         return None
-    j, pos = i, number.end + len(classifier)
-    while True:
-        if j + 1 >= len(numbers) or j - i >= _LONGEST_LIST or text[pos : numbers[j + 1].start] not in _LIST_JOINERS:
-            return None
-        j += 1
-        nxt = numbers[j]
-        pos = nxt.end + (len(classifier) if text.startswith(classifier, nxt.end) else 0)
-        more = j + 1 < len(numbers) and text[pos : numbers[j + 1].start] in _LIST_JOINERS
-        if not more:
-            break
-        if text[nxt.end : nxt.end + 1] not in _LIST_JOINERS and not (classifier and text.startswith(classifier, nxt.end)):
-            return None  # a number of the list has a unit of its own
     last = _quantity_at(text, numbers, j, lex)
     if (last is None or last.kind not in _SHAREABLE or last.value_high is not None or not last.value
             or (classifier and not last.unit.startswith(classifier)) or last.number_start != numbers[j].start):
@@ -690,15 +742,14 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
     signed = _signed_money(text, number, lex)
     if signed is not None:
         return signed
-    if number.chinese and text.startswith("半", number.end) and number.value == 1:
-        unit = lex.units["半"]
-        return _finish(text, number.start, number.end + 1, number, Decimal(1), "半", unit, lex)
+    if number.chinese and text.startswith(_HALF, number.end) and number.value == 1:
+        return _finish(text, number.start, number.end + 1, number, Decimal(1), _HALF, lex.units[_HALF], lex)
     surface = text[number.start : number.end]
     if not number.chinese and surface[-1:] not in lex.big_units:
         return _bare_level(text, number, lex)
     prefix, prefix_start = _prefix_qualifier(text, number.start)
     if number.chinese and not number.has_digit and prefix is not None and (
-            text[number.end : number.end + 1] in _CLAUSE_END or text.startswith("大关", number.end)):
+            text[number.end : number.end + 1] in _CLAUSE_END or text.startswith(_CUES.number.milestone_words, number.end)):
         pass  # 海洋生产总值突破万亿，/ 迈过千亿大关: a bare magnitude bounded by 突破/超 ends its clause
     elif number.chinese or surface[-1:] not in lex.big_units:
         return None
@@ -718,7 +769,7 @@ def _bare_level(text: str, number: NumberMatch, lex: Lexicon) -> Quantity | None
     after = text[number.end : number.end + 1]
     is_from = before.endswith(tuple(lex.cues["change"]["from_words"])) and any(
         text.startswith(word, number.end) for word in _patterns().change_words)
-    is_to = before.endswith(("至", "到")) and any(
+    is_to = before.endswith(_CUES.change.to_words) and any(
         before[:-1].endswith(word) or before[:-1].endswith(word[:-1]) for word in _patterns().change_words)
     if not (is_from or is_to) or (after and not (is_from or after in "，。；、,;)）")):
         return None
@@ -764,7 +815,8 @@ def _shared_prefix_qualifier(text: str, found: list[Quantity], quantity: Quantit
     if head < 0 or text[found[head].end : later.start].strip() not in _LIST_JOINERS:
         return quantity
     first = found[head]
-    if first.prefix_start == first.start or text.rfind("分别", max(0, first.prefix_start - 6), first.prefix_start) < 0:
+    respectively = _CUES.range.respectively
+    if first.prefix_start == first.start or text.rfind(respectively, max(0, first.prefix_start - 6), first.prefix_start) < 0:
         return quantity
     return replace(quantity, qualifier=first.qualifier)
 
@@ -787,7 +839,7 @@ def aligned_with_words(quantity: Quantity, tokens: Tokens) -> bool:
     token = tokens.covering(quantity.number_start)
     if token is None:
         return True
-    prefixes = {w for w, _ in _patterns().prefix_words} | {"第", "前"}
+    prefixes = {w for w, _ in _patterns().prefix_words} | {_ORDINAL, _TOP}
     head = token.text[: quantity.number_start - token.start]
     return head in prefixes or head[-1:] in prefixes
 
@@ -802,12 +854,13 @@ def _sums_up_a_list(text: str, quantity: Quantity, tokens: Tokens) -> bool:
     lead = text[max(0, quantity.prefix_start - 80) : quantity.prefix_start]
     if "、" not in lead:
         return False
-    lead = _CLAUSE_MARKS.split(lead)[-1].removesuffix("等")
+    etc = _CUES.label.etc
+    lead = _CLAUSE_MARKS.split(lead)[-1].removesuffix(etc)
     names = lead.split("、")
     if len(names) != int(quantity.value) or not all(0 < len(name) <= 12 for name in names):
         return False
     # (the list must run right up to the number: 存款、贷款余额连跨2个万亿元台阶 has a predicate between)
-    last_start = quantity.prefix_start - len(names[-1]) - (1 if text.endswith("等", 0, quantity.prefix_start) else 0)
+    last_start = quantity.prefix_start - len(names[-1]) - (len(etc) if text.endswith(etc, 0, quantity.prefix_start) else 0)
     return not any(t.tag.startswith("v") and t.tag != "vn" for t in tokens.overlapping(last_start, quantity.prefix_start))
 
 
@@ -821,25 +874,33 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     after = [t for t in after if t.start >= quantity.end]
     if not after or after[0].start != quantity.end:
         return False
-    if quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK) and text.endswith(
-            _patterns().band_suffixes, 0, quantity.end):
-        if after[0].text == "的" and len(after) > 1:
+    if quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK):
+        return _measure_names_a_class(quantity, text, after)
+    return quantity.kind == Kind.COUNT and _count_names_a_class(quantity, text, after)
+
+
+def _measure_names_a_class(quantity: Quantity, text: str, after: list) -> bool:
+    if text.endswith(_patterns().band_suffixes, 0, quantity.end):
+        if after[0].text == _CUES.label.attributive and len(after) > 1:
             after = after[1:]  # 经营性收入50万元以上的行政村: a band before 的 and a noun
         return after[0].tag[:1] in ("n", "j", "a", "b") or after[0].tag in ("vn", "l")
-    if (quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK)
-            and quantity.qualifier == Qualifier.OVER and quantity.prefix_start < quantity.start):
-        noun = after[1] if after[0].text == "的" and len(after) > 1 else after[0]
+    if quantity.qualifier == Qualifier.OVER and quantity.prefix_start < quantity.start:
+        noun = after[1] if after[0].text == _CUES.label.attributive and len(after) > 1 else after[0]
         if noun.tag[:1] in ("n", "j") and noun.text.endswith(_count_noun_suffixes()):
             return True  # 突破3万亿元城市, 主营业务收入超500亿元的企业: a bound that picks out a class of things
-    if quantity.kind == Kind.COUNT and _patterns().introduces_list_re.match(text, quantity.end):
-        return True  # 部署了13项任务举措：一是…: the number counts the items listed next
-    if quantity.kind == Kind.COUNT and quantity.chinese and _NAMES_A_FENBIE_LIST.match(text, quantity.end):
-        return True  # 四条产业链产值分别突破…: the count names the list whose numbers follow
-    if quantity.kind == Kind.COUNT and quantity.chinese:
-        chain = []
-        for token in after:
-            if not _CJK.match(token.text) or (token.tag.startswith("v") and token.tag != "vn"):
-                break
-            chain.append(token.text)
-        return len(chain) >= 3 and chain[-1].endswith(_patterns().plan_words)
     return False
+
+
+def _count_names_a_class(quantity: Quantity, text: str, after: list) -> bool:
+    if _patterns().introduces_list_re.match(text, quantity.end):
+        return True  # 部署了13项任务举措：一是…: the number counts the items listed next
+    if not quantity.chinese:
+        return False
+    if _NAMES_A_FENBIE_LIST.match(text, quantity.end):
+        return True  # 四条产业链产值分别突破…: the count names the list whose numbers follow
+    chain = []
+    for token in after:
+        if not _CJK.match(token.text) or (token.tag.startswith("v") and token.tag != "vn"):
+            break
+        chain.append(token.text)
+    return len(chain) >= 3 and chain[-1].endswith(_patterns().plan_words)

@@ -45,29 +45,39 @@ def _pattern() -> regex.Pattern[str]:
     parts = _alternation(cues["year_parts"])
     # Text typeset from PDF puts spaces around Arabic numbers (2025 年 3 月): up to two are allowed.
     s = r"[ \t\u3000]{0,2}"
+    y, m, since = regex.escape(cues["year_mark"]), regex.escape(cues["month_mark"]), _alternation(cues["since"])
+    span = regex.escape(cues["span_joiners"])  # 2021—2025年, 1-11月
+    until_lead, until = (regex.escape(c) for c in cues["until"])  # 截至11月底: 至 that is no span joiner
+    day = regex.escape(cues["day_marks"])
+    suffix, edges, start = (regex.escape(cues[k]) for k in ("month_suffix", "month_edges", "month_start"))
+    month_word = rf"{m}(?:{suffix})?"  # 12月, 12月份
+    # Months alone take the year from the date (1-11月, 12月份, 截至11月底; 3月5日 is a day's date); a year
+    # may stand without its mark before a noun (对于2024发展主要预期目标).
     return regex.compile(
         rf"""
-        (?P<y1>(?:19|20)\d{{2}}){s}年?\s*[-—~至到]\s*(?P<y2>(?:19|20)\d{{2}}){s}年
-      | (?P<year>(?:19|20)\d{{2}}){s}年
+        (?P<y1>(?:19|20)\d{{2}}){s}{y}?\s*[{span}]\s*(?P<y2>(?:19|20)\d{{2}}){s}{y}
+      | (?P<year>(?:19|20)\d{{2}}){s}{y}
         (?:
-            {s}(?P<m1>\d{{1,2}})\s*[-—~至到]\s*(?P<m2>\d{{1,2}}){s}月份?
-          | {s}(?P<month>\d{{1,2}}){s}月份?(?P<day>{s}\d{{1,2}}{s}[日号])?
+            {s}(?P<m1>\d{{1,2}})\s*[{span}]\s*(?P<m2>\d{{1,2}}){s}{month_word}
+          | {s}(?P<month>\d{{1,2}}){s}{month_word}(?P<day>{s}\d{{1,2}}{s}[{day}])?
           | (?P<part>{parts})
         )?
-        (?P<since>以来)?
-      | [“"]?(?P<plan>{plans})[”"]?(?P<psince>以来)?
+        (?P<since>{since})?
+      | [“"]?(?P<plan>{plans})[”"]?(?P<psince>{since})?
       | (?P<relative>{relative})(?P<rpart>{parts})?
-      | (?<![0-9年.])(?P<om1>\d{{1,2}})\s*[-—~至到]\s*(?P<om2>\d{{1,2}})月份?   # 1-11月: the year from the date
-      | (?<![0-9年.\-—~到])(?<!(?<!截)至)(?P<omonth>\d{{1,2}})月(?:份|底|末)?(?![0-9]|[ \t]*[日号底末初])   # 12月份, 截至11月底 (not a date: 3月5日)
-      | (?<!年)(?P<opart>{parts})
-      | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # 对于2024发展主要预期目标: a year without 年
+      | (?<![0-9{y}.])(?P<om1>\d{{1,2}})\s*[{span}]\s*(?P<om2>\d{{1,2}}){month_word}   # months alone: the year from the date
+      | (?<![0-9{y}.{span.replace(until, "")}])(?<!(?<!{until_lead}){until})(?P<omonth>\d{{1,2}}){m}(?:[{suffix}{edges}])?(?![0-9]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
+      | (?<!{y})(?P<opart>{parts})
+      | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # a year without its mark
         """,
         regex.VERBOSE,
     )
 
 
-# A plan's name followed by this (收官之年, 规划的开局之年) describes a year given beside it.
-_EPITHET = regex.compile(r"[”\"]?[\p{Han}]{0,6}?之年")
+@cache
+def _epithet() -> regex.Pattern[str]:
+    """A plan's name followed by this (收官之年, 规划的开局之年) describes a year given beside it."""
+    return regex.compile(r"[”\"]?[\p{Han}]{0,6}?" + _alternation(load_lexicon().words("period", "epithets")))
 
 
 def find_time_expressions(text: str, published: str) -> list[TimeExpression]:
@@ -79,7 +89,7 @@ def find_time_expressions(text: str, published: str) -> list[TimeExpression]:
     for m in _pattern().finditer(text):
         if any(text.endswith(b, 0, m.start()) for b in bases):
             continue
-        if m.group("plan") and _EPITHET.match(text, m.end()):
+        if m.group("plan") and _epithet().match(text, m.end()):
             continue  # 今年是“十四五”收官之年: the plan names the year, the year is the period
         if m.group("byear") and (text.startswith(_counted_words(), m.end()) or _in_a_name(text, m.start())):
             continue  # 2024家企业, 2000多个, 2000亿元: a number, not a year; “2030启航计划”: a name
