@@ -9,20 +9,17 @@ import sys
 import warnings
 from pathlib import Path
 
-import pandas as pd
-
 from .corpus import (
     ManifestError,
     add_article,
     entry_for_path,
-    load_document,
     read_manifest,
 )
-from .evaluate import GoldError, evaluate, overall, report
-from .evaluate import as_json as scores_as_json
-from .pipeline import extract_claims
 from .reader import ArticleError
-from .table import claims_to_frame, read_facts, write_csv
+from .runner import ENGINES, Options, RunnerError, mine_to_table
+
+# pandas and the scorer are imported by the commands that use them (evaluate, show), so that mining a
+# small file never pays for importing them.
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 
@@ -39,41 +36,20 @@ def _warn(message: str) -> None:
     print(f"reportminer: warning: {message}", file=sys.stderr)
 
 
-def _mine(entries) -> tuple[pd.DataFrame, list[str]]:
-    """Claims of every entry; a broken article is reported and skipped, never fatal to the rest."""
-    claims, failures = [], []
-    for entry in entries:
-        try:
-            document = load_document(entry)
-        except ArticleError as exc:
-            failures.append(str(exc))
-            _error(str(exc))
-            continue
-        if not document.text.strip():
-            _warn(f"{entry.path}: empty article, no claims")
-            continue
-        found = extract_claims(document)
-        if not found:
-            _warn(f"{entry.path}: no numeric claims found")
-        claims.extend(found)
-    return claims_to_frame(claims), failures
-
-
-def _write(frame: pd.DataFrame, out: Path) -> None:
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_csv(frame, out)
-    except OSError as exc:
-        raise CliError(f"{out}: cannot write ({exc.strerror or exc})") from None
+def _options(args: argparse.Namespace) -> Options:
+    if args.jobs is not None and args.jobs < 1:
+        raise CliError("--jobs must be at least 1")
+    return Options(jobs=args.jobs or 0, force=args.force, engine=getattr(args, "engine", "local"),
+                   scheduler=getattr(args, "scheduler", None) or "")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     entries = read_manifest(args.corpus)
-    frame, failures = _mine(entries)
     out = args.out / "facts.csv"
-    _write(frame, out)
-    print(f"{len(frame)} claims from {len(entries) - len(failures)} of {len(entries)} articles → {out}")
-    return EXIT_FAILURE if failures else EXIT_OK
+    summary = mine_to_table(entries, _options(args), out, parquet=args.out / "facts.parquet" if args.parquet else None)
+    print(f"{summary.claims} claims from {len(entries) - summary.failures} of {len(entries)} articles → {out}"
+          f" ({summary.seconds:.1f} s, {summary.cache_hits} from cache, {summary.failures} failed)")
+    return EXIT_FAILURE if summary.failures else EXIT_OK
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -81,15 +57,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
     stems = [e.doc_id for e in entries]
     if len(set(stems)) != len(stems):
         raise CliError("two input files have the same name (doc_id is the file stem); rename one")
-    frame, failures = _mine(entries)
-    if args.output:
-        _write(frame, args.output)
-    else:
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
-    return EXIT_FAILURE if failures else EXIT_OK
+    summary = mine_to_table(entries, _options(args), args.output, bom=True)
+    print(f"reportminer: {summary.line()}", file=sys.stderr)
+    return EXIT_FAILURE if summary.failures else EXIT_OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .evaluate import as_json as scores_as_json
+    from .evaluate import GoldError, evaluate, overall, report
+    from .table import read_facts
+
     if not args.facts.exists():
         raise CliError(f"{args.facts}: no such file (run `reportminer run` first)")
     try:
@@ -101,7 +80,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         raise CliError(f"{args.facts}: missing column(s) {', '.join(missing)}")
     if not args.gold.is_dir():
         raise CliError(f"{args.gold}: no such directory")
-    scores = evaluate(facts, args.gold)
+    try:
+        scores = evaluate(facts, args.gold)
+    except GoldError as exc:
+        raise CliError(str(exc)) from None
     if args.json:
         print(json.dumps(scores_as_json(scores), ensure_ascii=False, indent=2))
     else:
@@ -119,6 +101,10 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .table import read_facts
+
     if not args.facts.exists():
         raise CliError(f"{args.facts}: no such file (run `reportminer run` first)")
     facts = read_facts(args.facts)
@@ -131,6 +117,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_scale_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: every core)")
+    command.add_argument("--force", action="store_true",
+                         help="mine every article again instead of reusing the cache of unchanged ones")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reportminer", description="Numeric claims of reports, as a table.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -138,6 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="mine every article of the corpus into OUT/facts.csv")
     run.add_argument("--corpus", type=Path, default=Path("corpus"))
     run.add_argument("--out", type=Path, default=Path("outputs"))
+    _add_scale_options(run)
+    run.add_argument("--engine", choices=ENGINES, default="local",
+                     help="local: a process pool on this machine; dask: Dask distributed (pip install 'reportminer[dask]')")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --engine dask: a running scheduler (tcp://host:8786); default: a local cluster")
+    run.add_argument("--parquet", action="store_true",
+                     help="also write OUT/facts.parquet/, the table in parts of 100,000 rows")
     run.set_defaults(func=cmd_run)
 
     ext = sub.add_parser("extract", help="mine text files (doc_id = file stem) to a CSV or stdout")
@@ -145,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--output", type=Path)
     ext.add_argument("--lang", choices=["zh", "en"], help="default: guessed from the text")
     ext.add_argument("--published", help="publication date (YYYY, YYYY-MM or YYYY-MM-DD); default: read from the header")
+    _add_scale_options(ext)
     ext.set_defaults(func=cmd_extract)
 
     ev = sub.add_parser("evaluate", help="score a facts table against the gold files")
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (CliError, ArticleError, ManifestError, GoldError) as exc:
+    except (CliError, ArticleError, ManifestError, RunnerError) as exc:
         _error(str(exc))
         return EXIT_FAILURE
     except KeyboardInterrupt:

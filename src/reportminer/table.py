@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .types import Claim
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA_COLUMNS = [
     "doc_id", "claim_id", "lang", "start", "end", "mention", "value", "unit", "unit_en", "kind",
@@ -27,15 +30,15 @@ _DTYPES = {
 }
 
 
-def claims_to_frame(claims: list[Claim]) -> pd.DataFrame:
-    rows = []
+def claim_rows(claims: Iterable[Claim]) -> Iterator[dict]:
+    """One row (column → value, None when empty) per claim, numbered per document in order."""
     counters: dict[str, int] = {}
     for claim in claims:
         n = counters[claim.doc_id] = counters.get(claim.doc_id, 0) + 1
         high_std = None
         if claim.value_high is not None and claim.std_value is not None and claim.value:
             high_std = claim.value_high * claim.std_value / claim.value
-        rows.append({
+        yield {
             "doc_id": claim.doc_id, "claim_id": f"{claim.doc_id}:{n}", "lang": claim.lang,
             "start": claim.start, "end": claim.end, "mention": claim.mention, "value": claim.value,
             "unit": claim.unit, "unit_en": claim.unit_en, "kind": claim.kind, "std_value": claim.std_value,
@@ -43,9 +46,17 @@ def claims_to_frame(claims: list[Claim]) -> pd.DataFrame:
             "metric": claim.metric, "metric_en": claim.metric_en, "change": claim.change,
             "period": claim.period, "status": claim.status, "sentence": claim.sentence,
             "section": claim.section, "value_high_std": high_std,
-        })
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype(_DTYPES)
+        }
+
+
+def rows_to_frame(rows: list[dict]) -> pd.DataFrame:
+    import pandas as pd  # (here, not at the top: a command that only writes CSV never imports pandas)
+
+    return pd.DataFrame(rows, columns=COLUMNS).astype(_DTYPES)
+
+
+def claims_to_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+    return rows_to_frame(list(claim_rows(claims)))
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -63,5 +74,7 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 
 def read_facts(path: Path) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.read_csv(path, encoding="utf-8-sig", dtype={"period": "string"}, keep_default_na=False,
                        na_values={c: [""] for c in ("value", "std_value", "value_high", "start", "end")})
