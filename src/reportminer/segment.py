@@ -76,7 +76,7 @@ def _build_shards() -> tuple[int, dict[str, bytes]]:
         by_first.setdefault(word[0], ({}, {}))[0][word] = freq
     for word, tag in tags.items():
         by_first.setdefault(word[0], ({}, {}))[1][word] = tag
-    return tokenizer.total, {first: marshal.dumps(part) for first, part in by_first.items()}
+    return tokenizer.total, {first: marshal.dumps(part, 2) for first, part in by_first.items()}
 
 
 class _Dictionary:
