@@ -85,11 +85,17 @@ def mine_document(document: Document) -> tuple[list[Claim], str]:
         return [], f"{document.doc_id}: internal error while mining ({type(exc).__name__}: {exc})"
 
 
-def _init_worker() -> None:
-    """Load jieba and the dictionaries once per worker process, before its first article."""
-    from . import segment
+def _preload() -> None:
+    """Import the engine, load jieba's compiled dictionary and CC-CEDICT, and mine one sentence (which
+    compiles the patterns built on first use). Done once in the parent before the workers fork, so
+    that every worker starts ready and none pays for it again; where workers are spawned instead,
+    each does it once when it starts."""
+    from . import gloss, segment
+    from .pipeline import extract_claims
 
-    segment.warm_up()
+    segment.warm_up()  # the whole dictionary: workers share it instead of each loading its parts
+    gloss._cedict()
+    extract_claims(Document(doc_id="warm-up", text="2024年全市地区生产总值增长6%，新建学校4所。", published="2024-01"))
 
 
 class _Done:
@@ -137,9 +143,11 @@ class _Pool:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            method = "fork" if sys.platform == "linux" else "spawn"
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
-                                                 initializer=_init_worker)
+            fork = sys.platform == "linux"
+            if fork:
+                _preload()
+            self._executor = ProcessPoolExecutor(self.workers, initializer=None if fork else _preload,
+                                                 mp_context=multiprocessing.get_context("fork" if fork else "spawn"))
         return self._executor.submit(fn, argument)
 
     def close(self) -> None:
