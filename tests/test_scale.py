@@ -140,7 +140,7 @@ def _many_articles(tmp_path: Path, copies: int) -> Path:
 
 
 def test_a_killed_run_leaves_a_usable_cache(tmp_path):
-    corpus = _many_articles(tmp_path, 40)
+    corpus = _many_articles(tmp_path, 24)
     env = dict(os.environ, REPORTMINER_CACHE_DIR=str(tmp_path / "cache"))
     command = [sys.executable, "-m", "reportminer", "run", "--corpus", str(corpus), "--out", str(tmp_path / "out"),
                "--jobs", "2"]
@@ -148,12 +148,12 @@ def test_a_killed_run_leaves_a_usable_cache(tmp_path):
                                start_new_session=True)
     articles = tmp_path / "cache" / "articles"
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and len(list(articles.rglob("*.pickle"))) < 3:
-        time.sleep(0.05)
+    while time.monotonic() < deadline and len(list(articles.rglob("*.pickle"))) < 2:
+        time.sleep(0.02)
     os.killpg(process.pid, signal.SIGKILL)  # the run and its workers, mid-run
     process.wait()
     done = list(articles.rglob("*.pickle"))
-    assert 3 <= len(done) < 40, "the run was not killed mid-run"
+    assert 2 <= len(done) < 24, "the run was not killed mid-run"
     assert not (tmp_path / "out" / "facts.csv").exists()  # no half table either
     for entry in done:
         assert isinstance(pickle.loads(entry.read_bytes()), list)  # every entry whole
@@ -162,7 +162,7 @@ def test_a_killed_run_leaves_a_usable_cache(tmp_path):
     assert f"{len(done)} from cache" in result.stdout or f"{len(done) + 1} from cache" in result.stdout
     clean = runner.mine_to_table(read_manifest(corpus), runner.Options(jobs=1, use_cache=False, progress=False),
                                  tmp_path / "clean.csv")
-    assert clean.claims > 40
+    assert clean.claims > 24
     assert (tmp_path / "out" / "facts.csv").read_bytes() == (tmp_path / "clean.csv").read_bytes()
 
 
@@ -223,3 +223,12 @@ def test_the_lazily_loaded_dictionary_cuts_as_jieba_does(corpus_documents):
     ours = [(t.text, t.start, t.end) for t in segment.tokenize(text)]
     assert ours == list(reference.tokenize(text, HMM=False))
     assert segment.plain_cut(text) == reference.lcut(text)
+
+
+def test_a_progress_bar_only_when_asked_or_on_a_terminal_and_one_summary_line(tmp_path, capsys):
+    entries = _sample()[:1]
+    runner.mine_to_table(entries, runner.Options(jobs=1, cache_root=tmp_path, progress=True), tmp_path / "a.csv")
+    assert "article" in capsys.readouterr().err  # tqdm's bar, on stderr
+    summary = runner.mine_to_table(entries, runner.Options(jobs=1, cache_root=tmp_path), tmp_path / "b.csv")
+    assert capsys.readouterr().err == ""  # stderr is not a terminal under pytest: quiet
+    assert summary.line().startswith("1 articles, ") and summary.line().endswith("1 from cache, 0 failed")

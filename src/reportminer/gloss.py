@@ -46,10 +46,19 @@ def _cedict_file():
 
 
 @cache
+def _compiled_cedict() -> tuple[dict[str, str], dict[str, int]]:
+    """CC-CEDICT as :func:`_parse_cedict` reads it and its reach, built once per machine into the
+    per-user cache (keyed by the dictionary file and this module's code), loaded only when a phrase
+    needs it."""
+    def build() -> tuple[dict[str, str], dict[str, int]]:
+        entries = _parse_cedict()
+        return entries, _reach(entries)
+
+    return compiled("cedict", [_cedict_file().read_bytes(), Path(__file__).read_bytes()], build)
+
+
 def _cedict() -> dict[str, str]:
-    """CC-CEDICT as :func:`_parse_cedict` reads it, parsed once per machine into the per-user cache
-    (keyed by the dictionary file and this module's code) and loaded only when a phrase needs it."""
-    return compiled("cedict", [_cedict_file().read_bytes(), Path(__file__).read_bytes()], _parse_cedict)
+    return _compiled_cedict()[0]
 
 
 def _parse_cedict() -> dict[str, str]:
@@ -93,9 +102,8 @@ def _glossary_reach() -> dict[str, int]:
     return _reach(load_lexicon().glossary)
 
 
-@cache
 def _cedict_reach() -> dict[str, int]:
-    return _reach(_cedict())
+    return _compiled_cedict()[1]
 
 
 def _longest_entry(phrase: str, pos: int, entries, reach: dict[str, int]) -> str | None:
