@@ -22,6 +22,7 @@ own. Within-run caches are cleared before every timed pass.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import platform
 import resource
@@ -79,40 +80,45 @@ def build_corpus(directory: Path, copies: int) -> Path:
     return directory
 
 
-def _command(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, peak resident MB of the largest process: the command or one of its workers),
-    measured by GNU time, whose child is forked from a small process (this one's own peak would
-    otherwise be counted in), NaN MB where GNU time is not installed."""
+def _command(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak resident MB of the largest process: the command or one of its
+    workers), measured by GNU time, whose child is forked from a small process (this one's own peak
+    would otherwise be counted in); NaN for CPU and memory where GNU time is not installed."""
     timer = shutil.which("time", path="/usr/bin:/bin")
-    with tempfile.NamedTemporaryFile(mode="r", suffix=".txt") as memory:
-        prefix = [timer, "-f", "%M", "-o", memory.name] if timer else []
+    with tempfile.NamedTemporaryFile(mode="r", suffix=".txt") as usage:
+        prefix = [timer, "-f", "%U %S %M", "-o", usage.name] if timer else []
         start = time.perf_counter()
         result = subprocess.run([*prefix, sys.executable, "-m", "reportminer", *args], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         seconds = time.perf_counter() - start
         if result.returncode != 0:
             raise SystemExit(f"benchmark: reportminer {' '.join(args)} failed: {result.stderr[-500:]}")
-        peak_kb = float(memory.read().split()[-1]) if timer else float("nan")
-    return seconds, peak_kb / 1024
+        user, system, peak_kb = map(float, usage.read().split()[-3:]) if timer else (math.nan,) * 3
+    return seconds, user + system, peak_kb / 1024
 
 
 def _in_process(corpus: Path, repeat: int) -> tuple[int, int, tuple[float, float], tuple[float, float]]:
-    """(characters, claims, jieba (wall, CPU) seconds, single-process pipeline (wall, CPU) seconds)."""
+    """(characters, claims, jieba (wall, CPU) seconds, single-process pipeline (wall, CPU) seconds),
+    each the best of ``repeat`` passes, jieba's and ours taken in turns so that a change in the
+    machine's load falls on both."""
     entries = read_manifest(corpus)
     documents = [load_document(e) for e in entries]
     chars = sum(len(d.text) for d in documents)
-    jieba_seconds = _best_both(lambda: [segment.plain_cut(d.text) for d in documents], repeat)
     options = runner.Options(jobs=1, use_cache=False, progress=False)
+    jieba_runs, mine_runs = [], []
     with tempfile.TemporaryDirectory() as out:
-        mine_seconds = _best_both(lambda: runner.mine_to_table(entries, options, Path(out) / "facts.csv"), repeat)
+        for _ in range(repeat):
+            jieba_runs.append(_best_both(lambda: [segment.plain_cut(d.text) for d in documents], 1))
+            mine_runs.append(_best_both(lambda: runner.mine_to_table(entries, options, Path(out) / "facts.csv"), 1))
         claims = sum(1 for _ in open(Path(out) / "facts.csv", encoding="utf-8-sig")) - 1
-    return chars, claims, jieba_seconds, mine_seconds
+    best = lambda runs: (min(r[0] for r in runs), min(r[1] for r in runs))  # noqa: E731
+    return chars, claims, best(jieba_runs), best(mine_runs)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, default=16, help="copies of the shipped corpus (16: 5.8 MB)")
-    parser.add_argument("--repeat", type=int, default=1, help="timed passes of the in-process figures (best)")
+    parser.add_argument("--repeat", type=int, default=2, help="timed passes of the in-process figures (best)")
     parser.add_argument("--adversarial", action="store_true",
                         help="time hostile inputs (digits, magnitudes, approximations, one 10 MB line)")
     args = parser.parse_args()
@@ -134,7 +140,7 @@ def main() -> None:
         print(f"single process         {mine_s[0]:7.2f} s  {chars / mine_s[0]:9.0f} chars/s  (CPU {mine_s[1]:.2f} s)"
               f"  {jieba_s[0] / mine_s[0]:.2f}x jieba by wall time, {jieba_s[1] / mine_s[1]:.2f}x by CPU time")
         peak = _commands(tmp, corpus, chars)
-        _scaling(tmp, args.copies, (chars, mine_s[1]), peak)
+        _scaling(tmp, corpus, args.copies, (chars, mine_s[1]), peak)
 
 
 def _env(tmp: Path) -> dict[str, str]:
@@ -146,20 +152,20 @@ def _commands(tmp: Path, corpus: Path, chars: int) -> float:
     env = _env(tmp)
     shutil.copytree(cache_dir() / "compiled", tmp / "cache" / "compiled")  # (compiled once, as after a first run)
     out = ["--corpus", str(corpus), "--out", str(tmp / "out")]
-    one, one_mb = _command(["run", *out, "--jobs", "1"], env)
-    two, two_mb = _command(["run", *out, "--jobs", "2", "--force"], env)
-    warm, warm_mb = _command(["run", *out], env)
-    print(f"run --jobs 1           {one:7.2f} s  {chars / one:9.0f} chars/s  peak {one_mb:5.0f} MB")
-    print(f"run --jobs 2 --force   {two:7.2f} s  {chars / two:9.0f} chars/s  peak {two_mb:5.0f} MB"
-          f"  {one / two:.2f}x --jobs 1")
+    one, one_cpu, one_mb = _command(["run", *out, "--jobs", "1"], env)
+    two, two_cpu, two_mb = _command(["run", *out, "--jobs", "2", "--force"], env)
+    warm, warm_cpu, warm_mb = _command(["run", *out], env)
+    print(f"run --jobs 1           {one:7.2f} s  {chars / one:9.0f} chars/s  (CPU {one_cpu:.2f} s)  peak {one_mb:4.0f} MB")
+    print(f"run --jobs 2 --force   {two:7.2f} s  {chars / two:9.0f} chars/s  (CPU {two_cpu:.2f} s)  peak {two_mb:4.0f} MB"
+          f"  {one / two:.2f}x --jobs 1 by wall time")
     print(_parallel_estimate(corpus))
-    print(f"run, warm re-run       {warm:7.2f} s  (every article from the cache)  peak {warm_mb:5.0f} MB")
+    print(f"run, warm re-run       {warm:7.2f} s  (CPU {warm_cpu:.2f} s, every article from the cache)  peak {warm_mb:4.0f} MB")
     small = tmp / "small.txt"
     small.write_text("2025年，全市地区生产总值增长5.2%，新增城镇就业12.3万人。", encoding="utf-8")
-    fresh, fresh_mb = _command(["extract", str(small)], env)
-    cached, _ = _command(["extract", str(small)], env)
-    print(f"start-up, small file   {fresh:7.2f} s  (a new file: mined)  peak {fresh_mb:5.0f} MB;"
-          f"  {cached:.2f} s (the same file again: from the cache)")
+    fresh, fresh_cpu, fresh_mb = _command(["extract", str(small)], env)
+    cached, cached_cpu, _ = _command(["extract", str(small)], env)
+    print(f"start-up, small file   {fresh:7.2f} s  (CPU {fresh_cpu:.2f} s; a new file: mined)  peak {fresh_mb:4.0f} MB;"
+          f"  {cached:.2f} s (CPU {cached_cpu:.2f} s; the same file again: from the cache)")
     return one_mb
 
 
@@ -188,7 +194,7 @@ def _parallel_estimate(corpus: Path) -> str:
             f"on two free cores at best {bound:.2f} s, {one / bound:.2f}x --jobs 1")
 
 
-def _scaling(tmp: Path, copies: int, whole: tuple[int, float], whole_peak: float) -> None:
+def _scaling(tmp: Path, corpus: Path, copies: int, whole: tuple[int, float], whole_peak: float) -> None:
     print("cost as the text grows (single process, CPU seconds):")
     for factor in (1, 4, 16):
         if factor > copies:
@@ -198,8 +204,9 @@ def _scaling(tmp: Path, copies: int, whole: tuple[int, float], whole_peak: float
         else:
             chars, _, _, (_, seconds) = _in_process(build_corpus(tmp / f"scale-{factor}", factor), 1)
         print(f"  {factor:2d}x  {chars:9d} characters  {seconds:7.2f} s  {seconds / chars * 1e6:6.2f} s per million")
-    _, small_peak = _command(["run", "--corpus", str(tmp / "scale-1"), "--out", str(tmp / "out-1"), "--jobs", "1"],
-                             _env(tmp))
+    one_copy = tmp / "scale-1" if copies > 1 else corpus
+    _, _, small_peak = _command(["run", "--corpus", str(one_copy), "--out", str(tmp / "out-1"), "--jobs", "1",
+                                 "--force"], _env(tmp))
     print(f"peak memory of run --jobs 1: {small_peak:.0f} MB at 1x, {whole_peak:.0f} MB at {copies}x")
 
 
