@@ -32,10 +32,6 @@ def _error(message: str) -> None:
     print(f"reportminer: error: {message}", file=sys.stderr)
 
 
-def _warn(message: str) -> None:
-    print(f"reportminer: warning: {message}", file=sys.stderr)
-
-
 def _options(args: argparse.Namespace) -> Options:
     if args.jobs is not None and args.jobs < 1:
         raise CliError("--jobs must be at least 1")
