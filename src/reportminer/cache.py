@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+_ARTICLE_FORMAT = "rows-1"  # what a cached article holds (change it when that changes)
 _COMPILED_FORMAT = 2  # bump when the layout of a compiled entry changes
 _MARSHAL_VERSION = 2  # (version 2 writes no back-references: reading 100,000 strings is 2-3x faster)
 
@@ -88,14 +89,14 @@ def compiled(name: str, sources: Iterable[bytes | str], build: Callable[[], Any]
 
 class ArticleCache:
     """Mined articles, one file per article, keyed by its text, its metadata and the extractor
-    version. Entries are pickled lists of claims; the directory is sharded by key prefix so that
+    version. Entries are pickled lists of the article's rows of the table; the directory is sharded by key prefix so that
     tens of thousands of articles do not sit in one directory."""
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = (root or cache_dir()) / "articles"
 
     def key(self, text: str, metadata: Iterable[str]) -> str:
-        return digest([extractor_version(), text, *metadata])
+        return digest([_ARTICLE_FORMAT, extractor_version(), text, *metadata])
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pickle"

@@ -25,7 +25,9 @@ from .cache import ArticleCache
 from .corpus import Entry, load_document
 from .reader import ArticleError
 from .table import COLUMNS, claim_rows
-from .types import Claim, Document
+from .types import Document
+
+Row = tuple  # one row of the table: plain values (str, int, float, None) in the order of COLUMNS
 
 ENGINES = ("local", "dask")
 PARQUET_PART_ROWS = 100_000  # rows per Parquet part: a part is one bounded piece of memory
@@ -44,10 +46,10 @@ class Options:
 
 @dataclass
 class Outcome:
-    """One article's result: its claims, or the one-line reason it failed."""
+    """One article's result: its rows of the table, or the one-line reason it failed."""
 
     entry: Entry
-    claims: list[Claim] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     error: str = ""
     warning: str = ""
     cached: bool = False
@@ -74,13 +76,15 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def mine_document(document: Document) -> tuple[list[Claim], str]:
-    """The per-article step: (claims, "") or ([], the reason it failed). Never raises, so that one
-    article that trips a bug is reported while the others still land."""
+def mine_document(document: Document) -> tuple[list[Row], str]:
+    """The per-article step: (the article's rows of the table, "") or ([], the reason it failed).
+    Rows are tuples of plain values in the table's column order: cheap to send back from a worker
+    and to read back from the cache. Never raises, so that one article that trips a bug is reported
+    while the others still land."""
     from .pipeline import extract_claims
 
     try:
-        return extract_claims(document), ""
+        return [tuple(row[c] for c in COLUMNS) for row in claim_rows(extract_claims(document))], ""
     except Exception as exc:  # a bug on one article must not lose the rest of the corpus
         return [], f"{document.doc_id}: internal error while mining ({type(exc).__name__}: {exc})"
 
@@ -222,16 +226,16 @@ def _start(entry: Entry, engine, cache: ArticleCache | None, force: bool) -> _Pe
 
 def _finish(pending: _Pending, cache: ArticleCache | None) -> Outcome:
     try:
-        claims, error = pending.future.result()
+        rows, error = pending.future.result()
     except Exception as exc:  # a worker that died (killed, out of memory): this article fails, not the run
-        claims, error = [], f"{pending.entry.path}: worker failed ({type(exc).__name__}: {exc})"
+        rows, error = [], f"{pending.entry.path}: worker failed ({type(exc).__name__}: {exc})"
     if error:
         return Outcome(pending.entry, error=error)
     if cache and pending.key and not pending.cached:
-        cache.put(pending.key, claims)  # one whole file per article: a killed run keeps what it finished
-    warning = "" if claims else (f"{pending.entry.path}: empty article, no claims" if pending.empty
+        cache.put(pending.key, rows)  # one whole file per article: a killed run keeps what it finished
+    warning = "" if rows else (f"{pending.entry.path}: empty article, no claims" if pending.empty
                                  else f"{pending.entry.path}: no numeric claims found")
-    return Outcome(pending.entry, claims, warning=warning, cached=pending.cached)
+    return Outcome(pending.entry, rows, warning=warning, cached=pending.cached)
 
 
 def outcomes(entries: list[Entry], options: Options = Options()) -> Iterator[Outcome]:
@@ -273,10 +277,10 @@ class _Parquet:
             raise RunnerError("--parquet needs pyarrow: pip install 'reportminer[parquet]'") from None
         self.directory = directory
         self.staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
-        self.rows: list[dict] = []
+        self.rows: list[Row] = []
         self.parts = 0
 
-    def add(self, rows: Iterable[dict]) -> None:
+    def add(self, rows: Iterable[Row]) -> None:
         self.rows.extend(rows)
         if len(self.rows) >= PARQUET_PART_ROWS:
             self.flush()
@@ -323,9 +327,8 @@ class _Table:
         self.writer.writerow(COLUMNS)
         self.parquet = _Parquet(parquet) if parquet else None
 
-    def add(self, claims: list[Claim]) -> None:
-        rows = list(claim_rows(claims))
-        self.writer.writerows([_field(row[c]) for c in COLUMNS] for row in rows)
+    def add(self, rows: list[Row]) -> None:
+        self.writer.writerows([_field(value) for value in row] for row in rows)
         if self.parquet:
             self.parquet.add(rows)
 
@@ -381,8 +384,8 @@ def mine_to_table(entries: list[Entry], options: Options, out: Path | None, *, b
                 _say(bar, "error", outcome.error)
             elif outcome.warning:
                 _say(bar, "warning", outcome.warning)
-            summary.claims += len(outcome.claims)
-            table.add(outcome.claims)
+            summary.claims += len(outcome.rows)
+            table.add(outcome.rows)
             if bar is not None:
                 bar.update(1)
         table.commit()

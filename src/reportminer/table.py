@@ -49,7 +49,8 @@ def claim_rows(claims: Iterable[Claim]) -> Iterator[dict]:
         }
 
 
-def rows_to_frame(rows: list[dict]) -> pd.DataFrame:
+def rows_to_frame(rows: list) -> pd.DataFrame:
+    """A frame of rows given as dicts (column → value) or as tuples in the order of COLUMNS."""
     import pandas as pd  # (here, not at the top: a command that only writes CSV never imports pandas)
 
     return pd.DataFrame(rows, columns=COLUMNS).astype(_DTYPES)
