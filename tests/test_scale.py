@@ -232,3 +232,12 @@ def test_a_progress_bar_only_when_asked_or_on_a_terminal_and_one_summary_line(tm
     summary = runner.mine_to_table(entries, runner.Options(jobs=1, cache_root=tmp_path), tmp_path / "b.csv")
     assert capsys.readouterr().err == ""  # stderr is not a terminal under pytest: quiet
     assert summary.line().startswith("1 articles, ") and summary.line().endswith("1 from cache, 0 failed")
+
+
+def test_spawned_workers_where_fork_is_not_available(tmp_path, monkeypatch):
+    """On macOS and Windows the pool spawns its workers, each loading the engine once itself."""
+    monkeypatch.setattr(runner, "START_METHOD", "spawn")
+    entries = _sample()[:2]
+    spawned, summary = _table(tmp_path, entries, "spawned", jobs=2, use_cache=False)
+    assert summary.failures == 0
+    assert _records(spawned) == _expected_rows({e.doc_id for e in entries})

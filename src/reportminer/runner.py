@@ -30,6 +30,9 @@ from .types import Document
 Row = tuple  # one row of the table: plain values (str, int, float, None) in the order of COLUMNS
 
 ENGINES = ("local", "dask")
+# Workers fork from a parent that has loaded everything (Linux); elsewhere fork is unsafe or absent
+# (macOS, Windows) and they are spawned, each loading the engine once.
+START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 PARQUET_PART_ROWS = 100_000  # rows per Parquet part: a part is one bounded piece of memory
 
 
@@ -147,11 +150,11 @@ class _Pool:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            fork = sys.platform == "linux"
+            fork = START_METHOD == "fork"
             if fork:
                 _preload()
             self._executor = ProcessPoolExecutor(self.workers, initializer=None if fork else _preload,
-                                                 mp_context=multiprocessing.get_context("fork" if fork else "spawn"))
+                                                 mp_context=multiprocessing.get_context(START_METHOD))
         return self._executor.submit(fn, argument)
 
     def close(self) -> None:
