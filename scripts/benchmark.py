@@ -1,68 +1,213 @@
-"""Throughput of the whole pipeline against bare jieba segmentation of the same text, in one run.
+"""Speed of reportminer on a corpus of at least 5 MB of report text, in one run:
 
-    python scripts/benchmark.py [--repeat 5] [files...]
-    python scripts/benchmark.py --adversarial     # hostile inputs against the corpus, chars/s
+    python scripts/benchmark.py [--copies 16] [--repeat 1]   # the figures of docs/performance.md
+    python scripts/benchmark.py --adversarial                # hostile inputs against the corpus, chars/s
 
-Both sides use the same loaded jieba tokenizer (loading is not timed). The ratio
-``pipeline chars/s ÷ jieba.lcut chars/s`` is the figure of merit: 1.0 means reportminer mines a text as
-fast as jieba merely segments it. Caches are cleared before every pipeline pass, so no pass profits
-from an earlier one.
+It prints
+- jieba: bare ``jieba.lcut`` over the same articles (our tokenizer, dictionary loaded beforehand);
+- single process: the whole pipeline in this process, articles read and the table written, the
+  dictionaries loaded beforehand as for jieba; the ratio to jieba is the figure of merit (1.0: mining
+  costs what segmenting alone costs);
+- the ``reportminer run`` command itself, timed from outside with its peak memory: ``--jobs 1``,
+  ``--jobs 2``, a warm re-run (every article from the cache), and start-up on a small file (a new
+  file, so it is mined; and the same file again, from the cache);
+- how the cost grows with the text: the single-process figure on 1x, 4x and 16x the shipped corpus.
+
+The benchmark corpus is the shipped corpus (seven real reports, 0.36 MB) repeated ``--copies`` times.
+Copy n > 0 has every ASCII digit turned by n (3 → 3+n mod 10), so that no copy repeats another's
+numbers and no cache of clauses or glosses serves one copy from another; the words are the reports'
+own. Within-run caches are cleared before every timed pass.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
+import math
+import os
+import platform
+import resource
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from reportminer import numberscan, segment  # noqa: E402
+from reportminer import numberscan, runner, segment  # noqa: E402
+from reportminer.cache import cache_dir  # noqa: E402
 from reportminer.corpus import load_document, read_manifest  # noqa: E402
 from reportminer.gloss import gloss  # noqa: E402
 from reportminer.pipeline import extract_claims  # noqa: E402
 
 
+def _clear_caches() -> None:
+    for cached in (segment.tokenize, gloss, numberscan._parse):
+        cached.cache_clear()
+
+
 def _best(fn, repeat: int) -> float:
-    times = []
+    return _best_both(fn, repeat)[0]
+
+
+def _best_both(fn, repeat: int) -> tuple[float, float]:
+    """(best wall seconds, best CPU seconds of this process) over ``repeat`` passes. On a shared
+    machine the CPU time is the steadier figure: other processes' load does not count in it."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        for cached in (segment.tokenize, gloss, numberscan._parse):
-            cached.cache_clear()
-        start = time.perf_counter()
+        _clear_caches()
+        start, cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus)
+
+
+def build_corpus(directory: Path, copies: int) -> Path:
+    """The shipped corpus ``copies`` times over, digits turned per copy (see the module's doc)."""
+    articles = directory / "articles"
+    articles.mkdir(parents=True)
+    lines = ["doc_id,file,title,published,source,lang"]
+    for n in range(copies):
+        turn = str.maketrans("0123456789", "".join(str((d + n) % 10) for d in range(10)))
+        for entry in read_manifest(ROOT / "corpus"):
+            doc_id = f"{entry.doc_id}-{n:02d}"
+            (articles / f"{doc_id}.txt").write_text(load_document(entry).text.translate(turn), encoding="utf-8")
+            lines.append(f"{doc_id},articles/{doc_id}.txt,,{entry.published},,{entry.lang}")
+    (directory / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return directory
+
+
+def _command(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak resident MB of the largest process: the command or one of its
+    workers), measured by GNU time, whose child is forked from a small process (this one's own peak
+    would otherwise be counted in); NaN for CPU and memory where GNU time is not installed."""
+    timer = shutil.which("time", path="/usr/bin:/bin")
+    with tempfile.NamedTemporaryFile(mode="r", suffix=".txt") as usage:
+        prefix = [timer, "-f", "%U %S %M", "-o", usage.name] if timer else []
+        start = time.perf_counter()
+        result = subprocess.run([*prefix, sys.executable, "-m", "reportminer", *args], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        seconds = time.perf_counter() - start
+        if result.returncode != 0:
+            raise SystemExit(f"benchmark: reportminer {' '.join(args)} failed: {result.stderr[-500:]}")
+        user, system, peak_kb = map(float, usage.read().split()[-3:]) if timer else (math.nan,) * 3
+    return seconds, user + system, peak_kb / 1024
+
+
+def _in_process(corpus: Path, repeat: int) -> tuple[int, int, tuple[float, float], tuple[float, float]]:
+    """(characters, claims, jieba (wall, CPU) seconds, single-process pipeline (wall, CPU) seconds),
+    each the best of ``repeat`` passes, jieba's and ours taken in turns so that a change in the
+    machine's load falls on both."""
+    entries = read_manifest(corpus)
+    documents = [load_document(e) for e in entries]
+    chars = sum(len(d.text) for d in documents)
+    options = runner.Options(jobs=1, use_cache=False, progress=False)
+    jieba_runs, mine_runs = [], []
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(repeat):
+            jieba_runs.append(_best_both(lambda: [segment.plain_cut(d.text) for d in documents], 1))
+            mine_runs.append(_best_both(lambda: runner.mine_to_table(entries, options, Path(out) / "facts.csv"), 1))
+        claims = sum(1 for _ in open(Path(out) / "facts.csv", encoding="utf-8-sig")) - 1
+    best = lambda runs: (min(r[0] for r in runs), min(r[1] for r in runs))  # noqa: E731
+    return chars, claims, best(jieba_runs), best(mine_runs)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--copies", type=int, default=16, help="copies of the shipped corpus (16: 5.8 MB)")
+    parser.add_argument("--repeat", type=int, default=2, help="timed passes of the in-process figures (best)")
     parser.add_argument("--adversarial", action="store_true",
                         help="time hostile inputs (digits, magnitudes, approximations, one 10 MB line)")
     args = parser.parse_args()
     if args.adversarial:
-        adversarial(args.repeat)
+        adversarial(max(args.repeat, 3))
         return
-    if args.files:
-        from reportminer.corpus import entry_for_path
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores "
+          f"({runner.cores()} usable), load average {os.getloadavg()[0]:.1f}, Python {platform.python_version()}")
+    segment.warm_up()  # dictionaries loaded beforehand, for jieba and for us alike
+    extract_claims(load_document(read_manifest(ROOT / "corpus")[0]))
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        corpus = build_corpus(tmp / "corpus", args.copies)
+        size = sum(p.stat().st_size for p in (corpus / "articles").iterdir())
+        chars, claims, jieba_s, mine_s = _in_process(corpus, args.repeat)
+        print(f"corpus: {args.copies} x the shipped corpus = {len(read_manifest(corpus))} articles, "
+              f"{size / 1e6:.1f} MB, {chars} characters, {claims} claims")
+        print(f"jieba.lcut             {jieba_s[0]:7.2f} s  {chars / jieba_s[0]:9.0f} chars/s  (CPU {jieba_s[1]:.2f} s)")
+        print(f"single process         {mine_s[0]:7.2f} s  {chars / mine_s[0]:9.0f} chars/s  (CPU {mine_s[1]:.2f} s)"
+              f"  {jieba_s[0] / mine_s[0]:.2f}x jieba by wall time, {jieba_s[1] / mine_s[1]:.2f}x by CPU time")
+        peak = _commands(tmp, corpus, chars)
+        _scaling(tmp, corpus, args.copies, (chars, mine_s[1]), peak)
 
-        documents = [load_document(entry_for_path(p)) for p in args.files]
-    else:
-        documents = [load_document(e) for e in read_manifest(ROOT / "corpus")]
-    segment.warm_up()
-    extract_claims(documents[0])  # load lexicon, dictionaries and compiled patterns once
-    chars = sum(len(d.text) for d in documents)
-    jieba_best, jieba_median = _best(lambda: [segment.plain_cut(d.text) for d in documents], args.repeat)
-    mine_best, mine_median = _best(lambda: [extract_claims(d) for d in documents], args.repeat)
-    claims = sum(len(extract_claims(d)) for d in documents)
-    print(f"{len(documents)} documents, {chars} characters, {claims} claims, best of {args.repeat}")
-    print(f"jieba.lcut    {jieba_best:7.3f} s  {chars / jieba_best:10.0f} chars/s  (median {jieba_median:.3f} s)")
-    print(f"reportminer   {mine_best:7.3f} s  {chars / mine_best:10.0f} chars/s  (median {mine_median:.3f} s)")
-    print(f"ratio (pipeline throughput / jieba throughput): {jieba_best / mine_best:.2f}")
+
+def _env(tmp: Path) -> dict[str, str]:
+    return dict(os.environ, REPORTMINER_CACHE_DIR=str(tmp / "cache"))
+
+
+def _commands(tmp: Path, corpus: Path, chars: int) -> float:
+    """The command's figures; returns the peak memory of ``run --jobs 1``."""
+    env = _env(tmp)
+    shutil.copytree(cache_dir() / "compiled", tmp / "cache" / "compiled")  # (compiled once, as after a first run)
+    out = ["--corpus", str(corpus), "--out", str(tmp / "out")]
+    one, one_cpu, one_mb = _command(["run", *out, "--jobs", "1"], env)
+    two, two_cpu, two_mb = _command(["run", *out, "--jobs", "2", "--force"], env)
+    warm, warm_cpu, warm_mb = _command(["run", *out], env)
+    print(f"run --jobs 1           {one:7.2f} s  {chars / one:9.0f} chars/s  (CPU {one_cpu:.2f} s)  peak {one_mb:4.0f} MB")
+    print(f"run --jobs 2 --force   {two:7.2f} s  {chars / two:9.0f} chars/s  (CPU {two_cpu:.2f} s)  peak {two_mb:4.0f} MB"
+          f"  {one / two:.2f}x --jobs 1 by wall time")
+    print(_parallel_estimate(corpus))
+    print(f"run, warm re-run       {warm:7.2f} s  (CPU {warm_cpu:.2f} s, every article from the cache)  peak {warm_mb:4.0f} MB")
+    small = tmp / "small.txt"
+    small.write_text("2025年，全市地区生产总值增长5.2%，新增城镇就业12.3万人。", encoding="utf-8")
+    fresh, fresh_cpu, fresh_mb = _command(["extract", str(small)], env)
+    cached, cached_cpu, _ = _command(["extract", str(small)], env)
+    print(f"start-up, small file   {fresh:7.2f} s  (CPU {fresh_cpu:.2f} s; a new file: mined)  peak {fresh_mb:4.0f} MB;"
+          f"  {cached:.2f} s (CPU {cached_cpu:.2f} s; the same file again: from the cache)")
+    return one_mb
+
+
+def _parallel_estimate(corpus: Path) -> str:
+    """On a shared machine the wall time of --jobs 2 says little (Linux autogroup scheduling gives a
+    session one share of the CPU however many processes it runs). This measures instead where the
+    CPU of a --jobs 2 run goes: the parent (reading, hashing, writing) and the workers (mining). With
+    two free cores the run cannot take less than the larger of the parent's CPU and half the
+    workers'; their ratio to the --jobs 1 CPU is the speed-up the structure allows."""
+    entries = read_manifest(corpus)
+    with tempfile.TemporaryDirectory() as out:
+        options = runner.Options(jobs=1, use_cache=False, progress=False)
+        _clear_caches()
+        cpu = time.process_time()
+        runner.mine_to_table(entries, options, Path(out) / "facts.csv")
+        one = time.process_time() - cpu
+        _clear_caches()  # (forked workers would inherit them)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = time.process_time()
+        runner.mine_to_table(entries, runner.Options(jobs=2, use_cache=False, progress=False), Path(out) / "f2.csv")
+        parent = time.process_time() - cpu
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    bound = max(parent, workers / 2)
+    return (f"--jobs 2 by CPU          parent {parent:.2f} s + workers {workers:.2f} s (--jobs 1: {one:.2f} s): "
+            f"on two free cores at best {bound:.2f} s, {one / bound:.2f}x --jobs 1")
+
+
+def _scaling(tmp: Path, corpus: Path, copies: int, whole: tuple[int, float], whole_peak: float) -> None:
+    print("cost as the text grows (single process, CPU seconds):")
+    for factor in (1, 4, 16):
+        if factor > copies:
+            break
+        if factor == copies:
+            chars, seconds = whole  # (the single-process figure above)
+        else:
+            chars, _, _, (_, seconds) = _in_process(build_corpus(tmp / f"scale-{factor}", factor), 1)
+        print(f"  {factor:2d}x  {chars:9d} characters  {seconds:7.2f} s  {seconds / chars * 1e6:6.2f} s per million")
+    one_copy = tmp / "scale-1" if copies > 1 else corpus
+    _, _, small_peak = _command(["run", "--corpus", str(one_copy), "--out", str(tmp / "out-1"), "--jobs", "1",
+                                 "--force"], _env(tmp))
+    print(f"peak memory of run --jobs 1: {small_peak:.0f} MB at 1x, {whole_peak:.0f} MB at {copies}x")
 
 
 def _hostile_inputs(corpus_text: str) -> dict[str, str]:
@@ -84,13 +229,13 @@ def adversarial(repeat: int) -> None:
     segment.warm_up()
     extract_claims(documents[0])
     chars = sum(len(d.text) for d in documents)
-    normal, _ = _best(lambda: [extract_claims(d) for d in documents], repeat)
+    normal = _best(lambda: [extract_claims(d) for d in documents], repeat)
     normal_rate = chars / normal
     print(f"{'input':26} {'chars':>10} {'seconds':>8} {'chars/s':>10} {'vs corpus':>9}")
     print(f"{'the corpus (normal text)':26} {chars:>10} {normal:8.3f} {normal_rate:10.0f} {1:9.2f}")
     for name, text in _hostile_inputs("".join(d.text for d in documents)).items():
         document = Document(doc_id="hostile", text=text)
-        seconds, _ = _best(lambda document=document: extract_claims(document), 1 if len(text) > 1_000_000 else repeat)
+        seconds = _best(lambda document=document: extract_claims(document), 1 if len(text) > 1_000_000 else repeat)
         rate = len(text) / seconds
         print(f"{name:26} {len(text):>10} {seconds:8.3f} {rate:10.0f} {rate / normal_rate:9.2f}")
     # English: the same claims as sentences, then as one line without a full stop (cut at clause breaks)
@@ -98,7 +243,7 @@ def adversarial(repeat: int) -> None:
     timings = {}
     for name, text in (("English sentences", english), ("English, no full stops", english.replace(". ", ", "))):
         document = Document(doc_id="hostile", text=text, lang="en")
-        seconds, _ = _best(lambda document=document: extract_claims(document), repeat)
+        seconds = _best(lambda document=document: extract_claims(document), repeat)
         timings[name] = len(text) / seconds
         rate = timings[name]
         print(f"{name:26} {len(text):>10} {seconds:8.3f} {rate:10.0f} {rate / timings['English sentences']:9.2f}"

@@ -9,11 +9,14 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 
 import pytest
 
 import reportminer
+
+from .conftest import LONG_TESTS
 
 
 @contextmanager
@@ -32,7 +35,7 @@ def hang_guard(seconds: int):
 
 def _check(text: str) -> list[dict]:
     with hang_guard(120):
-        rows = reportminer.extract(text, doc_id="hostile").to_dict("records")
+        rows = reportminer.extract(text, doc_id="hostile", lang="zh").to_dict("records")
         numbers = reportminer.numbers(text) if len(text) < 300_000 else []
     for row in rows:
         assert text[row["start"] : row["end"]] == row["mention"]
@@ -64,12 +67,29 @@ def test_many_quantities_in_one_clause_without_punctuation():
     assert len(rows) == 20_000
 
 
-def test_ten_megabytes_on_one_line():
+def _one_line(megabytes: float) -> str:
     sentence = "2025年全省地区生产总值增长5.3%，新增城镇就业12.3万人，完成投资1082.6亿元；"
-    text = sentence * (10_000_000 // len(sentence.encode("utf-8")))
-    assert len(text.encode("utf-8")) > 9_900_000 and "\n" not in text
+    return sentence * int(megabytes * 1_000_000 // len(sentence.encode("utf-8")))
+
+
+def _cpu_seconds(text: str) -> float:
+    """CPU time of this process (not wall time: other processes on the machine do not count)."""
+    start = time.process_time()
     rows = _check(text)
     assert len(rows) == 3 * text.count("2025年")
+    return time.process_time() - start
+
+
+def test_a_line_of_megabytes_is_read_in_linear_time():
+    """One line without a newline, at 0.25 MB and 1 MB (10 MB with REPORTMINER_LONG_TESTS=1): four
+    times the text may cost at most eight times the CPU (linear: 4x; quadratic: 16x), every row is
+    found and every span points into the text."""
+    large = 10.0 if LONG_TESTS else 1.0
+    small_text, large_text = _one_line(large / 4), _one_line(large)
+    assert len(large_text.encode("utf-8")) > 0.99 * large * 1_000_000 and "\n" not in large_text
+    _cpu_seconds(_one_line(0.01))  # (dictionaries and patterns loaded before timing)
+    small, big = _cpu_seconds(small_text), _cpu_seconds(large_text)
+    assert big < 8 * small, f"{big:.2f} s for 4x the text of {small:.2f} s: worse than linear"
 
 
 def test_an_english_line_without_full_stops_is_cut_into_sentences_and_read_whole():

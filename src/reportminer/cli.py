@@ -9,27 +9,18 @@ import sys
 import warnings
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from .align import align_claims, aligned_frame
-from .corpus import (
-    ManifestError,
-    add_article,
-    entry_for_path,
-    load_document,
-    read_manifest,
-)
-from .compare import CompareError, compare, pivot
-from .evaluate import GoldError, evaluate, overall, report
-from .evaluate import as_json as scores_as_json
-from .evaluate import load_gold
-from .goldflow import GoldFlowError, accept_draft, draft_path, read_draft, write_draft
-from .indicators import load_catalogue
-from .pipeline import extract_claims
+from .corpus import ManifestError, add_article, entry_for_path, load_document, read_manifest
+from .errors import UserError
 from .reader import ArticleError
-from .report import make_report
-from .table import claims_to_frame, read_facts, write_csv
+from .runner import ENGINES, Options, RunnerError, mine_to_table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas and the scorer are imported by the commands that use them (evaluate, show), so that mining a
+# small file never pays for importing them.
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 
@@ -42,45 +33,20 @@ def _error(message: str) -> None:
     print(f"reportminer: error: {message}", file=sys.stderr)
 
 
-def _warn(message: str) -> None:
-    print(f"reportminer: warning: {message}", file=sys.stderr)
-
-
-def _mine(entries) -> tuple[pd.DataFrame, list[str]]:
-    """Claims of every entry; a broken article is reported and skipped, never fatal to the rest."""
-    claims, failures = [], []
-    for entry in entries:
-        try:
-            document = load_document(entry)
-        except ArticleError as exc:
-            failures.append(str(exc))
-            _error(str(exc))
-            continue
-        if not document.text.strip():
-            _warn(f"{entry.path}: empty article, no claims")
-            continue
-        found = extract_claims(document)
-        if not found:
-            _warn(f"{entry.path}: no numeric claims found")
-        claims.extend(found)
-    return claims_to_frame(claims), failures
-
-
-def _write(frame: pd.DataFrame, out: Path) -> None:
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_csv(frame, out)
-    except OSError as exc:
-        raise CliError(f"{out}: cannot write ({exc.strerror or exc})") from None
+def _options(args: argparse.Namespace) -> Options:
+    if args.jobs is not None and args.jobs < 1:
+        raise CliError("--jobs must be at least 1")
+    return Options(jobs=args.jobs or 0, force=args.force, engine=getattr(args, "engine", "local"),
+                   scheduler=getattr(args, "scheduler", None) or "")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     entries = read_manifest(args.corpus)
-    frame, failures = _mine(entries)
     out = args.out / "facts.csv"
-    _write(frame, out)
-    print(f"{len(frame)} claims from {len(entries) - len(failures)} of {len(entries)} articles → {out}")
-    return EXIT_FAILURE if failures else EXIT_OK
+    summary = mine_to_table(entries, _options(args), out, parquet=args.out / "facts.parquet" if args.parquet else None)
+    print(f"{summary.claims} claims from {len(entries) - summary.failures} of {len(entries)} articles → {out}"
+          f" ({summary.seconds:.1f} s, {summary.cache_hits} from cache, {summary.failures} failed)")
+    return EXIT_FAILURE if summary.failures else EXIT_OK
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -88,15 +54,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
     stems = [e.doc_id for e in entries]
     if len(set(stems)) != len(stems):
         raise CliError("two input files have the same name (doc_id is the file stem); rename one")
-    frame, failures = _mine(entries)
-    if args.output:
-        _write(frame, args.output)
-    else:
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
-    return EXIT_FAILURE if failures else EXIT_OK
+    summary = mine_to_table(entries, _options(args), args.output, bom=True)
+    print(f"reportminer: {summary.line()}", file=sys.stderr)
+    return EXIT_FAILURE if summary.failures else EXIT_OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .evaluate import as_json as scores_as_json
+    from .evaluate import GoldError, evaluate, overall, report
+    from .table import read_facts
+
     if not args.facts.exists():
         raise CliError(f"{args.facts}: no such file (run `reportminer run` first)")
     try:
@@ -108,7 +77,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         raise CliError(f"{args.facts}: missing column(s) {', '.join(missing)}")
     if not args.gold.is_dir():
         raise CliError(f"{args.gold}: no such directory")
-    scores = evaluate(facts, args.gold)
+    try:
+        scores = evaluate(facts, args.gold)
+    except GoldError as exc:
+        raise CliError(str(exc)) from None
     if args.json:
         print(json.dumps(scores_as_json(scores), ensure_ascii=False, indent=2))
     else:
@@ -126,6 +98,10 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .table import read_facts
+
     if not args.facts.exists():
         raise CliError(f"{args.facts}: no such file (run `reportminer run` first)")
     facts = read_facts(args.facts)
@@ -136,6 +112,22 @@ def cmd_show(args: argparse.Namespace) -> int:
     with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 30):
         print(rows[columns].to_string(index=False))
     return EXIT_OK
+
+
+def _add_scale_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: every core)")
+    command.add_argument("--force", action="store_true",
+                         help="mine every article again instead of reusing the cache of unchanged ones")
+
+
+def _write(frame: pd.DataFrame, out: Path) -> None:
+    from .table import write_csv
+
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_csv(frame, out)
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write ({exc.strerror or exc})") from None
 
 
 def _emit(frame: pd.DataFrame, output: Path | None) -> None:
@@ -154,6 +146,10 @@ def _titles(corpus: Path) -> dict[str, str]:
 
 
 def _read_facts_or_fail(path: Path) -> pd.DataFrame:
+    import pandas as pd
+
+    from .table import read_facts
+
     if not path.exists():
         raise CliError(f"{path}: no such file (run `reportminer run` first)")
     try:
@@ -163,6 +159,9 @@ def _read_facts_or_fail(path: Path) -> pd.DataFrame:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare, pivot
+    from .indicators import load_catalogue
+
     catalogue = load_catalogue()
     if args.indicator not in catalogue.by_id:
         raise CliError(f"unknown indicator {args.indicator!r} (`reportminer indicators` lists the ids)")
@@ -174,6 +173,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_indicators(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .indicators import load_catalogue
+
     rows = [{"id": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "measure": i.measure,
              "kind": "|".join(sorted(i.kinds)), "category": i.category} for i in load_catalogue().indicators]
     _emit(pd.DataFrame(rows), args.output)
@@ -204,6 +207,8 @@ def _article_text(corpus: Path, doc_id: str) -> str:
 
 
 def cmd_gold_draft(args: argparse.Namespace) -> int:
+    from .goldflow import write_draft
+
     facts = _read_facts_or_fail(args.facts)
     path = write_draft(facts, args.doc_id, args.gold, force=args.force)
     print(f"draft → {path}: set verified to yes or drop on every row (add missed rows with yes), "
@@ -212,6 +217,8 @@ def cmd_gold_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_gold_accept(args: argparse.Namespace) -> int:
+    from .goldflow import accept_draft
+
     text = _article_text(args.corpus, args.doc_id)
     target = accept_draft(args.doc_id, text, args.gold, annotated_by=args.by or "")
     print(f"gold → {target}; `reportminer evaluate` now scores {args.doc_id}")
@@ -235,6 +242,10 @@ def _write_text(content: str, out: Path) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, load_gold
+    from .goldflow import draft_path, read_draft
+    from .report import make_report
+
     facts = _read_facts_or_fail(args.facts)
     missing = [c for c in ("doc_id", "claim_id", "start", "end", "mention", "kind", "indicator") if c not in facts]
     if missing:
@@ -250,7 +261,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         texts[doc_id] = (document.title, document.text)
     review_rows = read_draft(draft_path(args.gold, args.review)).to_dict("records") if args.review else None
     gold = load_gold(args.gold) if args.gold.is_dir() else {}
-    scopes = {d: (lo, hi) for d, (_, lo, hi) in gold.items()}
+    scopes = {d: scope for d, (_, scope) in gold.items()}
     scores = {s.doc_id: s for s in evaluate(facts[facts["doc_id"].isin(wanted)], args.gold)} if gold else {}
     page = make_report(facts, texts, scores, scopes, wanted, review_rows=review_rows)
     _write_text(page, args.output)
@@ -300,6 +311,9 @@ def _align_side(name: str, corpus: Path, lang: str, published: str):
 
 
 def cmd_align(args: argparse.Namespace) -> int:
+    from .align import align_claims, aligned_frame
+    from .pipeline import extract_claims
+
     en_name = args.en
     zh_name = args.zh
     if en_name is None:  # one name: a translation whose manifest line names its original
@@ -328,6 +342,13 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="mine every article of the corpus into OUT/facts.csv")
     run.add_argument("--corpus", type=Path, default=Path("corpus"))
     run.add_argument("--out", type=Path, default=Path("outputs"))
+    _add_scale_options(run)
+    run.add_argument("--engine", choices=ENGINES, default="local",
+                     help="local: a process pool on this machine; dask: Dask distributed (pip install 'reportminer[dask]')")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --engine dask: a running scheduler (tcp://host:8786); default: a local cluster")
+    run.add_argument("--parquet", action="store_true",
+                     help="also write OUT/facts.parquet/, the table in parts of 100,000 rows")
     run.set_defaults(func=cmd_run)
 
     ext = sub.add_parser("extract", help="mine text files (doc_id = file stem) to a CSV or stdout")
@@ -335,6 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--output", type=Path)
     ext.add_argument("--lang", choices=["zh", "en"], help="default: guessed from the text")
     ext.add_argument("--published", help="publication date (YYYY, YYYY-MM or YYYY-MM-DD); default: read from the header")
+    _add_scale_options(ext)
     ext.set_defaults(func=cmd_extract)
 
     ev = sub.add_parser("evaluate", help="score a facts table against the gold files")
@@ -379,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (CliError, ArticleError, ManifestError, GoldError, CompareError, GoldFlowError) as exc:
+    except (CliError, ArticleError, UserError, RunnerError) as exc:
         _error(str(exc))
         return EXIT_FAILURE
     except KeyboardInterrupt:

@@ -7,13 +7,15 @@ a summary sentence comes before its detail). ``pivot`` turns that into documents
 
 from __future__ import annotations
 
+from .errors import UserError
+
 import pandas as pd
 
 COMPARE_COLUMNS = ["doc_id", "title", "period", "status", "value", "value_high", "unit", "qualifier",
                    "std_value", "std_unit", "change", "mention", "claim_id"]
 
 
-class CompareError(ValueError):
+class CompareError(UserError):
     """The facts table cannot answer the question (no indicator column, unknown id)."""
 
 

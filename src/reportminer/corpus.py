@@ -3,6 +3,8 @@ over all of them so that one broken article never stops the others."""
 
 from __future__ import annotations
 
+from .errors import UserError
+
 import csv
 from dataclasses import dataclass
 from functools import cache
@@ -55,7 +57,7 @@ def _date_patterns() -> _DatePatterns:
     )
 
 
-class ManifestError(ValueError):
+class ManifestError(UserError):
     """The manifest is malformed; the message names the file and the line."""
 
 

@@ -7,6 +7,8 @@ and on matched pairs the accuracy of each field and the character-overlap F1 of 
 
 from __future__ import annotations
 
+from .errors import UserError
+
 import csv
 import math
 from collections import Counter
@@ -21,7 +23,7 @@ FIELDS = ["value", "unit", "kind", "qualifier", "std_value", "period", "status",
 NUMERIC = {"value", "std_value"}
 
 
-class GoldError(ValueError):
+class GoldError(UserError):
     """A gold file is malformed; the message names the file and the problem."""
 
 

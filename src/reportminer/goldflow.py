@@ -10,6 +10,8 @@ mention, then writes ``corpus/gold/<doc_id>.csv`` and lists the article in the g
 
 from __future__ import annotations
 
+from .errors import UserError
+
 import csv
 from pathlib import Path
 
@@ -27,7 +29,7 @@ GOLD_COLUMNS = [c for c in DRAFT_COLUMNS if c not in ("sentence", VERIFIED)]
 GOLD_MANIFEST_COLUMNS = ["doc_id", "start", "end", "annotated_by", "note"]
 
 
-class GoldFlowError(ValueError):
+class GoldFlowError(UserError):
     """A draft cannot be written or accepted; the message says why, in one line."""
 
 

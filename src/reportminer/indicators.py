@@ -12,6 +12,8 @@ a change reaches (提高到…).
 
 from __future__ import annotations
 
+from .errors import UserError
+
 import csv
 import io
 import tomllib
@@ -32,7 +34,7 @@ GROWTH_KINDS = frozenset({Kind.PERCENT.value})
 _ID = regex.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class IndicatorDataError(ValueError):
+class IndicatorDataError(UserError):
     """indicators.csv or indicator_rules.toml breaks its schema."""
 
 

@@ -20,6 +20,8 @@ The old ``[units]`` lists (``generic_classifiers`` …) are derived from those c
 
 from __future__ import annotations
 
+from .errors import UserError
+
 import csv
 import io
 import tomllib
@@ -41,7 +43,7 @@ Span = tuple[int, ...]
 """Two integers: first and last year or month."""
 
 
-class LexiconError(ValueError):
+class LexiconError(UserError):
     """A data file is malformed; the message names the file and the entry."""
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import regex
 
 from .context import Context, annotate, clause_end, clause_start
@@ -28,6 +28,9 @@ from .timeframe import (
     with_whole_years,
 )
 from .types import Claim, Document, Kind, Quantity, Sentence
+
+if TYPE_CHECKING:
+    import pandas as pd  # (imported by claims_to_frame when a frame is asked for: CSV runs never need it)
 
 
 def _opening(sentence: Sentence, times: list[TimeExpression], quantities: list[Quantity],

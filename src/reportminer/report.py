@@ -36,7 +36,7 @@ class ReportDoc:
     text: str
     rows: list[dict]  # the claims to show (facts rows, or draft rows in review)
     score: DocScore | None = None  # against gold, where gold exists
-    scope: tuple[int, int | None] = (0, None)
+    scope: tuple[tuple[int, int | None], ...] = ((0, None),)  # the gold file's annotated ranges
     review: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -60,9 +60,9 @@ def _gold_status(doc: ReportDoc) -> dict[str, str]:
     """claim_id → 'matched', 'spurious' (no gold row) or 'outside gold' (beyond the gold file's scope)."""
     if doc.score is None:
         return {}
-    lo, hi = doc.scope
-    status = {_plain(r.get("claim_id")): "matched" if int(r["start"]) >= lo and (hi is None or int(r["end"]) <= hi)
-              else "outside gold" for r in doc.rows}
+    status = {_plain(r.get("claim_id")): "matched" if any(
+        int(r["start"]) >= lo and (hi is None or int(r["end"]) <= hi) for lo, hi in doc.scope) else "outside gold"
+        for r in doc.rows}
     status.update({_plain(p.get("claim_id")): "spurious" for p in doc.score.spurious})
     return status
 
@@ -299,7 +299,7 @@ def _doc_rows(facts: pd.DataFrame, doc_id: str) -> list[dict]:
 
 
 def make_report(facts: pd.DataFrame, texts: dict[str, tuple[str, str]], scores: dict[str, DocScore],
-                scopes: dict[str, tuple[int, int | None]], doc_ids: list[str], *,
+                scopes: dict[str, list[tuple[int, int | None]]], doc_ids: list[str], *,
                 review_rows: list[dict] | None = None) -> str:
     """The page for ``doc_ids`` (texts: doc_id → (title, text)); with ``review_rows``, the one document's
     draft rows are shown for checking instead of the extraction."""
@@ -310,6 +310,6 @@ def make_report(facts: pd.DataFrame, texts: dict[str, tuple[str, str]], scores: 
             docs.append(ReportDoc(doc_id, title, text, review_rows, review=True))
         else:
             docs.append(ReportDoc(doc_id, title, text, _doc_rows(facts, doc_id), scores.get(doc_id),
-                                  scopes.get(doc_id, (0, None))))
+                                  tuple(scopes.get(doc_id, [(0, None)]))))
     heading = f"Review: {doc_ids[0]}" if review_rows is not None else "reportminer: claims in their text"
     return build_html(docs, facts, _names(), title=heading)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 import logging
+import marshal
+import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib import resources
 
-import jieba
-
+from .cache import compiled
 from .lexicon import data_path
 
 
@@ -24,21 +26,43 @@ class Token:
     tag: str  # jieba dictionary tag ("n", "v", "ns" …) or "" when jieba does not know the word
 
 
-@cache
-def _tokenizer() -> jieba.Tokenizer:
+def _import_jieba():
+    """``import jieba`` without ``pkg_resources``: jieba imports it only to open its own data files
+    (and falls back to opening them by path), and importing it costs more than everything else a
+    small command does."""
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # (import raises ImportError)
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
     jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def _jieba_sources() -> list[bytes | str]:
+    """What the compiled dictionary is built from: jieba's version and dictionary, our user dictionary."""
+    jieba = _import_jieba()  # (before resources.files, which would import it with pkg_resources)
+    return [jieba.__version__, resources.files("jieba").joinpath("dict.txt").read_bytes(),
+            data_path("userdict.txt").read_bytes()]
+
+
+def _build_shards() -> tuple[int, dict[str, bytes]]:
+    """jieba's prefix dictionary with our user dictionary, and every word's tag, split by first
+    character: (total frequency, {character: marshalled (frequencies, tags) of the entries it begins})."""
+    from .cache import cache_dir
+
+    jieba = _import_jieba()
     tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(cache_dir())  # jieba's own cache next to ours, not in /tmp
+    cache_dir().mkdir(parents=True, exist_ok=True)
     tokenizer.initialize()
     with data_path("userdict.txt").open("rb") as userdict:
         tokenizer.load_userdict(userdict)
-    return tokenizer
-
-
-@cache
-def _tags() -> dict[str, str]:
-    """word → tag from jieba's dictionary and our user dictionary (``word freq tag`` lines)."""
     tags: dict[str, str] = {}
-    with _tokenizer().get_dict_file() as handle:
+    with tokenizer.get_dict_file() as handle:
         for raw in handle:
             parts = raw.decode("utf-8").split()
             if len(parts) >= 3:
@@ -47,19 +71,72 @@ def _tags() -> dict[str, str]:
         parts = line.split()
         if len(parts) >= 3:
             tags[parts[0]] = parts[2]
-    return tags
+    by_first: dict[str, tuple[dict[str, int], dict[str, str]]] = {}
+    for word, freq in tokenizer.FREQ.items():
+        by_first.setdefault(word[0], ({}, {}))[0][word] = freq
+    for word, tag in tags.items():
+        by_first.setdefault(word[0], ({}, {}))[1][word] = tag
+    return tokenizer.total, {first: marshal.dumps(part, 2) for first, part in by_first.items()}
+
+
+class _Dictionary:
+    """jieba's dictionary, loaded one first character at a time: a text of a hundred characters
+    loads the entries of its own characters only, not all 500,000. jieba reads it as a plain dict
+    (only substrings of the text it cuts are ever looked up), so cutting costs what it always did."""
+
+    def __init__(self, total: int, shards: dict[str, bytes]) -> None:
+        self.total = total
+        self.freq: dict[str, int] = {}
+        self.tags: dict[str, str] = {}
+        self._shards = shards
+        self._seen: set[str] = set()
+
+    def cover(self, text: str) -> None:
+        """Load the entries of every character of ``text`` not loaded yet."""
+        new = set(text) - self._seen
+        if not new:
+            return
+        self._seen |= new
+        for first in new:
+            shard = self._shards.get(first)
+            if shard is not None:
+                freq, tags = marshal.loads(shard)
+                self.freq.update(freq)
+                self.tags.update(tags)
+
+
+@cache
+def _dictionary() -> _Dictionary:
+    total, shards = compiled("jieba-dictionary", _jieba_sources(), _build_shards)
+    return _Dictionary(total, shards)
+
+
+@cache
+def _tokenizer():
+    """One jieba Tokenizer reading the compiled dictionary (never jieba's own loading)."""
+    dictionary = _dictionary()
+    tokenizer = _import_jieba().Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dictionary.freq, dictionary.total, True
+    return tokenizer
+
+
+def _tags() -> dict[str, str]:
+    return _dictionary().tags
 
 
 def warm_up() -> None:
-    """Load the dictionary now (so a benchmark does not time the loading)."""
+    """Load the whole dictionary now (so that a benchmark or a worker process does not time the
+    loading)."""
+    dictionary = _dictionary()
+    dictionary.cover("".join(dictionary._shards))
     _tokenizer()
-    _tags()
 
 
 @lru_cache(maxsize=4096)
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """jieba's tokens of ``text`` with their tags; ``offset`` is added to every position (for a
     slice of a longer text)."""
+    _dictionary().cover(text)
     tags = _tags()
     return tuple(
         Token(word, start + offset, end + offset, tags.get(word, ""))
@@ -69,6 +146,7 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
 
 def plain_cut(text: str) -> list[str]:
     """Bare ``lcut`` with the same tokenizer: the benchmark's yardstick."""
+    _dictionary().cover(text)
     return _tokenizer().lcut(text)
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from .indicators import claims_indicators
 from .types import Claim
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA_COLUMNS = [
     "doc_id", "claim_id", "lang", "start", "end", "mention", "value", "unit", "unit_en", "kind",
@@ -29,16 +31,19 @@ _DTYPES = {
 }
 
 
-def claims_to_frame(claims: list[Claim]) -> pd.DataFrame:
-    rows = []
+def claim_rows(claims: Iterable[Claim]) -> Iterator[dict]:
+    """One row (column → value, None when empty) per claim, numbered per document in order."""
+    from .indicators import claims_indicators  # (here: the indicator table loads only when rows are made)
+
     counters: dict[str, int] = {}
-    standards = claims_indicators(claims)
-    for claim, standard in zip(claims, standards):
+    claims = list(claims)
+    standards = claims_indicators(claims)  # (once for all: a list of ordered parts is read part by part)
+    for claim, standard in zip(claims, standards, strict=True):
         n = counters[claim.doc_id] = counters.get(claim.doc_id, 0) + 1
         high_std = None
         if claim.value_high is not None and claim.std_value is not None and claim.value:
             high_std = claim.value_high * claim.std_value / claim.value
-        rows.append({
+        yield {
             "doc_id": claim.doc_id, "claim_id": f"{claim.doc_id}:{n}", "lang": claim.lang,
             "start": claim.start, "end": claim.end, "mention": claim.mention, "value": claim.value,
             "unit": claim.unit, "unit_en": claim.unit_en, "kind": claim.kind, "std_value": claim.std_value,
@@ -47,9 +52,18 @@ def claims_to_frame(claims: list[Claim]) -> pd.DataFrame:
             "period": claim.period, "status": claim.status, "sentence": claim.sentence,
             "section": claim.section, "value_high_std": high_std,
             "indicator": standard.ids, "indicator_en": standard.names_en,
-        })
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype(_DTYPES)
+        }
+
+
+def rows_to_frame(rows: list) -> pd.DataFrame:
+    """A frame of rows given as dicts (column → value) or as tuples in the order of COLUMNS."""
+    import pandas as pd  # (here, not at the top: a command that only writes CSV never imports pandas)
+
+    return pd.DataFrame(rows, columns=COLUMNS).astype(_DTYPES)
+
+
+def claims_to_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+    return rows_to_frame(list(claim_rows(claims)))
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -67,5 +81,7 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 
 def read_facts(path: Path) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.read_csv(path, encoding="utf-8-sig", dtype={"period": "string"}, keep_default_na=False,
                        na_values={c: [""] for c in ("value", "std_value", "value_high", "start", "end")})

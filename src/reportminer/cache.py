@@ -1,0 +1,114 @@
+"""The per-user cache: compiled dictionaries (so that a command starts in a fraction of a second) and
+mined articles (so that an unchanged article is not mined again).
+
+Everything is keyed by content, never by a file's name or date: a key is a hash of the bytes that
+made the entry (the article's text and metadata, the extractor's code and data files, a dictionary's
+source). An entry is written to a temporary file and renamed into place, so a run killed at any
+moment leaves only whole entries behind, never a torn one.
+
+The cache lives in ``$REPORTMINER_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportminer``, else
+``~/.cache/reportminer``. Deleting it is always safe: it is rebuilt on demand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_ARTICLE_FORMAT = "rows-1"  # what a cached article holds (change it when that changes)
+_COMPILED_FORMAT = 2  # bump when the layout of a compiled entry changes
+_MARSHAL_VERSION = 2  # (version 2 writes no back-references: reading 100,000 strings is 2-3x faster)
+
+
+def cache_dir() -> Path:
+    """The root of the per-user cache (not created here)."""
+    explicit = os.environ.get("REPORTMINER_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "reportminer"
+
+
+def digest(parts: Iterable[bytes | str]) -> str:
+    """A hex key for a sequence of parts (each part length-prefixed, so ("ab", "c") ≠ ("a", "bc"))."""
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+@cache
+def extractor_version() -> str:
+    """A hash of every source and data file of the package: any change to the code or the language
+    data gives a new version, so claims mined by an older extractor are never reused."""
+    files = sorted(p for p in _PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".toml", ".txt"})
+    return digest(part for p in files for part in (p.relative_to(_PACKAGE_DIR).as_posix(), p.read_bytes()))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file in the same directory, renamed)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def compiled(name: str, sources: Iterable[bytes | str], build: Callable[[], Any]) -> Any:
+    """``build()``'s result, marshalled once into the cache under a key made of ``sources`` (the bytes
+    it is built from) and read back on later calls. ``build`` must return plain data (dicts, tuples,
+    str, bytes, numbers) so that reading it back is a single fast ``marshal.loads``. A cache that
+    cannot be written (read-only home) only costs the build on every start."""
+    path = cache_dir() / "compiled" / f"{name}-{digest([str(_COMPILED_FORMAT), *sources])}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # absent or unreadable: build it again
+    value = build()
+    try:
+        write_atomically(path, marshal.dumps(value, _MARSHAL_VERSION))
+    except OSError:
+        pass
+    return value
+
+
+class ArticleCache:
+    """Mined articles, one file per article, keyed by its text, its metadata and the extractor
+    version. Entries are pickled lists of the article's rows of the table; the directory is sharded by key prefix so that
+    tens of thousands of articles do not sit in one directory."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = (root or cache_dir()) / "articles"
+
+    def key(self, text: str, metadata: Iterable[str]) -> str:
+        return digest([_ARTICLE_FORMAT, extractor_version(), text, *metadata])
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Any | None:
+        try:
+            return pickle.loads(self._path(key).read_bytes())
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+            return None  # a miss; an entry of an older layout is mined again
+
+    def put(self, key: str, value: Any) -> None:
+        try:
+            write_atomically(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # a cache that cannot be written only makes the next run slower
