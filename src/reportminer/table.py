@@ -1,21 +1,22 @@
-"""The facts table: the schema's columns first, in the schema's order, then the project's own."""
+"""The facts table: the schema's columns first, in the schema's order, then the project's own:
+``value_high_std`` and the ``title``, ``published`` and ``source`` of the document each row is from."""
 
 from __future__ import annotations
 
-import os
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from .types import Claim
+from .types import Claim, Document
 
 SCHEMA_COLUMNS = [
     "doc_id", "claim_id", "lang", "start", "end", "mention", "value", "unit", "unit_en", "kind",
     "std_value", "std_unit", "qualifier", "value_high", "metric", "metric_en", "change", "period",
     "status", "sentence", "section",
 ]
-EXTRA_COLUMNS = ["value_high_std"]
+DOCUMENT_COLUMNS = ["title", "published", "source"]
+EXTRA_COLUMNS = ["value_high_std", *DOCUMENT_COLUMNS]
 COLUMNS = SCHEMA_COLUMNS + EXTRA_COLUMNS
 
 _DTYPES = {
@@ -24,10 +25,13 @@ _DTYPES = {
     "std_value": "float64", "std_unit": "string", "qualifier": "string", "value_high": "float64",
     "metric": "string", "metric_en": "string", "change": "string", "period": "string",
     "status": "string", "sentence": "string", "section": "string", "value_high_std": "float64",
+    "title": "string", "published": "string", "source": "string",
 }
 
 
-def claims_to_frame(claims: list[Claim]) -> pd.DataFrame:
+def claims_to_frame(claims: list[Claim], documents: Iterable[Document] = ()) -> pd.DataFrame:
+    """One row per claim; ``documents`` (by doc_id) fill the title, published and source columns."""
+    about = {d.doc_id: {"title": d.title, "published": d.published, "source": d.source} for d in documents}
     rows = []
     counters: dict[str, int] = {}
     for claim in claims:
@@ -43,25 +47,14 @@ def claims_to_frame(claims: list[Claim]) -> pd.DataFrame:
             "metric": claim.metric, "metric_en": claim.metric_en, "change": claim.change,
             "period": claim.period, "status": claim.status, "sentence": claim.sentence,
             "section": claim.section, "value_high_std": high_std,
+            **about.get(claim.doc_id, {}),
         })
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.astype(_DTYPES)
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write UTF-8 with BOM (so Excel reads Chinese), atomically: a temp file, then a rename."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            frame.to_csv(handle, index=False, lineterminator="\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def read_facts(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, encoding="utf-8-sig", dtype={"period": "string"}, keep_default_na=False,
+    """A facts CSV as written by ``reportminer run`` (raises pandas' and the codec's errors)."""
+    return pd.read_csv(path, encoding="utf-8-sig", dtype={"period": "string", "published": "string"},
+                       keep_default_na=False,
                        na_values={c: [""] for c in ("value", "std_value", "value_high", "start", "end")})
