@@ -31,6 +31,7 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # A line that is only a page number: 3, - 3 -, 第3页, 第 3 页 共 10 页, 3/10, Page 3 of 10
 _PAGE_NUMBER = regex.compile(r"^[\s\-–—·•]*(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+(?:\s*/\s*\d+)?|"
                              r"(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?)[\s\-–—·•]*$", regex.IGNORECASE)
+_PLACEHOLDER_TITLES = {"(anonymous)", "untitled", "(untitled)"}  # what PDF writers put when there is none
 MARGIN_SHARE = 0.12  # the top and bottom 12% of a page hold running headers and footers
 PARAGRAPH_GAP = 1.35  # a line gap this many times the page's usual one starts a paragraph
 
@@ -194,6 +195,7 @@ def _pdf_text(data: bytes, name: str) -> tuple[str, str]:
             pages = [_page_lines(page) for page in pdf.pages]
             heights = [float(page.height) for page in pdf.pages]
             title = str((pdf.metadata or {}).get("Title") or "")
+            title = "" if title.lower() in _PLACEHOLDER_TITLES else title
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
         raise ArticleError(f"{name}: not a readable PDF ({type(exc).__name__})") from None
     text = "\n\n".join(_paragraphs(_drop_running_lines(pages, heights)))

@@ -17,7 +17,16 @@ _BOMS = (
 # close to 0 (a 200-byte Big5 sample: 2.2), a wrong guess far more.
 MAX_CHAOS = 10.0
 RIVAL_MARGIN = 1.0  # a second candidate this close to the best, decoding differently, makes us unsure
-SAMPLE_BYTES = 200_000  # detection reads a sample; the whole file is then decoded strictly
+SAMPLE_BYTES = 200_000
+# Encodings that extend one another: a rival in the same family is no reason for doubt (the detector's
+# best, usually the widest, is kept).
+_FAMILIES = {
+    "gb2312": "gb", "gbk": "gb", "gb18030": "gb", "hz": "gb",
+    "big5": "big5", "cp950": "big5", "big5hkscs": "big5",
+    "shift_jis": "sjis", "shift_jis_2004": "sjis", "shift_jisx0213": "sjis", "cp932": "sjis",
+    "euc_kr": "kr", "cp949": "kr", "johab": "kr",
+    "utf_16": "utf16", "utf_16_le": "utf16", "utf_16_be": "utf16",
+}  # detection reads a sample; the whole file is then decoded strictly
 
 
 class ArticleError(Exception):
@@ -58,8 +67,9 @@ def _detect(data: bytes, name: str) -> str:
     if not matches:
         raise ArticleError(f"{name}: not UTF-8 and no known encoding decodes it (a binary file?)")
     best = matches[0]
-    rivals = [m for m in matches[1:4]
-              if m.percent_chaos <= best.percent_chaos + RIVAL_MARGIN and str(m) != str(best)]
+    family = _FAMILIES.get(best.encoding, best.encoding)
+    rivals = [m for m in matches[1:4] if m.percent_chaos <= best.percent_chaos + RIVAL_MARGIN
+              and _FAMILIES.get(m.encoding, m.encoding) != family and str(m) != str(best)]
     if best.percent_chaos > MAX_CHAOS or rivals:
         guesses = ", ".join(m.encoding for m in [best, *rivals][:4])
         raise ArticleError(f"{name}: not UTF-8 and the encoding is unclear (best guesses: {guesses});"
