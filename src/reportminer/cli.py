@@ -267,7 +267,8 @@ def _utf8_streams() -> None:
     """Print UTF-8 whatever the console's encoding (a C or Latin-1 locale would fail on Chinese)."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace" if stream is sys.stderr else "strict")
+            # (surrogateescape: a file name the C locale could not decode is printed as its own bytes)
+            stream.reconfigure(encoding="utf-8", errors="surrogateescape")
 
 
 def _silence_stdout() -> None:

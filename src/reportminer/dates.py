@@ -41,11 +41,11 @@ def parse_date(value: str) -> str:
 
 def _checked(year: int, month: str | None, day: str | None, value: str) -> str:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateError(f"date {value!r}: year {year} is out of range ({FIRST_YEAR}–{LAST_YEAR})")
+        raise DateError(f"date {value!r}: year {year} is out of range ({FIRST_YEAR}–{LAST_YEAR}; accepted forms: {ACCEPTED})")
     if month is None:
         return f"{year:04d}"
     try:
         date = datetime.date(year, int(month), int(day or 1))
     except ValueError:
-        raise DateError(f"date {value!r} is not a day of the calendar") from None
+        raise DateError(f"date {value!r} is not a day of the calendar (accepted forms: {ACCEPTED})") from None
     return date.isoformat() if day else date.isoformat()[:7]

@@ -100,7 +100,7 @@ def _html_text(data: bytes, name: str, encoding: str) -> tuple[str, str, str, st
         decoded = decode(data, name)  # a wrong <meta> declaration: detect instead
     trafilatura = _require("trafilatura", "HTML")
     result = trafilatura.bare_extraction(
-        decoded.text, with_metadata=True, include_comments=False, include_tables=True,
+        decoded.text, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True})
     if result is None:
         raise ArticleError(f"{name}: no article text found in this HTML page")
