@@ -278,3 +278,20 @@ def test_evaluate_refuses_gold_whose_offsets_miss_but_whose_mentions_match(capsy
     status, out, err = cli(capsys, "evaluate", "--facts", ROOT / "outputs" / "facts.csv", "--gold", gold_corpus / "gold")
     one_line_error(status, err, "not the mention")
     assert out == ""
+
+
+def test_a_manifest_with_an_unreadable_date_or_unsafe_id_names_its_line(capsys, corpus, tmp_path):
+    for row, fragment in (("a,articles/a.txt,t,March 2025,s,zh", "accepted form"),
+                          ("../a,articles/a.txt,t,2025,s,zh", "not a slug")):
+        (corpus / "manifest.csv").write_text(f"doc_id,file,title,published,source,lang\n{row}\n", encoding="utf-8")
+        status, _, err = cli(capsys, "run", "--corpus", corpus, "--out", tmp_path / "out")
+        one_line_error(status, err, "manifest.csv: line 2", fragment)
+    assert not (tmp_path / "out").exists()
+
+
+def test_run_writes_the_format_asked_for(capsys, corpus, note, tmp_path):
+    assert cli(capsys, "add", note, "--corpus", corpus, "--title", "区情", "--source", "某日报")[0] == 0
+    status, out, err = cli(capsys, "run", "--corpus", corpus, "--out", tmp_path / "out", "--format", "jsonl")
+    assert status == 0 and "facts.jsonl" in out, err
+    first = json.loads((tmp_path / "out" / "facts.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert (first["mention"], first["title"], first["source"], first["published"]) == ("1.2万户", "区情", "某日报", "")
