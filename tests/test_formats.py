@@ -134,3 +134,9 @@ def test_a_missing_format_library_names_the_extra(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "docx", None)  # as if python-docx were not installed
     with pytest.raises(ArticleError, match=r"reportminer\[formats\]"):
         read_source(path)
+
+
+def test_an_encoding_that_is_not_a_text_encoding_is_refused():
+    for name in ("base64", "zlib", "no-such-codec"):
+        with pytest.raises(ArticleError, match="unknown encoding"):
+            decode(b"abc", "a.txt", name)

@@ -13,7 +13,8 @@ from pathlib import Path
 from reportminer.corpus import read_manifest
 from reportminer.reader import read_article
 
-ARTICLES = [f"{2020 + n}年，全区新增市场主体{n + 1}.{n}万户，新建学校{n + 3}所。\n" for n in range(6)]
+ARTICLES = [f"{2020 + n}年，全区新增市场主体{n + 1}.{n}万户，新建学校{n + 3}所。\n"
+            for n in range(6)]
 
 
 def start(*args) -> subprocess.Popen:

@@ -41,7 +41,8 @@ def parse_date(value: str) -> str:
 
 def _checked(year: int, month: str | None, day: str | None, value: str) -> str:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateError(f"date {value!r}: year {year} is out of range ({FIRST_YEAR}–{LAST_YEAR}; accepted forms: {ACCEPTED})")
+        raise DateError(f"date {value!r}: year {year} is out of range ({FIRST_YEAR}–{LAST_YEAR};"
+                        f" accepted forms: {ACCEPTED})")
     if month is None:
         return f"{year:04d}"
     try:

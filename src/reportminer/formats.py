@@ -29,7 +29,8 @@ _HTML_START = regex.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!do
 _META_CHARSET = regex.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", regex.IGNORECASE)
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # A line that is only a page number: 3, - 3 -, 第3页, 第 3 页 共 10 页, 3/10, Page 3 of 10
-_PAGE_NUMBER = regex.compile(r"^[\s\-–—·•]*(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+(?:\s*/\s*\d+)?|"
+_PAGE_NUMBER = regex.compile(r"^[\s\-–—·•]*(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|"
+                             r"\d+(?:\s*/\s*\d+)?|"
                              r"(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?)[\s\-–—·•]*$", regex.IGNORECASE)
 _PLACEHOLDER_TITLES = {"(anonymous)", "untitled", "(untitled)"}  # what PDF writers put when there is none
 MARGIN_SHARE = 0.12  # the top and bottom 12% of a page hold running headers and footers
@@ -99,9 +100,12 @@ def _html_text(data: bytes, name: str, encoding: str) -> tuple[str, str, str, st
             raise
         decoded = decode(data, name)  # a wrong <meta> declaration: detect instead
     trafilatura = _require("trafilatura", "HTML")
-    result = trafilatura.bare_extraction(
-        decoded.text, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
-        date_extraction_params={"extensive_search": False, "original_date": True})
+    try:
+        result = trafilatura.bare_extraction(
+            decoded.text, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as exc:  # lxml and the date parser raise many kinds on odd markup
+        raise ArticleError(f"{name}: cannot read this HTML page ({type(exc).__name__})") from None
     if result is None:
         raise ArticleError(f"{name}: no article text found in this HTML page")
     fields = result.as_dict() if hasattr(result, "as_dict") else dict(result)

@@ -72,7 +72,8 @@ def _row_problems(row: dict[str, str], text: str, scope: Scope) -> list[str]:
     problems = _number_problems(row)
     for name, allowed in ENUMS.items():
         if (row.get(name) or "") not in allowed:
-            problems.append(f"{name} {row.get(name)!r} is not one of {', '.join(sorted(a or '(empty)' for a in allowed))}")
+            choices = ", ".join(sorted(a or "(empty)" for a in allowed))
+            problems.append(f"{name} {row.get(name)!r} is not one of {choices}")
     if start is None or end is None:
         return [f"start/end {row.get('start')!r}/{row.get('end')!r} are not integers", *problems]
     if not 0 <= start < end <= len(text):

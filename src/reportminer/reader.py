@@ -50,9 +50,12 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 def _codec(encoding: str, name: str) -> str:
     try:
-        return codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
-        raise ArticleError(f"{name}: unknown encoding {encoding!r} (e.g. utf-8, gb18030, big5, utf-16)") from None
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):  # base64, zlib … are not text encodings
+        raise ArticleError(f"{name}: unknown encoding {encoding!r} (e.g. utf-8, gb18030, big5, utf-16)")
+    return info.name
 
 
 def _detect(data: bytes, name: str) -> str:
