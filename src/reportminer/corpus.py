@@ -101,7 +101,7 @@ def check_doc_id(doc_id: str) -> str:
 
 def slug_of(stem: str) -> str:
     """A doc_id made from a file name: runs of other characters become '-'."""
-    slug = _NOT_SLUG.sub("-", stem).strip("-.").replace("..", ".")
+    slug = regex.sub(r"\.{2,}", ".", _NOT_SLUG.sub("-", stem)).strip("-.")
     return slug[:120] or "article"
 
 
@@ -263,6 +263,8 @@ def add_article(corpus_dir: Path, source_path: Path, *, doc_id: str = "", title:
                "source": origin, "lang": entry.lang, "original": Path(source.name).name,
                "format": source.format, "original_encoding": source.encoding, "sha256": source.sha256}
         kept = [r for r in rows if r.get("doc_id") not in hits]
+        if entry.path.is_symlink():  # an article is written in the corpus, never through a link out of it
+            raise ManifestError(f"{entry.path}: is a symbolic link; remove it first")
         _write(entry.path, source.text.encode("utf-8"))
         _write(manifest, _manifest_bytes(columns + [c for c in MANIFEST_COLUMNS if c not in columns], kept + [row]))
         _remove_replaced(corpus_dir, [r for r in rows if r.get("doc_id") in hits], entry.path)

@@ -58,24 +58,28 @@ def _codec(encoding: str, name: str) -> str:
     return info.name
 
 
-def _detect(data: bytes, name: str) -> str:
+def _detect(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> str:
     """The encoding charset-normalizer is sure of; otherwise an error naming its best guesses."""
+    not_utf8 = f"not UTF-8 (byte offset {utf8_error.start})"
+    if utf8_error.reason == "unexpected end of data":  # valid up to a character cut off at the end
+        raise ArticleError(f"{name}: not valid UTF-8 at byte offset {utf8_error.start}: the file ends "
+                           "inside a character (truncated?)")
     try:
         from charset_normalizer import from_bytes
     except ImportError:
-        raise ArticleError(f"{name}: not UTF-8, and detecting its encoding needs charset-normalizer "
+        raise ArticleError(f"{name}: {not_utf8}, and detecting its encoding needs charset-normalizer "
                            "(pip install charset-normalizer) or --encoding") from None
     sample = data[:SAMPLE_BYTES]
     matches = list(from_bytes(sample))
     if not matches:
-        raise ArticleError(f"{name}: not UTF-8 and no known encoding decodes it (a binary file?)")
+        raise ArticleError(f"{name}: {not_utf8} and no known encoding decodes it (a binary file?)")
     best = matches[0]
     family = _FAMILIES.get(best.encoding, best.encoding)
     rivals = [m for m in matches[1:4] if m.percent_chaos <= best.percent_chaos + RIVAL_MARGIN
               and _FAMILIES.get(m.encoding, m.encoding) != family and str(m) != str(best)]
     if best.percent_chaos > MAX_CHAOS or rivals:
         guesses = ", ".join(m.encoding for m in [best, *rivals][:4])
-        raise ArticleError(f"{name}: not UTF-8 and the encoding is unclear (best guesses: {guesses});"
+        raise ArticleError(f"{name}: {not_utf8} and the encoding is unclear (best guesses: {guesses});"
                            " pass --encoding")
     return best.encoding
 
@@ -89,8 +93,8 @@ def decode(data: bytes, name: str, encoding: str = "") -> Decoded:
     if not codec:
         try:
             codec, text = "utf-8", data.decode("utf-8")
-        except UnicodeDecodeError:
-            codec = _codec(_detect(data, name), name)
+        except UnicodeDecodeError as exc:
+            codec = _codec(_detect(data, name, exc), name)
             text = _strict(data, codec, name)
     else:
         text = _strict(data, codec, name)
