@@ -97,8 +97,9 @@ def test_accepted_dates_are_stored_in_iso_form(capsys, corpus, note, date, iso):
 
 def test_add_stores_utf8_text_records_the_original_and_prints_what_it_read(capsys, tmp_path, corpus):
     page = tmp_path / "区情 2024.html"
+    dated = '<meta property="article:published_time" content="2024-01-15T08:00:00+08:00"><title>'
     page.write_bytes(samples.html_page(NOTE).replace('charset="utf-8"', 'charset="gb18030"')
-                     .encode("gb18030"))
+                     .replace("<title>", dated).encode("gb18030"))
     status, out, err = cli(capsys, "add", page, "--corpus", corpus)
     assert status == 0, err
     assert "added 区情-2024" in out and "format html" in out and "encoding gb18030" in out
@@ -108,7 +109,7 @@ def test_add_stores_utf8_text_records_the_original_and_prints_what_it_read(capsy
     row = pd.read_csv(corpus / "manifest.csv", dtype=str, keep_default_na=False).iloc[0]
     assert (row["original"], row["format"], row["original_encoding"]) == ("区情 2024.html", "html", "gb18030")
     assert row["sha256"] == hashlib.sha256(page.read_bytes()).hexdigest()
-    assert row["title"] == "市中区跑出发展加速度"  # the page's title
+    assert (row["title"], row["published"]) == ("市中区跑出发展加速度", "2024-01-15")  # the page's own
 
 
 def test_duplicates_and_id_collisions_are_refused_unless_replace(capsys, tmp_path, corpus, note):
@@ -183,6 +184,20 @@ def test_a_device_is_written_to_not_replaced(capsys, tmp_path, note):
     assert stat.S_ISCHR(full.stat().st_mode)
     status, _, err = cli(capsys, "extract", note, "-o", "/dev/null")
     assert status == 0 and stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+
+def test_a_pipe_is_written_to_not_replaced(capsys, tmp_path, note):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    status, _, err = cli(capsys, "extract", note, "-o", fifo)  # no extension: a pipe gets CSV
+    reader.join(timeout=60)
+    assert status == 0, err
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and "1.2万户" in received[0].decode("utf-8-sig")
 
 
 def test_a_directory_target_is_refused(capsys, tmp_path, note):

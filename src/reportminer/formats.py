@@ -100,17 +100,27 @@ def _html_text(data: bytes, name: str, encoding: str) -> tuple[str, str, str, st
             raise
         decoded = decode(data, name)  # a wrong <meta> declaration: detect instead
     trafilatura = _require("trafilatura", "HTML")
+    # Precision first (it drops link lists and boxes that would bring their numbers in); a page too
+    # short for that is read again with trafilatura's defaults.
+    fields = _article(trafilatura, decoded.text, name, True) or _article(trafilatura, decoded.text, name, False)
+    if not fields:
+        raise ArticleError(f"{name}: no article text found in this HTML page")
+    paragraphs = [line.strip() for line in (fields.get("text") or "").split("\n") if line.strip()]
+    return "\n\n".join(paragraphs), decoded.encoding, fields.get("title") or "", fields.get("date") or ""
+
+
+def _article(trafilatura, page: str, name: str, precision: bool) -> dict | None:
+    """trafilatura's article and metadata as a dict, None when it finds no text."""
     try:
         result = trafilatura.bare_extraction(
-            decoded.text, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
+            page, with_metadata=True, include_comments=False, include_tables=True, favor_precision=precision,
             date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception as exc:  # lxml and the date parser raise many kinds on odd markup
         raise ArticleError(f"{name}: cannot read this HTML page ({type(exc).__name__})") from None
     if result is None:
-        raise ArticleError(f"{name}: no article text found in this HTML page")
+        return None
     fields = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-    paragraphs = [line.strip() for line in (fields.get("text") or "").split("\n") if line.strip()]
-    return "\n\n".join(paragraphs), decoded.encoding, fields.get("title") or "", fields.get("date") or ""
+    return fields if (fields.get("text") or "").strip() else None
 
 
 def _docx_text(data: bytes, name: str) -> tuple[str, str]:
