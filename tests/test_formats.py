@@ -140,3 +140,16 @@ def test_an_encoding_that_is_not_a_text_encoding_is_refused():
     for name in ("base64", "zlib", "no-such-codec"):
         with pytest.raises(ArticleError, match="unknown encoding"):
             decode(b"abc", "a.txt", name)
+
+
+def test_pdf_lines_regroup_into_paragraphs_and_running_lines_drop():
+    from reportminer.formats import _drop_running_lines, _Line, _paragraphs
+
+    def page(n):
+        return [_Line(f"Annual Report {2024}", 30, 72, 300), _Line("GDP grew 5.2 percent and exports", 100, 72, 520),
+                _Line(f"rose {n} percent.", 116, 72, 180), _Line("新增项目175个、总投资1082.6亿", 150, 72, 520),
+                _Line("元。", 166, 72, 100), _Line(f"- {n} -", 800, 280, 320)]
+
+    pages = _drop_running_lines([page(1), page(2)], [842.0, 842.0])
+    assert _paragraphs(pages) == ["GDP grew 5.2 percent and exports rose 1 percent.", "新增项目175个、总投资1082.6亿元。",
+                                  "GDP grew 5.2 percent and exports rose 2 percent.", "新增项目175个、总投资1082.6亿元。"]

@@ -156,20 +156,34 @@ def _running_key(text: str) -> str:
     return regex.sub(r"\d+", "#", text)
 
 
-def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> list[list[_Line]]:
-    """Remove page numbers and lines in the top or bottom margin that recur on other pages."""
-    def in_margin(line: _Line, height: float) -> bool:
-        return line.top < height * MARGIN_SHARE or line.top > height * (1 - MARGIN_SHARE)
+def _usual_gap(lines: list[_Line]) -> float:
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    return statistics.median(gaps) if gaps else 0.0
 
+
+def _edge_lines(lines: list[_Line], height: float) -> set[int]:
+    """Indices of the page's header and footer blocks: the lines above the first wide gap, all in the top
+    margin, and those below the last wide gap, all in the bottom margin."""
+    usual = _usual_gap(lines)
+    wide = [i for i in range(1, len(lines)) if usual and lines[i].top - lines[i - 1].top > usual * PARAGRAPH_GAP]
+    edges: set[int] = set()
+    if wide and all(line.top < height * MARGIN_SHARE for line in lines[: wide[0]]):
+        edges.update(range(wide[0]))
+    if wide and all(line.top > height * (1 - MARGIN_SHARE) for line in lines[wide[-1]:]):
+        edges.update(range(wide[-1], len(lines)))
+    return edges
+
+
+def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> list[list[_Line]]:
+    """Remove the header and footer lines that are page numbers or recur on other pages."""
+    edges = [_edge_lines(lines, height) for lines, height in zip(pages, heights)]
     counts: dict[str, int] = {}
-    for lines, height in zip(pages, heights):
-        for key in {_running_key(line.text) for line in lines if in_margin(line, height)}:
+    for lines, edge in zip(pages, edges):
+        for key in {_running_key(lines[i].text) for i in edge}:
             counts[key] = counts.get(key, 0) + 1
-    kept = []
-    for lines, height in zip(pages, heights):
-        kept.append([line for line in lines if not in_margin(line, height)
-                     or not (_PAGE_NUMBER.match(line.text) or counts[_running_key(line.text)] > 1)])
-    return kept
+    return [[line for i, line in enumerate(lines) if i not in edge
+             or not (_PAGE_NUMBER.match(line.text) or counts[_running_key(line.text)] > 1)]
+            for lines, edge in zip(pages, edges)]
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -184,8 +198,7 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     for lines in pages:
-        gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
-        usual = statistics.median(gaps) if gaps else 0.0
+        usual = _usual_gap(lines)
         right = max((line.x1 for line in lines), default=0.0)
         char = statistics.median([(ln.x1 - ln.x0) / len(ln.text) for ln in lines]) if lines else 0.0
         for i, line in enumerate(lines):
