@@ -19,13 +19,17 @@ DOCUMENT_COLUMNS = ["title", "published", "source"]
 EXTRA_COLUMNS = ["value_high_std", *DOCUMENT_COLUMNS]
 COLUMNS = SCHEMA_COLUMNS + EXTRA_COLUMNS
 
+# Strings kept in Python objects, explicitly: pandas 3 would store them in Arrow whenever pyarrow is
+# installed (the formats extra brings it), which makes iterating over rows several times slower and the
+# table's behaviour depend on what else is installed.
+_STR = pd.StringDtype("python")
 _DTYPES = {
-    "doc_id": "string", "claim_id": "string", "lang": "string", "start": "Int64", "end": "Int64",
-    "mention": "string", "value": "float64", "unit": "string", "unit_en": "string", "kind": "string",
-    "std_value": "float64", "std_unit": "string", "qualifier": "string", "value_high": "float64",
-    "metric": "string", "metric_en": "string", "change": "string", "period": "string",
-    "status": "string", "sentence": "string", "section": "string", "value_high_std": "float64",
-    "title": "string", "published": "string", "source": "string",
+    "doc_id": _STR, "claim_id": _STR, "lang": _STR, "start": "Int64", "end": "Int64",
+    "mention": _STR, "value": "float64", "unit": _STR, "unit_en": _STR, "kind": _STR,
+    "std_value": "float64", "std_unit": _STR, "qualifier": _STR, "value_high": "float64",
+    "metric": _STR, "metric_en": _STR, "change": _STR, "period": _STR,
+    "status": _STR, "sentence": _STR, "section": _STR, "value_high_std": "float64",
+    "title": _STR, "published": _STR, "source": _STR,
 }
 
 
@@ -55,6 +59,6 @@ def claims_to_frame(claims: list[Claim], documents: Iterable[Document] = ()) -> 
 
 def read_facts(path: Path) -> pd.DataFrame:
     """A facts CSV as written by ``reportminer run`` (raises pandas' and the codec's errors)."""
-    return pd.read_csv(path, encoding="utf-8-sig", dtype={"period": "string", "published": "string"},
+    return pd.read_csv(path, encoding="utf-8-sig", dtype={"period": _STR, "published": _STR},
                        keep_default_na=False,
                        na_values={c: [""] for c in ("value", "std_value", "value_high", "start", "end")})
