@@ -73,11 +73,14 @@ def test_missing_file_is_one_line_and_others_still_mined(tmp_path):
     assert ",4所," in result.stdout
 
 
-def test_undecodable_file_names_the_byte_offset(tmp_path):
-    bad = tmp_path / "gbk.txt"
-    bad.write_bytes("新建学校4所。".encode("gbk"))
-    result = run("extract", str(bad))
-    assert_one_line_error(result, "gbk.txt", "byte offset 0")
+def test_a_short_file_of_unclear_encoding_names_the_guesses_and_encoding_reads_it(tmp_path):
+    short = tmp_path / "gbk.txt"
+    short.write_bytes("新建学校4所。".encode("gbk"))  # 14 bytes: GB18030 and Shift-JIS both decode them
+    assert_one_line_error(run("extract", str(short)), "gbk.txt", "best guesses", "gb18030", "--encoding")
+    result = run("extract", str(short), "--encoding", "gbk")
+    assert result.returncode == 0 and ",4所," in result.stdout
+    assert_one_line_error(run("extract", str(short), "--encoding", "utf-8"), "not valid utf-8 at byte offset 0")
+    assert_one_line_error(run("extract", str(short), "--encoding", "klingon"), "unknown encoding")
 
 
 def test_empty_article_gives_no_rows_and_a_warning(tmp_path):
@@ -113,7 +116,7 @@ def test_run_and_evaluate_on_a_copy_of_the_corpus(corpus_copy, tmp_path):
 
 
 def test_run_reports_a_broken_article_and_mines_the_rest(corpus_copy, tmp_path):
-    (corpus_copy / "articles" / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
+    (corpus_copy / "articles" / "broken.txt").write_bytes(b"\xff\xfe\x00\xd8")  # UTF-16 by its BOM, then half a surrogate pair
     with (corpus_copy / "manifest.csv").open("a", encoding="utf-8") as handle:
         handle.write("broken,articles/broken.txt,b,2024-01,s,zh\n")
     out = tmp_path / "out"

@@ -71,10 +71,11 @@ def test_the_streamed_csv_is_what_pandas_writes(tmp_path):
     """The runner writes CSV without pandas (fast start); its bytes equal DataFrame.to_csv's."""
     from reportminer.pipeline import extract_claims
     from reportminer.corpus import load_document
-    from reportminer.table import write_csv
+    from reportminer.outputs import write_table
 
-    claims = [c for e in _sample()[:2] for c in extract_claims(load_document(e))]
-    write_csv(claims_to_frame(claims), tmp_path / "pandas.csv")
+    documents = [load_document(e) for e in _sample()[:2]]
+    claims = [c for d in documents for c in extract_claims(d)]
+    write_table(claims_to_frame(claims, documents), tmp_path / "pandas.csv", "csv")
     streamed, _ = _table(tmp_path, _sample()[:2], "streamed", jobs=1)
     assert streamed == (tmp_path / "pandas.csv").read_bytes()
 

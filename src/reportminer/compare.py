@@ -7,9 +7,9 @@ a summary sentence comes before its detail). ``pivot`` turns that into documents
 
 from __future__ import annotations
 
-from .errors import UserError
-
 import pandas as pd
+
+from .errors import UserError
 
 COMPARE_COLUMNS = ["doc_id", "title", "period", "status", "value", "value_high", "unit", "qualifier",
                    "std_value", "std_unit", "change", "mention", "claim_id"]

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 import regex
 
-from .en.context import EnglishContext, clause_before, metric_before, rank_re, read_context
+from .en.context import (
+    EnglishContext,
+    clause_before,
+    metric_before,
+    rank_re,
+    read_context,
+)
 from .en.layout import split_sentences
 from .en.pack import english_cues
 from .en.quantities import EnglishQuantity, find_quantities

@@ -7,8 +7,6 @@ and on matched pairs the accuracy of each field and the character-overlap F1 of 
 
 from __future__ import annotations
 
-from .errors import UserError
-
 import csv
 import math
 from collections import Counter
@@ -16,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
+
+from .errors import UserError
 
 GOLD_REQUIRED = ["start", "end", "mention", "value", "unit", "kind", "qualifier", "std_value", "std_unit",
                  "metric", "period", "status", "change"]

@@ -10,15 +10,14 @@ mention, then writes ``corpus/gold/<doc_id>.csv`` and lists the article in the g
 
 from __future__ import annotations
 
-from .errors import UserError
-
 import csv
 from pathlib import Path
 
 import pandas as pd
 
+from .errors import UserError
 from .evaluate import GOLD_REQUIRED
-from .table import write_csv
+from .outputs import write_table
 
 DRAFT_DIR = "drafts"
 VERIFIED = "verified"
@@ -39,7 +38,7 @@ def draft_path(gold_dir: Path, doc_id: str) -> Path:
 
 def _write_atomic(frame: pd.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_csv(frame, path)  # UTF-8 with BOM, a temporary file then a rename
+    write_table(frame, path, "csv")  # UTF-8 with BOM, a temporary file then a rename
 
 
 def write_draft(facts: pd.DataFrame, doc_id: str, gold_dir: Path, *, force: bool = False) -> Path:

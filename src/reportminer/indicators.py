@@ -12,8 +12,6 @@ a change reaches (提高到…).
 
 from __future__ import annotations
 
-from .errors import UserError
-
 import csv
 import io
 import tomllib
@@ -23,6 +21,7 @@ from importlib import resources
 
 import regex
 
+from .errors import UserError
 from .types import Claim, Kind
 
 DATA_PACKAGE = "reportminer.data"

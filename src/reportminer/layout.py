@@ -16,7 +16,6 @@ from .lexicon import load_lexicon
 from .quantities import find_quantities
 from .types import Piece, Sentence
 
-
 _MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t]+")
 
 

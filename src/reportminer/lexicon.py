@@ -20,8 +20,6 @@ The old ``[units]`` lists (``generic_classifiers`` …) are derived from those c
 
 from __future__ import annotations
 
-from .errors import UserError
-
 import csv
 import io
 import tomllib
@@ -33,6 +31,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from .errors import UserError
 from .types import Kind
 
 DATA_PACKAGE = "reportminer.data"

@@ -11,9 +11,9 @@ import regex
 
 from .context import Context, annotate, clause_end, clause_start
 from .corpus import infer_published
-from .language import guess_lang, readable
 from .fold import fold
 from .gloss import gloss
+from .language import guess_lang, readable
 from .layout import split_sentences
 from .lexicon import load_lexicon
 from .quantities import aligned_with_words, find_quantities, names_a_class

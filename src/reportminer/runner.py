@@ -23,6 +23,7 @@ from typing import IO, Any, Protocol
 
 from .cache import ArticleCache
 from .corpus import Entry, load_document
+from .outputs import output_format, place_file, staging_file, write_table
 from .reader import ArticleError
 from .table import COLUMNS, claim_rows
 from .types import Document
@@ -87,7 +88,7 @@ def mine_document(document: Document) -> tuple[list[Row], str]:
     from .pipeline import extract_claims
 
     try:
-        return [tuple(row[c] for c in COLUMNS) for row in claim_rows(extract_claims(document))], ""
+        return [tuple(row[c] for c in COLUMNS) for row in claim_rows(extract_claims(document), [document])], ""
     except Exception as exc:  # a bug on one article must not lose the rest of the corpus
         return [], f"{document.doc_id}: internal error while mining ({type(exc).__name__}: {exc})"
 
@@ -199,7 +200,7 @@ def _engine(options: Options, workers: int):
 
 
 def _metadata(document: Document) -> list[str]:
-    return [document.doc_id, document.lang, document.published, document.title, document.source]
+    return [document.doc_id, document.lang, document.published, document.title, document.source, document.region]
 
 
 @dataclass
@@ -311,43 +312,50 @@ class _Parquet:
 
 
 class _Table:
-    """The CSV (streamed row by row to a temporary file, renamed into place at the end, so a failed
-    run never leaves half a table), or stdout; and optionally the Parquet parts beside it."""
+    """A CSV table streamed row by row (to a staging file put in place at the end, so a failed run
+    never leaves half a table; or to stdout), or a table in another format collected and written at the
+    end (Parquet, Excel, JSON Lines); and optionally the Parquet parts beside it."""
 
-    def __init__(self, out: Path | None, *, bom: bool, parquet: Path | None = None) -> None:
-        self.out = out
-        if out is None:
-            self.handle: IO[str] = sys.stdout
-            self.tmp = ""
-        else:
-            try:
-                out.parent.mkdir(parents=True, exist_ok=True)
-                fd, self.tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-            except OSError as exc:
-                raise RunnerError(f"{out}: cannot write ({exc.strerror or exc})") from None
-            self.handle = os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")
-        self.writer = csv.writer(self.handle, lineterminator="\n")
-        self.writer.writerow(COLUMNS)
+    def __init__(self, out: Path | None, *, fmt: str, bom: bool, parquet: Path | None = None) -> None:
+        self.out, self.fmt, self.tmp = out, output_format(out, fmt), None
+        self.rows: list[Row] = []
+        self.handle: IO[str] | None = None
+        if self.fmt == "csv":
+            if out is None:
+                self.handle = sys.stdout
+            else:
+                fd, self.tmp = staging_file(out)
+                self.handle = os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+            self.writer = csv.writer(self.handle, lineterminator="\n")
+            self.writer.writerow(COLUMNS)
         self.parquet = _Parquet(parquet) if parquet else None
 
     def add(self, rows: list[Row]) -> None:
-        self.writer.writerows([_field(value) for value in row] for row in rows)
+        if self.handle is not None:
+            self.writer.writerows([_field(value) for value in row] for row in rows)
+        else:
+            self.rows.extend(rows)
         if self.parquet:
             self.parquet.add(rows)
 
     def commit(self) -> None:
-        if self.out is None:
+        if self.handle is sys.stdout:
             self.handle.flush()
-        else:
+        elif self.handle is not None:
             self.handle.close()
-            os.replace(self.tmp, self.out)
+            place_file(self.tmp, self.out)
+        else:
+            from .table import rows_to_frame
+
+            write_table(rows_to_frame(self.rows), self.out, self.fmt)
         if self.parquet:
             self.parquet.commit()
 
     def abort(self) -> None:
-        if self.out is not None:
+        if self.handle is not None and self.handle is not sys.stdout:
             self.handle.close()
-            Path(self.tmp).unlink(missing_ok=True)
+        if self.tmp is not None:
+            self.tmp.unlink(missing_ok=True)
         if self.parquet:
             self.parquet.abort()
 
@@ -370,14 +378,14 @@ def _say(bar, level: str, message: str) -> None:
         print(line, file=sys.stderr)
 
 
-def mine_to_table(entries: list[Entry], options: Options, out: Path | None, *, bom: bool = True,
+def mine_to_table(entries: list[Entry], options: Options, out: Path | None, *, fmt: str = "", bom: bool = True,
                   parquet: Path | None = None) -> Summary:
     """Mine ``entries`` into a CSV at ``out`` (stdout when None) and optionally Parquet parts; report
     each failure and warning as one line on stderr; return the run's summary."""
     started = time.perf_counter()
     summary = Summary()
     bar = _progress_bar(len(entries), options.progress)
-    table = _Table(out, bom=bom, parquet=parquet)
+    table = _Table(out, fmt=fmt, bom=bom, parquet=parquet)
     try:
         for outcome in outcomes(entries, options):
             summary.articles += 1

@@ -1,14 +1,15 @@
-"""The facts table: the schema's columns first, in the schema's order, then the project's own."""
+"""The facts table: the schema's columns first, in the schema's order, then the project's own:
+``value_high_std``, the standard ``indicator`` and ``indicator_en``, and the ``title``, ``published`` and
+``source`` of the document each row is from."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .types import Claim
+from .types import Claim, Document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -18,23 +19,32 @@ SCHEMA_COLUMNS = [
     "std_value", "std_unit", "qualifier", "value_high", "metric", "metric_en", "change", "period",
     "status", "sentence", "section",
 ]
-EXTRA_COLUMNS = ["value_high_std", "indicator", "indicator_en"]
+DOCUMENT_COLUMNS = ["title", "published", "source"]
+EXTRA_COLUMNS = ["value_high_std", "indicator", "indicator_en", *DOCUMENT_COLUMNS]
 COLUMNS = SCHEMA_COLUMNS + EXTRA_COLUMNS
-
-_DTYPES = {
-    "doc_id": "string", "claim_id": "string", "lang": "string", "start": "Int64", "end": "Int64",
-    "mention": "string", "value": "float64", "unit": "string", "unit_en": "string", "kind": "string",
-    "std_value": "float64", "std_unit": "string", "qualifier": "string", "value_high": "float64",
-    "metric": "string", "metric_en": "string", "change": "string", "period": "string",
-    "status": "string", "sentence": "string", "section": "string", "value_high_std": "float64",
-    "indicator": "string", "indicator_en": "string",
-}
+_NUMBERS = {"start": "Int64", "end": "Int64", "value": "float64", "std_value": "float64", "value_high": "float64",
+            "value_high_std": "float64"}
 
 
-def claim_rows(claims: Iterable[Claim]) -> Iterator[dict]:
-    """One row (column → value, None when empty) per claim, numbered per document in order."""
-    from .indicators import claims_indicators  # (here: the indicator table loads only when rows are made)
+@cache
+def _dtypes() -> dict:
+    import pandas as pd
 
+    # Strings kept in Python objects, explicitly: pandas 3 would store them in Arrow whenever pyarrow is
+    # installed (the formats extra brings it), which makes iterating over rows several times slower and
+    # the table's behaviour depend on what else is installed.
+    text = pd.StringDtype("python")
+    return {column: _NUMBERS.get(column, text) for column in COLUMNS}
+
+
+def claim_rows(claims: Iterable[Claim], documents: Iterable[Document] = ()) -> Iterator[dict]:
+    """One row (column → value, None when empty) per claim, numbered per document in order;
+    ``documents`` (by doc_id) fill the title, published and source columns."""
+    from .indicators import (
+        claims_indicators,  # (here: the indicator table loads only when rows are made)
+    )
+
+    about = {d.doc_id: {"title": d.title, "published": d.published, "source": d.source} for d in documents}
     counters: dict[str, int] = {}
     claims = list(claims)
     standards = claims_indicators(claims)  # (once for all: a list of ordered parts is read part by part)
@@ -52,6 +62,7 @@ def claim_rows(claims: Iterable[Claim]) -> Iterator[dict]:
             "period": claim.period, "status": claim.status, "sentence": claim.sentence,
             "section": claim.section, "value_high_std": high_std,
             "indicator": standard.ids, "indicator_en": standard.names_en,
+            **about.get(claim.doc_id, dict.fromkeys(DOCUMENT_COLUMNS)),
         }
 
 
@@ -59,29 +70,19 @@ def rows_to_frame(rows: list) -> pd.DataFrame:
     """A frame of rows given as dicts (column → value) or as tuples in the order of COLUMNS."""
     import pandas as pd  # (here, not at the top: a command that only writes CSV never imports pandas)
 
-    return pd.DataFrame(rows, columns=COLUMNS).astype(_DTYPES)
+    return pd.DataFrame(rows, columns=COLUMNS).astype(_dtypes())
 
 
-def claims_to_frame(claims: Iterable[Claim]) -> pd.DataFrame:
-    return rows_to_frame(list(claim_rows(claims)))
-
-
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write UTF-8 with BOM (so Excel reads Chinese), atomically: a temp file, then a rename."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            frame.to_csv(handle, index=False, lineterminator="\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def claims_to_frame(claims: Iterable[Claim], documents: Iterable[Document] = ()) -> pd.DataFrame:
+    """The table of ``claims``; ``documents`` (by doc_id) fill the title, published and source columns."""
+    return rows_to_frame(list(claim_rows(claims, documents)))
 
 
 def read_facts(path: Path) -> pd.DataFrame:
+    """A facts CSV as written by ``reportminer run`` (raises pandas' and the codec's errors)."""
     import pandas as pd
 
-    return pd.read_csv(path, encoding="utf-8-sig", dtype={"period": "string"}, keep_default_na=False,
+    text = pd.StringDtype("python")
+    return pd.read_csv(path, encoding="utf-8-sig", dtype={"period": text, "published": text},
+                       keep_default_na=False,
                        na_values={c: [""] for c in ("value", "std_value", "value_high", "start", "end")})
