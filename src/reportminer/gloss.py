@@ -142,7 +142,8 @@ _SIDES = ("prefix", "suffix", "frame")
 _MARKS = re.compile(r"[“”‘’\"《》〈〉「」]")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")  # 中欧班列（义新欧）: the aside names, the phrase measures
 _LEADING_ASCII = re.compile(r"^[A-Za-z0-9._+\-]+")
-_MAX_DEPTH = 5  # modifiers stacked on one head (规上 + 工业 + 企业 + 营收 + 增速) are few
+_MAX_DEPTH = 5
+_DROPPABLE = 2  # characters an unknown word before a head may have and still be left out (改善农村住房)  # modifiers stacked on one head (规上 + 工业 + 企业 + 营收 + 增速) are few
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,27 @@ def _two_terms(phrase: str, depth: int) -> Composed | None:
     return None
 
 
+_LIST_MARK = "、"
+_LAST_JOINS = ("和", "与", "及")
+
+
+def _listed(phrase: str, depth: int) -> Composed | None:
+    """A list whose every item composes: 新建口袋公园、社区公园 → newly built pocket parks and
+    community parks. Items are cut at 、, and the last also at 和/与/及."""
+    if _LIST_MARK not in phrase:
+        return None
+    items = phrase.split(_LIST_MARK)
+    for join in _LAST_JOINS:
+        if join in items[-1]:
+            items[-1:] = items[-1].split(join, 1)
+            break
+    parts = [_compose(item, depth + 1) if item else None for item in items]
+    if not all(parts):
+        return None
+    english = [p[0] for p in parts]  # type: ignore[index]
+    return ", ".join(english[:-1]) + " and " + english[-1], sum(p[1] for p in parts) + 1  # type: ignore[index]
+
+
 @lru_cache(maxsize=16384)
 def _compose(phrase: str, depth: int = 0) -> Composed | None:
     """English built only from glossary terms and modifiers, or None when some part is not known."""
@@ -268,7 +290,8 @@ def _compose(phrase: str, depth: int = 0) -> Composed | None:
     if ascii_lead and ascii_lead.end() < len(phrase):  # PM2.5年均浓度: PM2.5 + the words after it
         rest = _compose(phrase[ascii_lead.end():], depth + 1)
         return (f"{ascii_lead.group()} {rest[0]}", rest[1] + 1) if rest else None
-    readings = [r for r in (_frame(phrase, depth), _with_modifier(phrase, depth), _two_terms(phrase, depth)) if r]
+    readings = [r for r in (_frame(phrase, depth), _with_modifier(phrase, depth), _two_terms(phrase, depth),
+                            _listed(phrase, depth)) if r]
     return min(readings, key=lambda r: r[1]) if readings else None
 
 
@@ -282,9 +305,9 @@ def _head_at(phrase: str) -> int | None:
 
 def _loose(phrase: str) -> tuple[str, str]:
     """English for a phrase that does not compose whole: the modifiers around it still apply
-    (…占比 → share of …); a head that composes and covers at least half the phrase stands for it
-    alone (a shorter correct term beats a literal one: 疏解提质一般制造业企业 → manufacturing
-    enterprises); otherwise the words before the head are glossed word by word."""
+    (…占比 → share of …); a head that composes stands alone for the phrase when all that it leaves
+    out is one short word (a shorter correct term beats a literal one: 改善农村住房 → rural housing);
+    otherwise the words before the head are glossed word by word."""
     prefixes, suffixes = load_modifiers()
     for m in suffixes + prefixes:
         inner = phrase[: -len(m.zh)] if m.side == "suffix" else phrase[len(m.zh):]
@@ -296,7 +319,7 @@ def _loose(phrase: str) -> tuple[str, str]:
         return _word_by_word(phrase), "dictionary"
     head = _compose(phrase[start:])[0]  # type: ignore[index]  # (_head_at found it composes)
     rest = _word_by_word(phrase[:start])
-    if 2 * (len(phrase) - start) >= len(phrase) and not rest[:1].isupper():
+    if start <= _DROPPABLE and not rest[:1].isupper():
         return head, "head"  # (a name before the head stays: 广东 + 地区生产总值)
     return f"{rest} {head}", "dictionary"
 
