@@ -117,11 +117,12 @@ def test_issue_examples_read_as_english(metric, literal, wanted):
     assert origin in ("glossary", "composition")
 
 
-def test_a_head_stands_for_a_phrase_that_does_not_compose():
-    # no gloss for 疏解提质 as a term, but it is a modifier; 一般 is not known: the head carries it
-    english, origin = gloss_with_origin("疏解提质一般制造业企业")
-    assert "manufacturing enterprises" in english
-    assert origin in ("composition", "head")
+def test_a_head_stands_alone_only_for_a_short_unknown_word():
+    # one unknown character before a head that composes: the head alone (shorter and correct)
+    assert gloss_with_origin("某公园") == ("parks", "head")
+    # a longer unknown word is kept, glossed word by word before the head
+    english, origin = gloss_with_origin("琼脂公园")
+    assert english.endswith(" parks") and origin == "dictionary"
 
 
 def test_every_repeated_metric_of_the_shipped_table_is_glossed_from_the_glossary():

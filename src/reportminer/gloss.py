@@ -142,8 +142,8 @@ _SIDES = ("prefix", "suffix", "frame")
 _MARKS = re.compile(r"[“”‘’\"《》〈〉「」]")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")  # 中欧班列（义新欧）: the aside names, the phrase measures
 _LEADING_ASCII = re.compile(r"^[A-Za-z0-9._+\-]+")
-_MAX_DEPTH = 5
-_DROPPABLE = 2  # characters an unknown word before a head may have and still be left out (改善农村住房)  # modifiers stacked on one head (规上 + 工业 + 企业 + 营收 + 增速) are few
+_MAX_DEPTH = 5  # modifiers stacked on one head (规上 + 工业 + 企业 + 营收 + 增速) are few
+_DROPPABLE = 1  # characters an unknown word before a head may have and still be left out
 
 
 @dataclass(frozen=True)
@@ -306,7 +306,7 @@ def _head_at(phrase: str) -> int | None:
 def _loose(phrase: str) -> tuple[str, str]:
     """English for a phrase that does not compose whole: the modifiers around it still apply
     (…占比 → share of …); a head that composes stands alone for the phrase when all that it leaves
-    out is one short word (a shorter correct term beats a literal one: 改善农村住房 → rural housing);
+    out is one character (a shorter correct term beats a literal one);
     otherwise the words before the head are glossed word by word."""
     prefixes, suffixes = load_modifiers()
     for m in suffixes + prefixes:
