@@ -17,6 +17,10 @@ The parallel text is read from local copies (never committed to the repo):
       @09a81ce6c1ae3277b0751bee8ea1988e8489d1d0 (columns 中文, 英文: the Report on the Work of the
       Government of that year, Chinese original and the State Council's official English version,
       sentence-aligned). To recreate: git show <commit>:data/04_<year>_auto_usable_parallel.csv.
+    /work/notes/parallel/nbs-yb-2021-toc.md
+    = data/data-tjnq-zb.md of github:yiliyassh/authority-data@7ef4bef9c9eb36be5771ebff7daea8a3d72ad71c
+      (the bilingual table of contents of the China Statistical Yearbook 2021: |中文|English| rows,
+      one table title a pair).
 
 Usage:
     python scripts/attest_glossary.py [--parallel DIR] [--check]   # rewrite glossary.csv / only report
@@ -38,8 +42,9 @@ GLOSSARY = DATA / "glossary.csv"
 SOURCE_TABLE = DATA / "glossary_sources.csv"
 PROPOSALS = Path(__file__).resolve().parent / "official_renderings.csv"
 DEFAULT_PARALLEL = Path("/work/notes/parallel")
-# source key → local file; the newest report first (an entry is credited to the newest year that has it)
-SOURCES = {"gwr-2026": "gwr-2026.csv", "gwr-2025": "gwr-2025.csv", "gwr-2024": "gwr-2024.csv"}
+# source key → local file; the newest report first (an entry is credited to the first source that has it)
+SOURCES = {"gwr-2026": "gwr-2026.csv", "gwr-2025": "gwr-2025.csv", "gwr-2024": "gwr-2024.csv",
+           "nbs-yb-2021": "nbs-yb-2021-toc.md"}
 UNATTESTED = "reportminer"
 
 Pair = tuple[str, str]  # (Chinese sentence, English sentence as normalized words joined by spaces)
@@ -80,7 +85,26 @@ def normalized_words(english: str) -> str:
     return " " + " ".join(_stem(w) for w in _WORD.findall(text)) + " "
 
 
+_TABLE_ROW = re.compile(r"^\|([^|]*)\|([^|]*)\|\s*$")
+_TABLE_NUMBER = re.compile(r"^\s*\d+-\d+\s*")
+
+
+def read_table_pairs(path: Path) -> list[tuple[str, str]]:
+    """A bilingual table of contents in Markdown, one title a row: |中文|English| (table numbers off)."""
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = _TABLE_ROW.match(line.strip())
+        if row and not row.group(1).startswith((":-", "中文")):
+            pairs.append((_MARKS.sub("", _TABLE_NUMBER.sub("", row.group(1)).strip()),
+                          _TABLE_NUMBER.sub("", row.group(2)).strip()))
+    if not pairs:
+        raise ValueError(f"{path}: no |中文|English| rows")
+    return pairs
+
+
 def read_raw_pairs(path: Path) -> list[tuple[str, str]]:
+    if path.suffix == ".md":
+        return read_table_pairs(path)
     with path.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     if not rows or "中文" not in rows[0] or "英文" not in rows[0]:
