@@ -59,6 +59,9 @@ _SPELLING = ((re.compile(r"(?<=[a-z])is(ation|e|ed|es|ing)$"), r"iz\1"), (re.com
              (re.compile(r"(?<=[a-z]{2})our(s?)$"), r"or\1"))
 
 
+_IRREGULAR = {"indices": "index", "indexes": "index", "people": "person", "persons": "person", "data": "datum"}
+
+
 def _american(word: str) -> str:
     for pattern, replacement in _SPELLING:
         word = pattern.sub(replacement, word)
@@ -69,6 +72,8 @@ def _stem(word: str) -> str:
     """One form for singular and plural (enterprises → enterprise, cities → city, parks → park) and
     for British and American spelling (centres → center, urbanisation → urbanization)."""
     word = _american(word.rstrip("."))
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "ches", "shes", "xes")):

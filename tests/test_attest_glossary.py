@@ -28,3 +28,9 @@ def test_not_attested_without_both_sides_in_one_pair():
     assert attest.attesting_source("城市更新", "smart factories", PAIRS) is None  # English in another pair
     assert attest.attesting_source("城市更新", "renew", PAIRS) is None  # whole words only
     assert attest.attesting_source("城", "urban", PAIRS) is None  # one character is a sense, not a term
+
+
+def test_irregular_plurals():
+    pairs = {"nbs-yb-2021": [("居民消费价格指数和商品零售价格指数",
+                              attest.normalized_words("Consumer Price Indices and Retail Price Indices"))]}
+    assert attest.attesting_source("居民消费价格指数", "consumer price index", pairs) == "nbs-yb-2021"
