@@ -9,14 +9,14 @@ from functools import cache
 import pandas as pd
 import regex
 
-from .context import Context, annotate, clause_end, clause_start
+from .context import Context, annotate
 from .corpus import infer_published
 from .fold import fold
 from .gloss import gloss
 from .layout import split_sentences
 from .lexicon import load_lexicon
 from .quantities import aligned_with_words, find_quantities, names_a_class
-from .segment import tokenize_windows
+from .segment import clause_end, clause_start, tokenize_windows
 from .table import claims_to_frame
 from .timeframe import (
     TimeExpression,

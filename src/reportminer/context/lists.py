@@ -1,0 +1,205 @@
+"""Passes over a whole sentence: 分别 lists, parallel lists and tiers that pair numbers with list items."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import regex
+
+from ..lexicon import load_lexicon
+from ..segment import clause_start
+from ..types import Quantity
+from .cues import Cues, cue_words
+from .phrases import (
+    leading_modifier_shared,
+    split_on,
+    strip_leading_text,
+    strip_words,
+    word_boundary_from,
+)
+from .site import Context
+
+LIST_JOINERS = ("、", "和", "及", "与", "以及", "，")
+_HAN_ONLY = regex.compile(r"\p{Han}+")
+
+
+def _split_list(phrase: str, count: int) -> list[str] | None:
+    """规上工业增加值、规上服务业营收 → two items; 城镇居民、农村居民人均可支配收入 shares a head.
+
+    Items are cut at 、 first (金融业、软件和信息服务业增加值 keeps 软件和信息服务业 whole), then also at
+    和/及/与. The head shared by all items sits at the end of the last one: after the word the first
+    item ends with (居民), else the longest glossary term it ends with (进出口总额), else after as many
+    characters as the first item has (城镇、农村常住居民…)."""
+    fused = next((word for word in _fused_pairs() if word in phrase), None)
+    if fused and "、" not in phrase and count == len(_fused_pairs()[fused]):
+        # 本外币存贷款余额分别为38.7万亿元、29.9万亿元: one word names both items
+        return [phrase.replace(fused, part, 1) for part in _fused_pairs()[fused]]
+    for separators in (("、",), ("、", "和", "及", "与")):
+        items = [p for p in split_on(phrase, separators) if p]
+        if len(items) == count:
+            break
+    else:
+        return None
+    first, last = items[0], items[-1]
+    ordinal = _ORDINAL_HEAD.match(last)
+    if ordinal and all(_ORDINAL_ITEM.fullmatch(item) for item in items[:-1]):
+        # 第一、第三产业增加值, 第一、二、三产业: ordinals that share the noun after the last one
+        return [("" if item.startswith("第") else "第") + item + last[ordinal.end():] for item in items[:-1]] + [
+            last if last.startswith("第") else "第" + last]
+    # (a last item no longer than the first may still carry a head after the word they share:
+    # 信息传输软件和信息技术服务业、租赁和商务服务业增加值)
+    if len(last) > len(first) + 1 or (len(first) >= 3 and first[-2:] in last[:-1]):
+        anchor = first[-2:] if first[-2:] in last else first[-1:]
+        cut = last.find(anchor)
+        if last.startswith(first):
+            # 工业、制造业、工业技改投资: the last item names a part of the first; only the measure is shared
+            measure = next((h for h in sorted(cue_words().measure_heads, key=len) if last.endswith(h) and len(h) > 1), "")
+            head_at = len(last) - len(measure)
+        elif cut >= 0:
+            head_at = cut + len(anchor)
+        else:
+            glossary = load_lexicon().glossary
+            term = next((last[i:] for i in range(1, len(last) - 1) if last[i:] in glossary), None)
+            parallel = len(items[-2])  # (the item before the last is a whole parallel part: 智能家电、智能手机限上…)
+            head_at = len(last) - len(term) if term else word_boundary_from(last, parallel)
+            rest = last[:head_at]
+            if term and parallel < len(rest) <= 2 * parallel and _HAN_ONLY.fullmatch(rest):
+                # 城镇、农村常住居民…: the words after the parallel part are shared too (cut at a word
+                # boundary: 制造业、普惠小微贷款余额 → 制造业 + 贷款余额, not 微贷款余额)
+                head_at = word_boundary_from(last, parallel)
+        head = last[head_at:]
+        if head and head.endswith(cue_words().measure_heads):
+            items = [item + head for item in items[:-1]] + [last]
+    elif len(first) >= len(last) + 3:
+        items = leading_modifier_shared(items, cue_words())
+    else:
+        # 集成电路、汽车零配件、锂电池出口: a measure word that ends only the last item is shared by all
+        heads = [h for h in cue_words().measure_heads if len(h) > 1 and last.endswith(h) and len(last) > len(h)]
+        head = max(heads, key=len, default="")
+        if head and not any(item.endswith(cue_words().measure_heads) for item in items[:-1]):
+            items = [item + head for item in items[:-1]] + [last]
+    return items
+
+
+@cache
+def _fused_pairs() -> dict[str, list[str]]:
+    return load_lexicon().cues["metric"]["fused_pairs"]  # type: ignore[return-value]
+
+
+# Ordinals listed before a shared noun: 第一、第三产业增加值.
+_ORDINAL_ITEM = regex.compile(r"第?[一二三四五六七八九十]")
+_ORDINAL_HEAD = regex.compile(r"第?[一二三四五六七八九十]")
+
+# A count in Chinese numerals closing a list's subject: 三个行政区, 两大产业.
+_ENUMERATION_AT_END = regex.compile(r"[两二三四五六七八九十]+[个大家所项类座条][\p{Han}]{1,6}$")
+
+
+def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
+    """能耗、排放强度分别约为全国平均: the list is before 分别; what follows it is said of every item
+    (能耗约为全国平均, 排放强度约为全国平均)."""
+    subject, marker, tail = phrase.partition("分别")
+    if not marker or not subject:
+        return _split_list(phrase, count)
+    enumeration = _ENUMERATION_AT_END.search(subject)
+    if enumeration and len(subject) > enumeration.end() - enumeration.start():
+        subject = subject[: enumeration.start()]  # 香洲、金湾和斗门三个行政区: the count names the list
+    w = cue_words()
+    for word in sorted(w.lead, key=len, reverse=True):
+        if tail.startswith(word) and len(tail) > len(word):
+            tail = tail[len(word) :]  # 分别实现地区生产总值 → 地区生产总值
+            break
+    items = _split_list(subject, count)
+    return [item + tail for item in items] if items else None
+
+
+
+
+def pair_lists(text: str, quantities: list[Quantity], results: list[Context]) -> list[Context]:
+    """分别 lists: pair each number with its own item of the list before 分别, or, when 分别 opens its
+    clause, with the numbers just before it."""
+    out = list(results)
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        if i + 1 == len(quantities) or text[q.end : quantities[i + 1].prefix_start].strip() not in LIST_JOINERS:
+            i += 1  # a number alone: no list to pair
+            continue
+        c_start = clause_start(text, q.prefix_start)
+        marker = text.rfind("分别", c_start, q.prefix_start)
+        group = [i]
+        j = i + 1
+        while j < len(quantities):
+            between = text[quantities[j - 1].end : quantities[j].prefix_start]
+            if between.strip() not in LIST_JOINERS:
+                break
+            group.append(j)
+            j += 1
+        if marker < 0:
+            # 煤炭、原油、天然气产量7.8亿吨、2470万吨、350亿方: as many items as numbers, in order, need no 分别
+            # (but such a list ends at a comma)
+            comma = next((n for n in range(1, len(group)) if text[quantities[group[n - 1]].end :
+                          quantities[group[n]].prefix_start].strip() in ("，", ",")), len(group))
+            group, j = group[:comma], group[0] + comma
+            items = _split_list(out[i].metric, len(group)) if len(group) > 1 and "、" in out[i].metric else None
+            if items and all(out[k].metric == out[i].metric for k in group):
+                for k, item in zip(group, items, strict=True):
+                    out[k] = replace(out[k], metric=item, left_metric=item)
+            i = j if items else i + 1
+            continue
+        if len(group) > 1:
+            own_subject = text[c_start:marker].strip("，、 ")
+            if own_subject in cue_words().bare_measures or own_subject in cue_words().changes:
+                own_subject = ""  # …第三产业增加值497.48亿元，增速分别为4.4%、4.8%、6.0%: the numbers before name them
+            examples = own_subject.rpartition("等")[0].split("、") if "等" in own_subject else []
+            if len(examples) == len(group) and all(0 < len(e) <= 8 for e in examples) and out[i].metric:
+                # 食品、石化、医药、信息等产业增加值分别增长…: each example with the head after 等
+                items = [strip_words(e, ("等",)).split("，")[-1] + out[i].metric for e in examples]
+                items[0] = strip_leading_text(items[0], cue_words())
+            elif own_subject:
+                items = _split_list_before_fenbie(out[i].metric, len(group))
+                comma = next((n for n in range(1, len(group)) if text[quantities[group[n - 1]].end :
+                              quantities[group[n]].prefix_start].strip() in ("，", ",")), None)
+                if items is None and comma is not None and comma > 1:
+                    # 分别增至37座、14座，6部作品…: the list ends at the comma
+                    group, j = group[:comma], group[comma]
+                    items = _split_list_before_fenbie(out[i].metric, len(group))
+            elif i >= len(group):
+                # 接待游客1.2亿人次，实现旅游收入1500亿元，分别增长10%和12%: the list is the numbers before
+                items = [out[k].left_metric for k in range(i - len(group), i)]
+            else:
+                items = None
+            if items:
+                # 城镇调查失业率、居民消费价格涨幅分别控制在5.5%和3%以内: a change word that ends the last item
+                # only (no head shared by all) is that item's alone
+                own_change = bool(own_subject) and own_subject.endswith(tuple(cue_words().changes)) and items[0] == own_subject.split("、")[0]
+                for n, (k, item) in enumerate(zip(group, items, strict=True)):
+                    change = out[k].change or out[i].change
+                    if own_change and n < len(group) - 1:
+                        change = ""
+                    out[k] = replace(out[k], metric=item, change=change, left_metric=item)
+        i = j
+    return out
+
+
+def share_tiers(text: str, quantities: list[Quantity], results: list[Context], w: Cues) -> list[Context]:
+    """Counts by level write the noun once: 8个国家级、13个省级区域医疗中心 → 国家级区域医疗中心;
+    国家级专精特新企业50家、省级120家 → 省级专精特新企业."""
+    out = list(results)
+    for i in range(len(out) - 1):
+        joined = text[quantities[i].end : quantities[i + 1].prefix_start]
+        if "、" not in joined or len(joined) > 12 or any(ch in joined for ch in "，；。"):
+            continue  # only neighbours in one list
+        first, second = out[i].metric, out[i + 1].metric
+        tier_first = first in w.tiers
+        tier_second = second in w.tiers
+        if tier_first and not tier_second:
+            level = next((t for t in w.tiers if second.startswith(t)), None)
+            if level and len(second) > len(level):
+                out[i] = replace(out[i], metric=first + second[len(level):])
+        elif tier_second and not tier_first:
+            level = next((t for t in w.tiers if t in first), None)
+            if level:
+                shared = first.replace(level, second, 1)
+                out[i + 1] = replace(out[i + 1], metric=shared, left_metric=shared)
+    return out
