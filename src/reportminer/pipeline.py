@@ -9,7 +9,7 @@ from functools import cache
 import pandas as pd
 import regex
 
-from .context import Context, annotate
+from .context import Context, read_context
 from .corpus import infer_published
 from .fold import fold
 from .gloss import gloss
@@ -214,7 +214,7 @@ def extract_claims(document: Document) -> list[Claim]:
             heading_year = times[0] if times else bare_year(sentence.text)
             frame = heading_year.year_only() if heading_year else frame
         if quantities:
-            contexts = annotate(sentence.text, tokens, quantities, [(t.start, t.end) for t in stated_times],
+            contexts = read_context(sentence.text, tokens, quantities, [(t.start, t.end) for t in stated_times],
                                 comparison_bases(sentence.text))
             original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
             claims.extend(_claim(document, sentence, original, q, ctx, times, frame)

@@ -64,6 +64,12 @@ class Cues:
     done_re: regex.Pattern[str]  # 已, 已经, 了: what the clause tells has happened
     estimate_re: regex.Pattern[str]  # 预计: an estimate, a target even for a period already over
     measured_against_re: regex.Pattern[str]  # 高出, 完成 … right before a target word: a result, not a plan
+    attribute_marker: tuple[str, ...]  # 的: what follows a number names what is measured
+    ranked_units: tuple[str, ...]  # 强: a standing that names what is ranked after it
+    measure_endings: tuple[str, ...]  # 量, 额: one-character endings of a measure
+    examples_marker: str  # 等: closes a list of examples
+    growth_rate: str  # 增速: what a standing after a growth rate stands for
+    repair_marks: tuple[str, ...]  # 比, [: what may open a footnote or a quoted base in a metric
 
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
@@ -135,6 +141,12 @@ def cue_words() -> Cues:
         estimate_re=regex.compile(alternation(lex.cues["status"]["estimate"])),  # type: ignore[arg-type]
         measured_against_re=regex.compile("(?:" + alternation(lex.cues["status"]["measured_against"])  # type: ignore[arg-type]
                                           + r")[\p{Han}]{0,2}\Z"),
+        attribute_marker=lex.words("context", "attribute_marker"),
+        ranked_units=lex.words("context", "ranked_units"),
+        measure_endings=tuple(lex.cues["context"]["measure_endings"]),  # type: ignore[arg-type]
+        examples_marker=lex.words("context", "examples_marker")[0],
+        growth_rate=lex.words("context", "growth_rate")[0],
+        repair_marks=lex.words("context", "repair_marks"),
         change_after_re=regex.compile("(?P<change>" + alternation(increase + decrease) + ")"),
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 
 import regex
@@ -18,7 +17,8 @@ from .phrases import (
     strip_words,
     word_boundary_from,
 )
-from .site import Context
+from .rulebook import rule
+from .site import Context, decided
 
 LIST_JOINERS = ("、", "和", "及", "与", "以及", "，")
 _HAN_ONLY = regex.compile(r"\p{Han}+")
@@ -144,7 +144,7 @@ def pair_lists(text: str, quantities: list[Quantity], results: list[Context]) ->
             items = _split_list(out[i].metric, len(group)) if len(group) > 1 and "、" in out[i].metric else None
             if items and all(out[k].metric == out[i].metric for k in group):
                 for k, item in zip(group, items, strict=True):
-                    out[k] = replace(out[k], metric=item, left_metric=item)
+                    out[k] = decided(out[k], "pass.lists.parallel", metric=item, subject=item)
             i = j if items else i + 1
             continue
         if len(group) > 1:
@@ -166,7 +166,7 @@ def pair_lists(text: str, quantities: list[Quantity], results: list[Context]) ->
                     items = _split_list_before_fenbie(out[i].metric, len(group))
             elif i >= len(group):
                 # 接待游客1.2亿人次，实现旅游收入1500亿元，分别增长10%和12%: the list is the numbers before
-                items = [out[k].left_metric for k in range(i - len(group), i)]
+                items = [out[k].subject for k in range(i - len(group), i)]
             else:
                 items = None
             if items:
@@ -177,7 +177,7 @@ def pair_lists(text: str, quantities: list[Quantity], results: list[Context]) ->
                     change = out[k].change or out[i].change
                     if own_change and n < len(group) - 1:
                         change = ""
-                    out[k] = replace(out[k], metric=item, change=change, left_metric=item)
+                    out[k] = decided(out[k], "pass.lists.fenbie", metric=item, change=change, subject=item)
         i = j
     return out
 
@@ -196,10 +196,10 @@ def share_tiers(text: str, quantities: list[Quantity], results: list[Context], w
         if tier_first and not tier_second:
             level = next((t for t in w.tiers if second.startswith(t)), None)
             if level and len(second) > len(level):
-                out[i] = replace(out[i], metric=first + second[len(level):])
+                out[i] = decided(out[i], "pass.lists.tiers", metric=first + second[len(level):])
         elif tier_second and not tier_first:
             level = next((t for t in w.tiers if t in first), None)
             if level:
                 shared = first.replace(level, second, 1)
-                out[i + 1] = replace(out[i + 1], metric=shared, left_metric=shared)
+                out[i + 1] = decided(out[i + 1], "pass.lists.tiers", metric=shared, subject=shared)
     return out

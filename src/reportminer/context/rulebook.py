@@ -1,0 +1,88 @@
+"""The rule table: named rules registered in ordered stages, each with its examples.
+
+A rule is a small function ``(site, draft) -> Draft | None``: it answers with a new draft or passes
+(None). Stages run in the order of ``STAGES``; within a stage the rules are tried in the order they
+are registered (the order of their definitions in ``rules.py``) and the first that answers wins.
+Whichever rule changed ``metric`` or ``change`` last is recorded as the rule that decided it.
+
+Examples are ``{sentence: {mention: {field: expected value}}}``: ``tests/test_rules.py`` mines each
+sentence and asserts that the claim of ``mention`` has the expected fields *and* that this rule
+decided them, so a rule that no longer fires is reported as dead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+Examples = Mapping[str, Mapping[str, Mapping[str, str]]]
+Decide = TypeVar("Decide", bound=Callable)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str  # "<stage>.<what it does>", unique, shown by --explain
+    stage: str
+    decide: Callable
+    examples: Examples
+    doc: str
+
+
+# The order the stages run in: the number's own words first, then what it borrows from its
+# neighbours, then repairs. Sentence passes (lists.py) and the status/period rules (status.py) follow.
+STAGES = (
+    "read.change",  # a change verb around the number
+    "borrow.change",  # the change of the number before, in a list
+    "borrow.subject",  # the subject of the number before, in a list
+    "rank.subject",  # what a standing is of
+    "read.metric",  # the metric the number's own words name
+    "borrow.metric",  # a metric borrowed from a neighbour when the own words name none
+    "extend.metric",  # a bare measure (增速, 总量) completed by what the claim before measures
+    "repair.metric",  # notes and bases that are no part of a name
+)
+# Rules that run after the stages, over the whole sentence or on the claim: listed so that their
+# names and examples live in the same table.
+PASSES = ("pass.lists", "pass.neighbour", "period", "status")
+
+RULES: dict[str, list[Rule]] = {stage: [] for stage in STAGES + PASSES}
+
+
+def rule(name: str, examples: Examples | None = None) -> Callable[[Decide], Decide]:
+    """Register ``decide`` as rule ``name``; its stage is the part of the name before the last dot."""
+    stage = name.rsplit(".", 1)[0]
+    if stage not in RULES:
+        raise ValueError(f"rule {name}: unknown stage {stage}")
+    if any(r.name == name for rules in RULES.values() for r in rules):
+        raise ValueError(f"rule {name}: registered twice")
+
+    def register(decide: Decide) -> Decide:
+        RULES[stage].append(Rule(name, stage, decide, examples or {}, (decide.__doc__ or "").strip()))
+        return decide
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Every rule, in the order they run."""
+    return [r for stage in STAGES + PASSES for r in RULES[stage]]
+
+
+def credited(before, after, name: str):
+    """``after`` with ``name`` recorded as the rule of each field it changed (metric, change)."""
+    if after.metric != before.metric:
+        after = replace(after, metric_rule=name)
+    if after.change != before.change:
+        after = replace(after, change_rule=name)
+    return after
+
+
+def run_stages(site, draft):
+    """Run every stage on ``draft``: in each, the first rule that answers wins."""
+    for stage in STAGES:
+        for r in RULES[stage]:
+            answer = r.decide(site, draft)
+            if answer is not None:
+                draft = credited(draft, answer, r.name)
+                break
+    return draft
