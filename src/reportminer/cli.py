@@ -22,7 +22,7 @@ from .evaluate import GoldError, evaluate, overall, report
 from .evaluate import as_json as scores_as_json
 from .pipeline import extract_claims
 from .reader import ArticleError
-from .table import claims_to_frame, read_facts, write_csv
+from .table import RULE_COLUMNS, claims_to_frame, read_facts, write_csv
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 
@@ -39,7 +39,7 @@ def _warn(message: str) -> None:
     print(f"reportminer: warning: {message}", file=sys.stderr)
 
 
-def _mine(entries) -> tuple[pd.DataFrame, list[str]]:
+def _mine(entries, explain: bool = False) -> tuple[pd.DataFrame, list[str]]:
     """Claims of every entry; a broken article is reported and skipped, never fatal to the rest."""
     claims, failures = [], []
     for entry in entries:
@@ -56,7 +56,7 @@ def _mine(entries) -> tuple[pd.DataFrame, list[str]]:
         if not found:
             _warn(f"{entry.path}: no numeric claims found")
         claims.extend(found)
-    return claims_to_frame(claims), failures
+    return claims_to_frame(claims, explain=explain), failures
 
 
 def _write(frame: pd.DataFrame, out: Path) -> None:
@@ -81,7 +81,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     stems = [e.doc_id for e in entries]
     if len(set(stems)) != len(stems):
         raise CliError("two input files have the same name (doc_id is the file stem); rename one")
-    frame, failures = _mine(entries)
+    frame, failures = _mine(entries, explain=args.explain)
     if args.output:
         _write(frame, args.output)
     else:
@@ -118,6 +118,14 @@ def cmd_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _explained(args: argparse.Namespace) -> pd.DataFrame:
+    """The claims of ``args.doc_id`` mined again from the corpus, with the rules that decided them."""
+    entry = next((e for e in read_manifest(args.corpus) if e.doc_id == args.doc_id), None)
+    if entry is None:
+        raise CliError(f"{args.doc_id!r} is not in {args.corpus}/manifest.csv (--explain mines it again)")
+    return claims_to_frame(extract_claims(load_document(entry)), explain=True)
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     if not args.facts.exists():
         raise CliError(f"{args.facts}: no such file (run `reportminer run` first)")
@@ -126,6 +134,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if rows.empty:
         raise CliError(f"no claims for doc_id {args.doc_id!r} in {args.facts}")
     columns = ["claim_id", "mention", "std_value", "std_unit", "qualifier", "metric", "change", "period", "status"]
+    if args.explain:
+        rows, columns = _explained(args), columns + RULE_COLUMNS
     with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 30):
         print(rows[columns].to_string(index=False))
     return EXIT_OK
@@ -145,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--output", type=Path)
     ext.add_argument("--lang", choices=["zh", "en"], help="default: guessed from the text")
     ext.add_argument("--published", help="publication date (YYYY, YYYY-MM or YYYY-MM-DD); default: read from the header")
+    ext.add_argument("--explain", action="store_true", help="add the rules that decided each claim's fields")
     ext.set_defaults(func=cmd_extract)
 
     ev = sub.add_parser("evaluate", help="score a facts table against the gold files")
@@ -167,6 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print the claims of one article from the facts table")
     show.add_argument("doc_id")
     show.add_argument("--facts", type=Path, default=Path("outputs/facts.csv"))
+    show.add_argument("--explain", action="store_true", help="mine the article again and show which rule decided "
+                      "each claim's metric, change, period and status")
+    show.add_argument("--corpus", type=Path, default=Path("corpus"), help="where --explain finds the article")
     show.set_defaults(func=cmd_show)
     return parser
 

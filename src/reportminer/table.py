@@ -17,6 +17,8 @@ SCHEMA_COLUMNS = [
 ]
 EXTRA_COLUMNS = ["value_high_std"]
 COLUMNS = SCHEMA_COLUMNS + EXTRA_COLUMNS
+# The rules that decided each claim's fields: added only when asked for (``--explain``).
+RULE_COLUMNS = ["metric_rule", "change_rule", "period_rule", "status_rule"]
 
 _DTYPES = {
     "doc_id": "string", "claim_id": "string", "lang": "string", "start": "Int64", "end": "Int64",
@@ -27,7 +29,8 @@ _DTYPES = {
 }
 
 
-def claims_to_frame(claims: list[Claim]) -> pd.DataFrame:
+def claims_to_frame(claims: list[Claim], explain: bool = False) -> pd.DataFrame:
+    """The facts table of ``claims``; with ``explain``, also the rules that decided each claim."""
     rows = []
     counters: dict[str, int] = {}
     for claim in claims:
@@ -43,9 +46,11 @@ def claims_to_frame(claims: list[Claim]) -> pd.DataFrame:
             "metric": claim.metric, "metric_en": claim.metric_en, "change": claim.change,
             "period": claim.period, "status": claim.status, "sentence": claim.sentence,
             "section": claim.section, "value_high_std": high_std,
+            **({column: getattr(claim, column) for column in RULE_COLUMNS} if explain else {}),
         })
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype(_DTYPES)
+    columns = COLUMNS + RULE_COLUMNS if explain else COLUMNS
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({**_DTYPES, **{column: "string" for column in RULE_COLUMNS}} if explain else _DTYPES)
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:

@@ -138,3 +138,8 @@ class Claim:
     status: str
     sentence: str
     section: str
+    # Which rule decided each field (``reportminer show --explain``); not columns of the default table.
+    metric_rule: str = ""
+    change_rule: str = ""
+    period_rule: str = ""
+    status_rule: str = ""

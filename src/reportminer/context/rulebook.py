@@ -43,7 +43,7 @@ STAGES = (
 )
 # Rules that run after the stages, over the whole sentence or on the claim: listed so that their
 # names and examples live in the same table.
-PASSES = ("pass.lists", "pass.neighbour", "period", "status")
+PASSES = ("pass.lists", "pass.neighbour", "period", "period.frame", "status")
 
 RULES: dict[str, list[Rule]] = {stage: [] for stage in STAGES + PASSES}
 
