@@ -80,7 +80,8 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
 
 rule("period.stated", examples={"2024年全市地区生产总值增长5.4%。": {"5.4%": {"period": "2024"}}})(resolve_period)
 rule("period.stated-past-attribute", examples={
-    "地区生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元，年均增长6%。": {"6%": {"period": ""}}})(resolve_period)
+    "“十四五”时期，全省生产总值从2020年的3.5万亿元增长到2025年的4.7万亿元，规上工业增加值年均增长6.2%。": {
+        "6.2%": {"period": "2021/2025"}}})(resolve_period)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +147,13 @@ def opening_frame(text: str, times: list[TimeExpression], quantities: list[Quant
 
 
 rule("period.frame.fronted", examples={
-    "各位代表，刚刚过去的2024年，我们砥砺奋进。地区生产总值增长5.4%。": {"5.4%": {"period": "2024"}}})(opening_frame)
+    "各位代表，刚刚过去的2025年，我们付出了艰辛努力。地区生产总值增长5.3%。": {"5.3%": {"period": "2025"}}})(opening_frame)
 rule("period.frame.topic", examples={
-    "展望2025年，我们信心满满。地区生产总值增长5%左右。": {"5%": {"period": "2025"}}})(opening_frame)
+    "对于2024发展主要预期目标，报告提出，生产总值增长5.5%左右。此外，单位生产总值能耗降低2.5%以上。": {
+        "2.5%以上": {"period": "2024"}}})(opening_frame)
 rule("period.frame.first-dated", examples={
-    "本报讯 记者获悉，今年我市经济回升，去年全市经济总量突破1万亿元。地区生产总值增长5.4%。": {
-        "5.4%": {"period": "2024"}}})(opening_frame)
+    "全省GDP增长5.2%，增速高于全国0.6个百分点。广西2024年GDP增长目标5%左右。地区生产总值突破3万亿元。": {
+        "3万亿元": {"period": "2024"}}})(opening_frame)
 rule("period.frame.heading", examples={
     "一、回顾2024年工作\n地区生产总值增长5.4%。": {"5.4%": {"period": "2024"}}})(opening_frame)
 
@@ -166,7 +168,7 @@ def _status_is_dated(period: str, published: str, governing: TimeExpression | No
     return bool(period and published and not news_event)
 
 
-@rule("status.ongoing-period", examples={"2025年地区生产总值增长5%左右。": {"5%": {"status": "target"}}})
+@rule("status.ongoing-period", examples={"2025年地区生产总值增长5%左右。": {"5%左右": {"status": "target"}}})
 def decide_status(ctx: Context, period: str, published: str, governing: TimeExpression | None,
                   frame: TimeExpression | None) -> tuple[str, str]:
     """(status, rule): a period still running at publication is a plan unless the clause says it is

@@ -69,9 +69,12 @@ def all_rules() -> list[Rule]:
 
 
 def credited(before, after, name: str):
-    """``after`` with ``name`` recorded as the rule of each field it changed (metric, change)."""
-    if after.metric != before.metric:
+    """``after`` with ``name`` recorded as the rule of each field it changed (metric, change, subject);
+    a rule that names another as the decider (the metric is the subject a borrow rule gave) keeps it."""
+    if after.metric != before.metric and after.metric_rule == before.metric_rule:
         after = replace(after, metric_rule=name)
+    if after.subject != before.subject:
+        after = replace(after, subject_rule=name)
     if after.change != before.change:
         after = replace(after, change_rule=name)
     return after

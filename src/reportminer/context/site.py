@@ -54,6 +54,7 @@ class Draft:
     change: str = ""
     metric_rule: str = ""
     change_rule: str = ""
+    subject_rule: str = ""  # the rule that borrowed or rebuilt the subject, when one did
 
 
 @dataclass(frozen=True, slots=True)

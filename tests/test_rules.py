@@ -1,0 +1,52 @@
+"""Every rule of the rule table decides its own examples.
+
+Each example is a sentence, a mention in it and the fields its claim must have; the test mines the
+sentence (published on ``EXAMPLE_PUBLISHED``) and asserts the fields *and* that the named rule is the
+one recorded as having decided them. A rule whose examples another rule now decides, or that no
+longer fires at all, fails here by name: it is dead or shadowed, and the table's order must be looked at.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reportminer.context.rulebook import STAGES, all_rules
+from reportminer.pipeline import extract_claims
+from reportminer.status import EXAMPLE_PUBLISHED
+from reportminer.types import Document
+
+# Rules that hold no example yet, each with the reason. Kept short: a rule here is a candidate for removal.
+WITHOUT_EXAMPLES = {
+    # 入围全球百强创新集群: the left of a standing made only of verbs is already cleared when it is read,
+    # so no sentence of the corpus or the case tables needs this rule; kept until one does.
+    "rank.subject.ranked-follows",
+}
+
+CASES = [
+    pytest.param(r.name, sentence, mention, fields, id=f"{r.name}:{mention}")
+    for r in all_rules()
+    for sentence, mentions in r.examples.items()
+    for mention, fields in mentions.items()
+]
+
+
+@pytest.mark.parametrize(("name", "sentence", "mention", "fields"), CASES)
+def test_rule_decides_its_examples(name, sentence, mention, fields):
+    claims = extract_claims(Document(doc_id="example", text=sentence, lang="zh", published=EXAMPLE_PUBLISHED))
+    found = [c for c in claims if c.mention == mention]
+    assert found, f"no claim {mention!r} in {sentence!r}: {[c.mention for c in claims]}"
+    claim = found[0]
+    for field, expected in fields.items():
+        assert getattr(claim, field) == expected, field
+        assert getattr(claim, f"{field}_rule") == name, f"{field} decided by {getattr(claim, f'{field}_rule')!r}"
+
+
+def test_every_rule_has_examples_or_a_reason():
+    missing = {r.name for r in all_rules() if not r.examples}
+    assert missing == WITHOUT_EXAMPLES
+
+
+def test_rule_names_are_unique_and_staged():
+    names = [r.name for r in all_rules()]
+    assert len(names) == len(set(names))
+    assert all(r.stage in STAGES or r.stage.startswith(("pass.", "period", "status")) for r in all_rules())
