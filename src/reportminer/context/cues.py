@@ -8,7 +8,7 @@ from functools import cache
 
 import regex
 
-from ..lexicon import load_lexicon
+from ..lexicon import Lexicon, load_lexicon
 from ..segment import CLAUSE_REACH, is_word_at
 
 
@@ -70,6 +70,11 @@ class Cues:
     examples_marker: str  # 等: closes a list of examples
     growth_rate: str  # 增速: what a standing after a growth rate stands for
     repair_marks: tuple[str, ...]  # 比, [: what may open a footnote or a quoted base in a metric
+    list_separators: tuple[str, ...]  # 、 和 及 与: where the items of a list part
+    ordinal_mark: str  # 第: what makes a numeral an ordinal
+    list_joiners: frozenset[str]  # 、 和 及 …: what stands between the numbers of one list
+    respectively: str  # 分别: pairs the numbers after it with a list's items
+    basis_opener: str  # 按: opens the basis of a comparison (按可比价计算)
 
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
@@ -79,8 +84,45 @@ def alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _patterns(lex: Lexicon, increase: tuple[str, ...], decrease: tuple[str, ...],
+              prefixes: tuple[str, ...]) -> dict[str, regex.Pattern[str]]:
+    """The patterns of the cue record, assembled from the word lists."""
+    of = lex.words("context", "attribute_marker")[0]
+    basis = lex.words("context", "basis_opener")[0]
+    return dict(
+        total_re=regex.compile(r"[、，,\s]*(?:" + alternation(lex.words("metric", "total_openers")) + ")"),
+        aimed_change_re=regex.compile(regex.escape(of) + "?((?:" + alternation(increase + decrease) + ")(?:"
+                                      + alternation(lex.words("metric", "aims")) + "))"),
+        basis_re=regex.compile(regex.escape(basis) + r"[\p{Han}]{0,6}?(?:" + alternation(lex.words("metric", "basis_ends")) + ")"),
+        trailing_re=regex.compile("(?:" + alternation(lex.words("metric", "glued")) + r")\Z"),
+        change_re=regex.compile("(?P<change>" + alternation(increase + decrease) + ")(?:"
+                                + alternation(lex.words("change", "fillers") + prefixes) + r"|[ \t\u3000])*\Z"),
+        target_re=regex.compile(alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
+        done_re=regex.compile(alternation(lex.cues["status"]["done"])),  # type: ignore[arg-type]
+        estimate_re=regex.compile(alternation(lex.cues["status"]["estimate"])),  # type: ignore[arg-type]
+        measured_against_re=regex.compile("(?:" + alternation(lex.cues["status"]["measured_against"])  # type: ignore[arg-type]
+                                          + r")[\p{Han}]{0,2}\Z"),
+        change_after_re=regex.compile("(?P<change>" + alternation(increase + decrease) + ")"),
+    )
+
+
+def _context_words(lex: Lexicon) -> dict[str, object]:
+    """The words of the ``[context]`` section: the ones the rules themselves test for."""
+    return dict(
+        attribute_marker=lex.words("context", "attribute_marker"),
+        ranked_units=lex.words("context", "ranked_units"),
+        examples_marker=lex.words("context", "examples_marker")[0],
+        growth_rate=lex.words("context", "growth_rate")[0],
+        repair_marks=lex.words("context", "repair_marks"),
+        ordinal_mark=lex.words("context", "ordinal_mark")[0],
+        respectively=lex.words("context", "respectively")[0],
+        basis_opener=lex.words("context", "basis_opener")[0],
+    )
+
+
 @cache
 def cue_words() -> Cues:
+    """The cue words and patterns of the context rules, loaded once."""
     lex = load_lexicon()
     prefixes = lex.words("qualifier", "prefix_approx") + lex.words("qualifier", "prefix_over") + lex.words(
         "qualifier", "prefix_under"
@@ -114,7 +156,6 @@ def cue_words() -> Cues:
         noun_suffixes=frozenset(lex.words("metric", "noun_suffixes")),
         bare_measures=frozenset(lex.words("metric", "bare_measures")),
         measure_words=lex.words("metric", "measure_words"),
-        total_re=regex.compile(r"[、，,\s]*(?:" + alternation(lex.words("metric", "total_openers")) + ")"),
         measure_heads=lex.words("metric", "measure_heads"),
         figures=lex.words("metric", "figures"),
         tiers=tuple(sorted(lex.words("metric", "tiers"), key=len, reverse=True)),
@@ -129,26 +170,14 @@ def cue_words() -> Cues:
         magnitude_modifiers=frozenset(lex.words("metric", "magnitude_modifiers")),
         count_noun_trailers=frozenset(lex.words("units", "count_noun_trailers")),
         rate_words=lex.words("metric", "rate_words"),
-        aimed_change_re=regex.compile("的?((?:" + alternation(increase + decrease) + ")(?:"
-                                      + alternation(lex.words("metric", "aims")) + "))"),
-        basis_re=regex.compile(r"按[\p{Han}]{0,6}?(?:" + alternation(lex.words("metric", "basis_ends")) + ")"),
         aims=lex.words("metric", "aims"),
-        trailing_re=regex.compile("(?:" + alternation(lex.words("metric", "glued")) + r")\Z"),
-        change_re=regex.compile("(?P<change>" + alternation(increase + decrease) + ")(?:"
-                                + alternation(lex.words("change", "fillers") + prefixes) + r"|[ \t\u3000])*\Z"),
-        target_re=regex.compile(alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
-        done_re=regex.compile(alternation(lex.cues["status"]["done"])),  # type: ignore[arg-type]
-        estimate_re=regex.compile(alternation(lex.cues["status"]["estimate"])),  # type: ignore[arg-type]
-        measured_against_re=regex.compile("(?:" + alternation(lex.cues["status"]["measured_against"])  # type: ignore[arg-type]
-                                          + r")[\p{Han}]{0,2}\Z"),
-        attribute_marker=lex.words("context", "attribute_marker"),
-        ranked_units=lex.words("context", "ranked_units"),
         measure_endings=tuple(lex.cues["context"]["measure_endings"]),  # type: ignore[arg-type]
-        examples_marker=lex.words("context", "examples_marker")[0],
-        growth_rate=lex.words("context", "growth_rate")[0],
-        repair_marks=lex.words("context", "repair_marks"),
-        change_after_re=regex.compile("(?P<change>" + alternation(increase + decrease) + ")"),
+        list_separators=tuple(lex.cues["context"]["list_separators"]),  # type: ignore[arg-type]
+        list_joiners=frozenset(lex.words("context", "list_joiners")),
+        **_patterns(lex, increase, decrease, prefixes),
+        **_context_words(lex),  # type: ignore[arg-type]
     )
+
 
 def change_before(text: str, lo: int, hi: int, w: Cues, counted: bool) -> str:
     """The direction of a change verb that ends the text before the number (fillers such as 到, 了,

@@ -70,45 +70,49 @@ def _is_mark(word: str) -> bool:
     return not any(ch.isalnum() for ch in word) and not any(ch in "“”‘’\"《》（）()" for ch in word)
 
 
+def _actor_length(words: list[Token], w: Cues) -> int:
+    """How many words an actor of several words (中央活力区, 省产业技术研究院) followed by a verb takes, else 0."""
+    for k in range(min(len(words) - 1, 5)):
+        if words[k].tag[:1] not in ("n", "j", ""):
+            return 0  # an actor is a name: 打造城镇建设… begins with a verb
+        name = "".join(t.text for t in words[: k + 1])
+        rest = words[k + 1 :]
+        if rest and rest[0].tag in ("a", "d") and len(rest) > 1:
+            rest = rest[1:]  # 新引进
+        if (len(name) >= 3 and name.endswith(w.actor_suffixes) and not name.endswith(w.counted_nouns)
+                and rest[0].tag.startswith("v") and len(rest) > 1):  # (老旧小区改造 is no actor)
+            return k + 1
+    return 0
+
+
+def _leading_cut(words: list[Token], w: Cues) -> int:
+    """How many words at the start of ``words`` a metric does not begin with (0 when none)."""
+    first = words[0]
+    # (a preposition stays: 为经营主体减负, 向民间资本推介优质项目)
+    if (first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "r", "t") or _is_mark(first.text)
+            or first.text in w.figures):  # (…迈上5万亿台阶、五年增量: the figure ends the claim before)
+        return 1
+    if first.text in "（(":
+        close = next((k for k, t in enumerate(words) if t.text in "）)"), None)
+        if close is not None:
+            return close + 1  # （下同）完成地区生产总值: a note before the metric
+    if first.text in w.done_verbs and len(words) > 1 and starts_with_a_term(words[1:], shortest=5):
+        return 1  # 完成地区生产总值32765亿元: a standard measure is reported, not work done (完成投资 keeps its verb)
+    if first.text in w.place_names and len(words) > 1 and starts_with_a_term(words[1:]):
+        return 1  # 广东地区生产总值 (but 北京证券交易所, 上海机场 are names of their own)
+    if (len(first.text) >= 3 and first.text.endswith(w.place_suffixes) and not first.text.endswith(w.counted_nouns)
+            and len(words) > 1):
+        return 1  # a place name in one word: 市中区
+    return _actor_length(words, w)
+
+
 def strip_leading(words: list[Token], w: Cues) -> list[Token]:
-    changed = True
-    while words and changed:
-        changed = False
-        first = words[0]
-        # (a preposition stays: 为经营主体减负, 向民间资本推介优质项目)
-        if (first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "r", "t") or _is_mark(first.text)
-                or first.text in w.figures):  # (…迈上5万亿台阶、五年增量: the figure ends the claim before)
-            words, changed = words[1:], True
-            continue
-        if first.text in "（(":
-            close = next((k for k, t in enumerate(words) if t.text in "）)"), None)
-            if close is not None:
-                words, changed = words[close + 1 :], True  # （下同）完成地区生产总值: a note before the metric
-                continue
-        if first.text in w.done_verbs and len(words) > 1 and starts_with_a_term(words[1:], shortest=5):
-            # 完成地区生产总值32765亿元: a standard measure is reported, not work done (完成投资 keeps its verb)
-            words, changed = words[1:], True
-            continue
-        if first.text in w.place_names and len(words) > 1 and starts_with_a_term(words[1:]):
-            # 广东地区生产总值 (but 北京证券交易所, 上海机场 are names of their own)
-            words, changed = words[1:], True
-            continue
-        if (len(first.text) >= 3 and first.text.endswith(w.place_suffixes) and not first.text.endswith(w.counted_nouns)
-                and len(words) > 1):
-            words, changed = words[1:], True  # a place name in one word: 市中区
-            continue
-        # An actor of several words (中央活力区, 省产业技术研究院) followed by a verb.
-        for k in range(min(len(words) - 1, 5)):
-            if not words[k].tag[:1] in ("n", "j", ""):
-                break  # an actor is a name: 打造城镇建设… begins with a verb
-            name = "".join(t.text for t in words[: k + 1])
-            rest = words[k + 1 :]
-            if rest and rest[0].tag in ("a", "d") and len(rest) > 1:
-                rest = rest[1:]  # 新引进
-            if (len(name) >= 3 and name.endswith(w.actor_suffixes) and not name.endswith(w.counted_nouns)
-                    and rest[0].tag.startswith("v") and len(rest) > 1):  # (老旧小区改造 is no actor)
-                words, changed = words[k + 1 :], True
-                break
+    """``words`` without the connectives, actors, places and marks a metric does not begin with."""
+    while words:
+        cut = _leading_cut(words, w)
+        if not cut:
+            break
+        words = words[cut:]
     return words
 
 
@@ -146,7 +150,7 @@ def read_left_words(text: str, tokens, lo: int, hi: int, w: Cues) -> list[Token]
             if token.text not in w.work_verbs:
                 break
             action.append(token)
-    basis = w.basis_re.search(text, lo, hi) if text.find("按", lo, hi) >= 0 else None
+    basis = w.basis_re.search(text, lo, hi) if text.find(w.basis_opener, lo, hi) >= 0 else None
     if basis:
         lo = basis.end()  # 按可比口径下降9.3%, 按可比价计算: the basis of a comparison names nothing measured
     words = tokens_in(tokens, lo, hi)
@@ -167,28 +171,52 @@ def modifies_count(words: list[Token], number_start: int) -> bool:
             and words[-1].text not in cue_words().lead)  # (完成全省1000所: 全省 is a scope, not a kind)
 
 
-def right_phrase(text: str, tokens, lo: int, hi: int, w: Cues, counted: bool, last_in_clause: bool,
-                  next_follows: bool = False, verb_first_ok: bool = False) -> str:
-    """The noun phrase right after a quantity: 4所学校已建成 → 学校; 1000亩森林生态修复与保护.
-
-    After a count it names the thing counted and ends at the first predicate; after a measure
-    (1.7万余米河道清淤疏浚) it names the activity measured and runs to the end of the clause.
-    """
-    words = tokens_in(tokens, lo, hi)
-    if counted and len(words) > 1 and words[0].text == "的":
-        words = words[1:]  # 超80%的省科技攻坚项目
-    if not words:
-        return ""
-    first = words[0]
-    if first.text[:1] in "（(" :
-        return ""  # 760亿元（含港务区）: a note, not what is measured
+def _opens_no_phrase(first: Token, counted: bool, w: Cues) -> bool:
+    """True when the first word after a number shows that no noun phrase follows it."""
+    if first.text[:1] in "（(":
+        return True  # 760亿元（含港务区）: a note, not what is measured
     if first.text in w.right_stop_words or first.text in "、，" or (first.tag in w.right_stop_tags and not (
             counted and (first.tag == "d" or first.text in w.magnitude_modifiers))):
         # (after a count an adverb or a magnitude may begin what is counted: 1.2万户相对集中居住农户,
         # 4个千亿县)
-        return ""
-    if first.tag.startswith("v") and first.tag != "vn" and (not counted or first.text in w.changes):
-        return ""  # (but after a count a verb may begin the name of what is counted: 35个对接…建设重点平台)
+        return True
+    # (but after a count a verb may begin the name of what is counted: 35个对接…建设重点平台)
+    return _is_verb(first) and (not counted or first.text in w.changes)
+
+
+def _is_verb(token: Token) -> bool:
+    return token.tag.startswith("v") and token.tag != "vn"
+
+
+def _predicate_begins(text: str, token: Token, rest: list[Token], taken: list[Token], w: Cues) -> bool:
+    """True when ``token``, after the words of a count's noun taken so far, begins the predicate."""
+    if token.text in w.right_stop_words or token.tag in w.right_stop_tags or (
+            len(token.text) > 2 and token.text.startswith(w.right_stop_prefixes)):
+        return True  # 全面完成, 基本建成: a predicate jieba keeps as one word
+    if token.tag.startswith("v") and rest and all(t.tag[:1] in ("v", "d", "a") or t.text in "、，" for t in rest):
+        return True  # a predicate that ends the clause: 重点项目加快建设, 示范村建设完成
+    if not _is_verb(token):
+        return False
+    if not rest or (rest[0].tag.startswith("v") and rest[0].text in w.right_stop_words):
+        return True  # 2款创新药集中获批上市: a verb right before a predicate says how it happened
+    # 44个国家部委制定配套支持文件: after the noun counted, a verb begins the predicate (but
+    # 11.2万个高校毕业生就业岗位, 14处学校幼儿园新建、改扩建工程 name what is counted at their end)
+    return (joined(text, taken).endswith(w.counted_nouns) and not text.startswith(w.attribute_marker, token.end)
+            and not joined(text, rest).rstrip("。，；、").endswith(w.counted_nouns))
+
+
+def _ends_count_noun(text: str, token: Token, rest: list[Token], taken: list[Token], w: Cues) -> bool:
+    """True when ``token`` ends the noun a count counts (the words ``taken`` so far)."""
+    if token.text in w.noun_suffixes:
+        return False  # 起降点, 充电站: a one-character noun jieba reads as a numeral or classifier
+    if token.text in w.measure_words:
+        return True  # 17个重点传统制造业增加值增长5.3%: the count counts industries, the rest is a measure of them
+    return _predicate_begins(text, token, rest, taken, w)
+
+
+def _take_words(text: str, words: list[Token], counted: bool, last_in_clause: bool, next_follows: bool,
+                w: Cues) -> list[Token]:
+    """The words of the phrase, up to a list break, a measure or (after a count) the predicate."""
     taken: list[Token] = []
     quoted = False
     for n, token in enumerate(words):
@@ -200,31 +228,16 @@ def right_phrase(text: str, tokens, lo: int, hi: int, w: Cues, counted: bool, la
             pass  # 20个机关、企事业单位附属空间: a list of what is counted (no other number follows)
         elif token.text in "、，":
             break
-        elif counted and taken and token.text in w.noun_suffixes:
-            pass  # 起降点, 充电站: a one-character noun jieba reads as a numeral or classifier
-        elif counted and taken and token.text in w.measure_words:
-            break  # 17个重点传统制造业增加值增长5.3%: the count counts industries, the rest is a measure of them
-        elif counted and taken:
-            if token.text in w.right_stop_words or token.tag in w.right_stop_tags or (
-                    len(token.text) > 2 and token.text.startswith(w.right_stop_prefixes)):
-                break  # 全面完成, 基本建成: a predicate jieba keeps as one word
-            rest = words[n + 1 :]
-            if token.tag.startswith("v") and rest and all(t.tag[:1] in ("v", "d", "a") or t.text in "、，" for t in rest):
-                break  # a predicate that ends the clause: 重点项目加快建设, 示范村建设完成
-            if token.tag.startswith("v") and token.tag != "vn" and not rest:
-                break
-            if (token.tag.startswith("v") and token.tag != "vn" and rest and rest[0].tag.startswith("v")
-                    and rest[0].text in w.right_stop_words):
-                break  # 2款创新药集中获批上市: a verb right before a predicate says how it happened
-            if (token.tag.startswith("v") and token.tag != "vn" and rest and len(taken) >= 1
-                    and joined(text, taken).endswith(w.counted_nouns) and not text.startswith("的", token.end)
-                    and not joined(text, rest).rstrip("。，；、").endswith(w.counted_nouns)):
-                # 44个国家部委制定配套支持文件: after the noun counted, a verb begins the predicate (but
-                # 11.2万个高校毕业生就业岗位, 14处学校幼儿园新建、改扩建工程 name what is counted at their end)
-                break
+        elif counted and taken and _ends_count_noun(text, token, words[n + 1 :], taken, w):
+            break
         taken.append(token)
         if counted and next_follows and token.text.endswith(w.counted_nouns):
             break  # 8条内部路网通车里程达15公里: the count's noun ends at 路网, the rest is the next metric
+    return taken
+
+
+def _trimmed(text: str, taken: list[Token], counted: bool, w: Cues) -> list[Token]:
+    """``taken`` without the manner, work and link words that end it."""
     while counted and len(taken) > 1 and taken[-1].tag in ("d", "ad", "a"):
         taken.pop()  # 51项川渝通办事项高效实施: how it is done, not what is counted
     if (counted and len(taken) > 1 and taken[-1].text in w.count_noun_trailers
@@ -234,13 +247,28 @@ def right_phrase(text: str, tokens, lo: int, hi: int, w: Cues, counted: bool, la
     while taken and ((taken[-1].text in w.right_trailing and not (counted and len(taken) == 2))
                      or taken[-1].text == "、"):
         taken.pop()
+    return taken
+
+
+def right_phrase(text: str, tokens, lo: int, hi: int, w: Cues, counted: bool, last_in_clause: bool,
+                 next_follows: bool = False, verb_first_ok: bool = False) -> str:
+    """The noun phrase right after a quantity: 4所学校已建成 → 学校; 1000亩森林生态修复与保护.
+
+    After a count it names the thing counted and ends at the first predicate; after a measure
+    (1.7万余米河道清淤疏浚) it names the activity measured and runs to the end of the clause.
+    """
+    words = tokens_in(tokens, lo, hi)
+    if counted and len(words) > 1 and words[0].text in w.attribute_marker:
+        words = words[1:]  # 超80%的省科技攻坚项目
+    if not words or _opens_no_phrase(words[0], counted, w):
+        return ""
+    taken = _trimmed(text, _take_words(text, words, counted, last_in_clause, next_follows, w), counted, w)
     phrase = joined(text, taken)
     ends_in_noun = bool(taken) and taken[-1].tag[:1] in ("n", "j")
-    if taken and first.tag.startswith("v") and first.tag != "vn" and not phrase.endswith(
+    if taken and _is_verb(words[0]) and not phrase.endswith(
             w.counted_nouns + tuple(w.noun_suffixes)) and not (verb_first_ok and ends_in_noun):
         return ""  # 连续3次获全国先进典型: a predicate, not the name of what is counted
     return phrase
-
 
 
 def subject_of_measure(phrase: str, w: Cues) -> str:
