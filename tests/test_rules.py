@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportminer.context.rulebook import STAGES, all_rules
+from reportminer.context.rulebook import STAGES, all_rules, rule_examples
 from reportminer.pipeline import extract_claims
 from reportminer.status import EXAMPLE_PUBLISHED
 from reportminer.types import Document
@@ -50,3 +50,7 @@ def test_rule_names_are_unique_and_staged():
     names = [r.name for r in all_rules()]
     assert len(names) == len(set(names))
     assert all(r.stage in STAGES or r.stage.startswith(("pass.", "period", "status")) for r in all_rules())
+
+
+def test_every_example_names_a_rule():
+    assert set(rule_examples()) <= {r.name for r in all_rules()}

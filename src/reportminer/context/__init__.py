@@ -39,7 +39,7 @@ def _context_of(site: Site) -> Context:
                    draft.metric_rule, draft.change_rule)
 
 
-@rule("pass.neighbour.two-counts", examples={"12类45件民生实事。": {"12类": {"metric": "民生实事"}}})
+@rule("pass.neighbour.two-counts")
 def two_counts(quantities: list[Quantity], results: list[Context]) -> None:
     """12类45件民生实事: two counts of the same things, the first with no metric of its own, take the
     second's metric."""

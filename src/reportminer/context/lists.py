@@ -250,9 +250,6 @@ def share_tiers(text: str, quantities: list[Quantity], results: list[Context], w
     return out
 
 
-rule("pass.lists.fenbie", examples={"制造业、普惠小微贷款余额分别增长10.7%、13.3%。": {
-    "10.7%": {"metric": "制造业贷款余额"}, "13.3%": {"metric": "普惠小微贷款余额"}}})(pair_lists)
-rule("pass.lists.parallel", examples={"汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位。": {
-    "第8位": {"metric": "汽车产量"}, "第4位": {"metric": "新能源汽车产量"}}})(pair_lists)
-rule("pass.lists.tiers", examples={"建成8个国家级、13个省级区域医疗中心。": {
-    "8个": {"metric": "国家级区域医疗中心"}}})(share_tiers)
+rule("pass.lists.fenbie")(pair_lists)
+rule("pass.lists.parallel")(pair_lists)
+rule("pass.lists.tiers")(share_tiers)

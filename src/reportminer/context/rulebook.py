@@ -5,16 +5,21 @@ A rule is a small function ``(site, draft) -> Draft | None``: it answers with a 
 are registered (the order of their definitions in ``rules.py``) and the first that answers wins.
 Whichever rule changed ``metric`` or ``change`` last is recorded as the rule that decided it.
 
-Examples are ``{sentence: {mention: {field: expected value}}}``: ``tests/test_rules.py`` mines each
-sentence and asserts that the claim of ``mention`` has the expected fields *and* that this rule
-decided them, so a rule that no longer fires is reported as dead.
+A rule's examples are data, in ``data/rule_examples.toml`` under the rule's name:
+``{sentence: {mention: {field: expected value}}}``. ``tests/test_rules.py`` mines each sentence and
+asserts that the claim of ``mention`` has the expected fields *and* that this rule decided them, so a
+rule that no longer fires is reported as dead.
 """
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TypeVar
+
+from ..lexicon import data_path
 
 Examples = Mapping[str, Mapping[str, Mapping[str, str]]]
 Decide = TypeVar("Decide", bound=Callable)
@@ -25,8 +30,19 @@ class Rule:
     name: str  # "<stage>.<what it does>", unique, shown by --explain
     stage: str
     decide: Callable
-    examples: Examples
     doc: str
+
+    @property
+    def examples(self) -> Examples:
+        """Sentences mapped to the claims they must yield, with the fields this rule decides."""
+        return rule_examples().get(self.name, {})
+
+
+@cache
+def rule_examples() -> Mapping[str, Examples]:
+    """``data/rule_examples.toml``: the examples of every rule, by rule name."""
+    with data_path("rule_examples.toml").open("rb") as handle:
+        return tomllib.load(handle)
 
 
 # The order the stages run in: the number's own words first, then what it borrows from its
@@ -48,7 +64,7 @@ PASSES = ("pass.lists", "pass.neighbour", "period", "period.frame", "status")
 RULES: dict[str, list[Rule]] = {stage: [] for stage in STAGES + PASSES}
 
 
-def rule(name: str, examples: Examples | None = None) -> Callable[[Decide], Decide]:
+def rule(name: str) -> Callable[[Decide], Decide]:
     """Register ``decide`` as rule ``name``; its stage is the part of the name before the last dot."""
     stage = name.rsplit(".", 1)[0]
     if stage not in RULES:
@@ -57,7 +73,7 @@ def rule(name: str, examples: Examples | None = None) -> Callable[[Decide], Deci
         raise ValueError(f"rule {name}: registered twice")
 
     def register(decide: Decide) -> Decide:
-        RULES[stage].append(Rule(name, stage, decide, examples or {}, (decide.__doc__ or "").strip()))
+        RULES[stage].append(Rule(name, stage, decide, (decide.__doc__ or "").strip()))
         return decide
 
     return register
