@@ -75,6 +75,17 @@ class Cues:
     list_joiners: frozenset[str]  # 、 和 及 …: what stands between the numbers of one list
     respectively: str  # 分别: pairs the numbers after it with a list's items
     basis_opener: str  # 按: opens the basis of a comparison (按可比价计算)
+    base_mark: str  # 比: a comparison base inside a metric
+    where_marker: str  # 在: a place before it is where, not what
+    rank_trailing: tuple[str, ...]  # 首次, 年, 进入: what a ranked metric sheds at its end
+    measure_suffixes: tuple[str, ...]  # 量, 额, 数, 率: one-character endings of a measure
+    event_trim: str  # what ends the words of a count of events
+    rank_scope_re: regex.Pattern[str]  # 在前十经济大省中并列: the field a standing is in
+    quoted_base_re: regex.Pattern[str]  # 比“四经普”: a comparison base in quotation marks at a metric's end
+    footnote_re: regex.Pattern[str]  # [2], ［1］: a footnote marker
+    subset_predicate_re: regex.Pattern[str]  # 为全国首创: what a subset is said to be
+    ordinal_item_re: regex.Pattern[str]  # 第一, 三: an ordinal listed before a shared noun
+    enumeration_re: regex.Pattern[str]  # 三个行政区: a count in Chinese numerals closing a list's subject
 
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
@@ -89,7 +100,19 @@ def _patterns(lex: Lexicon, increase: tuple[str, ...], decrease: tuple[str, ...]
     """The patterns of the cue record, assembled from the word lists."""
     of = lex.words("context", "attribute_marker")[0]
     basis = lex.words("context", "basis_opener")[0]
+    base = regex.escape(lex.words("context", "base_mark")[0])
+    ties = alternation(lex.words("context", "rank_scope_ties"))
+    digits = "".join(lex.cues["context"]["ordinal_digits"])
     return dict(
+        rank_scope_re=regex.compile(regex.escape(lex.words("context", "where_marker")[0]) + "[^，,、]{1,12}"
+                                    + regex.escape(lex.words("context", "rank_scope_close")[0]) + "(?:" + ties + ")?$"),
+        quoted_base_re=regex.compile(r"(?<=\p{Han})" + base + r"[“\"][^”\"]{1,10}[”\"]$"),
+        footnote_re=regex.compile(r"[\[［]\d{1,3}[\]］]"),
+        subset_predicate_re=regex.compile("(?:" + alternation(lex.words("context", "subset_predicates"))
+                                          + r")([\p{Han}“”]{1,8})$"),
+        ordinal_item_re=regex.compile(regex.escape(lex.words("context", "ordinal_mark")[0]) + "?[" + digits + "]"),
+        enumeration_re=regex.compile("[" + "".join(lex.cues["context"]["enumeration_digits"]) + "]+["
+                                     + "".join(lex.cues["context"]["enumeration_classifiers"]) + r"][\p{Han}]{1,6}$"),
         total_re=regex.compile(r"[、，,\s]*(?:" + alternation(lex.words("metric", "total_openers")) + ")"),
         aimed_change_re=regex.compile(regex.escape(of) + "?((?:" + alternation(increase + decrease) + ")(?:"
                                       + alternation(lex.words("metric", "aims")) + "))"),
@@ -117,6 +140,11 @@ def _context_words(lex: Lexicon) -> dict[str, object]:
         ordinal_mark=lex.words("context", "ordinal_mark")[0],
         respectively=lex.words("context", "respectively")[0],
         basis_opener=lex.words("context", "basis_opener")[0],
+        base_mark=lex.words("context", "base_mark")[0],
+        where_marker=lex.words("context", "where_marker")[0],
+        rank_trailing=tuple(lex.cues["context"]["rank_trailing"]),
+        measure_suffixes=tuple(lex.cues["context"]["measure_suffixes"]),
+        event_trim="".join(lex.words("context", "event_trim")) + " ",
     )
 
 
@@ -195,7 +223,7 @@ def change_after(text: str, start: int, pos: int, w: Cues, percent: bool = False
     """从75.6%提升至76.5%: the first number takes the change verb that follows it; so does a
     percent that the change word follows (保持40%以上的增长)."""
     if percent:
-        m = w.change_after_re.match(text, pos + (text.startswith("的", pos)))
+        m = w.change_after_re.match(text, pos + (text.startswith(w.attribute_marker, pos)))
         if m is not None and m.group("change") in w.growth_nouns:
             return "increase" if m.group("change") in w.increase else "decrease"
     if not text.endswith(w.from_words, 0, start):

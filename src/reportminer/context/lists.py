@@ -93,8 +93,9 @@ def _split_list(phrase: str, count: int) -> list[str] | None:
     if items is None:
         return None
     first, last = items[0], items[-1]
-    ordinal = _ORDINAL_HEAD.match(last)
-    if ordinal and all(_ORDINAL_ITEM.fullmatch(item) for item in items[:-1]):
+    ordinal_re = cue_words().ordinal_item_re
+    ordinal = ordinal_re.match(last)
+    if ordinal and all(ordinal_re.fullmatch(item) for item in items[:-1]):
         # 第一、第三产业增加值, 第一、二、三产业: ordinals that share the noun after the last one
         mark = cue_words().ordinal_mark
         return [("" if item.startswith(mark) else mark) + item + last[ordinal.end():] for item in items[:-1]] + [
@@ -113,21 +114,13 @@ def _fused_pairs() -> dict[str, list[str]]:
     return load_lexicon().cues["metric"]["fused_pairs"]  # type: ignore[return-value]
 
 
-# Ordinals listed before a shared noun: 第一、第三产业增加值.
-_ORDINAL_ITEM = regex.compile(r"第?[一二三四五六七八九十]")
-_ORDINAL_HEAD = regex.compile(r"第?[一二三四五六七八九十]")
-
-# A count in Chinese numerals closing a list's subject: 三个行政区, 两大产业.
-_ENUMERATION_AT_END = regex.compile(r"[两二三四五六七八九十]+[个大家所项类座条][\p{Han}]{1,6}$")
-
-
 def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
     """能耗、排放强度分别约为全国平均: the list is before 分别; what follows it is said of every item
     (能耗约为全国平均, 排放强度约为全国平均)."""
-    subject, marker, tail = phrase.partition("分别")
+    subject, marker, tail = phrase.partition(cue_words().respectively)
     if not marker or not subject:
         return _split_list(phrase, count)
-    enumeration = _ENUMERATION_AT_END.search(subject)
+    enumeration = cue_words().enumeration_re.search(subject)
     if enumeration and len(subject) > enumeration.end() - enumeration.start():
         subject = subject[: enumeration.start()]  # 香洲、金湾和斗门三个行政区: the count names the list
     w = cue_words()
@@ -137,8 +130,6 @@ def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
             break
     items = _split_list(subject, count)
     return [item + tail for item in items] if items else None
-
-
 
 
 def _joined_to_next(text: str, quantities: list[Quantity], k: int) -> bool:

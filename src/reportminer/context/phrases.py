@@ -45,11 +45,11 @@ def strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token]
     changed = False
     while words:
         last = words[-1]
-        if last.text in trailing or last.text in "、，的" or (changed and last.text in w.change_modifiers):
+        if last.text in trailing or last.text in "、，" or last.text in w.attribute_marker or (changed and last.text in w.change_modifiers):
             changed = last.text in w.changes  # (最低工资标准平均提高8%: 平均 goes with its verb)
             words = words[:-1]
             continue
-        if len(words) > 2 and words[-2].text == "在" and last.tag in ("ns", "s", "f", "n") and len(last.text) <= 3:
+        if len(words) > 2 and words[-2].text == w.where_marker and last.tag in ("ns", "s", "f", "n") and len(last.text) <= 3:
             words = words[:-2]  # 社会消费品零售总额在西部率先突破千亿: where, not what
             continue
         if len(words) > 1 and last.tag in ("d", "ad", "vd") and len(last.text) > 1 and words[-2].tag[:1] in ("n", "j", "v"):
@@ -142,9 +142,9 @@ def read_left_words(text: str, tokens, lo: int, hi: int, w: Cues) -> list[Token]
     """The metric read leftwards: the words of text[lo:hi] cleaned of actors, connectives and links."""
     segment = text[lo:hi]
     action: list[Token] = []
-    if "等" in segment:  # 国网山东电力、…等区域性总部企业 → 区域性总部企业
+    if w.examples_marker in segment:  # 国网山东电力、…等区域性总部企业 → 区域性总部企业
         examples_at = lo
-        lo += segment.rindex("等") + 1
+        lo += segment.rindex(w.examples_marker) + 1
         # (but the work done on them stays: 新建改造供水、排水等管网4216公里 → 新建改造管网)
         for token in strip_leading(tokens_in(tokens, examples_at, lo), w):
             if token.text not in w.work_verbs:
@@ -274,7 +274,7 @@ def right_phrase(text: str, tokens, lo: int, hi: int, w: Cues, counted: bool, la
 def subject_of_measure(phrase: str, w: Cues) -> str:
     """工业机器人产量 → 工业机器人: a metric without the measure word that ends it."""
     words = tokenize(phrase)
-    if len(words) > 1 and (words[-1].text in w.measure_words or words[-1].text.endswith(("量", "额", "数", "率"))):
+    if len(words) > 1 and (words[-1].text in w.measure_words or words[-1].text.endswith(w.measure_suffixes)):
         # (a one-character measure jieba split off belongs to the word before it: 受理|数)
         cut = words[-2].start if len(words[-1].text) == 1 and len(words) > 2 else words[-1].start
         return phrase[:cut]
@@ -319,17 +319,6 @@ def split_on(text: str, separators: tuple[str, ...]) -> list[str]:
 # A word in Latin letters (GDP, CPI, PM2.5): jieba gives it no tag, yet it names a measure.
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9.]*")
 
-# The field a standing is in, at the end of what is ranked: 在前十经济大省中(并列).
-_RANK_SCOPE = regex.compile(r"在[^，,、]{1,12}中(?:并列|并|排名|排)?$")
-
-# A comparison base named in quotation marks at the end of a metric: 从业人员比“四经普”(增长29.8%).
-QUOTED_BASE = regex.compile(r"(?<=\p{Han})比[“\"][^”\"]{1,10}[”\"]$")
-
-# A footnote marker: [2], ［1］.
-FOOTNOTE = regex.compile(r"[\[［]\d{1,3}[\]］]")
-
-# What a subset is said to be: 其中56项为全国首创 → 全国首创.
-SUBSET_PREDICATE = regex.compile(r"(?:为|是|属于|系)([\p{Han}“”]{1,8})$")
 
 
 def subject_of_clause_before(text: str, c_start: int, w: Cues) -> str:
@@ -354,7 +343,7 @@ def subject_of_clause_before(text: str, c_start: int, w: Cues) -> str:
 
 def dates_a_change(text: str, time_start: int, time_end: int, number_start: int, w: Cues) -> bool:
     """从2011年的1091亿元 / 增加到2016年的1650亿元: a date between a from/to word and its number."""
-    if text[time_end:number_start] not in ("的", ""):
+    if text[time_end:number_start] not in w.attribute_marker + ("",):
         return False
     return text.endswith(w.from_words, 0, time_start) or bool(w.change_re.search(text, max(0, time_start - 8), time_start))
 
@@ -381,12 +370,12 @@ def strip_words(phrase: str, words: tuple[str, ...]) -> str:
 
 
 def strip_rank_context(phrase: str, w: Cues) -> str:
-    phrase = _RANK_SCOPE.sub("", phrase)  # 在前十经济大省中并列第一: the field ranked in, not what is ranked
+    phrase = w.rank_scope_re.sub("", phrase)  # 在前十经济大省中并列第一: the field ranked in, not what is ranked
     stripped = True
     while stripped:
         stripped = False
         # (and the link words any metric sheds: GDP总量有望继续保持全省第3位 → GDP总量)
-        for word in w.rank_context + w.from_words + w.links + ("首次", "年", "进入"):
+        for word in w.rank_context + w.from_words + w.links + w.rank_trailing:
             if phrase.endswith(word):
                 phrase, stripped = phrase[: -len(word)], True
     return phrase

@@ -89,7 +89,7 @@ def read_event(text: str, q: Quantity, right: RightReading, right_hi: int, w: Cu
     """(what happened, noun end): 习近平总书记两次亲临江苏考察、三次参加…: each count of events says what
     happened, when it is short."""
     if q.kind == Kind.COUNT and q.unit in w.event_classifiers and not right.phrase:
-        happened = text[q.end : right_hi].strip("、，和 ")
+        happened = text[q.end : right_hi].strip(w.event_trim)
         if 0 < len(happened) <= 16:
             return happened, right_hi
     return "", right.noun_end

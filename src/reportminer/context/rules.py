@@ -13,9 +13,6 @@ from ..segment import clause_start
 from ..types import Kind
 from .cues import change_after, change_before, cue_words
 from .phrases import (
-    FOOTNOTE,
-    QUOTED_BASE,
-    SUBSET_PREDICATE,
     compares,
     joined,
     read_left_words,
@@ -214,7 +211,7 @@ def subset(site: Site, draft: Draft) -> Draft | None:
         return None
     if text[site.clause[0] : q.prefix_start].strip() not in w.subset_words:
         return None
-    said = SUBSET_PREDICATE.match(text, q.end, site.clause[1])
+    said = w.subset_predicate_re.match(text, q.end, site.clause[1])
     metric = previous.metric + (said.group(1) if said else "")
     return replace(draft, metric=metric) if metric else None
 
@@ -296,5 +293,5 @@ def footnote(site: Site, draft: Draft) -> Draft | None:
     metric = draft.metric
     if not any(mark in metric for mark in cue_words().repair_marks):
         return None
-    repaired = QUOTED_BASE.sub("", FOOTNOTE.sub("", metric))
+    repaired = cue_words().quoted_base_re.sub("", cue_words().footnote_re.sub("", metric))
     return replace(draft, metric=repaired) if repaired != metric else None

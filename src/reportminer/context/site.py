@@ -10,7 +10,6 @@ from ..segment import Token, Tokens, clause_end, clause_start, tokenize
 from ..types import Kind, Quantity
 from .cues import Cues, cue_words
 from .phrases import (
-    QUOTED_BASE,
     dates_a_change,
     joined,
     read_left_words,
@@ -131,8 +130,8 @@ def _bounds(s: Sentence, index: int, earlier: tuple[Context, ...], w: Cues) -> t
 def _read_left(text: str, q: Quantity, words: list[Token], lo: int, metric_hi: int, w: Cues) -> str:
     """The metric read leftwards, with what a standing or a streak does not name stripped."""
     left = joined(text, words).strip("、，")
-    if "比" in left:
-        left = QUOTED_BASE.sub("", left)
+    if w.base_mark in left:
+        left = w.quoted_base_re.sub("", left)
     if q.kind == Kind.RANK:
         left = strip_rank_context(left, w).strip("、，")
         if left and left not in w.bare_measures and all(t.tag.startswith("v") and t.tag != "vn" for t in tokenize(left)):
@@ -152,7 +151,7 @@ def build_site(s: Sentence, index: int, earlier: tuple[Context, ...]) -> Site:
     c_start, c_end = clause_start(text, q.prefix_start), clause_end(text, q.end)
     lo, anchor, time_end, same_clause = _bounds(s, index, earlier, w)
     # (预计全年 between list items only dates the next one: 上半年3.2%、预计全年5%左右)
-    gap = strip_words(text[lo:anchor].strip("、，和及与 "), w.dating_words)
+    gap = strip_words(text[lo:anchor].strip("".join(w.list_separators) + "， "), w.dating_words)
     next_q = s.quantities[index + 1] if index + 1 < len(s.quantities) else None
     right_hi = min(c_end, next_q.prefix_start) if next_q else c_end
     first_base = bisect.bisect_left(s.base_starts, lo)
