@@ -50,7 +50,9 @@ def _ends_of_changes(text: str, q: Quantity, stated: list[TimeExpression]) -> li
     return []
 
 
-@rule("period.change-end")
+@rule("period.change-end", summary=(
+    "An undated start or end of a from-to change takes the start or end date of the change before it."
+))
 def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
                    frame: tuple[TimeExpression, str] | None) -> tuple[str, str, TimeExpression | None]:
     """(period, rule, governing time expression) of quantity ``q``: an undated start or end of a
@@ -76,8 +78,11 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
     return "", "", None
 
 
-rule("period.stated")(resolve_period)
-rule("period.stated-past-attribute")(resolve_period)
+rule("period.stated", summary="The last time expression before the number in its sentence.")(resolve_period)
+rule("period.stated-past-attribute", summary=(
+    "The last time expression before the number, skipping dates written as an attribute of another "
+    "number."
+))(resolve_period)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +121,9 @@ def _frame_rule(text: str, t: TimeExpression, first: bool) -> str:
     return "period.frame.first-dated" if first else ""
 
 
-@rule("period.frame.short-lead")
+@rule("period.frame.short-lead", summary=(
+    "The frame of a time expression that begins a sentence, after at most a short lead."
+))
 def opening_frame(text: str, times: list[TimeExpression], quantities: list[Quantity],
                   first: bool = False) -> tuple[TimeExpression, str] | None:
     """The time expression that opens a sentence and so sets the time frame of what follows, with the
@@ -141,10 +148,14 @@ def opening_frame(text: str, times: list[TimeExpression], quantities: list[Quant
     return None
 
 
-rule("period.frame.fronted")(opening_frame)
-rule("period.frame.topic")(opening_frame)
-rule("period.frame.first-dated")(opening_frame)
-rule("period.frame.heading")(opening_frame)
+rule("period.frame.fronted", summary=(
+    "The frame of a time expression set off by a comma as a fronted adverbial."
+))(opening_frame)
+rule("period.frame.topic", summary="The frame of a time expression in a fronted topic phrase.")(opening_frame)
+rule("period.frame.first-dated", summary=(
+    "The frame of the first dated sentence of an article (a news lead)."
+))(opening_frame)
+rule("period.frame.heading", summary="The frame of the year a heading names.")(opening_frame)
 
 
 def _status_is_dated(period: str, published: str, governing: TimeExpression | None,
@@ -157,7 +168,9 @@ def _status_is_dated(period: str, published: str, governing: TimeExpression | No
     return bool(period and published and not news_event)
 
 
-@rule("status.ongoing-period")
+@rule("status.ongoing-period", summary=(
+    "A period still running at publication is a target, unless the clause says it is done."
+))
 def decide_status(ctx: Context, period: str, published: str, governing: TimeExpression | None,
                   frame: TimeExpression | None) -> tuple[str, str]:
     """(status, rule): a period still running at publication is a plan unless the clause says it is
@@ -176,10 +189,12 @@ def decide_status(ctx: Context, period: str, published: str, governing: TimeExpr
     return "actual", "status.no-target-word"
 
 
-rule("status.target-in-clause")(decide_status)
-rule("status.period-over")(decide_status)
-rule("status.target-word")(decide_status)
-rule("status.no-target-word")(decide_status)
+rule("status.target-in-clause", summary=(
+    "A period already over is a target where a target word stands in the number's own clause."
+))(decide_status)
+rule("status.period-over", summary="A period already over at publication: it happened.")(decide_status)
+rule("status.target-word", summary="No period decides: a target word within reach makes a target.")(decide_status)
+rule("status.no-target-word", summary="No period decides and no target word: it happened.")(decide_status)
 
 
 @dataclass(frozen=True, slots=True)

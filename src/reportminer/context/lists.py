@@ -241,6 +241,11 @@ def share_tiers(text: str, quantities: list[Quantity], results: list[Context], w
     return out
 
 
-rule("pass.lists.fenbie")(pair_lists)
-rule("pass.lists.parallel")(pair_lists)
+rule("pass.lists.fenbie", summary=(
+    "Each number of a list that the word for respectively (fenbie) pairs takes its own item of the list "
+    "before it, or the number before."
+))(pair_lists)
+rule("pass.lists.parallel", summary=(
+    "A list of as many items as numbers, in order, pairs them without fenbie."
+))(pair_lists)
 rule("pass.lists.tiers")(share_tiers)

@@ -64,8 +64,9 @@ PASSES = ("pass.lists", "pass.neighbour", "period", "period.frame", "status")
 RULES: dict[str, list[Rule]] = {stage: [] for stage in STAGES + PASSES}
 
 
-def rule(name: str) -> Callable[[Decide], Decide]:
-    """Register ``decide`` as rule ``name``; its stage is the part of the name before the last dot."""
+def rule(name: str, summary: str = "") -> Callable[[Decide], Decide]:
+    """Register ``decide`` as rule ``name``; its stage is the part of the name before the last dot.
+    ``summary`` describes the rule when one function decides for several rules (else its docstring)."""
     stage = name.rsplit(".", 1)[0]
     if stage not in RULES:
         raise ValueError(f"rule {name}: unknown stage {stage}")
@@ -73,7 +74,7 @@ def rule(name: str) -> Callable[[Decide], Decide]:
         raise ValueError(f"rule {name}: registered twice")
 
     def register(decide: Decide) -> Decide:
-        RULES[stage].append(Rule(name, stage, decide, (decide.__doc__ or "").strip()))
+        RULES[stage].append(Rule(name, stage, decide, summary or (decide.__doc__ or "").strip()))
         return decide
 
     return register
@@ -105,3 +106,13 @@ def run_stages(site, draft):
                 draft = credited(draft, answer, r.name)
                 break
     return draft
+
+
+def rule_table() -> str:
+    """The rule table as Markdown, in the order the rules run (docs/design.md holds a copy; a test
+    keeps the two equal)."""
+    rows = ["| stage | rule | what it decides |", "|---|---|---|"]
+    for r in all_rules():
+        summary = " ".join(r.doc.split("\n\n")[0].split())
+        rows.append(f"| {r.stage} | `{r.name}` | {summary.replace('|', '/')} |")
+    return "\n".join(rows)
