@@ -205,6 +205,11 @@ class Refined:
 
 
 @cache
+def _count_noun_trailers() -> tuple[str, ...]:
+    return load_lexicon().words("units", "count_noun_trailers")
+
+
+@cache
 def _count_nouns() -> tuple[dict[str, str], int]:
     nouns = dict(load_lexicon().count_nouns)
     return nouns, max(map(len, nouns))
@@ -214,7 +219,7 @@ def _count_noun(metric: str, default: str) -> str:
     """The English noun a count counts, from the longest known ending of its metric (学校 → school)."""
     nouns, longest = _count_nouns()
     metric = metric.rstrip("”\"’》）)")  # 全球“灯塔工厂”
-    trailers = load_lexicon().words("units", "count_noun_trailers")
+    trailers = _count_noun_trailers()
     if metric.endswith(trailers):
         trailer = next(t for t in trailers if metric.endswith(t))
         if len(metric) > len(trailer):
@@ -225,19 +230,38 @@ def _count_noun(metric: str, default: str) -> str:
     return default
 
 
+@dataclass(frozen=True, slots=True)
+class _UnitWords:
+    generic: frozenset[str]  # 个, 项 …: classifiers that leave what is counted to the metric
+    household: frozenset[str]  # 户
+    household_exceptions: tuple[str, ...]  # 个体工商户 …: 户 of firms
+    money_measures: tuple[str, ...]  # 生产总值 …: a count of these is money
+    place_classifiers: frozenset[str]  # 位
+    place_moves: tuple[str, ...]  # 上升 …: a move in a ranking before 位
+
+
+@cache
+def _unit_words() -> _UnitWords:
+    lex = load_lexicon()
+    units = lex.cues["units"]
+    return _UnitWords(frozenset(units["generic_classifiers"]), frozenset(lex.cues["claim_units"]["household"]),
+                      tuple(units["household_exceptions"]), tuple(units["money_measures"]),  # type: ignore[arg-type]
+                      frozenset(units["place_classifiers"]), tuple(units["place_moves"]))  # type: ignore[arg-type]
+
+
 def refine_unit(q: Quantity, metric: str, text: str) -> Refined:
     """The kind and units a claim's metric refines: a count with no unit of 生产总值 is money whose 元
     goes unwritten (生产总值跨越7万亿); a generic classifier counts what the metric names (4所学校 →
     school); 位 after a move in a ranking counts places (排名上升4位), not people."""
-    units = load_lexicon().cues["units"]
+    w = _unit_words()
     kind, std_unit = q.kind, q.std_unit
-    generic = q.unit in units["generic_classifiers"] or not q.unit or (  # (近300万群众: no classifier at all)
-        q.unit in load_lexicon().cues["claim_units"]["household"] and metric.endswith(tuple(units["household_exceptions"])))
+    generic = q.unit in w.generic or not q.unit or (  # (近300万群众: no classifier at all)
+        q.unit in w.household and metric.endswith(w.household_exceptions))
     unit_en = _count_noun(metric, q.unit_en) if q.kind == Kind.COUNT and generic else q.unit_en
-    if q.kind == Kind.COUNT and not q.unit and metric.endswith(tuple(units["money_measures"])):
+    if q.kind == Kind.COUNT and not q.unit and metric.endswith(w.money_measures):
         kind, unit_en, std_unit = Kind.MONEY, "yuan", "CNY"
     elif q.kind == Kind.COUNT:
         std_unit = unit_en
-    if q.unit in units["place_classifiers"] and text.endswith(tuple(units["place_moves"]), 0, q.prefix_start):
+    if q.unit in w.place_classifiers and text.endswith(w.place_moves, 0, q.prefix_start):
         unit_en = std_unit = "place"
     return Refined(kind, unit_en, std_unit)

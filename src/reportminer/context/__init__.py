@@ -34,7 +34,7 @@ def _context_of(site: Site) -> Context:
     draft = run_stages(site, Draft(subject=site.left))
     done = bool(w.done_re.search(text, c_start, q.prefix_start))
     in_clause = w.estimate_re.search(text, c_start, q.start) is not None or site.sentence.opening_estimate
-    return Context(draft.metric, draft.change, has_target_cue(list(site.sentence.target_at), q.start),
+    return Context(draft.metric, draft.change, has_target_cue(site.sentence.target_at, q.start),
                    draft.subject or draft.metric, done, in_clause, site.right.noun_end,
                    draft.metric_rule, draft.change_rule)
 
@@ -57,10 +57,11 @@ def read_context(text: str, tokens: Tokens, quantities: list[Quantity], time_spa
     (地区生产总值从2011年的1091亿元增加到2016年的1650亿元), which it reads around. ``base_starts``
     are where comparison bases start: a metric stops before one (死亡人数比2020年下降 → 死亡人数).
     """
-    sentence = Sentence(text, tokens, tuple(quantities), tuple(time_spans), tuple(base_starts),
+    sentence = Sentence(text, tokens, tuple(quantities), tuple(time_spans), tuple(end for _, end in time_spans),
+                        tuple(base_starts),
                         tuple(target_cues(text, cue_words())), _opening_estimate(text))
     results: list[Context] = []
     for index in range(len(quantities)):
-        results.append(_context_of(build_site(sentence, index, tuple(results))))
+        results.append(_context_of(build_site(sentence, index, results)))
         two_counts(quantities, results)
     return share_tiers(text, quantities, pair_lists(text, quantities, results), cue_words())

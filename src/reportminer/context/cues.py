@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -78,6 +79,7 @@ class Cues:
     base_mark: str  # 比: a comparison base inside a metric
     where_marker: str  # 在: a place before it is where, not what
     rank_trailing: tuple[str, ...]  # 首次, 年, 进入: what a ranked metric sheds at its end
+    rank_sheds: tuple[str, ...]  # everything a ranked metric sheds at its end, in the order tried
     measure_suffixes: tuple[str, ...]  # 量, 额, 数, 率: one-character endings of a measure
     event_trim: str  # what ends the words of a count of events
     rank_scope_re: regex.Pattern[str]  # 在前十经济大省中并列: the field a standing is in
@@ -143,6 +145,9 @@ def _context_words(lex: Lexicon) -> dict[str, object]:
         base_mark=lex.words("context", "base_mark")[0],
         where_marker=lex.words("context", "where_marker")[0],
         rank_trailing=tuple(lex.cues["context"]["rank_trailing"]),
+        rank_sheds=(lex.words("rank", "context") + lex.words("change", "from_words")
+                    + tuple(sorted(lex.words("metric", "trailing"), key=len, reverse=True))
+                    + tuple(lex.cues["context"]["rank_trailing"])),
         measure_suffixes=tuple(lex.cues["context"]["measure_suffixes"]),
         event_trim="".join(lex.words("context", "event_trim")) + " ",
     )
@@ -241,7 +246,7 @@ def target_cues(text: str, w: Cues) -> list[int]:
             and not w.measured_against_re.search(text, max(0, m.start() - 6), m.start())]
 
 
-def has_target_cue(cues: list[int], end: int) -> bool:
+def has_target_cue(cues: Sequence[int], end: int) -> bool:
     """A target word within reach before ``end``."""
     i = bisect.bisect_left(cues, end)
     return i > 0 and cues[i - 1] >= end - 4 * CLAUSE_REACH

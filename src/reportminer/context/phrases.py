@@ -375,7 +375,7 @@ def strip_rank_context(phrase: str, w: Cues) -> str:
     while stripped:
         stripped = False
         # (and the link words any metric sheds: GDP总量有望继续保持全省第3位 → GDP总量)
-        for word in w.rank_context + w.from_words + w.links + w.rank_trailing:
+        for word in w.rank_sheds:
             if phrase.endswith(word):
                 phrase, stripped = phrase[: -len(word)], True
     return phrase

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
 from ..lexicon import data_path
+from ..types import Kind
 
 Examples = Mapping[str, Mapping[str, Mapping[str, str]]]
 Decide = TypeVar("Decide", bound=Callable)
@@ -31,6 +32,8 @@ class Rule:
     stage: str
     decide: Callable
     doc: str
+    kinds: frozenset[Kind] | None = None  # the kinds of quantity the rule applies to (None: every kind)
+    needs_previous: bool = False  # the rule reads the claim before, so it passes on a sentence's first
 
     @property
     def examples(self) -> Examples:
@@ -64,9 +67,12 @@ PASSES = ("pass.lists", "pass.neighbour", "period", "period.frame", "status")
 RULES: dict[str, list[Rule]] = {stage: [] for stage in STAGES + PASSES}
 
 
-def rule(name: str, summary: str = "") -> Callable[[Decide], Decide]:
+def rule(name: str, summary: str = "", kinds: frozenset[Kind] | None = None,
+         needs_previous: bool = False) -> Callable[[Decide], Decide]:
     """Register ``decide`` as rule ``name``; its stage is the part of the name before the last dot.
-    ``summary`` describes the rule when one function decides for several rules (else its docstring)."""
+    ``summary`` describes the rule when one function decides for several rules (else its docstring).
+    ``kinds`` and ``needs_previous`` are part of its condition: the runner tries the rule only on those
+    kinds of quantity, and only after another claim of the sentence."""
     stage = name.rsplit(".", 1)[0]
     if stage not in RULES:
         raise ValueError(f"rule {name}: unknown stage {stage}")
@@ -74,7 +80,8 @@ def rule(name: str, summary: str = "") -> Callable[[Decide], Decide]:
         raise ValueError(f"rule {name}: registered twice")
 
     def register(decide: Decide) -> Decide:
-        RULES[stage].append(Rule(name, stage, decide, summary or (decide.__doc__ or "").strip()))
+        RULES[stage].append(Rule(name, stage, decide, summary or (decide.__doc__ or "").strip(), kinds,
+                                 needs_previous))
         return decide
 
     return register
@@ -88,22 +95,29 @@ def all_rules() -> list[Rule]:
 def credited(before, after, name: str):
     """``after`` with ``name`` recorded as the rule of each field it changed (metric, change, subject);
     a rule that names another as the decider (the metric is the subject a borrow rule gave) keeps it."""
-    if after.metric != before.metric and after.metric_rule == before.metric_rule:
-        after = replace(after, metric_rule=name)
-    if after.subject != before.subject:
-        after = replace(after, subject_rule=name)
-    if after.change != before.change:
-        after = replace(after, change_rule=name)
-    return after
+    return after._replace(
+        metric_rule=name if after.metric != before.metric and after.metric_rule == before.metric_rule
+        else after.metric_rule,
+        subject_rule=name if after.subject != before.subject else after.subject_rule,
+        change_rule=name if after.change != before.change else after.change_rule)
+
+
+@cache
+def _staged(kind: Kind, has_previous: bool) -> tuple[tuple[tuple[str, Callable], ...], ...]:
+    """The stages' rules that apply to a quantity of ``kind`` as (name, decide) pairs, in order (read
+    after every rule registered)."""
+    return tuple(tuple((r.name, r.decide) for r in RULES[stage]
+                       if (r.kinds is None or kind in r.kinds) and (has_previous or not r.needs_previous))
+                 for stage in STAGES)
 
 
 def run_stages(site, draft):
     """Run every stage on ``draft``: in each, the first rule that answers wins."""
-    for stage in STAGES:
-        for r in RULES[stage]:
-            answer = r.decide(site, draft)
+    for stage in _staged(site.q.kind, site.previous is not None):
+        for name, decide in stage:
+            answer = decide(site, draft)
             if answer is not None:
-                draft = credited(draft, answer, r.name)
+                draft = credited(draft, answer, name)
                 break
     return draft
 
@@ -111,8 +125,12 @@ def run_stages(site, draft):
 def rule_table() -> str:
     """The rule table as Markdown, in the order the rules run (docs/design.md holds a copy; a test
     keeps the two equal)."""
-    rows = ["| stage | rule | what it decides |", "|---|---|---|"]
+    rows = ["| stage | rule | applies to | what it decides |", "|---|---|---|---|"]
     for r in all_rules():
         summary = " ".join(r.doc.split("\n\n")[0].split())
-        rows.append(f"| {r.stage} | `{r.name}` | {summary.replace('|', '/')} |")
+        kinds = "every kind" if r.kinds is None else ", ".join(sorted(k.value for k in r.kinds))
+        if r.kinds is not None and len(r.kinds) > len(Kind) // 2:
+            kinds = "all but " + ", ".join(sorted(k.value for k in set(Kind) - r.kinds))
+        applies = kinds + (", after a claim" if r.needs_previous else "")
+        rows.append(f"| {r.stage} | `{r.name}` | {applies} | {summary.replace('|', '/')} |")
     return "\n".join(rows)

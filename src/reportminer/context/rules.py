@@ -7,8 +7,6 @@ of the definitions below is that order. See ``rulebook.py`` for the stages and t
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..segment import clause_start
 from ..types import Kind
 from .cues import change_after, change_before, cue_words
@@ -25,6 +23,9 @@ from .phrases import (
 from .rulebook import rule
 from .site import Draft, Site
 
+NOT_RANK = frozenset(Kind) - {Kind.RANK}
+RANK = frozenset({Kind.RANK})
+
 
 def _direction(word_at: str) -> str:
     return "increase" if word_at.startswith(cue_words().increase) else "decrease"
@@ -36,47 +37,43 @@ def _is_verb(tag: str) -> bool:
 
 # --- read.change: a change verb around the number -------------------------------------------------
 
-@rule("read.change.verb-before")
+@rule("read.change.verb-before", kinds=NOT_RANK)
 def verb_before(site: Site, draft: Draft) -> Draft | None:
     """A change verb ends the words before the number (fillers 到, 了, 分别 and qualifiers may stand
     between); a count takes only the verbs that count (新增, 减少)."""
-    if site.q.kind == Kind.RANK:
-        return None
     found = change_before(site.text, site.lo, site.anchor, cue_words(), site.q.kind == Kind.COUNT)
-    return replace(draft, change=found) if found else None
+    return draft._replace(change=found) if found else None
 
 
-@rule("read.change.verb-after")
+@rule("read.change.verb-after", kinds=NOT_RANK)
 def verb_after(site: Site, draft: Draft) -> Draft | None:
     """从75.6%提升至76.5%: the first number takes the change verb that follows it; so does a percent
     that a change noun follows (保持40%以上的增长)."""
-    if site.q.kind == Kind.RANK:
-        return None
     found = change_after(site.text, site.anchor, site.q.end, cue_words(), site.q.kind == Kind.PERCENT)
-    return replace(draft, change=found) if found else None
+    return draft._replace(change=found) if found else None
 
 
-@rule("read.change.growth-after-percent")
+@rule("read.change.growth-after-percent", kinds=frozenset({Kind.PERCENT}))
 def growth_after_percent(site: Site, draft: Draft) -> Draft | None:
     """保持20%以上的高速增长: a rate of growth of what the clause is about."""
-    return replace(draft, change=site.right.growth) if site.right.growth else None
+    return draft._replace(change=site.right.growth) if site.right.growth else None
 
 
 # --- borrow.change: the change of the number before -----------------------------------------------
 
-@rule("borrow.change.stretch-target")
+@rule("borrow.change.stretch-target", kinds=frozenset({Kind.PERCENT}), needs_previous=True)
 def stretch_target(site: Site, draft: Draft) -> Draft | None:
     """增长6%以上、力争达到8%: the stretch target is of the same growth as the number before."""
     previous_q = site.previous_q
-    if not (site.same_clause and site.gap and site.previous and not draft.change and site.q.kind == Kind.PERCENT
+    if not (site.same_clause and site.gap and site.previous and not draft.change
             and previous_q is not None and previous_q.kind == Kind.PERCENT):
         return None
     if strip_words(site.gap, cue_words().stretch_words):
         return None
-    return replace(draft, change=site.previous.change)
+    return draft._replace(change=site.previous.change)
 
 
-@rule("borrow.change.list")
+@rule("borrow.change.list", needs_previous=True)
 def list_change(site: Site, draft: Draft) -> Draft | None:
     """分别增长6.5%和7%: a number that only a list joiner parts from the one before shares its change
     (but not a total after a change: 净增98万户、突破1900万户)."""
@@ -85,53 +82,53 @@ def list_change(site: Site, draft: Draft) -> Draft | None:
         return None
     if site.q.prefix_start < site.q.start and previous_q.prefix_start == previous_q.start:
         return None
-    return replace(draft, change=previous.change)
+    return draft._replace(change=previous.change)
 
 
 # --- borrow.subject: the subject of the number before ---------------------------------------------
 
-@rule("borrow.subject.list")
+@rule("borrow.subject.list", needs_previous=True)
 def list_subject(site: Site, draft: Draft) -> Draft | None:
     """分别增长6.5%和7%: a number that only a list joiner parts from the one before shares its subject."""
     if site.same_clause and not site.gap and site.previous and not draft.subject:
-        return replace(draft, subject=site.previous.subject)
+        return draft._replace(subject=site.previous.subject)
     return None
 
 
 # --- rank.subject: what a standing is of ----------------------------------------------------------
 
-@rule("rank.subject.ranked-follows")
+@rule("rank.subject.ranked-follows", kinds=RANK)
 def ranked_follows(site: Site, draft: Draft) -> Draft | None:
     """入围全球百强创新集群: what is ranked follows the standing."""
-    return replace(draft, subject="") if site.q.kind == Kind.RANK and site.right.phrase else None
+    return draft._replace(subject="") if site.right.phrase else None
 
 
-@rule("rank.subject.rate-of-before")
+@rule("rank.subject.rate-of-before", kinds=RANK, needs_previous=True)
 def rate_of_before(site: Site, draft: Draft) -> Draft | None:
     """进出口总额突破万亿元、增速居全国第5位: the growth rate of what the claim before measures."""
-    if site.q.kind == Kind.RANK and site.previous and site.previous.metric and draft.subject in cue_words().bare_measures:
-        return replace(draft, subject=without_leading_verbs(site.previous.metric) + draft.subject)
+    if site.previous and site.previous.metric and draft.subject in cue_words().bare_measures:
+        return draft._replace(subject=without_leading_verbs(site.previous.metric) + draft.subject)
     return None
 
 
-@rule("rank.subject.sibling-measure")
+@rule("rank.subject.sibling-measure", kinds=RANK, needs_previous=True)
 def sibling_measure(site: Site, draft: Draft) -> Draft | None:
     """工业机器人产量增长35.3%、出口量居全国第2位: a sibling measure of the same subject."""
     w, left = cue_words(), draft.subject
-    if not (site.q.kind == Kind.RANK and site.previous and site.previous.metric):
+    if not (site.previous and site.previous.metric):
         return None
     if 0 < len(left) <= 3 and left.endswith(w.measure_words + w.measure_endings):
-        return replace(draft, subject=subject_of_measure(without_leading_verbs(site.previous.metric), w) + left)
+        return draft._replace(subject=subject_of_measure(without_leading_verbs(site.previous.metric), w) + left)
     return None
 
 
 # --- read.metric: what the number's own words name -------------------------------------------------
 
-@rule("read.metric.streak")
+@rule("read.metric.streak", kinds=frozenset({Kind.DURATION}))
 def streak(site: Site, draft: Draft) -> Draft | None:
     """A streak: what lasted is said on both sides (耕地面积连续4年净增加 → 耕地面积净增加)."""
     w, q, text = cue_words(), site.q, site.text
-    if not (q.kind == Kind.DURATION and text.endswith(w.streak_cues, 0, q.prefix_start)):
+    if not text.endswith(w.streak_cues, 0, q.prefix_start):
         return None
     left, previous = strip_words(draft.subject, w.streak_cues), site.previous
     if left in w.bare_measures and previous and previous.metric:
@@ -145,16 +142,16 @@ def streak(site: Site, draft: Draft) -> Draft | None:
     if not left and previous and not between and not text.startswith(w.negations, q.end):
         # 森林覆盖率65.1%，连续47年居全国首位 (but not 我市连续五个季度…, nor 连续十年未发生…, an event of its own)
         left = previous.subject
-    return replace(draft, subject=left, metric=left + text[q.end : site.clause[1]].strip())
+    return draft._replace(subject=left, metric=left + text[q.end : site.clause[1]].strip())
 
 
 @rule("read.metric.right")
 def right(site: Site, draft: Draft) -> Draft | None:
     """4所学校已建成 → 学校: what a count counts, a share shares or a standing ranks, right of the number."""
-    return replace(draft, metric=site.right.phrase) if site.right.phrase else None
+    return draft._replace(metric=site.right.phrase) if site.right.phrase else None
 
 
-@rule("read.metric.state-word")
+@rule("read.metric.state-word", needs_previous=True)
 def state_word(site: Site, draft: Draft) -> Draft | None:
     """建成过江通道4座、在建8座: a bare state or action word borrows the thing counted before."""
     previous, left = site.previous, draft.subject
@@ -162,25 +159,25 @@ def state_word(site: Site, draft: Draft) -> Draft | None:
             and all(_is_verb(t.tag) for t in site.left_words)):
         return None
     thing = without_leading_verbs(previous.metric)
-    return replace(draft, metric=left + thing) if thing and thing != previous.metric else None
+    return draft._replace(metric=left + thing) if thing and thing != previous.metric else None
 
 
 @rule("read.metric.event")
 def event(site: Site, draft: Draft) -> Draft | None:
     """习近平总书记两次亲临江苏考察: a count of events says what happened after it."""
-    return replace(draft, metric=draft.subject + site.happened) if site.happened else None
+    return draft._replace(metric=draft.subject + site.happened) if site.happened else None
 
 
 @rule("read.metric.left")
 def left(site: Site, draft: Draft) -> Draft | None:
     """全年地区生产总值增长5.4%: the words left of the number, cleaned of actors, links and verbs (when a
     borrow.subject or rank.subject rule gave the subject, that rule decided the metric)."""
-    return replace(draft, metric=draft.subject, metric_rule=draft.subject_rule) if draft.subject else None
+    return draft._replace(metric=draft.subject, metric_rule=draft.subject_rule) if draft.subject else None
 
 
 # --- borrow.metric: a neighbour names what the own words do not ------------------------------------
 
-@rule("borrow.metric.comparison")
+@rule("borrow.metric.comparison", needs_previous=True)
 def comparison(site: Site, draft: Draft) -> Draft | None:
     """增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国: a comparison of what the claim before measures."""
     w, metric, previous = cue_words(), draft.metric, site.previous
@@ -190,7 +187,7 @@ def comparison(site: Site, draft: Draft) -> Draft | None:
     before = previous.metric
     if metric.startswith(tuple(w.bare_measures)) and not before.endswith(tuple(w.bare_measures)):
         before = without_leading_verbs(before)  # GDP增长5.4%，增速高于全国… → GDP增速高于全国
-    return replace(draft, metric=before if before.endswith(metric) else before + metric)
+    return draft._replace(metric=before if before.endswith(metric) else before + metric)
 
 
 @rule("borrow.metric.examples")
@@ -200,20 +197,20 @@ def examples_before(site: Site, draft: Draft) -> Draft | None:
     if draft.metric or not text.endswith(w.examples_marker, 0, q.prefix_start):
         return None
     words = read_left_words(text, site.sentence.tokens, site.lo, q.prefix_start - 1, w)
-    return replace(draft, metric=joined(text, words) + w.examples_marker) if words else None
+    return draft._replace(metric=joined(text, words) + w.examples_marker) if words else None
 
 
-@rule("borrow.metric.subset")
+@rule("borrow.metric.subset", kinds=frozenset({Kind.COUNT}), needs_previous=True)
 def subset(site: Site, draft: Draft) -> Draft | None:
     """累计推出259项制度创新成果，其中56项为全国首创: a part of what the claim before counts."""
     w, q, text, previous = cue_words(), site.q, site.text, site.previous
-    if draft.metric or not previous or q.kind != Kind.COUNT:
+    if draft.metric or not previous:
         return None
     if text[site.clause[0] : q.prefix_start].strip() not in w.subset_words:
         return None
     said = w.subset_predicate_re.match(text, q.end, site.clause[1])
     metric = previous.metric + (said.group(1) if said else "")
-    return replace(draft, metric=metric) if metric else None
+    return draft._replace(metric=metric) if metric else None
 
 
 @rule("borrow.metric.clause-before")
@@ -237,7 +234,7 @@ def clause_before(site: Site, draft: Draft) -> Draft | None:
     change = draft.change
     if not change and rate.startswith(tuple(w.changes)):
         change = _direction(rate)
-    return replace(draft, metric=metric, change=change)
+    return draft._replace(metric=metric, change=change)
 
 
 def _subject_shared_with(site: Site) -> tuple[str, bool]:
@@ -256,7 +253,7 @@ def _subject_shared_with(site: Site) -> tuple[str, bool]:
     return metric, back == len(earlier) - 1
 
 
-@rule("borrow.metric.shared-subject")
+@rule("borrow.metric.shared-subject", needs_previous=True)
 def shared_subject(site: Site, draft: Draft) -> Draft | None:
     """，增长4.2%: a clause that only links shares the subject before it (one that begins with its
     number, ，6组10家…, does not)."""
@@ -272,18 +269,18 @@ def shared_subject(site: Site, draft: Draft) -> Draft | None:
             and previous.change == "increase" and metric and not metric.endswith(tuple(w.bare_measures))):
         # 增长6%、在前十经济大省中并列第一: the standing of the growth rate (what follows shares the
         # subject, not its growth rate)
-        return replace(draft, subject=metric, metric=metric + w.growth_rate)
-    return replace(draft, metric=metric)
+        return draft._replace(subject=metric, metric=metric + w.growth_rate)
+    return draft._replace(metric=metric)
 
 
 # --- extend.metric and repair.metric --------------------------------------------------------------
 
-@rule("extend.metric.bare-measure")
+@rule("extend.metric.bare-measure", kinds=NOT_RANK, needs_previous=True)
 def bare_measure(site: Site, draft: Draft) -> Draft | None:
     """地区生产总值迈上5万亿台阶、五年增量超1.36万亿元: a bare measure of what the claim before measures."""
     previous = site.previous
-    if draft.metric in cue_words().bare_measures and site.q.kind != Kind.RANK and previous and previous.metric:
-        return replace(draft, metric=without_leading_verbs(previous.metric) + draft.metric)
+    if draft.metric in cue_words().bare_measures and previous and previous.metric:
+        return draft._replace(metric=without_leading_verbs(previous.metric) + draft.metric)
     return None
 
 
@@ -294,4 +291,4 @@ def footnote(site: Site, draft: Draft) -> Draft | None:
     if not any(mark in metric for mark in cue_words().repair_marks):
         return None
     repaired = cue_words().quoted_base_re.sub("", cue_words().footnote_re.sub("", metric))
-    return replace(draft, metric=repaired) if repaired != metric else None
+    return draft._replace(metric=repaired) if repaired != metric else None

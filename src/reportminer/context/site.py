@@ -4,7 +4,9 @@ and what they decided (a ``Context``)."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..segment import Token, Tokens, clause_end, clause_start, tokenize
 from ..types import Kind, Quantity
@@ -44,9 +46,9 @@ def decided(context: Context, name: str, **fields: str) -> Context:
     return changed
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """The fields the rules decide, as far as the stages so far have decided them."""
+class Draft(NamedTuple):
+    """The fields the rules decide, as far as the stages so far have decided them (a named tuple: the
+    rules answer with ``draft._replace(...)``, which is cheap enough to run for every rule of every claim)."""
 
     metric: str = ""
     subject: str = ""
@@ -64,6 +66,7 @@ class Sentence:
     tokens: Tokens
     quantities: tuple[Quantity, ...]
     time_spans: tuple[tuple[int, int], ...]
+    time_ends: tuple[int, ...]  # the ends of ``time_spans``, for bisect
     base_starts: tuple[int, ...]
     target_at: tuple[int, ...]  # where the sentence's target words stand
     opening_estimate: bool  # an estimate word heads the sentence (预计地区生产总值增长4%左右，…)
@@ -76,7 +79,7 @@ class Site:
     sentence: Sentence
     index: int
     q: Quantity
-    earlier: tuple[Context, ...]  # the contexts decided for the quantities before, in order
+    earlier: Sequence[Context]  # the contexts decided for the quantities before, in order
     clause: tuple[int, int]  # the number's clause, [start, end)
     same_clause: bool  # the quantity before stands in the same clause
     lo: int  # where the words to the left of the number may start
@@ -89,35 +92,20 @@ class Site:
     right: RightReading  # the noun phrase read rightwards
     happened: str  # what a count of events says happened (两次亲临江苏考察)
     right_hi: int
-
-    @property
-    def text(self) -> str:
-        return self.sentence.text
-
-    @property
-    def previous(self) -> Context | None:
-        return self.earlier[-1] if self.earlier else None
-
-    @property
-    def previous_q(self) -> Quantity | None:
-        return self.sentence.quantities[self.index - 1] if self.index else None
-
-    @property
-    def next_q(self) -> Quantity | None:
-        quantities = self.sentence.quantities
-        return quantities[self.index + 1] if self.index + 1 < len(quantities) else None
+    text: str  # the sentence's text
+    previous: Context | None  # the context of the quantity before
+    previous_q: Quantity | None  # the quantity before
 
 
-def _bounds(s: Sentence, index: int, earlier: tuple[Context, ...], w: Cues) -> tuple[int, int, int, bool]:
+def _bounds(s: Sentence, index: int, earlier: Sequence[Context], c_start: int, w: Cues) -> tuple[int, int, int, bool]:
     """(lo, anchor, time_end, same_clause): where the words left of the number start and end."""
     q, text = s.quantities[index], s.text
-    c_start = clause_start(text, q.prefix_start)
     prev = s.quantities[index - 1] if index else None
     same_clause = prev is not None and prev.end > c_start
     lo = max(c_start, prev.end, earlier[-1].noun_end) if same_clause and prev and earlier else c_start
     anchor = q.start if q.kind == Kind.RANK else q.prefix_start
     time_end = 0
-    before = bisect.bisect_right([end for _, end in s.time_spans], q.prefix_start)
+    before = bisect.bisect_right(s.time_ends, q.prefix_start)
     if before:
         span_start, time_end = s.time_spans[before - 1]
         if dates_a_change(text, span_start, time_end, q.prefix_start, w):
@@ -144,12 +132,12 @@ def _read_left(text: str, q: Quantity, words: list[Token], lo: int, metric_hi: i
     return left
 
 
-def build_site(s: Sentence, index: int, earlier: tuple[Context, ...]) -> Site:
+def build_site(s: Sentence, index: int, earlier: Sequence[Context]) -> Site:
     """Read what stands around quantity ``index`` once, for every rule."""
     w = cue_words()
     q, text = s.quantities[index], s.text
     c_start, c_end = clause_start(text, q.prefix_start), clause_end(text, q.end)
-    lo, anchor, time_end, same_clause = _bounds(s, index, earlier, w)
+    lo, anchor, time_end, same_clause = _bounds(s, index, earlier, c_start, w)
     # (预计全年 between list items only dates the next one: 上半年3.2%、预计全年5%左右)
     gap = strip_words(text[lo:anchor].strip("".join(w.list_separators) + "， "), w.dating_words)
     next_q = s.quantities[index + 1] if index + 1 < len(s.quantities) else None
@@ -163,4 +151,5 @@ def build_site(s: Sentence, index: int, earlier: tuple[Context, ...]) -> Site:
     happened, noun_end = read_event(text, q, right, right_hi, w)
     right = RightReading(right.phrase, right.growth, noun_end)
     return Site(s, index, q, earlier, (c_start, c_end), same_clause, lo, anchor, metric_hi, time_end, gap,
-                tuple(left_words), left, right, happened, right_hi)
+                tuple(left_words), left, right, happened, right_hi, text, earlier[-1] if earlier else None,
+                s.quantities[index - 1] if index else None)
