@@ -65,3 +65,22 @@ def test_design_doc_shows_the_rule_table():
 
     design = (Path(__file__).resolve().parent.parent / "docs" / "design.md").read_text(encoding="utf-8")
     assert rule_table() in design, "docs/design.md: paste reportminer.context.rulebook.rule_table() between the markers"
+
+
+def test_explain_adds_the_rule_columns_and_leaves_the_default_table_alone(tmp_path, capsys):
+    from reportminer.cli import main
+    from reportminer.table import COLUMNS, RULE_COLUMNS
+
+    article = tmp_path / "explained.txt"
+    article.write_text("2024年，全市地区生产总值增长5.4%，高于全国0.4个百分点。", encoding="utf-8")
+    assert main(["extract", str(article)]) == 0
+    assert capsys.readouterr().out.splitlines()[0].split(",") == COLUMNS
+    assert main(["extract", str(article), "--explain"]) == 0
+    import csv
+
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert list(rows[0]) == COLUMNS + RULE_COLUMNS
+    assert [(r["mention"], r["metric_rule"], r["change_rule"], r["period_rule"]) for r in rows] == [
+        ("5.4%", "read.metric.left", "read.change.verb-before", "period.stated"),
+        ("0.4个百分点", "borrow.metric.comparison", "", "period.stated"),
+    ]

@@ -25,7 +25,7 @@ EXAMPLE_PUBLISHED = "2025-03-05"
 
 
 @dataclass(frozen=True, slots=True)
-class _Words:
+class _PeriodWords:
     change_from: tuple[str, ...]  # 从, 由: the start of a from→to change
     change_to: tuple[str, ...]  # 到, 至: its end
     attribute_marker: str  # 的: a date as an attribute of one number (2020年的3.68万亿元)
@@ -33,10 +33,10 @@ class _Words:
 
 
 @cache
-def _words() -> _Words:
+def _words() -> _PeriodWords:
     lex = load_lexicon()
     change_from = lex.words("claim_period", "change_from")
-    return _Words(change_from, lex.words("claim_period", "change_to"), lex.words("context", "attribute_marker")[0],
+    return _PeriodWords(change_from, lex.words("claim_period", "change_to"), lex.words("context", "attribute_marker")[0],
                   regex.compile("(?:" + "|".join(map(regex.escape, change_from)) + r")[^，,；;。]{1,24}\Z"))
 
 
