@@ -1,5 +1,9 @@
-"""English articles on the shared stages: layout → quantities → time → context → claims, with the
-English language pack (``reportminer.en``) supplying what is truly English."""
+"""English articles on the shared stages: layout → quantities → time → context → status → list pairing →
+table. The stages give and take the shared values (``Sentence``, ``Quantity``, ``TimeExpression``,
+``Context``, ``Claim``); the status of a claim is decided by the shared rules of ``status.py``; what is
+truly English comes from the English language pack (``reportminer.en``: its data in ``en.toml`` and
+``en_units.csv``, and the few English rules: full stops, number words, English time phrases, the noun
+phrase a number measures)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .context import Context
 from .en.context import (
     EnglishContext,
     clause_before,
@@ -18,7 +23,8 @@ from .en.layout import split_sentences
 from .en.pack import english_cues
 from .en.quantities import EnglishQuantity, find_quantities
 from .en.time import find_times, opening
-from .timeframe import TimeExpression, ends_after
+from .status import decide_status
+from .timeframe import TimeExpression
 from .types import Claim, Document, Kind, Qualifier, Quantity, Sentence
 
 
@@ -52,21 +58,10 @@ def governing_time(text: str, times: list[TimeExpression], quantities: list[Quan
     return free[-1] if free else (later[0] if later and not owned else None)
 
 
-def decide_status(period: str, governing: TimeExpression | None, frame: TimeExpression | None, target: bool,
-                  published: str, clause_target: bool = False) -> str:
-    """A target word in the number's own clause makes a target (and will invest 3bn yuan); a span up to
-    now has happened unless a target word says not; a period that ends after publication is a plan;
-    else target words decide."""
-    time = governing or frame
-    # (since 2012: up to now, it has happened; a news lead dated to the day tells of events)
-    told = time is not None and (time.since or (governing is None and time.day))
-    if clause_target:
-        return "target"
-    if told:
-        return "target" if target else "actual"
-    if period and published:
-        return "target" if ends_after(period, published) else "actual"
-    return "target" if target else "actual"
+def _shared_context(ctx: EnglishContext, target: bool, clause_target: bool) -> Context:
+    """The English reading as the shared stages' Context, so the shared status rules decide."""
+    return Context(metric=ctx.metric, change=ctx.change, target_cue=target, subject=ctx.metric,
+                   clause_target_cue=clause_target, metric_rule=ctx.rule, change_rule="en.change" if ctx.change else "")
 
 
 def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: EnglishContext, governing: TimeExpression | None,
@@ -74,6 +69,9 @@ def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: EnglishCont
     time = governing or frame.time
     period = time.period if time else ""
     target = frame.list_is_target if sentence.is_list_item else ctx.target_cue
+    shared = _shared_context(ctx, target, ctx.clause_target_cue and not sentence.is_list_item)
+    status, status_rule = decide_status(shared, period, document.published, governing, frame.time)
+    period_rule = "period.en.stated" if governing else ("period.en.frame" if frame.time else "")
     start, end = sentence.to_doc(q.start), sentence.to_doc(q.end - 1) + 1
     return Claim(
         doc_id=document.doc_id, lang="en", start=start, end=end, mention=document.text[start:end],
@@ -81,9 +79,8 @@ def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: EnglishCont
         std_value=float(q.std_value) if q.std_value is not None else None, std_unit=q.std_unit,
         qualifier=q.qualifier.value, value_high=float(q.value_high) if q.value_high is not None else None,
         metric=ctx.metric, metric_en=ctx.metric, change=ctx.change, period=period,
-        status=decide_status(period, governing, frame.time, target, document.published,
-                             ctx.clause_target_cue and not sentence.is_list_item),
-        sentence=sentence.text, section=sentence.section,
+        status=status, sentence=sentence.text, section=sentence.section,
+        metric_rule=shared.metric_rule, change_rule=shared.change_rule, period_rule=period_rule, status_rule=status_rule,
     )
 
 

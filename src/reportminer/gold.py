@@ -28,8 +28,16 @@ NUMBERS = ("value", "std_value", "value_high")
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    start: int
-    end: int | None
+    """The annotated ranges [start, end) of an article (end None: to its end); a gold manifest may list
+    several ranges of one article (a work report's review and its targets)."""
+
+    ranges: tuple[tuple[int, int | None], ...] = ((0, None),)
+
+    def holds(self, start: int, end: int) -> bool:
+        return any(start >= lo and (hi is None or end <= hi) for lo, hi in self.ranges)
+
+    def __str__(self) -> str:
+        return ", ".join(f"{lo}:{'' if hi is None else hi}" for lo, hi in self.ranges)
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[dict[str, str]], str]:
@@ -80,8 +88,8 @@ def _row_problems(row: dict[str, str], text: str, scope: Scope) -> list[str]:
         return [f"span {start}:{end} is outside the article ({len(text)} characters)", *problems]
     if text[start:end] != row.get("mention"):
         problems.append(f"text[{start}:{end}] is {text[start:end]!r}, not the mention {row.get('mention')!r}")
-    if start < scope.start or (scope.end is not None and end > scope.end):
-        problems.append(f"span {start}:{end} is outside the annotated scope {scope.start}:{scope.end or ''}")
+    if not scope.holds(start, end):
+        problems.append(f"span {start}:{end} is outside the annotated scope {scope}")
     return problems
 
 
@@ -121,7 +129,8 @@ def _scopes(gold_dir: Path, known: Callable[[str], bool]) -> tuple[dict[str, Sco
     columns, rows, problem = _read_csv(manifest)
     if problem or "doc_id" not in columns:
         return {}, [f"{manifest}: {problem or 'missing column doc_id'}"]
-    scopes, problems = {}, []
+    ranges: dict[str, list[tuple[int, int | None]]] = {}
+    problems = []
     for line, row in enumerate(rows, start=2):
         start, end = _int(row.get("start") or "0"), _int(row.get("end") or "-1")
         if start is None or end is None or (end != -1 and end <= start):
@@ -129,8 +138,8 @@ def _scopes(gold_dir: Path, known: Callable[[str], bool]) -> tuple[dict[str, Sco
             continue
         if not known(row["doc_id"]):
             problems.append(f"{manifest}:{line}: doc_id {row['doc_id']!r} has no gold file")
-        scopes[row["doc_id"]] = Scope(start, None if end == -1 else end)
-    return scopes, problems
+        ranges.setdefault(row["doc_id"], []).append((start, None if end == -1 else end))
+    return {doc_id: Scope(tuple(r)) for doc_id, r in ranges.items()}, problems
 
 
 def check_gold(gold_dir: Path, corpus_dir: Path) -> list[str]:
@@ -153,5 +162,5 @@ def check_gold(gold_dir: Path, corpus_dir: Path) -> list[str]:
         except ArticleError as exc:
             problems.append(f"{path}: its article cannot be read ({exc})")
             continue
-        problems.extend(check_file(path, text, scopes.get(path.stem, Scope(0, None))))
+        problems.extend(check_file(path, text, scopes.get(path.stem, Scope())))
     return problems

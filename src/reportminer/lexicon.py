@@ -261,6 +261,7 @@ class PeriodCues:
     since: Words
     epithets: Words
     day_mark: str
+    roc_year: Words  # 民国 before, 度 after a ROC year (Taiwan: 民国112年, 113年度)
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +312,53 @@ class CorpusCues:
 
 
 @dataclass(frozen=True, slots=True)
+class ContextCues:
+    """[context]: the words the context rules (reportminer/context) test for themselves."""
+
+    attribute_marker: Words
+    ranked_units: Words
+    measure_endings: Words
+    examples_marker: Words
+    growth_rate: Words
+    repair_marks: Words
+    list_separators: Words
+    ordinal_mark: Words
+    list_joiners: Words
+    respectively: Words
+    basis_opener: Words
+    base_mark: Words
+    where_marker: Words
+    rank_scope_close: Words
+    rank_scope_ties: Words
+    rank_trailing: Words
+    subset_predicates: Words
+    measure_suffixes: Words
+    ordinal_digits: Words
+    enumeration_digits: Words
+    enumeration_classifiers: Words
+    event_trim: Words
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPeriodCues:
+    """[claim_period]: the words the period rules of status.py read (从…到 ends, horizons, as-of words)."""
+
+    change_from: Words
+    change_to: Words
+    as_of: Words
+    horizons: Words
+    deadline_after: Words
+    fronted_ends: Words
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimUnitsCues:
+    """[claim_units]: the words refine_unit reads (a household that is no classifier)."""
+
+    household: Words
+
+
+@dataclass(frozen=True, slots=True)
 class Cues:
     """All of cues.toml, section by section. ``roles`` and ``implies`` are already expanded into the lists."""
 
@@ -331,6 +379,9 @@ class Cues:
     metric_lead: MetricLeadCues
     corpus: CorpusCues
     numberrange: NumberRangeCues
+    context: ContextCues
+    claim_period: ClaimPeriodCues
+    claim_units: ClaimUnitsCues
 
 
 # Tables of cues.toml that are not sections of Cues: they are expanded into the sections' lists.

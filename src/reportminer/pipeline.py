@@ -2,109 +2,31 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import replace
-from functools import cache
 from typing import TYPE_CHECKING
 
-import regex
-
-from .context import Context, annotate, clause_end, clause_start
+from .context import Context, read_context
 from .corpus import infer_published
 from .fold import fold
 from .gloss import gloss
 from .language import guess_lang, readable
 from .layout import split_sentences
-from .lexicon import load_lexicon
 from .quantities import aligned_with_words, find_quantities, names_a_class
-from .segment import tokenize_windows
+from .region import infer_region, region, with_regional_currency
+from .segment import clause_end, clause_start, tokenize_windows
+from .status import decide_status, opening_frame, refine_unit, resolve_period
 from .table import claims_to_frame
 from .timeframe import (
     TimeExpression,
     bare_year,
     comparison_bases,
-    ends_after,
     find_time_expressions,
     with_whole_years,
 )
-from .types import Claim, Document, Kind, Quantity, Sentence
+from .types import Claim, Document, Quantity, Sentence
 
 if TYPE_CHECKING:
     import pandas as pd  # (imported by claims_to_frame when a frame is asked for: CSV runs never need it)
-
-
-def _opening(sentence: Sentence, times: list[TimeExpression], quantities: list[Quantity],
-             first: bool = False) -> TimeExpression | None:
-    """The time expression that opens a sentence and so sets the time frame of what follows.
-
-    It stands before the sentence's first claim and either begins the sentence (after at most a
-    short lead such as 此外， or 初步统计，) or is set off by a comma as a fronted adverbial
-    (各位代表，刚刚过去的2025年，…). A horizon (到2035年) or a mention inside the sentence (为实现“十五五”
-    规划目标打基础) does not open it."""
-    text = sentence.text
-    first_claim = quantities[0].prefix_start if quantities else len(text)
-    for t in times:
-        if t.start >= first_claim:
-            break
-        as_of = text.endswith(("截至", "截止"), 0, t.start)  # 截至2023年末: as of, a frame
-        if (text.endswith(_HORIZON_WORDS, 0, t.start) and not as_of) or text.startswith(("前", "以前"), t.end):
-            continue  # 到2035年, 2030年前: a deadline
-        lead = text[: t.start].lstrip("“\"‘ \t\u3000" + _bullets())  # (■ 2025年主要预期目标: a list's heading)
-        short_lead = not lead or (lead.endswith(("，", ",")) and len(lead) <= 10 and lead.count("，") <= 1)
-        fronted = _FRONTED.match(text, t.end) is not None and text[: t.start].count("，") <= 1
-        # 对于2024发展主要预期目标，…; 展望2025年，…: a topic phrase set off by a comma
-        topic = _TOPIC.match(text, t.end)
-        fronted = fronted or (lead.rstrip() in _topic_leads() and topic is not None)
-        if short_lead or fronted or first:  # (the first dated sentence of an article sets its frame:
-            return t                         # 本报讯（记者 王明）1月12日，记者获悉，2023年我市…)
-    return None
-
-
-@cache
-def _bullets() -> str:
-    return "".join(load_lexicon().cues["layout"]["bullets"])  # type: ignore[arg-type]
-
-
-# Words before a time expression that make it a horizon, not a frame: 到2035年, 力争到2027年
-# (and 前 after it: 2030年前实现碳达峰).
-_HORIZON_WORDS = ("到", "至", "为")
-# What may follow an opening time expression before its comma: 2023年以来，, “十四五”时期，
-_FRONTED = regex.compile(r"[”\"’]?(?:以来|时期|期间|末|底|初|上半年|下半年)?[，,]")
-# A 从/由 in the same clause before a 到/至: the number after 到 is the end of a from→to change.
-_FROM_BEFORE = regex.compile(r"[从由][^，,；;。]{1,24}\Z")
-
-# The rest of a fronted topic phrase: a few words and no number, then a comma.
-_TOPIC = regex.compile(r"[^0-9，,。；;]{0,14}[，,]")
-
-
-@cache
-def _topic_leads() -> frozenset[str]:
-    return frozenset(load_lexicon().words("period", "topic_leads"))
-
-
-@cache
-def _count_nouns() -> tuple[dict[str, str], int]:
-    nouns = dict(load_lexicon().count_nouns)
-    return nouns, max(map(len, nouns))
-
-
-@cache
-def _count_noun_trailers() -> tuple[str, ...]:
-    return load_lexicon().words("units", "count_noun_trailers")
-
-
-def _count_noun(metric: str, default: str) -> str:
-    """The English noun a count counts, from the longest known ending of its metric (学校 → school)."""
-    nouns, longest = _count_nouns()
-    metric = metric.rstrip("”\"’》）)")  # 全球“灯塔工厂”
-    if metric.endswith(_count_noun_trailers()):
-        trailer = next(t for t in _count_noun_trailers() if metric.endswith(t))
-        if len(metric) > len(trailer):
-            metric = metric[: -len(trailer)]  # 亿元以上新建续建项目建设: what is done to the things counted
-    for length in range(min(longest, len(metric)), 0, -1):
-        if metric[-length:] in nouns:
-            return nouns[metric[-length:]]
-    return default
 
 
 RIGHT_REACH = 24  # characters after a number that the metric may read
@@ -132,104 +54,106 @@ def _float(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _claim(document: Document, sentence: Sentence, original_sentence: str, q: Quantity, ctx: Context,
-           times: list[TimeExpression], frame: TimeExpression | None) -> Claim:
-    before = bisect.bisect_right([t.end for t in times], q.prefix_start) if times else 0
+def make_claim(document: Document, sentence: Sentence, original_sentence: str, q: Quantity, ctx: Context,
+               times: list[TimeExpression], frame: tuple[TimeExpression, str] | None) -> Claim:
+    """The row of quantity ``q``: its period and status (``status.py``), its refined unit, its metric in
+    the article's own characters, and the rules that decided each."""
     text = sentence.text
-    stated_before = before
-    # a date written as an attribute of one number (从2020年的3.68万亿元增长到2025年的4.93万亿元) dates that
-    # number only, not the clauses after it
-    while before and text.startswith("的", times[before - 1].end) and text[times[before - 1].end : q.prefix_start] != "的":
-        before -= 1
-    governing = times[before - 1] if before else None
-    # …从2017年的3.06万亿元增长到2022年的4.2万亿元，一般公共预算收入从3233.8亿元增长到4084亿元: an undated
-    # start or end of a change takes the start or end date of the change before it
-    if text.endswith(("从", "由"), 0, q.prefix_start):
-        ends = [t for t in times[:stated_before] if text.endswith(("从", "由"), 0, t.start)]
-    elif text.endswith(("到", "至"), 0, q.prefix_start) and _FROM_BEFORE.search(text, 0, q.prefix_start):
-        ends = [t for t in times[:stated_before] if text.endswith(("到", "至"), 0, t.start)]
-    else:
-        ends = []
-    governing = ends[-1] if ends else governing
-    period = governing.period if governing else (frame.period if frame else "")
-    # a news lead dated to the day tells of what happened (2025年1月20日上午，…863名人大代表出席):
-    # under its frame only target words make a target
-    news_event = (governing is None and frame is not None and frame.day) or (
-        (governing or frame) is not None and (governing or frame).since)  # (2021年以来…: up to now, happened)
-    if period and document.published and not news_event:
-        # a period still running at publication is a plan, unless the text says it is done (加装了12部)
-        ongoing = ends_after(period, document.published)
-        # (a period already over is a target only where a target word stands in the number's own
-        # clause: 数字经济增加值预计达3.4万亿元, an estimate the schema counts as a target)
-        status = "target" if (ongoing and (ctx.target_cue or not ctx.done_cue)) or (
-            ctx.clause_target_cue and not ctx.done_cue) else "actual"
-    else:
-        status = "target" if ctx.target_cue else "actual"
+    period, period_rule, governing = resolve_period(text, q, times, frame)
+    status, status_rule = decide_status(ctx, period, document.published, governing, frame[0] if frame else None)
     start, end = sentence.to_doc(q.start), sentence.to_doc(q.end - 1) + 1
-    units = load_lexicon().cues["units"]
-    kind, std_unit = q.kind, q.std_unit
-    generic = q.unit in units["generic_classifiers"] or not q.unit or (  # (近300万群众: no classifier at all)
-        q.unit == "户" and ctx.metric.endswith(tuple(units["household_exceptions"])))
-    unit_en = _count_noun(ctx.metric, q.unit_en) if q.kind == Kind.COUNT and generic else q.unit_en
-    if q.kind == Kind.COUNT and not q.unit and ctx.metric.endswith(tuple(units["money_measures"])):
-        # 生产总值跨越7万亿: an amount of money whose 元 goes unwritten
-        kind, unit_en, std_unit = Kind.MONEY, "yuan", "CNY"
-    elif q.kind == Kind.COUNT:
-        std_unit = unit_en
-    if q.unit in units["place_classifiers"] and sentence.text.endswith(tuple(units["place_moves"]), 0, q.prefix_start):
-        unit_en = std_unit = "place"  # 排名上升4位, 再进两位: places in a ranking, not people
+    unit = refine_unit(q, ctx.metric, text)
     return Claim(
         doc_id=document.doc_id, lang=document.lang, start=start, end=end, mention=document.text[start:end],
-        value=float(q.value), unit=q.unit, unit_en=unit_en, kind=kind.value,
-        std_value=_float(q.std_value), std_unit=std_unit,
+        value=float(q.value), unit=q.unit, unit_en=unit.unit_en, kind=unit.kind.value,
+        std_value=_float(q.std_value), std_unit=unit.std_unit,
         qualifier=q.qualifier.value, value_high=_float(q.value_high),
-        metric=_as_written(ctx.metric, sentence.text, original_sentence), metric_en=gloss(ctx.metric),
+        metric=_as_written(ctx.metric, text, original_sentence), metric_en=gloss(ctx.metric),
         change=ctx.change, period=period, status=status, sentence=original_sentence,
         section=(document.text[sentence.section_start : sentence.section_start + len(sentence.section)]
                  if sentence.section_start >= 0 else sentence.section),
+        metric_rule=ctx.metric_rule, change_rule=ctx.change_rule, period_rule=period_rule, status_rule=status_rule,
     )
+
+
+def _next_frame(opening: tuple[TimeExpression, str], frame: tuple[TimeExpression, str] | None,
+                ) -> tuple[TimeExpression, str]:
+    """The frame an opening time sets: its year (a month range dates its own sentence only), but the
+    month itself where the first dated sentence names one month, as a monthly release's lead does
+    (主计总处表示，3月CPI较上年同月涨2.35%: the release is about March)."""
+    time, rule = opening
+    if frame is None and len(time.first) == 7 and time.first == time.last:
+        return time, "period.frame.monthly-lead"
+    return time.year_only(), rule
+
+
+Frame = tuple[TimeExpression, str]  # the time an earlier sentence set, with the rule that set it
+
+
+def _quantities(sentence: Sentence):
+    """The sentence's quantities that are whole words, and the jieba tokens read around them."""
+    quantities = [q for q in find_quantities(sentence.text) if sentence.spans_one_piece(q.start, q.end)]
+    # jieba reads only the clause before each number and a short stretch after it (what a count
+    # counts is a few words long), so that mining costs less than one plain pass of jieba
+    tokens = tokenize_windows(sentence.text, [
+        (clause_start(sentence.text, q.prefix_start), min(clause_end(sentence.text, q.end), q.end + RIGHT_REACH))
+        for q in quantities])
+    quantities = [q for q in quantities if aligned_with_words(q, tokens) and not names_a_class(q, sentence.text, tokens)]
+    return quantities, tokens
+
+
+def _heading_frame(sentence: Sentence, times: list[TimeExpression], frame: Frame | None) -> Frame | None:
+    """A heading's year frames what follows; it may name the year without 年: 一、回顾2023，推动…"""
+    heading_year = times[0] if times else bare_year(sentence.text)
+    return (heading_year.year_only(), "period.frame.heading") if heading_year else frame
+
+
+def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None, roc: bool,
+                     ) -> tuple[list[Claim], Frame | None]:
+    """The claims of one sentence and the frame it leaves to the next."""
+    quantities, tokens = _quantities(sentence)
+    stated_times = find_time_expressions(sentence.text, document.published, roc)
+    # (全年 dates a claim but, unlike 2024年, may stand inside what is measured: 中欧班列全年发运超千列)
+    times = with_whole_years(sentence.text, stated_times, frame[0] if frame else None)
+    if sentence.is_heading:
+        frame = _heading_frame(sentence, times, frame)
+    claims = []
+    if quantities:
+        contexts = read_context(sentence.text, tokens, quantities, [(t.start, t.end) for t in stated_times],
+                                comparison_bases(sentence.text))
+        original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
+        claims = [make_claim(document, sentence, original, q, ctx, times, frame) for q, ctx in zip(quantities, contexts)]
+    if not sentence.is_heading:
+        opening = opening_frame(sentence.text, times, quantities, first=frame is None)
+        frame = _next_frame(opening, frame) if opening else frame
+    return claims, frame
+
+
+def _chinese_claims(document: Document, place: str) -> list[Claim]:
+    if not document.published:
+        document = replace(document, published=infer_published(document.text))
+    roc = region(place).roc_calendar  # (Taiwan writes years in the ROC calendar: 112年 is 2023)
+    frame: Frame | None = None
+    claims: list[Claim] = []
+    for sentence in split_sentences(fold(document.text)):  # (folded: same length, offsets carry over)
+        found, frame = _sentence_claims(document, sentence, frame, roc)
+        claims.extend(found)
+    return claims
 
 
 def extract_claims(document: Document) -> list[Claim]:
     """Every numeric claim of an article, in document order (none, with a warning, for a language
-    reportminer does not read)."""
+    reportminer does not read); a bare 元 in the currency of the report's region."""
     if not readable(document.lang, document.doc_id):
         return []
-    if document.lang != "zh":
+    place = document.region or infer_region(document.text)
+    if document.lang == "zh":
+        claims = _chinese_claims(document, place)
+    else:
         from .english import extract_english_claims
 
-        return extract_english_claims(document)
-    if not document.published:
-        document = replace(document, published=infer_published(document.text))
-    text = fold(document.text)  # same length as the original: offsets carry over unchanged
-    frame: TimeExpression | None = None
-    claims: list[Claim] = []
-    for sentence in split_sentences(text):
-        quantities = [q for q in find_quantities(sentence.text) if sentence.spans_one_piece(q.start, q.end)]
-        # jieba reads only the clause before each number and a short stretch after it (what a count
-        # counts is a few words long), so that mining costs less than one plain pass of jieba
-        tokens = tokenize_windows(sentence.text, [
-            (clause_start(sentence.text, q.prefix_start), min(clause_end(sentence.text, q.end), q.end + RIGHT_REACH))
-            for q in quantities])
-        quantities = [q for q in quantities
-                      if aligned_with_words(q, tokens) and not names_a_class(q, sentence.text, tokens)]
-        stated_times = find_time_expressions(sentence.text, document.published)
-        # (全年 dates a claim but, unlike 2024年, may stand inside what is measured: 中欧班列全年发运超千列)
-        times = with_whole_years(sentence.text, stated_times, frame)
-        if sentence.is_heading:
-            # a heading may name its year without 年: 一、回顾2023，推动高质量发展迈出新步伐
-            heading_year = times[0] if times else bare_year(sentence.text)
-            frame = heading_year.year_only() if heading_year else frame
-        if quantities:
-            contexts = annotate(sentence.text, tokens, quantities, [(t.start, t.end) for t in stated_times],
-                                comparison_bases(sentence.text))
-            original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
-            claims.extend(_claim(document, sentence, original, q, ctx, times, frame)
-                          for q, ctx in zip(quantities, contexts))
-        if not sentence.is_heading:
-            opening = _opening(sentence, times, quantities, first=frame is None)
-            frame = opening.year_only() if opening else frame
-    return claims
+        claims = extract_english_claims(document)
+    return [with_regional_currency(claim, place) for claim in claims]
 
 
 def extract(text: str, doc_id: str = "inline", lang: str | None = None, published: str = "") -> pd.DataFrame:
@@ -239,5 +163,5 @@ def extract(text: str, doc_id: str = "inline", lang: str | None = None, publishe
     >>> extract("2023年，市中区新增策划储备项目175个、总投资1082.6亿元。")[["mention", "std_value", "metric", "period"]].values.tolist()
     [['175个', 175.0, '新增策划储备项目', '2023'], ['1082.6亿元', 108260000000.0, '总投资', '2023']]
     """
-    lang = guess_lang(text) if lang is None else lang
-    return claims_to_frame(extract_claims(Document(doc_id=doc_id, text=text, lang=lang, published=published)))
+    document = Document(doc_id=doc_id, text=text, lang=guess_lang(text) if lang is None else lang, published=published)
+    return claims_to_frame(extract_claims(document), [document])

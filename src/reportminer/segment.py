@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+import regex
+
 from .cache import compiled
 from .lexicon import data_path
 
@@ -200,3 +202,48 @@ def is_word_at(text: str, pos: int, word: str) -> bool:
     """True when jieba reads ``word`` at ``pos`` as a word of its own (要 in 要加快, not in 主要)."""
     lo, hi = max(0, pos - 3), min(len(text), pos + len(word) + 3)
     return any(t.start + lo == pos and t.text == word for t in tokenize(text[lo:hi]))
+
+
+CLAUSE_BREAKS = frozenset("，；。：！？,;:!?（）()")
+# One character class for all breaks: a single (reverse) regex search is faster than a find per character.
+_NEXT_BREAK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+_LAST_BREAK = regex.compile("(?r)[" + regex.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+
+
+# How far a clause reaches at most: a "clause" longer than this (a page with no punctuation) is cut,
+# so that every look around a number costs a bounded number of steps.
+CLAUSE_REACH = 160
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last break, at most CLAUSE_REACH back);
+    a short parenthesis inside a name does not break it (中欧（亚）班列)."""
+    stop = max(0, pos - CLAUSE_REACH)
+    while True:
+        found = _LAST_BREAK.search(text, stop, pos)
+        if found is None:
+            return stop
+        cut = found.start()
+        if text[cut] in "）)":
+            opening = max(text.rfind("（", max(stop, cut - 5), cut), text.rfind("(", max(stop, cut - 5), cut))
+            if opening >= 0:
+                pos = opening
+                continue
+        return cut + 1
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` ends (at the next break, at most CLAUSE_REACH on)."""
+    stop = min(len(text), pos + CLAUSE_REACH)
+    while True:
+        found = _NEXT_BREAK.search(text, pos, stop)
+        if found is None:
+            return stop
+        cut = found.start()
+        if text[cut] in "（(":
+            closing = max(text.find("）", cut + 1, min(stop, cut + 6)), text.find(")", cut + 1, min(stop, cut + 6)))
+            if closing >= 0:
+                pos = closing + 1
+                continue
+        return cut
+

@@ -1,5 +1,5 @@
 """The facts table: the schema's columns first, in the schema's order, then the project's own:
-``value_high_std``, the standard ``indicator`` and ``indicator_en``, and the ``title``, ``published`` and
+``value_high_std``, the standard ``indicator`` and ``indicator_en``, the ``region`` of the report, and the ``title``, ``published`` and
 ``source`` of the document each row is from."""
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ SCHEMA_COLUMNS = [
     "status", "sentence", "section",
 ]
 DOCUMENT_COLUMNS = ["title", "published", "source"]
-EXTRA_COLUMNS = ["value_high_std", "indicator", "indicator_en", *DOCUMENT_COLUMNS]
+EXTRA_COLUMNS = ["value_high_std", "indicator", "indicator_en", "region", *DOCUMENT_COLUMNS]
 COLUMNS = SCHEMA_COLUMNS + EXTRA_COLUMNS
+# The rules that decided each claim's fields: added only when asked for (``--explain``).
+RULE_COLUMNS = ["metric_rule", "change_rule", "period_rule", "status_rule"]
 _NUMBERS = {"start": "Int64", "end": "Int64", "value": "float64", "std_value": "float64", "value_high": "float64",
             "value_high_std": "float64"}
 
@@ -34,12 +36,13 @@ def _dtypes() -> dict:
     # installed (the formats extra brings it), which makes iterating over rows several times slower and
     # the table's behaviour depend on what else is installed.
     text = pd.StringDtype("python")
-    return {column: _NUMBERS.get(column, text) for column in COLUMNS}
+    return {column: _NUMBERS.get(column, text) for column in COLUMNS + RULE_COLUMNS}
 
 
-def claim_rows(claims: Iterable[Claim], documents: Iterable[Document] = ()) -> Iterator[dict]:
+def claim_rows(claims: Iterable[Claim], documents: Iterable[Document] = (), explain: bool = False) -> Iterator[dict]:
     """One row (column → value, None when empty) per claim, numbered per document in order;
-    ``documents`` (by doc_id) fill the title, published and source columns."""
+    ``documents`` (by doc_id) fill the title, published and source columns; with ``explain``, the rules
+    that decided each claim's fields follow (RULE_COLUMNS)."""
     from .indicators import (
         claims_indicators,  # (here: the indicator table loads only when rows are made)
     )
@@ -61,21 +64,25 @@ def claim_rows(claims: Iterable[Claim], documents: Iterable[Document] = ()) -> I
             "metric": claim.metric, "metric_en": standard.metric_en or claim.metric_en, "change": claim.change,
             "period": claim.period, "status": claim.status, "sentence": claim.sentence,
             "section": claim.section, "value_high_std": high_std,
-            "indicator": standard.ids, "indicator_en": standard.names_en,
+            "indicator": standard.ids, "indicator_en": standard.names_en, "region": claim.region,
             **about.get(claim.doc_id, dict.fromkeys(DOCUMENT_COLUMNS)),
+            **({column: getattr(claim, column) for column in RULE_COLUMNS} if explain else {}),
         }
 
 
-def rows_to_frame(rows: list) -> pd.DataFrame:
-    """A frame of rows given as dicts (column → value) or as tuples in the order of COLUMNS."""
+def rows_to_frame(rows: list, explain: bool = False) -> pd.DataFrame:
+    """A frame of rows given as dicts (column → value) or as tuples in the order of COLUMNS (and of
+    RULE_COLUMNS after them with ``explain``)."""
     import pandas as pd  # (here, not at the top: a command that only writes CSV never imports pandas)
 
-    return pd.DataFrame(rows, columns=COLUMNS).astype(_dtypes())
+    columns = COLUMNS + RULE_COLUMNS if explain else COLUMNS
+    return pd.DataFrame(rows, columns=columns).astype({column: _dtypes()[column] for column in columns})
 
 
-def claims_to_frame(claims: Iterable[Claim], documents: Iterable[Document] = ()) -> pd.DataFrame:
-    """The table of ``claims``; ``documents`` (by doc_id) fill the title, published and source columns."""
-    return rows_to_frame(list(claim_rows(claims, documents)))
+def claims_to_frame(claims: Iterable[Claim], documents: Iterable[Document] = (), explain: bool = False) -> pd.DataFrame:
+    """The table of ``claims``; ``documents`` (by doc_id) fill the title, published and source columns;
+    ``explain`` adds the rules that decided each claim's fields."""
+    return rows_to_frame(list(claim_rows(claims, documents, explain)), explain)
 
 
 def read_facts(path: Path) -> pd.DataFrame:

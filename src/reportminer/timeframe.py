@@ -37,7 +37,9 @@ def _alternation(words) -> str:
 
 
 @cache
-def _pattern() -> regex.Pattern[str]:
+def _pattern(roc: bool = False) -> regex.Pattern[str]:
+    """The time expressions; with ``roc`` (a Taiwan text), years of the ROC calendar too (民国112年,
+    112年, 113年度: year + 1911)."""
     lex = load_lexicon()
     cues = lex.cues["period"]
     plans = _alternation(lex.plan_periods)
@@ -51,12 +53,16 @@ def _pattern() -> regex.Pattern[str]:
     day = regex.escape(cues["day_marks"])
     suffix, edges, start = (regex.escape(cues[k]) for k in ("month_suffix", "month_edges", "month_start"))
     month_word = rf"{m}(?:{suffix})?"  # 12月, 12月份
+    roc_lead, fiscal = (regex.escape(c) for c in cues["roc_year"])  # 民国112年, 113年度
+    roc_year = (rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d)" if roc
+                else r"(?P<year>(?:19|20)\d{2})")
+    roc_fiscal = f"(?:{fiscal})?" if roc else ""
     # Months alone take the year from the date (1-11月, 12月份, 截至11月底; 3月5日 is a day's date); a year
     # may stand without its mark before a noun (对于2024发展主要预期目标).
     return regex.compile(
         rf"""
         (?P<y1>(?:19|20)\d{{2}}){s}{y}?\s*[{span}]\s*(?P<y2>(?:19|20)\d{{2}}){s}{y}
-      | (?P<year>(?:19|20)\d{{2}}){s}{y}
+      | {roc_year}{s}{y}{roc_fiscal}
         (?:
             {s}(?P<m1>\d{{1,2}})\s*[{span}]\s*(?P<m2>\d{{1,2}}){s}{month_word}
           | {s}(?P<month>\d{{1,2}}){s}{month_word}(?P<day>{s}\d{{1,2}}{s}[{day}])?
@@ -80,13 +86,14 @@ def _epithet() -> regex.Pattern[str]:
     return regex.compile(r"[”\"]?[\p{Han}]{0,6}?" + _alternation(load_lexicon().words("period", "epithets")))
 
 
-def find_time_expressions(text: str, published: str) -> list[TimeExpression]:
+def find_time_expressions(text: str, published: str, roc: bool = False) -> list[TimeExpression]:
     """Every time expression of ``text`` that is not a comparison base. Relative ones (今年, 过去五年,
-    1-11月 without a year) resolve against ``published`` (ISO date or year-month; may be empty)."""
+    1-11月 without a year) resolve against ``published`` (ISO date or year-month; may be empty); with
+    ``roc``, years of the ROC calendar are read too (Taiwan: 112年 is 2023)."""
     lex = load_lexicon()
     bases = lex.words("period", "base_markers")
     found = []
-    for m in _pattern().finditer(text):
+    for m in _pattern(roc).finditer(text):
         if any(text.endswith(b, 0, m.start()) for b in bases):
             continue
         if m.group("plan") and _epithet().match(text, m.end()):
@@ -180,7 +187,7 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
     if m.group("y1"):
         return TimeExpression(m.start(), m.end(), m.group("y1"), m.group("y2"))
     if m.group("year"):
-        year = m.group("year")
+        year = gregorian(m.group("year"))
         if m.group("m1"):
             return TimeExpression(m.start(), m.end(), f"{year}-{int(m.group('m1')):02d}", f"{year}-{int(m.group('m2')):02d}")
         if m.group("month"):
@@ -209,6 +216,15 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
         year = report_year_ + first
         return TimeExpression(m.start(), m.end(), f"{year}-{start_month:02d}", f"{year}-{end_month:02d}")
     return TimeExpression(m.start(), m.end(), str(report_year_ + first), str(report_year_ + last))
+
+
+# The ROC calendar counts from 1912: its year 1 is 1912 (民国元年), so 112年 is 2023.
+ROC_OFFSET = 1911
+
+
+def gregorian(year: str) -> str:
+    """A year as written (2023, or 112 of the ROC calendar) in the Gregorian calendar."""
+    return str(int(year) + ROC_OFFSET) if len(year) == 3 else year
 
 
 def since_end(published: str) -> int | None:

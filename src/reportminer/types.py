@@ -141,3 +141,8 @@ class Claim:
     sentence: str
     section: str
     region: str = "CN"  # where the report comes from: CN, TW, HK or MO
+    # Which rule decided each field (``reportminer show --explain``); not columns of the default table.
+    metric_rule: str = ""
+    change_rule: str = ""
+    period_rule: str = ""
+    status_rule: str = ""

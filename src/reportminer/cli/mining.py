@@ -42,9 +42,33 @@ def cmd_extract(args: argparse.Namespace) -> int:
     ids = [e.doc_id for e in entries]
     if len(set(ids)) != len(ids):
         raise CliError("two input files have the same name (doc_id is the file stem); rename one")
+    if args.explain:
+        return _extract_explained(entries, args)
     summary = mine_to_table(entries, _options(args), args.output, fmt=args.format or "", bom=args.output is not None)
     print(f"reportminer: {summary.line()}", file=sys.stderr)
     return EXIT_FAILURE if summary.failures else EXIT_OK
+
+
+def _extract_explained(entries, args: argparse.Namespace) -> int:
+    """``extract --explain``: mined here (not from the cache), with the rules that decided each field."""
+    from ..corpus import load_document
+    from ..pipeline import extract_claims
+    from ..reader import ArticleError
+    from ..table import claims_to_frame
+    from .common import emit, error
+
+    claims, documents, failures = [], [], 0
+    for entry in entries:
+        try:
+            document = load_document(entry)
+        except ArticleError as exc:
+            error(str(exc))
+            failures += 1
+            continue
+        documents.append(document)
+        claims.extend(extract_claims(document))
+    emit(claims_to_frame(claims, documents, explain=True), args.output, args.format or "")
+    return EXIT_FAILURE if failures else EXIT_OK
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -100,6 +124,7 @@ def add_commands(sub) -> None:
     add_format_option(ext)
     _add_input_options(ext)
     _add_scale_options(ext)
+    ext.add_argument("--explain", action="store_true", help="add the rules that decided each claim's fields")
     ext.set_defaults(func=cmd_extract)
 
     add = sub.add_parser("add", help="store an article's text in the corpus and list it in the manifest")

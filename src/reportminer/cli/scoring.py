@@ -54,15 +54,32 @@ def cmd_gold_check(args: argparse.Namespace) -> int:
     return EXIT_FAILURE if problems else EXIT_OK
 
 
+def _explained(args: argparse.Namespace):
+    """The claims of ``args.doc_id`` mined again from the corpus, with the rules that decided them."""
+    from ..pipeline import extract_claims
+    from ..table import claims_to_frame
+
+    entry = next((e for e in read_manifest(args.corpus) if e.doc_id == args.doc_id), None)
+    if entry is None:
+        raise CliError(f"{args.doc_id!r} is not in {args.corpus}/manifest.csv (--explain mines it again)")
+    document = load_document(entry)
+    return claims_to_frame(extract_claims(document), [document], explain=True)
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     import pandas as pd
+
+    from ..table import RULE_COLUMNS
 
     facts = read_facts_or_fail(args.facts, ("doc_id", *SHOW_COLUMNS))
     rows = facts[facts["doc_id"].astype(str) == args.doc_id]
     if rows.empty:
         raise CliError(f"no claims for doc_id {args.doc_id!r} in {args.facts}")
+    columns = list(SHOW_COLUMNS)
+    if args.explain:
+        rows, columns = _explained(args), columns + RULE_COLUMNS
     with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 30):
-        print(rows[list(SHOW_COLUMNS)].to_string(index=False))
+        print(rows[columns].to_string(index=False))
     return EXIT_OK
 
 
@@ -125,5 +142,8 @@ def add_commands(sub) -> None:
     show = sub.add_parser("show", help="print the claims of one article from the facts table")
     show.add_argument("doc_id")
     show.add_argument("--facts", type=Path, default=Path("outputs/facts.csv"))
+    show.add_argument("--explain", action="store_true", help="mine the article again and show which rule decided "
+                      "each claim's metric, change, period and status")
+    show.add_argument("--corpus", type=Path, default=Path("corpus"), help="where --explain finds the article")
     show.set_defaults(func=cmd_show)
     _add_gold_commands(sub)

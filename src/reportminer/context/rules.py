@@ -1,0 +1,294 @@
+"""The rules that decide a quantity's metric and change, one small function each, in the order they run.
+
+Each rule reads the quantity's ``Site`` (built once) and the ``Draft`` the stages before decided, and
+answers with a new draft or passes (None). Within a stage the first rule that answers wins; the order
+of the definitions below is that order. See ``rulebook.py`` for the stages and the examples' format.
+"""
+
+from __future__ import annotations
+
+from ..segment import clause_start
+from ..types import Kind
+from .cues import change_after, change_before, cue_words
+from .phrases import (
+    compares,
+    joined,
+    read_left_words,
+    same_clause_or_linked,
+    strip_words,
+    subject_of_clause_before,
+    subject_of_measure,
+    without_leading_verbs,
+)
+from .rulebook import rule
+from .site import Draft, Site
+
+NOT_RANK = frozenset(Kind) - {Kind.RANK}
+RANK = frozenset({Kind.RANK})
+
+
+def _direction(word_at: str) -> str:
+    return "increase" if word_at.startswith(cue_words().increase) else "decrease"
+
+
+def _is_verb(tag: str) -> bool:
+    return tag.startswith("v") and tag != "vn"
+
+
+# --- read.change: a change verb around the number -------------------------------------------------
+
+@rule("read.change.verb-before", kinds=NOT_RANK)
+def verb_before(site: Site, draft: Draft) -> Draft | None:
+    """A change verb ends the words before the number (fillers 到, 了, 分别 and qualifiers may stand
+    between); a count takes only the verbs that count (新增, 减少)."""
+    found = change_before(site.text, site.lo, site.anchor, cue_words(), site.q.kind == Kind.COUNT)
+    return draft._replace(change=found) if found else None
+
+
+@rule("read.change.verb-after", kinds=NOT_RANK)
+def verb_after(site: Site, draft: Draft) -> Draft | None:
+    """从75.6%提升至76.5%: the first number takes the change verb that follows it; so does a percent
+    that a change noun follows (保持40%以上的增长)."""
+    found = change_after(site.text, site.anchor, site.q.end, cue_words(), site.q.kind == Kind.PERCENT)
+    return draft._replace(change=found) if found else None
+
+
+@rule("read.change.growth-after-percent", kinds=frozenset({Kind.PERCENT}))
+def growth_after_percent(site: Site, draft: Draft) -> Draft | None:
+    """保持20%以上的高速增长: a rate of growth of what the clause is about."""
+    return draft._replace(change=site.right.growth) if site.right.growth else None
+
+
+# --- borrow.change: the change of the number before -----------------------------------------------
+
+@rule("borrow.change.stretch-target", kinds=frozenset({Kind.PERCENT}), needs_previous=True)
+def stretch_target(site: Site, draft: Draft) -> Draft | None:
+    """增长6%以上、力争达到8%: the stretch target is of the same growth as the number before."""
+    previous_q = site.previous_q
+    if not (site.same_clause and site.gap and site.previous and not draft.change
+            and previous_q is not None and previous_q.kind == Kind.PERCENT):
+        return None
+    if strip_words(site.gap, cue_words().stretch_words):
+        return None
+    return draft._replace(change=site.previous.change)
+
+
+@rule("borrow.change.list", needs_previous=True)
+def list_change(site: Site, draft: Draft) -> Draft | None:
+    """分别增长6.5%和7%: a number that only a list joiner parts from the one before shares its change
+    (but not a total after a change: 净增98万户、突破1900万户)."""
+    previous_q, previous = site.previous_q, site.previous
+    if not (site.same_clause and not site.gap and previous and previous_q) or draft.change:
+        return None
+    if site.q.prefix_start < site.q.start and previous_q.prefix_start == previous_q.start:
+        return None
+    return draft._replace(change=previous.change)
+
+
+# --- borrow.subject: the subject of the number before ---------------------------------------------
+
+@rule("borrow.subject.list", needs_previous=True)
+def list_subject(site: Site, draft: Draft) -> Draft | None:
+    """分别增长6.5%和7%: a number that only a list joiner parts from the one before shares its subject."""
+    if site.same_clause and not site.gap and site.previous and not draft.subject:
+        return draft._replace(subject=site.previous.subject)
+    return None
+
+
+# --- rank.subject: what a standing is of ----------------------------------------------------------
+
+@rule("rank.subject.ranked-follows", kinds=RANK)
+def ranked_follows(site: Site, draft: Draft) -> Draft | None:
+    """入围全球百强创新集群: what is ranked follows the standing."""
+    return draft._replace(subject="") if site.right.phrase else None
+
+
+@rule("rank.subject.rate-of-before", kinds=RANK, needs_previous=True)
+def rate_of_before(site: Site, draft: Draft) -> Draft | None:
+    """进出口总额突破万亿元、增速居全国第5位: the growth rate of what the claim before measures."""
+    if site.previous and site.previous.metric and draft.subject in cue_words().bare_measures:
+        return draft._replace(subject=without_leading_verbs(site.previous.metric) + draft.subject)
+    return None
+
+
+@rule("rank.subject.sibling-measure", kinds=RANK, needs_previous=True)
+def sibling_measure(site: Site, draft: Draft) -> Draft | None:
+    """工业机器人产量增长35.3%、出口量居全国第2位: a sibling measure of the same subject."""
+    w, left = cue_words(), draft.subject
+    if not (site.previous and site.previous.metric):
+        return None
+    if 0 < len(left) <= 3 and left.endswith(w.measure_words + w.measure_endings):
+        return draft._replace(subject=subject_of_measure(without_leading_verbs(site.previous.metric), w) + left)
+    return None
+
+
+# --- read.metric: what the number's own words name -------------------------------------------------
+
+@rule("read.metric.streak", kinds=frozenset({Kind.DURATION}))
+def streak(site: Site, draft: Draft) -> Draft | None:
+    """A streak: what lasted is said on both sides (耕地面积连续4年净增加 → 耕地面积净增加)."""
+    w, q, text = cue_words(), site.q, site.text
+    if not text.endswith(w.streak_cues, 0, q.prefix_start):
+        return None
+    left, previous = strip_words(draft.subject, w.streak_cues), site.previous
+    if left in w.bare_measures and previous and previous.metric:
+        # 地区生产总值突破13万亿元，总量连续35年居全国首位 → 地区生产总值总量…
+        left = without_leading_verbs(previous.metric) + left
+    if left.endswith(w.figures) and len(left) <= 4:
+        left = ""  # 迈上14万亿元新台阶、连续36年居全国首位: the figure of speech is no subject
+    between = strip_words(text[site.lo : q.prefix_start], w.streak_cues).strip("、，, ")
+    if between.endswith(w.figures) and len(between) <= 4:
+        between = ""  # 迈上14万亿元新台阶、连续36年居全国首位: a figure of speech between
+    if not left and previous and not between and not text.startswith(w.negations, q.end):
+        # 森林覆盖率65.1%，连续47年居全国首位 (but not 我市连续五个季度…, nor 连续十年未发生…, an event of its own)
+        left = previous.subject
+    return draft._replace(subject=left, metric=left + text[q.end : site.clause[1]].strip())
+
+
+@rule("read.metric.right")
+def right(site: Site, draft: Draft) -> Draft | None:
+    """4所学校已建成 → 学校: what a count counts, a share shares or a standing ranks, right of the number."""
+    return draft._replace(metric=site.right.phrase) if site.right.phrase else None
+
+
+@rule("read.metric.state-word", needs_previous=True)
+def state_word(site: Site, draft: Draft) -> Draft | None:
+    """建成过江通道4座、在建8座: a bare state or action word borrows the thing counted before."""
+    previous, left = site.previous, draft.subject
+    if not (previous and previous.metric and site.left_words and len(left) <= 3
+            and all(_is_verb(t.tag) for t in site.left_words)):
+        return None
+    thing = without_leading_verbs(previous.metric)
+    return draft._replace(metric=left + thing) if thing and thing != previous.metric else None
+
+
+@rule("read.metric.event")
+def event(site: Site, draft: Draft) -> Draft | None:
+    """习近平总书记两次亲临江苏考察: a count of events says what happened after it."""
+    return draft._replace(metric=draft.subject + site.happened) if site.happened else None
+
+
+@rule("read.metric.left")
+def left(site: Site, draft: Draft) -> Draft | None:
+    """全年地区生产总值增长5.4%: the words left of the number, cleaned of actors, links and verbs (when a
+    borrow.subject or rank.subject rule gave the subject, that rule decided the metric)."""
+    return draft._replace(metric=draft.subject, metric_rule=draft.subject_rule) if draft.subject else None
+
+
+# --- borrow.metric: a neighbour names what the own words do not ------------------------------------
+
+@rule("borrow.metric.comparison", needs_previous=True)
+def comparison(site: Site, draft: Draft) -> Draft | None:
+    """增长5.7%、高于全国0.3个百分点 → 地区生产总值高于全国: a comparison of what the claim before measures."""
+    w, metric, previous = cue_words(), draft.metric, site.previous
+    if not (compares(metric, w) and previous and previous.metric and site.previous_q is not None
+            and same_clause_or_linked(site.text, site.previous_q, site.clause[0])):
+        return None
+    before = previous.metric
+    if metric.startswith(tuple(w.bare_measures)) and not before.endswith(tuple(w.bare_measures)):
+        before = without_leading_verbs(before)  # GDP增长5.4%，增速高于全国… → GDP增速高于全国
+    return draft._replace(metric=before if before.endswith(metric) else before + metric)
+
+
+@rule("borrow.metric.examples")
+def examples_before(site: Site, draft: Draft) -> Draft | None:
+    """新组建省实验室、产业创新研究院等10家以上: nothing names the count but the examples before 等."""
+    w, q, text = cue_words(), site.q, site.text
+    if draft.metric or not text.endswith(w.examples_marker, 0, q.prefix_start):
+        return None
+    words = read_left_words(text, site.sentence.tokens, site.lo, q.prefix_start - 1, w)
+    return draft._replace(metric=joined(text, words) + w.examples_marker) if words else None
+
+
+@rule("borrow.metric.subset", kinds=frozenset({Kind.COUNT}), needs_previous=True)
+def subset(site: Site, draft: Draft) -> Draft | None:
+    """累计推出259项制度创新成果，其中56项为全国首创: a part of what the claim before counts."""
+    w, q, text, previous = cue_words(), site.q, site.text, site.previous
+    if draft.metric or not previous:
+        return None
+    if text[site.clause[0] : q.prefix_start].strip() not in w.subset_words:
+        return None
+    said = w.subset_predicate_re.match(text, q.end, site.clause[1])
+    metric = previous.metric + (said.group(1) if said else "")
+    return draft._replace(metric=metric) if metric else None
+
+
+@rule("borrow.metric.clause-before")
+def clause_before(site: Site, draft: Draft) -> Draft | None:
+    """辖内财政收入迈过千亿大关，…: the clause before has no number but names what this one measures
+    (GDP增速逐季攀升，上半年3.2%: and the growth it names)."""
+    w, q, text, c_start = cue_words(), site.q, site.text, site.clause[0]
+    previous_q = site.previous_q
+    if draft.metric or site.same_clause or (previous_q is not None and previous_q.end >= c_start - 1):
+        return None
+    opening = text[c_start : q.prefix_start].strip()
+    after_time = text[max(c_start, site.time_end) : q.prefix_start].strip()
+    # a clause that only links (，达1330亿元) or only dates its number (，上半年3.2%、前三季度4.4%)
+    if not opening or strip_words(after_time, w.trailing):
+        return None
+    metric = subject_of_clause_before(text, c_start, w)
+    if not metric:
+        return None
+    said = text.find(metric, clause_start(text, c_start - 1), c_start)
+    rate = text[said + len(metric) : c_start] if said >= 0 else ""
+    change = draft.change
+    if not change and rate.startswith(tuple(w.changes)):
+        change = _direction(rate)
+    return draft._replace(metric=metric, change=change)
+
+
+def _subject_shared_with(site: Site) -> tuple[str, bool]:
+    """(the metric a clause that only links shares, whether it is the claim just before's)."""
+    w, earlier = cue_words(), site.earlier
+    back = len(earlier) - 1
+    if not site.same_clause:
+        # …564亿元，占计划的100%，同比下降2%: a new clause shares the subject, not the share
+        while back > 0 and earlier[back].subject.startswith(w.comparisons):
+            back -= 1
+    previous = earlier[back]
+    # 首次进入全省前十名: the standing of what came before; 新增1000处信号灯联网、累计达8000处: the thing the
+    # count before named after it, not just its verb
+    from_right = previous.metric and not previous.metric.startswith(previous.subject)
+    metric = previous.metric if from_right and len(previous.subject) <= 3 else previous.subject
+    return metric, back == len(earlier) - 1
+
+
+@rule("borrow.metric.shared-subject", needs_previous=True)
+def shared_subject(site: Site, draft: Draft) -> Draft | None:
+    """，增长4.2%: a clause that only links shares the subject before it (one that begins with its
+    number, ，6组10家…, does not)."""
+    w, q, text, c_start = cue_words(), site.q, site.text, site.clause[0]
+    shares = site.same_clause or q.kind == Kind.RANK or bool(text[c_start : q.prefix_start].strip())
+    if draft.metric or not site.earlier or not shares:
+        return None
+    metric, just_before = _subject_shared_with(site)
+    if w.total_re.match(text, c_start if not site.same_clause else site.lo):
+        metric = without_leading_verbs(metric)  # 净增“四上”企业35家，达314家: the total has no 净增
+    previous, previous_q = site.earlier[-1], site.previous_q
+    if (q.kind == Kind.RANK and previous_q is not None and previous_q.kind == Kind.PERCENT and just_before
+            and previous.change == "increase" and metric and not metric.endswith(tuple(w.bare_measures))):
+        # 增长6%、在前十经济大省中并列第一: the standing of the growth rate (what follows shares the
+        # subject, not its growth rate)
+        return draft._replace(subject=metric, metric=metric + w.growth_rate)
+    return draft._replace(metric=metric)
+
+
+# --- extend.metric and repair.metric --------------------------------------------------------------
+
+@rule("extend.metric.bare-measure", kinds=NOT_RANK, needs_previous=True)
+def bare_measure(site: Site, draft: Draft) -> Draft | None:
+    """地区生产总值迈上5万亿台阶、五年增量超1.36万亿元: a bare measure of what the claim before measures."""
+    previous = site.previous
+    if draft.metric in cue_words().bare_measures and previous and previous.metric:
+        return draft._replace(metric=without_leading_verbs(previous.metric) + draft.metric)
+    return None
+
+
+@rule("repair.metric.footnote")
+def footnote(site: Site, draft: Draft) -> Draft | None:
+    """地区生产总值[2]: a note's number is no part of the name; nor is a quoted base (比“四经普”)."""
+    metric = draft.metric
+    if not any(mark in metric for mark in cue_words().repair_marks):
+        return None
+    repaired = cue_words().quoted_base_re.sub("", cue_words().footnote_re.sub("", metric))
+    return draft._replace(metric=repaired) if repaired != metric else None

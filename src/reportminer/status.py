@@ -1,0 +1,267 @@
+"""When a claim holds and whether it is a target: the period and status rules, and the unit a claim's
+metric refines (a count of 生产总值 is money; 个 of schools counts schools).
+
+Like the context rules (``context/rules.py``), each rule is a small named function registered in the
+rule table with its examples; ``tests/test_rules.py`` runs them with ``EXAMPLE_PUBLISHED`` as the date
+of publication.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .context import Context
+from .context.rulebook import rule
+from .lexicon import load_lexicon
+from .timeframe import TimeExpression, ends_after
+from .types import Kind, Quantity
+
+# The date of publication the period and status examples are read with.
+EXAMPLE_PUBLISHED = "2025-03-05"
+
+
+@dataclass(frozen=True, slots=True)
+class _PeriodWords:
+    change_from: tuple[str, ...]  # 从, 由: the start of a from→to change
+    change_to: tuple[str, ...]  # 到, 至: its end
+    attribute_marker: str  # 的: a date as an attribute of one number (2020年的3.68万亿元)
+    from_before: regex.Pattern[str]  # a 从/由 in the same clause before a 到/至
+
+
+@cache
+def _words() -> _PeriodWords:
+    lex = load_lexicon()
+    change_from = lex.words("claim_period", "change_from")
+    return _PeriodWords(change_from, lex.words("claim_period", "change_to"), lex.words("context", "attribute_marker")[0],
+                  regex.compile("(?:" + "|".join(map(regex.escape, change_from)) + r")[^，,；;。]{1,24}\Z"))
+
+
+def _ends_of_changes(text: str, q: Quantity, stated: list[TimeExpression]) -> list[TimeExpression]:
+    """The dates of the change ends (start or end) before ``q``, when ``q`` is itself an undated end."""
+    w = _words()
+    if text.endswith(w.change_from, 0, q.prefix_start):
+        return [t for t in stated if text.endswith(w.change_from, 0, t.start)]
+    if text.endswith(w.change_to, 0, q.prefix_start) and w.from_before.search(text, 0, q.prefix_start):
+        return [t for t in stated if text.endswith(w.change_to, 0, t.start)]
+    return []
+
+
+@rule("period.change-end", summary=(
+    "An undated start or end of a from-to change takes the start or end date of the change before it."
+))
+def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
+                   frame: tuple[TimeExpression, str] | None) -> tuple[str, str, TimeExpression | None]:
+    """(period, rule, governing time expression) of quantity ``q``: an undated start or end of a
+    change takes the start or end date of the change before it (period.change-end); else the last
+    time expression before the number (period.stated), skipping dates written as an attribute of
+    another number (period.stated-past-attribute); else the frame an earlier sentence set
+    (period.frame.*)."""
+    stated = bisect.bisect_right([t.end for t in times], q.prefix_start) if times else 0
+    before = stated
+    # a date written as an attribute of one number (从2020年的3.68万亿元增长到2025年的4.93万亿元) dates that
+    # number only, not the clauses after it
+    marker = _words().attribute_marker
+    while before and text.startswith(marker, times[before - 1].end) and text[times[before - 1].end : q.prefix_start] != marker:
+        before -= 1
+    ends = _ends_of_changes(text, q, times[:stated])
+    if ends:
+        return ends[-1].period, "period.change-end", ends[-1]
+    if before:
+        name = "period.stated" if before == stated else "period.stated-past-attribute"
+        return times[before - 1].period, name, times[before - 1]
+    if frame:
+        return frame[0].period, frame[1], None
+    return "", "", None
+
+
+rule("period.stated", summary="The last time expression before the number in its sentence.")(resolve_period)
+rule("period.stated-past-attribute", summary=(
+    "The last time expression before the number, skipping dates written as an attribute of another "
+    "number."
+))(resolve_period)
+
+
+@dataclass(frozen=True, slots=True)
+class _FrameWords:
+    as_of: tuple[str, ...]  # 截至: 截至2023年末 is a frame
+    horizons: tuple[str, ...]  # 到, 至, 为 before a time: 到2035年 is a deadline
+    deadline_after: tuple[str, ...]  # 前 after a time: 2030年前实现碳达峰
+    lead_marks: str  # quotation marks, spaces and bullets before a sentence's first words
+    fronted: regex.Pattern[str]  # 2023年以来，/ “十四五”时期，: what may follow a fronted time before its comma
+    topic: regex.Pattern[str]  # the rest of a fronted topic phrase: a few words, no number, then a comma
+    topic_leads: frozenset[str]  # 对于, 展望: words that open a topic phrase
+
+
+@cache
+def _frame_words() -> _FrameWords:
+    lex = load_lexicon()
+    ends = "|".join(map(regex.escape, lex.words("claim_period", "fronted_ends")))
+    return _FrameWords(lex.words("claim_period", "as_of"), lex.words("claim_period", "horizons"),
+                       lex.words("claim_period", "deadline_after"),
+                       "“\"‘ \t\u3000" + "".join(lex.cues["layout"]["bullets"]),  # type: ignore[arg-type]
+                       regex.compile(r"[”\"’]?(?:" + ends + r")?[，,]"), regex.compile(r"[^0-9，,。；;]{0,14}[，,]"),
+                       frozenset(lex.words("period", "topic_leads")))
+
+
+def _frame_rule(text: str, t: TimeExpression, first: bool) -> str:
+    """The rule by which ``t`` opens its sentence, else ""."""
+    w = _frame_words()
+    lead = text[: t.start].lstrip(w.lead_marks)  # (■ 2025年主要预期目标: a list's heading)
+    if not lead or (lead.endswith(("，", ",")) and len(lead) <= 10 and lead.count("，") <= 1):
+        return "period.frame.short-lead"
+    if w.fronted.match(text, t.end) is not None and text[: t.start].count("，") <= 1:
+        return "period.frame.fronted"
+    if lead.rstrip() in w.topic_leads and w.topic.match(text, t.end) is not None:
+        return "period.frame.topic"  # 对于2024发展主要预期目标，…; 展望2025年，…
+    # (the first dated sentence of an article sets its frame: 本报讯（记者 王明）1月12日，记者获悉，2023年我市…)
+    return "period.frame.first-dated" if first else ""
+
+
+@rule("period.frame.short-lead", summary=(
+    "The frame of a time expression that begins a sentence, after at most a short lead."
+))
+def opening_frame(text: str, times: list[TimeExpression], quantities: list[Quantity],
+                  first: bool = False) -> tuple[TimeExpression, str] | None:
+    """The time expression that opens a sentence and so sets the time frame of what follows, with the
+    rule that says so.
+
+    It stands before the sentence's first claim and either begins the sentence (after at most a short
+    lead such as 此外， or 初步统计，: period.frame.short-lead) or is set off by a comma as a fronted
+    adverbial (各位代表，刚刚过去的2025年，…: period.frame.fronted) or a topic phrase (展望2025年，…:
+    period.frame.topic). A horizon (到2035年) or a mention inside the sentence (为实现“十五五”规划目标打基础)
+    does not open it."""
+    w = _frame_words()
+    first_claim = quantities[0].prefix_start if quantities else len(text)
+    for t in times:
+        if t.start >= first_claim:
+            break
+        as_of = text.endswith(w.as_of, 0, t.start)  # 截至2023年末: as of, a frame
+        if (text.endswith(w.horizons, 0, t.start) and not as_of) or text.startswith(w.deadline_after, t.end):
+            continue  # 到2035年, 2030年前: a deadline
+        name = _frame_rule(text, t, first)
+        if name:
+            return t, name
+    return None
+
+
+rule("period.frame.fronted", summary=(
+    "The frame of a time expression set off by a comma as a fronted adverbial."
+))(opening_frame)
+rule("period.frame.topic", summary="The frame of a time expression in a fronted topic phrase.")(opening_frame)
+rule("period.frame.first-dated", summary=(
+    "The frame of the first dated sentence of an article (a news lead)."
+))(opening_frame)
+rule("period.frame.heading", summary="The frame of the year a heading names.")(opening_frame)
+
+
+def _status_is_dated(period: str, published: str, governing: TimeExpression | None,
+                     frame: TimeExpression | None) -> bool:
+    """True when the period and the publication date decide the status: not for a news lead dated to
+    the day (2025年1月20日上午，…863名人大代表出席), nor a span up to now (2021年以来), which tell of what
+    happened; under those only target words make a target."""
+    news_event = (governing is None and frame is not None and frame.day) or (
+        (governing or frame) is not None and (governing or frame).since)
+    return bool(period and published and not news_event)
+
+
+@rule("status.ongoing-period", summary=(
+    "A period still running at publication is a target, unless the clause says it is done."
+))
+def decide_status(ctx: Context, period: str, published: str, governing: TimeExpression | None,
+                  frame: TimeExpression | None) -> tuple[str, str]:
+    """(status, rule): a period still running at publication is a plan unless the clause says it is
+    done (加装了12部) (status.ongoing-period); a period already over is a target only where a target
+    word stands in the number's own clause (数字经济增加值预计达3.4万亿元, an estimate the schema counts
+    as a target: status.target-in-clause), else it happened (status.period-over); with no period to
+    date it, a target word decides (status.target-word, status.no-target-word)."""
+    if _status_is_dated(period, published, governing, frame):
+        if ends_after(period, published) and (ctx.target_cue or not ctx.done_cue):
+            return "target", "status.ongoing-period"
+        if ctx.clause_target_cue and not ctx.done_cue:
+            return "target", "status.target-in-clause"
+        return "actual", "status.period-over"
+    if ctx.target_cue:
+        return "target", "status.target-word"
+    return "actual", "status.no-target-word"
+
+
+rule("status.target-in-clause", summary=(
+    "A period already over is a target where a target word stands in the number's own clause."
+))(decide_status)
+rule("status.period-over", summary="A period already over at publication: it happened.")(decide_status)
+rule("status.target-word", summary="No period decides: a target word within reach makes a target.")(decide_status)
+rule("status.no-target-word", summary="No period decides and no target word: it happened.")(decide_status)
+
+
+@dataclass(frozen=True, slots=True)
+class Refined:
+    kind: Kind
+    unit_en: str
+    std_unit: str
+
+
+@cache
+def _count_noun_trailers() -> tuple[str, ...]:
+    return load_lexicon().words("units", "count_noun_trailers")
+
+
+@cache
+def _count_nouns() -> tuple[dict[str, str], int]:
+    nouns = dict(load_lexicon().count_nouns)
+    return nouns, max(map(len, nouns))
+
+
+def _count_noun(metric: str, default: str) -> str:
+    """The English noun a count counts, from the longest known ending of its metric (学校 → school)."""
+    nouns, longest = _count_nouns()
+    metric = metric.rstrip("”\"’》）)")  # 全球“灯塔工厂”
+    trailers = _count_noun_trailers()
+    if metric.endswith(trailers):
+        trailer = next(t for t in trailers if metric.endswith(t))
+        if len(metric) > len(trailer):
+            metric = metric[: -len(trailer)]  # 亿元以上新建续建项目建设: what is done to the things counted
+    for length in range(min(longest, len(metric)), 0, -1):
+        if metric[-length:] in nouns:
+            return nouns[metric[-length:]]
+    return default
+
+
+@dataclass(frozen=True, slots=True)
+class _UnitWords:
+    generic: frozenset[str]  # 个, 项 …: classifiers that leave what is counted to the metric
+    household: frozenset[str]  # 户
+    household_exceptions: tuple[str, ...]  # 个体工商户 …: 户 of firms
+    money_measures: tuple[str, ...]  # 生产总值 …: a count of these is money
+    place_classifiers: frozenset[str]  # 位
+    place_moves: tuple[str, ...]  # 上升 …: a move in a ranking before 位
+
+
+@cache
+def _unit_words() -> _UnitWords:
+    lex = load_lexicon()
+    units = lex.cues["units"]
+    return _UnitWords(frozenset(units["generic_classifiers"]), frozenset(lex.cues["claim_units"]["household"]),
+                      tuple(units["household_exceptions"]), tuple(units["money_measures"]),  # type: ignore[arg-type]
+                      frozenset(units["place_classifiers"]), tuple(units["place_moves"]))  # type: ignore[arg-type]
+
+
+def refine_unit(q: Quantity, metric: str, text: str) -> Refined:
+    """The kind and units a claim's metric refines: a count with no unit of 生产总值 is money whose 元
+    goes unwritten (生产总值跨越7万亿); a generic classifier counts what the metric names (4所学校 →
+    school); 位 after a move in a ranking counts places (排名上升4位), not people."""
+    w = _unit_words()
+    kind, std_unit = q.kind, q.std_unit
+    generic = q.unit in w.generic or not q.unit or (  # (近300万群众: no classifier at all)
+        q.unit in w.household and metric.endswith(w.household_exceptions))
+    unit_en = _count_noun(metric, q.unit_en) if q.kind == Kind.COUNT and generic else q.unit_en
+    if q.kind == Kind.COUNT and not q.unit and metric.endswith(w.money_measures):
+        kind, unit_en, std_unit = Kind.MONEY, "yuan", "CNY"
+    elif q.kind == Kind.COUNT:
+        std_unit = unit_en
+    if q.unit in w.place_classifiers and text.endswith(w.place_moves, 0, q.prefix_start):
+        unit_en = std_unit = "place"
+    return Refined(kind, unit_en, std_unit)
