@@ -125,10 +125,31 @@ def extract_english_claims(document: Document) -> list[Claim]:
         found = [(q.quantity, c) for q, c in zip(quantities, contexts, strict=True)] + _ranks(text, quantities, contexts)
         found.sort(key=lambda pair: pair[0].start)
         numbers = [q for q, _ in found]
-        governing = [governing_time(text, times, numbers, q) for q in numbers]
+        stated = [governing_time(text, times, numbers, q) for q in numbers]
+        governing = _quarters_in_order(text, numbers, stated, frame.time)
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
-        frame = _next_frame(frame, sentence, times, [g for g in governing if g is not None and not g.since])
+        frame = _next_frame(frame, sentence, times, [g for g in stated if g is not None and not g.since])
     return claims
+
+
+_QUARTERLY = regex.compile(r"(?i)\bquarterly\b|\b(?:in|for|over)\s+the\s+four\s+quarters\b")
+
+
+def _quarters_in_order(text: str, numbers: list[Quantity], governing: list[TimeExpression | None],
+                       frame: TimeExpression | None) -> list[TimeExpression | None]:
+    """quarterly increases of 4.5%, 6.3%, 4.9%, and 5.2%: a list of four numbers after "quarterly" gives
+    the four quarters of the year at hand, in order."""
+    cue = _QUARTERLY.search(text)
+    run = [k for k, q in enumerate(numbers) if cue and q.start > cue.end()]
+    year = next((t.first[:4] for t in [*governing, frame] if t is not None and t.first[:4].isdigit()), "")
+    if len(run) != 4 or not year or not all(text[numbers[a].end : numbers[b].start].strip(" ,").lower() in ("", "and")
+                                            for a, b in zip(run, run[1:])):
+        return governing
+    out = list(governing)
+    for quarter, k in enumerate(run):
+        first, last = 3 * quarter + 1, 3 * quarter + 3
+        out[k] = TimeExpression(numbers[k].start, numbers[k].end, f"{year}-{first:02d}", f"{year}-{last:02d}")
+    return out
 
 
 def _next_frame(frame: _Frame, sentence: Sentence, times: list[TimeExpression], dated: list[TimeExpression]) -> _Frame:

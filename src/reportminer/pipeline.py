@@ -65,7 +65,7 @@ def make_claim(document: Document, sentence: Sentence, original_sentence: str, q
     unit = refine_unit(q, ctx.metric, text)
     return Claim(
         doc_id=document.doc_id, lang=document.lang, start=start, end=end, mention=document.text[start:end],
-        value=float(q.value), unit=q.unit, unit_en=unit.unit_en, kind=unit.kind.value,
+        value=float(q.value), unit=_as_written(q.unit, text, original_sentence), unit_en=unit.unit_en, kind=unit.kind.value,
         std_value=_float(q.std_value), std_unit=unit.std_unit,
         qualifier=q.qualifier.value, value_high=_float(q.value_high),
         metric=_as_written(ctx.metric, text, original_sentence), metric_en=gloss(ctx.metric),

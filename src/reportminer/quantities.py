@@ -506,10 +506,29 @@ def _unit_and_range(text: str, numbers: list[NumberMatch], i: int, unit_pos: int
                 break
             if _is_calendar_year(text, nxt) or (nxt.chinese != number.chinese):
                 return _REJECT
-            if parsed is None and not text[number.start:number.end].replace(".", "").isdigit() and not number.chinese:
-                break
+            written = text[number.start:number.end]
+            if parsed is None and not written.replace(".", "").isdigit() and not number.chinese and not (
+                    _magnitude(written, lex) == _magnitude(text[nxt.start:nxt.end], lex) != 1):
+                break  # (100亿至200亿元: each end writes the same magnitude; a range)
             return high_unit, nxt.value, high_unit.end
     return parsed, None, None
+
+
+def _magnitude(written: str, lex: Lexicon) -> Decimal:
+    """The magnitude a number's written form ends with (亿 → 1e8, 万亿 → 1e12), else 1."""
+    factor, pos = Decimal(1), len(written)
+    while pos and written[pos - 1] in lex.big_units:
+        pos -= 1
+        factor *= lex.big_units[written[pos]]
+    return factor
+
+
+def _shared_magnitude(text: str, number: NumberMatch, value_high: Decimal | None, numbers: list[NumberMatch],
+                      i: int, lex: Lexicon) -> Decimal:
+    """100至200亿元, 1-3万人: the low end of a range written without the magnitude shares the high end's."""
+    if value_high is None or i + 1 >= len(numbers) or _magnitude(text[number.start:number.end], lex) != 1:
+        return Decimal(1)
+    return _magnitude(text[numbers[i + 1].start : numbers[i + 1].end], lex)
 
 
 def _names_rather_than_measures(text: str, number: NumberMatch, parsed: _UnitParse, end: int, lex: Lexicon) -> bool:
@@ -648,6 +667,7 @@ def _measure(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qua
     if written is None:
         return None
     value, unit_end = written
+    value *= _shared_magnitude(text, number, value_high, numbers, i, lex)
     suffix, end = _suffix_qualifier(text, unit_end)
     if _names_a_group(text, parsed, end, lex) or (_currency_sign(text, number.start, lex) and parsed.kind != Kind.MONEY):
         return None

@@ -201,7 +201,7 @@ def _change(q: EnglishQuantity, before: str, after: str, previous) -> tuple[str,
     change = noun_change or change
     if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease"  # a growth of -7.19 percent is a fall
-    joined = before.strip().lower() in ("to", "and", "or", ",")
+    joined = before.strip(" ,").lower() in ("to", "and", "or", "")
     if not change and previous and (joined or _LISTED_BY.match(before)):
         change = previous.change  # risen from 54 to 82.7 trillion; increase A by 7 percent, B by 4 percent
     if not change and (moved := _MOVED_FROM.match(after)):
@@ -209,7 +209,8 @@ def _change(q: EnglishQuantity, before: str, after: str, previous) -> tuple[str,
     return change, noun_metric
 
 
-def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previous, head: str = "") -> tuple[str, str]:
+def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previous, head: str = "",
+            sentence: str = "") -> tuple[str, str]:
     """(metric, name of the rule that read it); ``head`` is the last metric of the form "X of Y" before."""
     kind = q.quantity.kind
     if q.counted:
@@ -232,7 +233,29 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
         return previous.metric, "en.list-end"  # rose from 93.8 percent to 95.5 percent: the second end too
     if found := metric_after(after):
         return found, "en.phrase-after"
-    return (previous.metric, "en.claim-before") if previous else ("", "en.none")
+    if previous:
+        return previous.metric, "en.claim-before"
+    return sentence_subject(sentence), "en.sentence-subject" if sentence_subject(sentence) else "en.none"
+
+
+_LEAD = regex.compile(r"(?i)\s*(?:in|during|over|for|by|since|from|as of|throughout)\b[^,]{0,40},\s*")
+
+
+def sentence_subject(sentence: str) -> str:
+    """The noun phrase that opens the sentence, up to its verb (China's GDP growth displayed … → GDP):
+    what a number measures when nothing nearer names it."""
+    words = []
+    lead = _LEAD.match(sentence)  # In 2023, …: the time that opens the sentence is no part of its subject
+    for word in _TIME_PHRASE.sub(" ", sentence[lead.end() if lead else 0 :]).split():
+        low = word.lower().strip(",")
+        if low in _stop_words() or low.endswith("ed") or not word[:1].isalnum() or word.endswith(","):
+            break
+        words.append(word)
+    if len(words) > 1 and words[0].endswith(("'s", "’s")):
+        words.pop(0)  # China's GDP: the owner is the place, not the measure
+    phrase = " ".join(words)
+    trailing = ends_with(phrase, english_cues().metric_trailing)
+    return phrase[: -len(trailing)].rstrip() if trailing else phrase
 
 
 def _without_qualifiers(before: str) -> str:
@@ -257,7 +280,7 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         previous = out[-1] if out else None
         change, noun_metric = _change(q, before, after, previous)
         head = next((c.metric for c in reversed(out) if " of " in c.metric), "")
-        metric, rule = _metric(q, before, after, noun_metric, previous, head)
+        metric, rule = _metric(q, before, after, noun_metric, previous, head, text)
         in_clause = target_cue(before, len(before))
         out.append(EnglishContext(metric, change, target_cue(text, start), rule, in_clause))
         previous_end = end
