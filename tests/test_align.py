@@ -62,3 +62,41 @@ def test_document_order_unpaired_claims_and_a_changed_figure():
     ]
     changed = align_claims(zh[-1:], en[3:4])
     assert [(r.status, r.changed) for r in changed] == [("pair", True)]
+
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+
+
+def _shipped_alignment():
+    import csv
+
+    from reportminer.corpus import load_document, read_manifest
+    from reportminer.pipeline import extract_claims
+
+    entries = {e.doc_id: e for e in read_manifest(ROOT / "corpus")}
+    with (ROOT / "corpus" / "gold" / "manifest.csv").open(encoding="utf-8") as handle:
+        scopes = [(r["doc_id"], int(r["start"]), int(r["end"])) for r in csv.DictReader(handle)
+                  if r["doc_id"] in ("gwr-2024-zh", "gwr-2024-en")]
+
+    def in_scope(doc_id):
+        return [c for c in extract_claims(load_document(entries[doc_id]))
+                if any(d == doc_id and lo <= c.start and c.end <= hi for d, lo, hi in scopes)]
+
+    rows = align_claims(in_scope("gwr-2024-zh"), in_scope("gwr-2024-en"))
+    with (ROOT / "corpus" / "gold" / "align" / "gwr-2024-zh--gwr-2024-en.csv").open(encoding="utf-8") as handle:
+        gold = {(int(r["zh_start"]), int(r["en_start"])) for r in csv.DictReader(handle) if r["status"] == "pair"}
+    found = {(r.zh_start, r.en_start) for r in rows if r.status == "pair"}
+    return gold, found
+
+
+def test_the_shipped_pair_has_no_false_pair():
+    gold, found = _shipped_alignment()
+    assert found - gold == set()
+    assert len(found & gold) >= len(gold) - 1
+
+
+@pytest.mark.xfail(strict=True, reason="one true pair is missed: the Chinese extractor does not read 上千万家庭 "
+                                        "(a bare magnitude after 上) as a claim, so 10 million households has no partner")
+def test_the_shipped_pair_has_every_true_pair():
+    gold, found = _shipped_alignment()
+    assert gold <= found
