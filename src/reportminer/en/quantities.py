@@ -148,8 +148,8 @@ def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, D
         return _Unit(unit.surface, unit.kind, unit.unit_en, unit.std_unit, unit.factor, number.end), factor
     if number.currency:
         code = number.currency
-        return _Unit(text[number.start : number.end].split()[0].rstrip("0123456789.,-−"), Kind.MONEY, code, code,
-                     Decimal(1), number.end), Decimal(1)
+        symbol = regex.match(r"[^\d\s\-−]+", text[number.start : number.end])  # US$ of US$ 48.6 million, $ of $2.5bn
+        return _Unit(symbol.group() if symbol else code, Kind.MONEY, code, code, Decimal(1), number.end), Decimal(1)
     if number.scaled:
         return _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end), Decimal(1)
     return None
