@@ -149,3 +149,39 @@ def test_every_repeated_metric_of_the_regional_releases_is_glossed_from_the_glos
     repeated = [m for m, n in metrics.items() if n >= 2]
     assert repeated
     assert [m for m in repeated if gloss_with_origin(fold(m))[1] not in ("glossary", "composition")] == []
+
+
+def test_a_noun_that_qualifies_another_is_singular():
+    assert gloss_with_origin("企业品牌") == ("enterprise brands", "composition")
+    assert gloss_with_origin("服务企业")[0] == "service enterprises"
+    # a list keeps its plurals, and so does a subject before what was done to it
+    assert "vocational colleges upgraded" in gloss("高职高专升格")
+
+
+def test_a_qualifier_with_a_preposition_goes_after_its_head():
+    english = gloss("城中村改造安置住房")
+    assert english == "resettlement housing of renovation of urban villages"
+    # a name keeps its place before the head
+    assert gloss("筹措供应“新时代城市建设者管理者之家”床位").startswith("“New Era Homes")
+
+
+def test_a_qualifier_that_adds_nothing_or_dangles_is_left_out():
+    assert gloss("工业战略性新兴产业重点项目") == "strategic emerging industry key projects"
+    assert gloss("新登记各类经营主体") == "newly registered market entities"  # not "all kinds of market entities"
+
+
+def test_a_bare_verb_is_never_a_head():
+    # 新 + 推出 is not "new launched"; a verb left without an object after its subject is dropped
+    assert gloss_with_origin("新推出")[1] != "composition"
+    english, origin = gloss_with_origin("长三角生态绿色一体化发展示范区新推出")
+    assert english.endswith("demonstration zone") and origin == "head"
+    assert "launched" not in gloss("示范区新推出")
+
+
+def test_a_one_word_measure_is_not_cut_in_two():
+    assert gloss("月最低工资标准平均数") == "average monthly minimum wage standards"
+
+
+def test_a_count_of_people_names_its_noun_once():
+    assert gloss("入境人数") == "number of inbound people"
+    assert gloss("入境过夜游客人数") == "number of inbound overnight tourists"

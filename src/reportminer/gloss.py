@@ -253,26 +253,106 @@ def _candidates(phrase: str, depth: int):
             yield m, phrase[len(m.zh):]
 
 
+# A verb modifier puts its participle after the head ("{} launched", "{} newly started"); a prefix
+# of place or measure ("{} per household", "{} above designated size") is not a verb.
+_PARTICIPLE_TEMPLATE = re.compile(r"^\{\} (?:newly |or |and )*(?:\w+ed|\w+ken|driven|built|rebuilt|held|won|cut|put|under)\b")
+_PREPOSITION = re.compile(r"\b(?:of|for|in|into|to|with|on|by|from|at|above|below|per)\b")
+# endings of English singulars that look plural; a noun that qualifies another is singular in English
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|news|goods|sales|series|species|means|affairs|savings|works)$")
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """The Chinese verbs among the prefixes (推出, 支持, 建成): alone they name an act, not a thing."""
+    prefixes, _ = load_modifiers()
+    return frozenset(m.zh for m in prefixes if _PARTICIPLE_TEMPLATE.match(m.template))
+
+
+def _bare_verb(phrase: str) -> bool:
+    """A verb with no object (推出, 新推出): nothing for a modifier or a qualifier to qualify."""
+    return phrase.removeprefix("新") in _verbs()
+
+
+_COUNTED_NOUN = " people"
+
+
+def _filled(template: str, inner: str) -> str:
+    """The template around the head's English. A count of people (number of {} people) names its
+    noun only when the head has none: number of inbound people, but number of inbound overnight
+    tourists (a plural) and number of tourism received (what was done comes last)."""
+    last = inner.split(" ")[-1]
+    if template.endswith("{}" + _COUNTED_NOUN) and (
+            _singular(last) != last or last in ("people", "persons") or _PARTICIPLE_TEMPLATE.match("{} " + last)):
+        template = template.removesuffix(_COUNTED_NOUN)
+    return template.format(inner)
+
+
 def _with_modifier(phrase: str, depth: int) -> Composed | None:
     """The reading with the fewest pieces (全社会研发经费投入: 全社会 + the term 研发经费投入, not
-    全社会研发经费 + 投入); on a tie the first found."""
+    全社会研发经费 + 投入); on a tie the first found. A modifier never wraps a bare verb (新推出 is
+    not "new launched")."""
     best: Composed | None = None
     for m, rest in _candidates(phrase, depth):
+        if _bare_verb(rest):
+            continue
         inner = _compose(rest, depth + 1)
         if inner and (best is None or inner[1] + 1 < best[1]):
-            best = (m.template.format(inner[0]), inner[1] + 1)
+            best = (_filled(m.template, inner[0]), inner[1] + 1)
     return best
+
+
+def _singular(word: str) -> str:
+    if not word.islower() or _NOT_PLURAL.search(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+def _attributive(english: str) -> str:
+    """A noun before a head is singular in English: townships + vessels → township vessels (a list
+    keeps its plurals: schools and kindergartens)."""
+    if " and " in english or "," in english or _PREPOSITION.search(english):
+        return english  # (income of rural residents: the noun that ends it is not the qualifier)
+    words = english.split(" ")
+    return " ".join(words[:-1] + [_singular(words[-1])])
+
+
+def _postposed(qualifier: str, head: str) -> bool:
+    """Whether a qualifier goes after its head: a phrase of four words or more with a preposition
+    (renovation of urban villages), not a name (“New Era Homes for City Builders”, Suzhou Industrial
+    Park), before a head with no preposition of its own (which would chain: growth rate above … of …)."""
+    return (len(qualifier.split(" ")) >= 4 and bool(_PREPOSITION.search(qualifier))
+            and not qualifier.lstrip("“‘\"")[:1].isupper() and not _PREPOSITION.search(head))
+
+
+def _qualified(qualifier: str, head: str) -> str:
+    """The qualifier before the head; left out when it says nothing the head does not (工业 +
+    strategic emerging industry key projects) or ends in a function word (all kinds of); after the
+    head with "of" when it is a phrase with a preposition (城中村改造 + 安置住房: resettlement housing
+    of renovation of urban villages, not "renovation of urban villages resettlement housing")."""
+    words = qualifier.split(" ")
+    head_words = {_singular(w) for w in head.lower().split(" ")}
+    if (len(words) > 1 and _PREPOSITION.fullmatch(words[-1])) or {_singular(w) for w in words} <= head_words:
+        return head
+    if _postposed(qualifier, head):
+        return f"{head} of {qualifier}"
+    if _PARTICIPLE_TEMPLATE.match("{} " + head):
+        return f"{qualifier} {head}"  # (a subject and what was done: vocational colleges upgraded)
+    return f"{_attributive(qualifier)} {head}"
 
 
 def _two_terms(phrase: str, depth: int) -> Composed | None:
     """A glossary term that qualifies a head which composes: 外资 + 研发中心 → foreign-funded R&D
-    centres; the longest qualifier first."""
+    centres; the longest qualifier first. The head is a thing, not a bare verb."""
     for cut in range(len(phrase) - 1, 1, -1):  # (a one-character term is a sense, not a qualifier: 级, 类, 化)
         qualifier = _term(phrase[:cut])
-        if qualifier:
+        if qualifier and not _bare_verb(phrase[cut:]):
             head = _compose(phrase[cut:], depth + 1)
             if head:
-                return f"{qualifier} {head[0]}", head[1] + 1
+                return _qualified(qualifier, head[0]), head[1] + 1
     return None
 
 
@@ -317,7 +397,7 @@ def _compose(phrase: str, depth: int = 0) -> Composed | None:
 def _head_at(phrase: str) -> int | None:
     """Where the longest ending of two characters or more that composes begins, if any."""
     for start in range(1, len(phrase) - 1):
-        if _compose(phrase[start:]):
+        if not _bare_verb(phrase[start:]) and _compose(phrase[start:]):
             return start
     return None
 
@@ -332,7 +412,10 @@ def _loose(phrase: str) -> tuple[str, str]:
         inner = phrase[: -len(m.zh)] if m.side == "suffix" else phrase[len(m.zh):]
         if len(phrase) > len(m.zh) and (phrase.endswith(m.zh) if m.side == "suffix" else phrase.startswith(m.zh)):
             english, origin = _loose(inner)
-            return m.template.format(english), origin
+            return _filled(m.template, english), origin
+    subject = _before_bare_verb(phrase)
+    if subject:
+        return subject, "head"  # 示范区新推出: the demonstration zone, not "zone new launched"
     start = _head_at(phrase)
     if start is None:
         return _word_by_word(phrase), "dictionary"
@@ -341,6 +424,16 @@ def _loose(phrase: str) -> tuple[str, str]:
     if start <= _DROPPABLE and not rest[:1].isupper():
         return head, "head"  # (a name before the head stays: 广东 + 地区生产总值)
     return f"{rest} {head}", "dictionary"
+
+
+def _before_bare_verb(phrase: str) -> str | None:
+    """The English of what comes before a verb that ends the phrase without an object, when it
+    composes (the largest piece beats a verb left dangling after its subject)."""
+    for start in range(2, len(phrase) - 1):
+        if _bare_verb(phrase[start:]):
+            before = _compose(phrase[:start])
+            return before[0] if before else None
+    return None
 
 
 def _normalized(phrase: str) -> str:
