@@ -26,7 +26,8 @@ FIELDS = ("claim_id", "sentence", "mention", "metric", "metric_en", "acceptable"
 
 def draw(facts: Path, n: int, seed: int) -> list[dict[str, str]]:
     with facts.open(encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["metric"]]
+        # (metric_en is a gloss only for Chinese rows: an English row's metric_en is its metric)
+        rows = [r for r in csv.DictReader(f) if r["metric"] and r.get("lang", "zh") == "zh"]
     picked = random.Random(seed).sample(rows, min(n, len(rows)))
     return [{k: r.get(k, "") for k in FIELDS} for r in picked]
 
