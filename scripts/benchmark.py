@@ -44,8 +44,11 @@ from reportminer.pipeline import extract_claims  # noqa: E402
 
 
 def _clear_caches() -> None:
+    """Empty the in-process memo caches, so that each pass pays for its work (a function without one is
+    skipped: gloss composes afresh each call)."""
     for cached in (segment.tokenize, gloss, numberscan._parse):
-        cached.cache_clear()
+        if hasattr(cached, "cache_clear"):
+            cached.cache_clear()
 
 
 def _best(fn, repeat: int) -> float:

@@ -349,6 +349,8 @@ class ClaimPeriodCues:
     horizons: Words
     deadline_after: Words
     fronted_ends: Words
+    span_keepers: Words  # 累计, 年均, 新增: a total, average or count of work over a plan keeps its span
+    count_levels: Words  # 达, 增加到: a count over a plan that states the level reached
 
 
 @dataclass(frozen=True, slots=True)

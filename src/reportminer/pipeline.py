@@ -14,7 +14,7 @@ from .layout import split_sentences
 from .quantities import aligned_with_words, find_quantities, names_a_class
 from .region import infer_region, region, with_regional_currency
 from .segment import clause_end, clause_start, tokenize_windows
-from .status import decide_status, opening_frame, refine_unit, resolve_period
+from .status import decide_status, opening_frame, plan_end_period, refine_unit, resolve_period
 from .table import claims_to_frame
 from .timeframe import (
     TimeExpression,
@@ -61,6 +61,9 @@ def make_claim(document: Document, sentence: Sentence, original_sentence: str, q
     text = sentence.text
     period, period_rule, governing = resolve_period(text, q, times, frame)
     status, status_rule = decide_status(ctx, period, document.published, governing, frame[0] if frame else None)
+    if status == "actual" and (plan_end := plan_end_period(text, q, ctx, period, governing or (frame[0] if frame else None),
+                                                           document.published)):
+        period, period_rule = plan_end, "period.plan-end"
     start, end = sentence.to_doc(q.start), sentence.to_doc(q.end - 1) + 1
     unit = refine_unit(q, ctx.metric, text)
     return Claim(

@@ -17,6 +17,7 @@ import regex
 from .context import Context
 from .context.rulebook import rule
 from .lexicon import load_lexicon
+from .segment import clause_end, clause_start
 from .timeframe import TimeExpression, ends_after
 from .types import Kind, Quantity
 
@@ -83,6 +84,55 @@ rule("period.stated-past-attribute", summary=(
     "The last time expression before the number, skipping dates written as an attribute of another "
     "number."
 ))(resolve_period)
+
+
+@cache
+def _span_keepers() -> tuple[str, ...]:
+    return load_lexicon().words("claim_period", "span_keepers")
+
+
+def _plan_years(period: str, published: str) -> tuple[int, int] | None:
+    """(first, last) year of a span of three years or more that ended before publication, else None."""
+    first, _, last = period.partition("/")
+    if not (len(first) == len(last) == 4 and first.isdigit() and last.isdigit()):
+        return None
+    years = int(first), int(last)
+    return years if years[1] - years[0] >= 2 and published[:4].isdigit() and years[1] < int(published[:4]) else None
+
+
+def _starts_a_change(text: str, q: Quantity, w: _PeriodWords) -> bool:
+    """从4.16万亿元增加到…, 从全国第12位跃升至…: the number a from→to change starts from (a few words, no
+    number, may stand between 从 and it), with the change's end later in its clause."""
+    lead = text[max(0, q.prefix_start - 6) : q.prefix_start]
+    cut = max((lead.rfind(word) for word in w.change_from), default=-1)
+    if cut < 0 or any(ch.isdigit() or ch in "，,；;。、" for ch in lead[cut:]):
+        return False
+    rest = text[q.end : clause_end(text, q.end)]
+    return any(word in rest for word in w.change_to)
+
+
+@rule("period.plan-end", summary=(
+    "In the review of a plan period, a level reached is dated by the plan's last year and the start of "
+    "a from-to change by the year before its first; totals, averages and work done keep the span."
+))
+def plan_end_period(text: str, q: Quantity, ctx: Context, period: str, time: TimeExpression | None,
+                    published: str) -> str:
+    """The period of a level stated in the review of a plan (“十四五”…人均地区生产总值达16.7万元 → 2025;
+    从4.16万亿元增加到5.67万亿元 → 2020 and 2025), or "" when the span stays (累计, 年均, 新增…, a
+    change, a span up to now)."""
+    years = _plan_years(period, published)
+    if years is None or (time is not None and time.since):
+        return ""
+    clause = text[clause_start(text, q.prefix_start) : q.prefix_start]
+    if any(word in clause for word in _span_keepers()):
+        return ""
+    if q.kind == Kind.COUNT and not any(word in clause for word in load_lexicon().words("claim_period", "count_levels")):
+        return ""  # 实施科技攻关项目482个: what was done during the plan, not a level at its end
+    w = _words()
+    if _starts_a_change(text, q, w):
+        return str(years[0] - 1)  # 从4.16万亿元增加到…, 从全国第12位跃升至…: the level before the plan began
+    reached = text.endswith(w.change_to, 0, q.prefix_start)  # 从…增加到5.67万亿元, 增至3022家: the level reached
+    return str(years[1]) if not ctx.change or reached else ""
 
 
 @dataclass(frozen=True, slots=True)
