@@ -70,6 +70,13 @@ class Catalogue:
     by_id: dict[str, Indicator]
     growth_of: dict[str, tuple[Indicator, ...]]  # level id → its growth indicators
     rules: Rules
+    names: frozenset[str] = frozenset()  # every indicator's own names
+    any_pattern: regex.Pattern | None = None  # every indicator's pattern in one alternation
+
+    def may_name(self, item: str) -> bool:
+        """False when no indicator can name ``item``: one test before trying them one by one (most
+        metrics name none, and 200 patterns each cost time)."""
+        return item in self.names or bool(self.any_pattern and self.any_pattern.fullmatch(item))
 
 
 def _indicator(row: dict[str, str], line: int) -> Indicator:
@@ -133,7 +140,10 @@ def parse_catalogue(csv_text: str, rules_text: str) -> Catalogue:
                 raise IndicatorDataError(f"{INDICATORS_FILE}: {ind.id}: growth_of must name a level indicator")
             growth.setdefault(base.id, []).append(ind)
     rules = _rules(tomllib.loads(rules_text))
-    return Catalogue(indicators, by_id, {k: tuple(v) for k, v in growth.items()}, rules)
+    names = frozenset(name for ind in indicators for name in ind.names)
+    patterns = [f"(?:{ind.pattern.pattern})" for ind in indicators if ind.pattern is not None]
+    any_pattern = regex.compile("|".join(patterns)) if patterns else None
+    return Catalogue(indicators, by_id, {k: tuple(v) for k, v in growth.items()}, rules, names, any_pattern)
 
 
 @cache
@@ -178,11 +188,12 @@ NO_MATCH = Match((), "")
 def _growth_matches(item: str, base: str, has_suffix: bool, catalogue: Catalogue) -> list[tuple[Indicator, str]]:
     """Growth indicators an item names: directly (经济增长, 居民消费价格) or through the level it grows."""
     found = []
-    for level in catalogue.indicators:
+    for level in catalogue.indicators if catalogue.may_name(base) else ():
         if level.measure == "level" and level.names_item(base):
             english = None if has_suffix else level.name_en  # 地区生产总值 (增长6%) reads as the level's name
             found.extend((g, english or g.name_en) for g in catalogue.growth_of.get(level.id, ()))
-    found += [(i, i.name_en) for i in catalogue.indicators if i.measure == "growth" and i.names_item(item)]
+    if catalogue.may_name(item):
+        found += [(i, i.name_en) for i in catalogue.indicators if i.measure == "growth" and i.names_item(item)]
     return found
 
 
@@ -206,8 +217,10 @@ def _item_matches_as_written(item: str, kind: str, growth: bool | None,
         if not growth:
             return []  # 增速 named, but the number is no rate of change (a standing, a margin in pp)
         found = _growth_matches(item, base, has_suffix, catalogue)
-    else:
+    elif catalogue.may_name(item):
         found = [(i, i.name_en) for i in catalogue.indicators if i.measure == "level" and i.names_item(item)]
+    else:
+        found = []
     return [(i, en) for i, en in found if kind in i.kinds]
 
 
