@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -73,10 +73,18 @@ class Catalogue:
     names: frozenset[str] = frozenset()  # every indicator's own names
     any_pattern: regex.Pattern | None = None  # every indicator's pattern in one alternation
 
+    memo: dict[str, tuple[Indicator, ...]] = field(default_factory=dict, compare=False, repr=False)
+
     def may_name(self, item: str) -> bool:
         """False when no indicator can name ``item``: one test before trying them one by one (most
         metrics name none, and 200 patterns each cost time)."""
         return item in self.names or bool(self.any_pattern and self.any_pattern.fullmatch(item))
+
+    def naming(self, item: str) -> tuple[Indicator, ...]:
+        """The indicators that name ``item`` (memoised: the same metrics recur across reports)."""
+        if item not in self.memo:
+            self.memo[item] = tuple(i for i in self.indicators if i.names_item(item)) if self.may_name(item) else ()
+        return self.memo[item]
 
 
 def _indicator(row: dict[str, str], line: int) -> Indicator:
@@ -188,12 +196,11 @@ NO_MATCH = Match((), "")
 def _growth_matches(item: str, base: str, has_suffix: bool, catalogue: Catalogue) -> list[tuple[Indicator, str]]:
     """Growth indicators an item names: directly (经济增长, 居民消费价格) or through the level it grows."""
     found = []
-    for level in catalogue.indicators if catalogue.may_name(base) else ():
-        if level.measure == "level" and level.names_item(base):
+    for level in catalogue.naming(base):
+        if level.measure == "level":
             english = None if has_suffix else level.name_en  # 地区生产总值 (增长6%) reads as the level's name
             found.extend((g, english or g.name_en) for g in catalogue.growth_of.get(level.id, ()))
-    if catalogue.may_name(item):
-        found += [(i, i.name_en) for i in catalogue.indicators if i.measure == "growth" and i.names_item(item)]
+    found += [(i, i.name_en) for i in catalogue.naming(item) if i.measure == "growth"]
     return found
 
 
@@ -217,10 +224,8 @@ def _item_matches_as_written(item: str, kind: str, growth: bool | None,
         if not growth:
             return []  # 增速 named, but the number is no rate of change (a standing, a margin in pp)
         found = _growth_matches(item, base, has_suffix, catalogue)
-    elif catalogue.may_name(item):
-        found = [(i, i.name_en) for i in catalogue.indicators if i.measure == "level" and i.names_item(item)]
     else:
-        found = []
+        found = [(i, i.name_en) for i in catalogue.naming(item) if i.measure == "level"]
     return [(i, en) for i, en in found if kind in i.kinds]
 
 
