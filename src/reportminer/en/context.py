@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from ..types import Kind
-from .pack import EnglishCues, alternation, english_cues
+from .pack import EnglishCues, alternation, ends_with, english_cues
 from .quantities import EnglishQuantity
 from .time import opening
 
@@ -41,15 +41,6 @@ class EnglishContext:
     target_cue: bool  # a target word stands before the number in its sentence
     rule: str  # the rule that decided the metric
     clause_target_cue: bool = False  # … in the number's own clause (and will invest 3bn yuan)
-
-
-def ends_with(text: str, words) -> str | None:
-    """The longest of ``words`` that ends ``text`` as a whole word, else None."""
-    low = text.lower().rstrip()
-    for w in sorted(words, key=len, reverse=True):
-        if low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum()):
-            return w
-    return None
 
 
 @cache

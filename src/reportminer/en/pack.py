@@ -99,3 +99,12 @@ def english_units() -> Mapping[str, Unit]:
 def alternation(words) -> str:
     """A regex alternation of ``words``, longest first, each escaped."""
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def ends_with(text: str, words) -> str | None:
+    """The longest of ``words`` that ends ``text`` as a whole word (case aside), else None."""
+    low = text.lower().rstrip()
+    for w in sorted(words, key=len, reverse=True):
+        if low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum()):
+            return w
+    return None

@@ -17,7 +17,7 @@ import regex
 
 from ..types import Kind, Qualifier, Quantity
 from .numbers import Number, find_numbers
-from .pack import EnglishCues, alternation, english_cues, english_units
+from .pack import EnglishCues, alternation, ends_with, english_cues, english_units
 
 # A plural noun after a magnitude (5.32 billion integrated circuits), when no listed count noun is there.
 # (the last plural of up to four words: 32.73 million new business entities; business is no plural)
@@ -185,20 +185,12 @@ def is_streak(text: str, start: int, end: int) -> bool:
             or any(text[end:].lower().startswith(" " + w) for w in cues.streak_after))
 
 
-def _ends_with(text: str, words) -> str | None:
-    low = text.lower().rstrip()
-    for w in sorted(words, key=len, reverse=True):
-        if low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum()):
-            return w
-    return None
-
-
 def _prefix_qualifier(before: str) -> tuple[Qualifier, int]:
     """more than, about, nearly: the qualifier a word before the number sets, and where it starts."""
     cues = english_cues()
     for words, qualifier in ((cues.prefix_over, Qualifier.OVER), (cues.prefix_under, Qualifier.UNDER),
                              (cues.prefix_approx, Qualifier.APPROX)):
-        word = _ends_with(before, words)
+        word = ends_with(before, words)
         if word:
             return qualifier, len(before.rstrip()) - len(word)
     return Qualifier.EXACT, len(before)
