@@ -81,7 +81,8 @@ def with_regional_currency(claim: Claim, code: str) -> Claim:
     place = region(code)
     bare = claim.kind == "money" and claim.std_unit.split("/")[0] == "CNY" and claim.unit.split("/")[0] in _BARE_YUAN
     if not bare or place.currency == "CNY":
-        return replace(claim, region=code or DEFAULT_REGION)
+        # (a claim is made with the default region: most need no copy)
+        return claim if claim.region == (code or DEFAULT_REGION) else replace(claim, region=code or DEFAULT_REGION)
     rest = claim.std_unit[len("CNY"):]
     unit_en = place.currency_en + claim.unit_en[len("yuan"):] if claim.unit_en.startswith("yuan") else claim.unit_en
     return replace(claim, std_unit=place.currency + rest, unit_en=unit_en, region=code)
