@@ -261,7 +261,9 @@ class PeriodCues:
     since: Words
     epithets: Words
     day_mark: str
-    roc_year: Words  # 民国 before, 度 after a ROC year (Taiwan: 民国112年, 113年度)
+    roc_lead: str  # 民国 before a ROC year (Taiwan: 民国112年)
+    fiscal_mark: str  # 度 after a year: a fiscal year (113年度)
+    fiscal_relative: Mapping[str, int]  # 本年度 → 0: a Hong Kong financial year counted from the current one
 
 
 @dataclass(frozen=True, slots=True)

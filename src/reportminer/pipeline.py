@@ -108,14 +108,18 @@ def _quantities(sentence: Sentence):
 def _heading_frame(sentence: Sentence, times: list[TimeExpression], frame: Frame | None) -> Frame | None:
     """A heading's year frames what follows; it may name the year without 年: 一、回顾2023，推动…"""
     heading_year = times[0] if times else bare_year(sentence.text)
+    if heading_year and frame is None and len(heading_year.first) == 7 and heading_year.first == heading_year.last:
+        return heading_year, "period.frame.monthly-lead"  # 2023年1月消费物价指数: a monthly release's title
     return (heading_year.year_only(), "period.frame.heading") if heading_year else frame
 
 
-def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None, roc: bool,
+def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None, calendar: tuple[bool, bool],
                      ) -> tuple[list[Claim], Frame | None]:
     """The claims of one sentence and the frame it leaves to the next."""
     quantities, tokens = _quantities(sentence)
-    stated_times = find_time_expressions(sentence.text, document.published, roc)
+    stated_times = find_time_expressions(sentence.text, document.published, *calendar)
+    # (a number inside a time expression is part of the time: 2021/22年度 is no ratio)
+    quantities = [q for q in quantities if not any(t.start <= q.start < t.end for t in stated_times)]
     # (全年 dates a claim but, unlike 2024年, may stand inside what is measured: 中欧班列全年发运超千列)
     times = with_whole_years(sentence.text, stated_times, frame[0] if frame else None)
     if sentence.is_heading:
@@ -135,11 +139,12 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
 def _chinese_claims(document: Document, place: str) -> list[Claim]:
     if not document.published:
         document = replace(document, published=infer_published(document.text))
-    roc = region(place).roc_calendar  # (Taiwan writes years in the ROC calendar: 112年 is 2023)
+    # (Taiwan writes years in the ROC calendar: 112年 is 2023; Hong Kong's financial years run from April)
+    calendar = (region(place).roc_calendar, region(place).fiscal_years)
     frame: Frame | None = None
     claims: list[Claim] = []
     for sentence in split_sentences(fold(document.text)):  # (folded: same length, offsets carry over)
-        found, frame = _sentence_claims(document, sentence, frame, roc)
+        found, frame = _sentence_claims(document, sentence, frame, calendar)
         claims.extend(found)
     return claims
 

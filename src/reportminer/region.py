@@ -32,6 +32,7 @@ class Region:
     currency: str  # ISO code of a bare 元
     currency_en: str  # its English name (unit_en)
     roc_calendar: bool  # years written as ROC years (112年 = 2023)
+    fiscal_years: bool  # financial years from April written 2021/22 (Hong Kong)
     signs: tuple[str, ...]  # words that tell the region
 
 

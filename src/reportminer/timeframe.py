@@ -37,9 +37,10 @@ def _alternation(words) -> str:
 
 
 @cache
-def _pattern(roc: bool = False) -> regex.Pattern[str]:
+def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     """The time expressions; with ``roc`` (a Taiwan text), years of the ROC calendar too (民国112年,
-    112年, 113年度: year + 1911)."""
+    112年, 113年度: year + 1911); with ``fiscal`` (Hong Kong), financial years from April (2021/22年度,
+    2023/24至2026/27年度)."""
     lex = load_lexicon()
     cues = lex.cues["period"]
     plans = _alternation(lex.plan_periods)
@@ -53,14 +54,17 @@ def _pattern(roc: bool = False) -> regex.Pattern[str]:
     day = regex.escape(cues["day_marks"])
     suffix, edges, start = (regex.escape(cues[k]) for k in ("month_suffix", "month_edges", "month_start"))
     month_word = rf"{m}(?:{suffix})?"  # 12月, 12月份
-    roc_lead, fiscal = (regex.escape(c) for c in cues["roc_year"])  # 民国112年, 113年度
+    roc_lead, fiscal_mark = regex.escape(cues["roc_lead"]), regex.escape(cues["fiscal_mark"])  # 民国112年, 113年度
     roc_year = (rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d)" if roc
                 else r"(?P<year>(?:19|20)\d{2})")
-    roc_fiscal = f"(?:{fiscal})?" if roc else ""
+    roc_fiscal = f"(?:{fiscal_mark})?" if roc else ""
+    fiscal_years = (rf"(?P<fa>(?:19|20)\d{{2}})/(?P<fb>\d{{2}})(?!\d)(?:\s*[{span}]\s*(?P<fc>(?:19|20)\d{{2}})/\d{{2}}(?!\d))?"
+                    rf"(?:{y}{fiscal_mark})?\s*|(?P<frel>{_alternation(cues['fiscal_relative'])})\s*|" if fiscal else "")
     # Months alone take the year from the date (1-11月, 12月份, 截至11月底; 3月5日 is a day's date); a year
     # may stand without its mark before a noun (对于2024发展主要预期目标).
     return regex.compile(
         rf"""
+        {fiscal_years}
         (?P<y1>(?:19|20)\d{{2}}){s}{y}?\s*[{span}]\s*(?P<y2>(?:19|20)\d{{2}}){s}{y}
       | {roc_year}{s}{y}{roc_fiscal}
         (?:
@@ -86,14 +90,14 @@ def _epithet() -> regex.Pattern[str]:
     return regex.compile(r"[”\"]?[\p{Han}]{0,6}?" + _alternation(load_lexicon().words("period", "epithets")))
 
 
-def find_time_expressions(text: str, published: str, roc: bool = False) -> list[TimeExpression]:
+def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: bool = False) -> list[TimeExpression]:
     """Every time expression of ``text`` that is not a comparison base. Relative ones (今年, 过去五年,
     1-11月 without a year) resolve against ``published`` (ISO date or year-month; may be empty); with
     ``roc``, years of the ROC calendar are read too (Taiwan: 112年 is 2023)."""
     lex = load_lexicon()
     bases = lex.words("period", "base_markers")
     found = []
-    for m in _pattern(roc).finditer(text):
+    for m in _pattern(roc, fiscal).finditer(text):
         if any(text.endswith(b, 0, m.start()) for b in bases):
             continue
         if m.group("plan") and _epithet().match(text, m.end()):
@@ -184,6 +188,13 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
         return yearless_months(first, last, m.start(), m.end(), published)
     if m.group("byear"):
         return TimeExpression(m.start(), m.end(), m.group("byear"), m.group("byear"))
+    if m.groupdict().get("frel") and report_year_ is not None:  # 本年度: the financial year of publication
+        month = int(published[5:7]) if published[5:7].isdigit() else 1
+        first = report_year_ - (month < 4) + lex.cues["period"]["fiscal_relative"][m.group("frel")]
+        return TimeExpression(m.start(), m.end(), f"{first}-04", f"{first + 1}-03")
+    if m.groupdict().get("fa"):  # a financial year from April: 2021/22 is 2021-04/2022-03
+        last = int(m.group("fc") or m.group("fa")) + 1
+        return TimeExpression(m.start(), m.end(), f"{m.group('fa')}-04", f"{last}-03")
     if m.group("y1"):
         return TimeExpression(m.start(), m.end(), m.group("y1"), m.group("y2"))
     if m.group("year"):
