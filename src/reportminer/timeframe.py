@@ -177,8 +177,9 @@ def yearless_months(first_month: int, last_month: int, start: int, end: int, pub
     return TimeExpression(start, end, f"{year}-{first_month:02d}", f"{year}-{last_month:02d}")
 
 
-def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
-    report_year_ = report_year(published)
+def _without_year(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
+    """Months without their year (1-11月, 12月份, 上半年: the latest before publication), or a year
+    written without 年 (对于2024发展…)."""
     if m.group("om1"):
         return yearless_months(int(m.group("om1")), int(m.group("om2")), m.start(), m.end(), published)
     if m.group("omonth"):
@@ -186,31 +187,51 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
     if m.group("opart"):
         first, last = lex.cues["period"]["year_parts"][m.group("opart")]
         return yearless_months(first, last, m.start(), m.end(), published)
-    if m.group("byear"):
-        return TimeExpression(m.start(), m.end(), m.group("byear"), m.group("byear"))
-    if m.groupdict().get("frel") and report_year_ is not None:  # 本年度: the financial year of publication
-        month = int(published[5:7]) if published[5:7].isdigit() else 1
-        first = report_year_ - (month < 4) + lex.cues["period"]["fiscal_relative"][m.group("frel")]
-        return TimeExpression(m.start(), m.end(), f"{first}-04", f"{first + 1}-03")
-    if m.groupdict().get("fa"):  # a financial year from April: 2021/22 is 2021-04/2022-03
+    return TimeExpression(m.start(), m.end(), m.group("byear"), m.group("byear"))
+
+
+def _of_a_year(m: regex.Match[str], published: str, lex) -> TimeExpression:
+    """A year (2023年, 112年 in Taiwan) with its months (1-11月), month (3月, 3月5日) or part (上半年), or a
+    span from it up to now (2021年以来)."""
+    year = gregorian(m.group("year"))
+    if m.group("m1"):
+        return TimeExpression(m.start(), m.end(), f"{year}-{int(m.group('m1')):02d}", f"{year}-{int(m.group('m2')):02d}")
+    if m.group("month"):
+        month = f"{year}-{int(m.group('month')):02d}"
+        return TimeExpression(m.start(), m.end(), month, month, day=bool(m.group("day")))
+    if m.group("part"):
+        first, last = lex.cues["period"]["year_parts"][m.group("part")]
+        return TimeExpression(m.start(), m.end(), f"{year}-{first:02d}", f"{year}-{last:02d}")
+    up_to = since_end(published)
+    if m.group("since") and up_to and int(year) < up_to:
+        return TimeExpression(m.start(), m.end(), year, str(up_to), since=True)
+    return TimeExpression(m.start(), m.end(), year, year)
+
+
+def _financial_year(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
+    """A Hong Kong financial year, April to March: 2021/22 (to 2026/27), or 本年度 counted from the one
+    the text was published in."""
+    if m.group("fa"):
         last = int(m.group("fc") or m.group("fa")) + 1
         return TimeExpression(m.start(), m.end(), f"{m.group('fa')}-04", f"{last}-03")
+    year = report_year(published)
+    if year is None:
+        return None
+    month = int(published[5:7]) if published[5:7].isdigit() else 1
+    first = year - (month < 4) + lex.cues["period"]["fiscal_relative"][m.group("frel")]
+    return TimeExpression(m.start(), m.end(), f"{first}-04", f"{first + 1}-03")
+
+
+def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
+    report_year_ = report_year(published)
+    if m.group("om1") or m.group("omonth") or m.group("opart") or m.group("byear"):
+        return _without_year(m, published, lex)
+    if m.groupdict().get("frel") or m.groupdict().get("fa"):
+        return _financial_year(m, published, lex)
     if m.group("y1"):
         return TimeExpression(m.start(), m.end(), m.group("y1"), m.group("y2"))
     if m.group("year"):
-        year = gregorian(m.group("year"))
-        if m.group("m1"):
-            return TimeExpression(m.start(), m.end(), f"{year}-{int(m.group('m1')):02d}", f"{year}-{int(m.group('m2')):02d}")
-        if m.group("month"):
-            month = f"{year}-{int(m.group('month')):02d}"
-            return TimeExpression(m.start(), m.end(), month, month, day=bool(m.group("day")))
-        if m.group("part"):
-            first, last = lex.cues["period"]["year_parts"][m.group("part")]
-            return TimeExpression(m.start(), m.end(), f"{year}-{first:02d}", f"{year}-{last:02d}")
-        up_to = since_end(published)
-        if m.group("since") and up_to and int(year) < up_to:
-            return TimeExpression(m.start(), m.end(), year, str(up_to), since=True)
-        return TimeExpression(m.start(), m.end(), year, year)
+        return _of_a_year(m, published, lex)
     if m.group("plan"):
         first, last = lex.plan_periods[m.group("plan")]
         up_to = since_end(published)
