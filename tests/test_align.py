@@ -100,3 +100,20 @@ def test_the_shipped_pair_has_no_false_pair():
 def test_the_shipped_pair_has_every_true_pair():
     gold, found = _shipped_alignment()
     assert gold <= found
+
+
+def test_the_align_command_writes_the_pairs_and_takes_translation_of(tmp_path):
+    import csv
+
+    from reportminer.cli import main
+
+    out = tmp_path / "align.csv"
+    assert main(["align", "gwr-2024-zh", "gwr-2024-en", "--corpus", str(ROOT / "corpus"), "-o", str(out)]) == 0
+    with out.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["zh_start", "zh_end", "zh_mention", "en_start", "en_end", "en_mention", "std_value_zh",
+                             "std_value_en", "status", "changed"]
+    assert {"pair", "zh_only", "en_only"} >= {r["status"] for r in rows} and sum(r["status"] == "pair" for r in rows) >= 37
+    alone = tmp_path / "alone.csv"  # one name: the manifest's translation_of names the original
+    assert main(["align", "gwr-2024-en", "--corpus", str(ROOT / "corpus"), "-o", str(alone)]) == 0
+    assert alone.read_bytes() == out.read_bytes()

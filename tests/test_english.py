@@ -65,3 +65,16 @@ def test_a_language_it_cannot_read_warns_instead_of_a_silent_empty_table():
     assert rows.empty
     assert [str(w.message) for w in caught if w.category is UnreadableLanguageWarning] == [
         "fr: the text is neither Chinese nor English; no claims read"]
+
+
+def test_extract_takes_the_region_of_a_release(tmp_path, capsys):
+    from reportminer.cli import main
+
+    release = tmp_path / "release.txt"
+    release.write_text("本年度政府收入為6888億元。", encoding="utf-8")
+    assert main(["extract", str(release), "--region", "HK", "--published", "2026-02-25", "-o", str(tmp_path / "f.csv")]) == 0
+    import csv
+
+    with (tmp_path / "f.csv").open(encoding="utf-8-sig") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert (row["region"], row["std_unit"], row["period"]) == ("HK", "HKD", "2025-04/2026-03")
