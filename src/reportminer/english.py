@@ -18,6 +18,7 @@ from .en.context import (
     metric_before,
     rank_re,
     read_context,
+    target_cue,
 )
 from .en.layout import split_sentences
 from .en.pack import english_cues
@@ -106,8 +107,6 @@ def _ranks(text: str, quantities: list[EnglishQuantity], contexts: list[EnglishC
 def _opens_target_list(sentence: Sentence) -> bool:
     """ "The main targets for this year are projected as follows:" governs the list below it."""
     text = sentence.text.rstrip()
-    from .en.context import target_cue
-
     return text.endswith(":") and target_cue(text, len(text))
 
 

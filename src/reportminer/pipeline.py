@@ -14,7 +14,13 @@ from .layout import split_sentences
 from .quantities import aligned_with_words, find_quantities, names_a_class
 from .region import infer_region, region, with_regional_currency
 from .segment import clause_end, clause_start, tokenize_windows
-from .status import decide_status, opening_frame, plan_end_period, refine_unit, resolve_period
+from .status import (
+    decide_status,
+    opening_frame,
+    plan_end_period,
+    refine_unit,
+    resolve_period,
+)
 from .table import claims_to_frame
 from .timeframe import (
     TimeExpression,

@@ -14,7 +14,7 @@ import regex
 from ..types import Kind
 from .pack import EnglishCues, alternation, ends_with, english_cues
 from .quantities import EnglishQuantity
-from .time import opening
+from .time import find_times, opening
 
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
@@ -317,8 +317,6 @@ def _number_lists(text: str, quantities: list[EnglishQuantity]) -> list[list[int
 
 def list_items(text: str, end: int, count: int) -> list[str] | None:
     """The ``count`` items of the subject that ends where the numbers begin, or None."""
-    from .time import find_times
-
     start = max(text.rfind(";", 0, end), text.rfind(":", 0, end)) + 1
     opened = opening(text, find_times(text, "", ""))
     if opened and opened.end > start:
