@@ -5,12 +5,7 @@ less precise one (1082.6亿元 ↔ 108.26 billion yuan; 1.8万户 ↔ 18,000 hou
 statuses do not contradict each other; among all such pairings the one that keeps document order and
 pairs the most claims wins (a longest common subsequence). A lone Chinese claim and a lone English claim
 between the same two pairs, of the same kind, period and status, are the same figure changed in
-translation: a pair flagged ``changed``.
-
->>> zh = [_claim("126万亿元", 1.26e14, "money"), _claim("5.2%", 5.2, "percent")]
->>> en = [_claim("126 trillion yuan", 1.26e14, "money"), _claim("5.2 percent", 5.2, "percent")]
->>> [(row.status, row.zh_mention, row.en_mention) for row in align_claims(zh, en)]
-[('pair', '126万亿元', '126 trillion yuan'), ('pair', '5.2%', '5.2 percent')]
+translation: a pair flagged ``changed``. ``tests/test_align.py`` holds the examples.
 """
 
 from __future__ import annotations
@@ -134,9 +129,3 @@ def aligned_frame(rows: list[AlignedRow]):
     frame["changed"] = frame["changed"].astype(int)
     return frame
 
-
-def _claim(mention: str, std_value: float, kind: str, period: str = "", status: str = "actual") -> Claim:
-    """A minimal claim, for examples."""
-    return Claim(doc_id="x", lang="", start=0, end=len(mention), mention=mention, value=std_value, unit="",
-                 unit_en="", kind=kind, std_value=std_value, std_unit="", qualifier="exact", value_high=None,
-                 metric="", metric_en="", change="", period=period, status=status, sentence="", section="")

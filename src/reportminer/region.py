@@ -73,12 +73,8 @@ def infer_region(text: str) -> str:
 
 def with_regional_currency(claim: Claim, code: str) -> Claim:
     """A bare 元 is the region's currency (Taiwan's 元 is the New Taiwan dollar, Hong Kong's the Hong Kong
-    dollar, Macau's the pataca); a currency named outright (人民币, 美元, 港元) keeps its own.
-
-    >>> c = with_regional_currency(_money("12亿元", "元", "CNY"), "TW")
-    >>> c.std_unit, c.unit_en, c.region
-    ('TWD', 'New Taiwan dollar', 'TW')
-    """
+    dollar, Macau's the pataca); a currency named outright (人民币, 美元, 港元) keeps its own
+    (``tests/test_region.py``)."""
     place = region(code)
     bare = claim.kind == "money" and claim.std_unit.split("/")[0] == "CNY" and claim.unit.split("/")[0] in _BARE_YUAN
     if not bare or place.currency == "CNY":
@@ -91,8 +87,3 @@ def with_regional_currency(claim: Claim, code: str) -> Claim:
 
 _BARE_YUAN = ("元", "")
 
-
-def _money(mention: str, unit: str, std_unit: str) -> Claim:
-    return Claim(doc_id="x", lang="zh", start=0, end=len(mention), mention=mention, value=1.2e9, unit=unit,
-                 unit_en="yuan", kind="money", std_value=1.2e9, std_unit=std_unit, qualifier="exact", value_high=None,
-                 metric="", metric_en="", change="", period="", status="actual", sentence="", section="")
