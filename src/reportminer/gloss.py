@@ -234,6 +234,8 @@ def _frame(phrase: str, depth: int) -> Composed | None:
         ending = next((e for e in sorted(endings, key=len, reverse=True) if phrase.endswith(e)), None)
         if at < 0 or not ending or at + len(m.zh) >= len(phrase) - len(ending):
             continue
+        if any(phrase.endswith(s.zh) and s.zh.startswith(m.zh) for s in suffixes):
+            continue  # 占全球比重 is a measure of its own: … as a share of the global total
         whole = _compose(phrase[:at], depth + 1)
         part = _compose(phrase[at + len(m.zh): len(phrase) - len(ending)].removesuffix("的"), depth + 1)
         if whole and part:
@@ -246,7 +248,10 @@ def _candidates(phrase: str, depth: int):
     word in English: 国家级龙头企业数 → number of national-level leading enterprises), then prefixes."""
     prefixes, suffixes = load_modifiers()
     for m in suffixes:
-        if len(phrase) > len(m.zh) and phrase.endswith(m.zh):
+        if len(phrase) > len(m.zh) + 1 and phrase.endswith(m.zh):
+            # 留宿旅客的平均逗留时间: the particle 的 links the head to its measure and has no English
+            yield m, phrase[: -len(m.zh)].removesuffix(_LINK)
+        elif len(phrase) > len(m.zh) and phrase.endswith(m.zh):
             yield m, phrase[: -len(m.zh)]
     for m in prefixes:
         if len(phrase) > len(m.zh) and phrase.startswith(m.zh):
@@ -258,7 +263,7 @@ def _candidates(phrase: str, depth: int):
 _PARTICIPLE_TEMPLATE = re.compile(r"^\{\} (?:newly |or |and )*(?:\w+ed|\w+ken|driven|built|rebuilt|held|won|cut|put|under)\b")
 _PREPOSITION = re.compile(r"\b(?:of|for|in|into|to|with|on|by|from|at|above|below|per)\b")
 # endings of English singulars that look plural; a noun that qualifies another is singular in English
-_NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|news|goods|sales|series|species|means|affairs|savings|works)$")
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|news|goods|sales|series|species|means|affairs|savings|works|'s)$")
 
 
 @cache
@@ -274,6 +279,8 @@ def _bare_verb(phrase: str) -> bool:
 
 
 _COUNTED_NOUN = " people"
+_LINK = "的"  # the attributive particle: 康乐及文化的价格指数 = 康乐及文化 + 价格指数
+_SHARE = "share of {}"
 
 
 def _filled(template: str, inner: str) -> str:
@@ -281,6 +288,8 @@ def _filled(template: str, inner: str) -> str:
     noun only when the head has none: number of inbound people, but number of inbound overnight
     tourists (a plural) and number of tourism received (what was done comes last)."""
     last = inner.split(" ")[-1]
+    if template == _SHARE and " as a share of " in inner:
+        return inner  # 产值占全省比重: "output value as a share of the provincial total", said once
     if template.endswith("{}" + _COUNTED_NOUN) and (
             _singular(last) != last or last in ("people", "persons") or _PARTICIPLE_TEMPLATE.match("{} " + last)):
         template = template.removesuffix(_COUNTED_NOUN)
@@ -337,11 +346,22 @@ def _qualified(qualifier: str, head: str) -> str:
     head_words = {_singular(w) for w in head.lower().split(" ")}
     if (len(words) > 1 and _PREPOSITION.fullmatch(words[-1])) or {_singular(w) for w in words} <= head_words:
         return head
+    if head.startswith(_WHOLE):
+        return f"the {head} of {qualifier}"  # 土特产 + 全产业链: the whole industrial chain of local specialties
+    if head.startswith(_THE_WHOLE) and " of " in head:
+        chain, _, of = head.partition(" of ")  # 绿色 + the whole industrial chain of food: … of green food
+        return f"{chain} of {_attributive(qualifier)} {of}"
     if _postposed(qualifier, head):
         return f"{head} of {qualifier}"
     if _PARTICIPLE_TEMPLATE.match("{} " + head):
         return f"{qualifier} {head}"  # (a subject and what was done: vocational colleges upgraded)
+    if qualifier.startswith("the ") and not qualifier.endswith("'s"):
+        qualifier = qualifier[4:]  # 公众 (the public) before a head: public …
     return f"{_attributive(qualifier)} {head}"
+
+
+_WHOLE = ("whole ", "entire ")
+_THE_WHOLE = tuple("the " + w for w in _WHOLE)
 
 
 def _two_terms(phrase: str, depth: int) -> Composed | None:
@@ -349,8 +369,9 @@ def _two_terms(phrase: str, depth: int) -> Composed | None:
     centres; the longest qualifier first. The head is a thing, not a bare verb."""
     for cut in range(len(phrase) - 1, 1, -1):  # (a one-character term is a sense, not a qualifier: 级, 类, 化)
         qualifier = _term(phrase[:cut])
-        if qualifier and not _bare_verb(phrase[cut:]):
-            head = _compose(phrase[cut:], depth + 1)
+        rest = phrase[cut:].removeprefix(_LINK) if len(phrase) - cut > 2 else phrase[cut:]
+        if qualifier and not _bare_verb(rest):
+            head = _compose(rest, depth + 1)
             if head:
                 return _qualified(qualifier, head[0]), head[1] + 1
     return None
@@ -366,6 +387,9 @@ def _listed(phrase: str, depth: int) -> Composed | None:
     if _LIST_MARK not in phrase:
         return None
     items = phrase.split(_LIST_MARK)
+    shared = _shared_object(items, depth)
+    if shared:
+        return shared
     for join in _LAST_JOINS:
         if join in items[-1]:
             items[-1:] = items[-1].split(join, 1)
@@ -375,6 +399,38 @@ def _listed(phrase: str, depth: int) -> Composed | None:
         return None
     english = [p[0] for p in parts]  # type: ignore[index]
     return ", ".join(english[:-1]) + " and " + english[-1], sum(p[1] for p in parts) + 1  # type: ignore[index]
+
+
+_PARTICIPLE_BEFORE = re.compile(r"^(?:newly )?(?:\w+ed|built|rebuilt)(?: or \w+ed)? \{\}$")
+
+
+@cache
+def _participles() -> dict[str, str]:
+    """The participle of each verb prefix: 改扩建 ({} rebuilt or expanded) → rebuilt or expanded,
+    新建 (newly built {}) → newly built."""
+    prefixes, _ = load_modifiers()
+    found: dict[str, str] = {}
+    for m in prefixes:
+        if _PARTICIPLE_TEMPLATE.match(m.template):
+            found[m.zh] = m.template.removeprefix("{} ")
+        elif _PARTICIPLE_BEFORE.match(m.template):
+            found[m.zh] = m.template.removesuffix(" {}")
+    return found
+
+
+def _shared_object(items: list[str], depth: int) -> Composed | None:
+    """Verbs listed before one object share it: 新建、改扩建基础教育学校 → basic education schools
+    newly built and rebuilt or expanded (not "newly built and basic education schools rebuilt …")."""
+    participles = _participles()
+    if len(items) < 2 or not all(item in participles for item in items[:-1]):
+        return None
+    last = items[-1]
+    for verb in sorted((v for v in participles if last.startswith(v) and len(last) > len(v)), key=len, reverse=True):
+        head = _compose(last[len(verb):], depth + 1)
+        if head:
+            done = [participles[item] for item in items[:-1]] + [participles[verb]]
+            return f"{head[0]} {', '.join(done[:-1])} and {done[-1]}", head[1] + len(items)
+    return None
 
 
 @lru_cache(maxsize=16384)
@@ -436,8 +492,14 @@ def _before_bare_verb(phrase: str) -> str | None:
     return None
 
 
+# a date that opens a metric is its period, said in the period column (8月入境旅客, 1至8月的入境旅客)
+_LEADING_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}(?:[至到-]\d{1,2})?月(?:\d{1,2}日)?的?(?=[\u3400-\u9fff])")
+
+
 def _normalized(phrase: str) -> str:
-    return _ASIDE.sub("", _MARKS.sub("", phrase)).strip()
+    """Without quotation marks, asides, spaces (核心 CPI = 核心CPI: Chinese is written unspaced) and
+    a leading date."""
+    return _LEADING_DATE.sub("", "".join(_ASIDE.sub("", _MARKS.sub("", phrase)).split()))
 
 
 @lru_cache(maxsize=8192)
