@@ -465,6 +465,8 @@ def _loose(phrase: str) -> tuple[str, str]:
     otherwise the words before the head are glossed word by word."""
     prefixes, suffixes = load_modifiers()
     for m in suffixes + prefixes:
+        if len(m.zh) == 1 and m.template == "{}":
+            continue  # a dropped character (年 of 年增) is dropped only from a phrase that composes: 青年 stays youth
         inner = phrase[: -len(m.zh)] if m.side == "suffix" else phrase[len(m.zh):]
         if len(phrase) > len(m.zh) and (phrase.endswith(m.zh) if m.side == "suffix" else phrase.startswith(m.zh)):
             english, origin = _loose(inner)
