@@ -348,6 +348,10 @@ def _qualified(qualifier: str, head: str) -> str:
         return head
     if head.startswith(_WHOLE):
         return f"the {head} of {qualifier}"  # 土特产 + 全产业链: the whole industrial chain of local specialties
+    count = next((c for c in _COUNTS if head.startswith(c)), None)
+    if count and not _postposed(qualifier, head):
+        # 科创板、北交所 + 上市公司数量: number of STAR Market … listed companies (what is counted, whole)
+        return f"{count}{_attributive(qualifier)} {head[len(count):]}"
     if head.startswith(_THE_WHOLE) and " of " in head:
         chain, _, of = head.partition(" of ")  # 绿色 + the whole industrial chain of food: … of green food
         return f"{chain} of {_attributive(qualifier)} {of}"
@@ -361,6 +365,7 @@ def _qualified(qualifier: str, head: str) -> str:
 
 
 _WHOLE = ("whole ", "entire ")
+_COUNTS = ("total number of ", "number of ")
 _THE_WHOLE = tuple("the " + w for w in _WHOLE)
 
 
@@ -390,6 +395,9 @@ def _listed(phrase: str, depth: int) -> Composed | None:
     shared = _shared_object(items, depth)
     if shared:
         return shared
+    _, suffixes = load_modifiers()
+    if any(items[-1].endswith(m.zh) and m.template != "{}" and not items[0].endswith(m.zh) for m in suffixes):
+        return None  # 科创板、北交所上市公司数量: the measure counts the whole list, read as a suffix
     for join in _LAST_JOINS:
         if join in items[-1]:
             items[-1:] = items[-1].split(join, 1)
