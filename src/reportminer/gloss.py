@@ -175,7 +175,8 @@ class Modifier:
 
 
 def _check_modifier(row: dict[str, str]) -> Modifier:
-    zh, side, template = row.get("zh") or "", row.get("side") or "", row.get("template") or ""
+    # (quotation marks are dropped from a metric before composition, so from the modifier too: 获评“卓越级”)
+    zh, side, template = _MARKS.sub("", row.get("zh") or ""), row.get("side") or "", row.get("template") or ""
     holes = 2 if side == "frame" else 1  # a frame holds two terms: share of {A} in {B}
     if not zh or side not in _SIDES or template.count("{}") != holes:
         raise LexiconError(f"{MODIFIERS_FILE}: bad entry {row!r} (zh; side prefix|suffix|frame; template with "
@@ -506,10 +507,13 @@ def _before_bare_verb(phrase: str) -> str | None:
 _LEADING_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}(?:[至到-]\d{1,2})?月(?:\d{1,2}日)?的?(?=[\u3400-\u9fff])")
 
 
+_SPACE_BY_HAN = re.compile(r"(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])")
+
+
 def _normalized(phrase: str) -> str:
     """Without quotation marks, asides, spaces (核心 CPI = 核心CPI: Chinese is written unspaced) and
     a leading date."""
-    return _LEADING_DATE.sub("", "".join(_ASIDE.sub("", _MARKS.sub("", phrase)).split()))
+    return _LEADING_DATE.sub("", _SPACE_BY_HAN.sub("", _ASIDE.sub("", _MARKS.sub("", phrase))).strip())
 
 
 @lru_cache(maxsize=8192)
