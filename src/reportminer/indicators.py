@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -180,6 +180,7 @@ class Match:
 
     indicators: tuple[Indicator, ...]
     metric_en: str
+    read_as_part: bool = False  # the metric names ordered parts and this claim is read as one (三次产业 → 第一产业)
 
     @property
     def ids(self) -> str:
@@ -283,5 +284,7 @@ def claims_indicators(claims: list[Claim], catalogue: Catalogue | None = None) -
     for members in groups.values():
         for position, n in enumerate(members):
             metrics[n] = _part_of_list(claims[n].metric, position, len(members), catalogue.rules)
-    return [match_claim(metric, c.kind, c.change, c.sentence, c.mention, catalogue)
-            for metric, c in zip(metrics, claims)]
+    matches = [match_claim(metric, c.kind, c.change, c.sentence, c.mention, catalogue)
+               for metric, c in zip(metrics, claims)]
+    return [replace(m, read_as_part=True) if metric != c.metric and m.indicators else m
+            for m, metric, c in zip(matches, metrics, claims)]

@@ -14,6 +14,8 @@ from .types import Claim, Document
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .indicators import Match
+
 SCHEMA_COLUMNS = [
     "doc_id", "claim_id", "lang", "start", "end", "mention", "value", "unit", "unit_en", "kind",
     "std_value", "std_unit", "qualifier", "value_high", "metric", "metric_en", "change", "period",
@@ -61,13 +63,30 @@ def claim_rows(claims: Iterable[Claim], documents: Iterable[Document] = (), expl
             "start": claim.start, "end": claim.end, "mention": claim.mention, "value": claim.value,
             "unit": claim.unit, "unit_en": claim.unit_en, "kind": claim.kind, "std_value": claim.std_value,
             "std_unit": claim.std_unit, "qualifier": claim.qualifier, "value_high": claim.value_high,
-            "metric": claim.metric, "metric_en": standard.metric_en or claim.metric_en, "change": claim.change,
+            "metric": claim.metric, "metric_en": metric_english(claim, standard), "change": claim.change,
             "period": claim.period, "status": claim.status, "sentence": claim.sentence,
             "section": claim.section, "value_high_std": high_std,
             "indicator": standard.ids, "indicator_en": standard.names_en, "region": claim.region,
             **about.get(claim.doc_id, dict.fromkeys(DOCUMENT_COLUMNS)),
             **({column: getattr(claim, column) for column in RULE_COLUMNS} if explain else {}),
         }
+
+
+def metric_english(claim: Claim, standard: Match) -> str:
+    """The English of the metric as written when the glossary renders it (宁波舟山港集装箱吞吐量:
+    "container throughput of Ningbo-Zhoushan Port", not the indicator's "of ports"; 新设民营经营主体
+    keeps "private"); the indicator's official English when the glossary cannot, or when the claim reads
+    one of the ordered parts its metric names (三次产业增加值 → value added of the primary industry).
+    The indicator's own name is in ``indicator_en`` either way."""
+    from .fold import fold
+    from .gloss import gloss_with_origin
+
+    if not standard.metric_en:
+        return claim.metric_en
+    if claim.lang == "zh" and not standard.read_as_part and \
+            gloss_with_origin(fold(claim.metric))[1] in ("glossary", "composition"):
+        return claim.metric_en
+    return standard.metric_en
 
 
 def rows_to_frame(rows: list, explain: bool = False) -> pd.DataFrame:
