@@ -121,3 +121,13 @@ def test_a_collective_name_of_ordered_parts_is_read_part_by_part():
     # two numbers for three parts: no way to tell which is which, so no indicator
     rows = reportminer.extract("2025年，全市三次产业增加值分别增长3.0%、3.5%。", doc_id="t", published="2026-01")
     assert set(rows["indicator"]) == {""}
+
+
+def test_a_metric_the_glossary_renders_keeps_its_own_english_beside_the_indicator():
+    rows = reportminer.extract("2025年，宁波舟山港集装箱吞吐量4387万标箱。新设民营经营主体39.2万户。",
+                               doc_id="t", published="2026-01")
+    by_metric = dict(zip(rows["metric"], zip(rows["metric_en"], rows["indicator_en"])))
+    # the port is named, as the metric names it; the indicator keeps its general official name
+    assert by_metric["宁波舟山港集装箱吞吐量"] == ("container throughput of Ningbo-Zhoushan Port",
+                                           "container throughput of ports")
+    assert "private" in by_metric["新设民营经营主体"][0]

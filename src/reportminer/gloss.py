@@ -282,6 +282,7 @@ def _bare_verb(phrase: str) -> bool:
 _COUNTED_NOUN = " people"
 _LINK = "的"  # the attributive particle: 康乐及文化的价格指数 = 康乐及文化 + 价格指数
 _SHARE = "share of {}"
+_NEW = ("new ", "new-", "newly ")
 
 
 def _filled(template: str, inner: str) -> str:
@@ -291,6 +292,8 @@ def _filled(template: str, inner: str) -> str:
     last = inner.split(" ")[-1]
     if template == _SHARE and " as a share of " in inner:
         return inner  # 产值占全省比重: "output value as a share of the provincial total", said once
+    if template.startswith(_NEW) and inner.startswith(_NEW):
+        return inner  # 新增 + 新型储能: "new new-type energy storage" says new once
     if template.endswith("{}" + _COUNTED_NOUN) and (
             _singular(last) != last or last in ("people", "persons") or _PARTICIPLE_TEMPLATE.match("{} " + last)):
         template = template.removesuffix(_COUNTED_NOUN)
