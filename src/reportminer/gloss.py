@@ -390,11 +390,23 @@ _LIST_MARK = "、"
 _LAST_JOINS = ("和", "与", "及")
 
 
+def _pair(phrase: str, depth: int) -> Composed | None:
+    """Two terms joined by 和/与/及 with no list mark: 营业盈余及事业收入与其他收入 → operating surplus
+    and enterprise revenue and other revenue (each side composes on its own)."""
+    for join in _LAST_JOINS:
+        at = phrase.rfind(join)
+        if 0 < at < len(phrase) - 1:
+            left, right = _compose(phrase[:at], depth + 1), _compose(phrase[at + 1:], depth + 1)
+            if left and right:
+                return f"{left[0]} and {right[0]}", left[1] + right[1] + 1
+    return None
+
+
 def _listed(phrase: str, depth: int) -> Composed | None:
     """A list whose every item composes: 新建口袋公园、社区公园 → newly built pocket parks and
     community parks. Items are cut at 、, and the last also at 和/与/及."""
     if _LIST_MARK not in phrase:
-        return None
+        return _pair(phrase, depth)
     items = phrase.split(_LIST_MARK)
     shared = _shared_object(items, depth)
     if shared:
