@@ -412,7 +412,8 @@ def _listed(phrase: str, depth: int) -> Composed | None:
     if shared:
         return shared
     _, suffixes = load_modifiers()
-    if any(items[-1].endswith(m.zh) and m.template != "{}" and not items[0].endswith(m.zh) for m in suffixes):
+    if not _term(items[-1]) and any(items[-1].endswith(m.zh) and m.template != "{}" and not items[0].endswith(m.zh)
+                                    for m in suffixes):
         return None  # 科创板、北交所上市公司数量: the measure counts the whole list, read as a suffix
     for join in _LAST_JOINS:
         if join in items[-1]:
