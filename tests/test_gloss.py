@@ -187,6 +187,11 @@ def test_verbs_listed_before_one_object_share_it():
     assert gloss("建设改造地下管网") == "underground pipe networks built or renovated"
 
 
+def test_an_unknown_quoted_name_before_a_head_that_composes_is_left_out():
+    english, origin = gloss_with_origin("新增“固定班次+预约响应”山区城乡公交线路")
+    assert english == "new urban-rural bus routes in mountain areas" and origin == "head"
+
+
 def test_a_measure_is_said_once_and_wraps_what_it_measures():
     assert gloss("产值占全省比重") == "output value as a share of the provincial total"  # not "share of … as a share of"
     assert gloss("新能源汽车产销量占全球比重").endswith("as a share of the global total")

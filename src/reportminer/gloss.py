@@ -159,6 +159,7 @@ def _word_by_word(phrase: str) -> str:
 MODIFIERS_FILE = "gloss_modifiers.csv"
 _SIDES = ("prefix", "suffix", "frame")
 _MARKS = re.compile(r"[“”‘’\"《》〈〉「」]")
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|\"[^\"]*\"")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")  # 中欧班列（义新欧）: the aside names, the phrase measures
 _LEADING_ASCII = re.compile(r"^[A-Za-z0-9._+\-]+")
 _MAX_DEPTH = 5  # modifiers stacked on one head (规上 + 工业 + 企业 + 营收 + 增速) are few
@@ -547,6 +548,12 @@ def gloss_with_origin(phrase: str) -> tuple[str, str]:
         return composed[0], "composition"
     if not plain:
         return _word_by_word(phrase), "dictionary"
+    unquoted = _normalized(_QUOTED.sub("", phrase))
+    composed = _compose(unquoted) if unquoted and unquoted != plain else None
+    if composed:
+        # a quoted name the glossary does not know, before a head that composes, is left out (新增“固定班次+
+        # 预约响应”山区城乡公交线路 → new urban-rural bus routes in mountain areas): shorter, and correct
+        return composed[0], "head"
     return _loose(plain)
 
 
