@@ -249,6 +249,8 @@ def _candidates(phrase: str, depth: int):
     """Every way one modifier can come off the phrase: suffixes first (the measure is the outer
     word in English: 国家级龙头企业数 → number of national-level leading enterprises), then prefixes."""
     prefixes, suffixes = load_modifiers()
+    if len(phrase) < 3:
+        return  # a two-character word is a word (开发区 is not 开发 + 区, 上年 not 上 + 年)
     for m in suffixes:
         if len(phrase) > len(m.zh) + 1 and phrase.endswith(m.zh):
             # 留宿旅客的平均逗留时间: the particle 的 links the head to its measure and has no English
