@@ -363,6 +363,14 @@ class ClaimUnitsCues:
 
 
 @dataclass(frozen=True, slots=True)
+class RegionalCues:
+    """[regional]: how releases from Taiwan, Hong Kong and Macau write what the other sections read."""
+
+    index_words: Words  # 指数: a bare number in brackets beside it is the index level (综合消费物价指数(104.10))
+    index_unit: str  # the std_unit of an index level
+
+
+@dataclass(frozen=True, slots=True)
 class Cues:
     """All of cues.toml, section by section. ``roles`` and ``implies`` are already expanded into the lists."""
 
@@ -386,6 +394,7 @@ class Cues:
     context: ContextCues
     claim_period: ClaimPeriodCues
     claim_units: ClaimUnitsCues
+    regional: RegionalCues
 
 
 # Tables of cues.toml that are not sections of Cues: they are expanded into the sections' lists.
@@ -399,8 +408,9 @@ _ROLE_TABLES = ("roles", "implies")
 # ranking after a move (上升4位); attribute: a measure that describes a group when a noun follows (3岁以下婴幼儿).
 UNIT_ROLES = frozenset({"", "generic", "place", "attribute"})
 # only_after — arabic: a unit only after Arabic digits or a magnitude (四方 is four parties); streak: only after
-# a streak word (连续12届; 二十届 is a name).
-UNIT_ONLY_AFTER = frozenset({"", "arabic", "streak"})
+# a streak word (连续12届; 二十届 is a name); decimal: only after a number written with a decimal point
+# (旅客平均逗留时间为1.2日; 19日 is a day's date).
+UNIT_ONLY_AFTER = frozenset({"", "arabic", "streak", "decimal"})
 
 # The old [units] lists, derived from the columns of units.csv: list name → (column, value).
 _DERIVED_UNIT_LISTS = {
@@ -431,7 +441,7 @@ class Lexicon:
     big_units: Mapping[str, int]
     decimal_points: frozenset[str]
     vague_digits: Mapping[str, int]
-    signs: frozenset[str]
+    signs: Mapping[str, str]  # sign → "-" or "+"
     fullwidth: Mapping[str, str]
     units: Mapping[str, Unit]
     cues: Mapping[str, Mapping[str, object]]  # the typed ``schema`` as section → key → value
@@ -669,7 +679,7 @@ def load_lexicon() -> Lexicon:
         big_units=MappingProxyType(numerals["big_units"]),
         decimal_points=frozenset(numerals["decimal_points"]),
         vague_digits=MappingProxyType(numerals["vague_digits"]),
-        signs=frozenset(numerals["signs"]),
+        signs=MappingProxyType(dict(numerals["signs"])),
         fullwidth=MappingProxyType(fullwidth),
         units=MappingProxyType(units),
         cues=_as_mapping(cues, units),

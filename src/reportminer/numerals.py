@@ -91,7 +91,7 @@ def tokenize_numeral(text: str, lex: Lexicon | None = None) -> list[Token]:
 def _char_token(ch: str, tokens: list[Token], lex: Lexicon, text: str) -> Token:
     """The token of one Chinese numeral character, given the tokens before it."""
     if ch in lex.signs and not tokens:
-        return Token("sign")
+        return Token("sign", Decimal(1 if lex.signs[ch] == "+" else -1))
     if ch in lex.digits:
         if lex.digits[ch] == 0 and tokens and tokens[-1].kind != "dot" and not _only_digits(tokens):
             return Token("zero")
@@ -188,8 +188,9 @@ def _sections(tokens: list[Token]) -> Decimal:
 
 
 def value_of_tokens(tokens: list[Token]) -> Decimal:
-    negative = bool(tokens) and tokens[0].kind == "sign"
-    body = tokens[1:] if negative else tokens
+    signed = bool(tokens) and tokens[0].kind == "sign"
+    negative = signed and tokens[0].value < 0
+    body = tokens[1:] if signed else tokens
     if _digit_string(body):
         value = Decimal("".join(str(int(t.value)) for t in body))
     elif any(t.kind == "dot" for t in body):

@@ -27,6 +27,7 @@ from .timeframe import (
     bare_year,
     comparison_bases,
     find_time_expressions,
+    time_spans,
     with_whole_years,
 )
 from .types import Claim, Document, Quantity, Sentence
@@ -124,8 +125,9 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
     """The claims of one sentence and the frame it leaves to the next."""
     quantities, tokens = _quantities(sentence)
     stated_times = find_time_expressions(sentence.text, document.published, *calendar)
-    # (a number inside a time expression is part of the time: 2021/22年度 is no ratio)
-    quantities = [q for q in quantities if not any(t.start <= q.start < t.end for t in stated_times)]
+    # (a number inside a time expression is part of the time: 2021/22年度 is no ratio, 较2025/26年度 neither)
+    spans = [(t.start, t.end) for t in stated_times] + (time_spans(sentence.text, *calendar) if any(calendar) else [])
+    quantities = [q for q in quantities if not any(a <= q.start < b for a, b in spans)]
     # (全年 dates a claim but, unlike 2024年, may stand inside what is measured: 中欧班列全年发运超千列)
     times = with_whole_years(sentence.text, stated_times, frame[0] if frame else None)
     if sentence.is_heading:

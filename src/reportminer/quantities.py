@@ -490,6 +490,16 @@ def _out_of_place(text: str, number: NumberMatch, lex: Lexicon) -> bool:
 _REJECT = object()  # a range whose far end shows the whole thing is no quantity (2024-2026年)
 
 
+_REPEATED_WORD_MAX = 4  # 年增36.1%至年增39.8%: the longest word a range repeats before its high end
+
+
+def _joins_range(text: str, low_start: int, after_joiner: int, high_start: int) -> bool:
+    """The high end follows the joiner at once, or after the very word that stands before the low end
+    (年增36.1%至年增39.8%: the change word written again)."""
+    gap = text[after_joiner:high_start]
+    return not gap or (len(gap) <= _REPEATED_WORD_MAX and not any(c.isdigit() for c in gap) and text.endswith(gap, 0, low_start))
+
+
 def _unit_and_range(text: str, numbers: list[NumberMatch], i: int, unit_pos: int, lex: Lexicon):
     """The unit after a number, and the high end when a range follows: 5%—5.5%, 4.5-5%, 3至5个.
     Returns (unit parse or None, high value or None, end of the range or None), or _REJECT."""
@@ -497,17 +507,17 @@ def _unit_and_range(text: str, numbers: list[NumberMatch], i: int, unit_pos: int
     parsed = _parse_unit(text, unit_pos, number, lex)
     joiner_pos = parsed.end if parsed else unit_pos
     nxt = numbers[i + 1] if i + 1 < len(numbers) else None
-    if nxt is None or nxt.start - joiner_pos > 2:
+    if nxt is None or nxt.start - joiner_pos > 2 + _REPEATED_WORD_MAX:
         return parsed, None, None
     for joiner in _patterns().range_joiners:
-        if text.startswith(joiner, joiner_pos) and nxt.start == joiner_pos + len(joiner):
+        if text.startswith(joiner, joiner_pos) and _joins_range(text, number.start, joiner_pos + len(joiner), nxt.start):
             high_unit = _parse_unit(text, nxt.end, nxt, lex)
             if high_unit is None or (parsed and parsed.unit != high_unit.unit):
                 break
             if _is_calendar_year(text, nxt) or (nxt.chinese != number.chinese):
                 return _REJECT
             written = text[number.start:number.end]
-            if parsed is None and not written.replace(".", "").isdigit() and not number.chinese and not (
+            if parsed is None and not written.replace(".", "").replace(",", "").isdigit() and not number.chinese and not (
                     _magnitude(written, lex) == _magnitude(text[nxt.start:nxt.end], lex) != 1):
                 break  # (100亿至200亿元: each end writes the same magnitude; a range)
             return high_unit, nxt.value, high_unit.end
@@ -558,7 +568,7 @@ def _labels_a_count(text: str, number: NumberMatch, parsed: _UnitParse, end: int
 
 
 def _unit_out_of_place(text: str, number: NumberMatch, unit: str, end: int, lex: Lexicon) -> bool:
-    """What the unit's own line says: only_after arabic (四方, 三门), only_after streak (二十届); 成 blockers."""
+    """What the unit's own line says: only_after arabic (四方, 三门), streak (二十届), decimal (1.2日); 成 blockers."""
     if unit == _CUES.fraction.tenth_unit and text[end : end + 1] in lex.cues["fraction"]["cheng_blockers"]:
         return True  # 一成不变
     only_after = lex.units[unit].only_after if unit in lex.units else ""
@@ -566,6 +576,8 @@ def _unit_out_of_place(text: str, number: NumberMatch, unit: str, end: int, lex:
         return number.chinese and text[number.end - 1] not in lex.big_units  # 四方, 三门 (but 万方)
     if only_after == "streak":
         return not text.endswith(tuple(lex.cues["units"]["streak_words"]), 0, number.start)  # 连续12届
+    if only_after == "decimal":  # 逗留时间为1.2日 (a Macau release); 19日 is a date
+        return not any(point in text[number.start : number.end] for point in (".", *lex.decimal_points))
     return False
 
 
@@ -766,7 +778,7 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
         return _finish(text, number.start, number.end + 1, number, Decimal(1), _HALF, lex.units[_HALF], lex)
     surface = text[number.start : number.end]
     if not number.chinese and surface[-1:] not in lex.big_units:
-        return _bare_level(text, number, lex)
+        return _index_level(text, number) or _bare_level(text, number, lex)
     prefix, prefix_start = _prefix_qualifier(text, number.start)
     if number.chinese and not number.has_digit and prefix is not None and (
             text[number.end : number.end + 1] in _CLAUSE_END or text.startswith(_CUES.number.milestone_words, number.end)):
@@ -780,6 +792,28 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
         std_value=number.value, std_unit="item", unit_en="item",
         number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=number.end,
     )
+
+
+_INDEX_REACH = 20  # characters either side of a bracketed level where the index's name may stand
+
+
+def _index_level(text: str, number: NumberMatch) -> Quantity | None:
+    """An index level written alone in brackets beside the index's name: 综合消费物价指数(104.10),
+    甲类(103.67)及乙类(104.68)消费物价指数 (a Macau release); kind other, std_unit index."""
+    if text[number.start - 1 : number.start] not in _OPEN_BRACKETS or text[number.end : number.end + 1] not in _CLOSE_BRACKETS:
+        return None
+    near = text[max(0, number.start - 1 - _INDEX_REACH) : number.end + 1 + _INDEX_REACH]
+    if not any(word in near for word in _CUES.regional.index_words) or "." not in text[number.start : number.end]:
+        return None
+    return Quantity(
+        start=number.start, end=number.end, value=number.value, unit="", kind=Kind.OTHER,
+        qualifier=Qualifier.EXACT, std_value=number.value, std_unit=_CUES.regional.index_unit,
+        unit_en=_CUES.regional.index_unit, number_start=number.start, number_end=number.end,
+        prefix_start=number.start, unit_end=number.end,
+    )
+
+
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "(（", ")）"
 
 
 def _bare_level(text: str, number: NumberMatch, lex: Lexicon) -> Quantity | None:

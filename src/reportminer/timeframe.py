@@ -110,6 +110,12 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
     return found
 
 
+def time_spans(text: str, roc: bool = False, fiscal: bool = False) -> list[tuple[int, int]]:
+    """Where every time expression of ``text`` stands, comparison bases included (较2025/26年度): a
+    number inside one is part of the time, never a claim."""
+    return [(m.start(), m.end()) for m in _pattern(roc, fiscal).finditer(text) if m.groupdict().get("fa") or m.group("year")]
+
+
 def _in_a_name(text: str, pos: int) -> bool:
     """True when ``pos`` stands inside quotation marks or title marks opened shortly before it."""
     window = text[max(0, pos - 12) : pos]
