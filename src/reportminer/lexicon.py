@@ -368,6 +368,10 @@ class RegionalCues:
 
     index_words: Words  # 指数: a bare number in brackets beside it is the index level (综合消费物价指数(104.10))
     index_unit: str  # the std_unit of an index level
+    quarter_code: str  # 112Q1: a year (ROC in Taiwan) and its quarter, as tables write them
+    months_to_date: Words  # 今年前11月, 前11个月: the months of the year up to the one named
+    window_until: Words  # 至今年1月为止的十二个月: a window of months that ends with the month named
+    forecast_words: Words  # 预估12月…: a month without a year after these is this year's, even the running one
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .context import Context, read_context
@@ -12,7 +12,7 @@ from .gloss import gloss
 from .language import guess_lang, readable
 from .layout import split_sentences
 from .quantities import aligned_with_words, find_quantities, names_a_class
-from .region import infer_region, region, with_regional_currency
+from .region import DEFAULT_REGION, infer_region, region, with_regional_currency
 from .segment import clause_end, clause_start, tokenize_windows
 from .status import (
     decide_status,
@@ -87,14 +87,47 @@ def make_claim(document: Document, sentence: Sentence, original_sentence: str, q
 
 
 def _next_frame(opening: tuple[TimeExpression, str], frame: tuple[TimeExpression, str] | None,
-                ) -> tuple[TimeExpression, str]:
+                release: Release | None) -> tuple[tuple[TimeExpression, str], Release | None]:
     """The frame an opening time sets: its year (a month range dates its own sentence only), but the
     month itself where the first dated sentence names one month, as a monthly release's lead does
-    (主计总处表示，3月CPI较上年同月涨2.35%: the release is about March)."""
+    (主计总处表示，3月CPI较上年同月涨2.35%: the release is about March). A release from Taiwan, Hong
+    Kong or Macau (``release`` not None) keeps the months its lead names (``_release_frame``)."""
     time, rule = opening
+    if release is not None:
+        return _release_frame(time, rule, frame, release)
     if frame is None and len(time.first) == 7 and time.first == time.last:
-        return time, "period.frame.monthly-lead"
-    return time.year_only(), rule
+        return (time, "period.frame.monthly-lead"), release
+    return (time.year_only(), rule), release
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """What the frames of a release from Taiwan, Hong Kong or Macau remember: the months its lead names
+    (a month, a quarter), and whether the running frame holds only to the end of its paragraph."""
+
+    lead: TimeExpression | None = None
+    scoped: bool = False
+
+
+def _release_frame(time: TimeExpression, rule: str, frame: Frame | None, release: Release) -> tuple[Frame, Release]:
+    """A release's lead (114年度第1季…执行结果, 11月外销订单…) dates the release; a later sentence that
+    opens with the same months keeps that frame (11月接单…); other months (今年1至8月…) frame the rest of
+    their paragraph, then only their year does; a year is a year."""
+    months = len(time.first) == 7
+    if months and (frame is None or release.lead is None and frame[1] == "period.frame.heading"):
+        return (time, "period.frame.monthly-lead"), Release(time)
+    if release.lead is not None and time.period == release.lead.period:
+        return (release.lead, "period.frame.monthly-lead"), Release(release.lead)
+    if months and release.lead is not None:
+        return (time, rule), Release(release.lead, scoped=True)
+    return (time.year_only(), rule), Release(release.lead)
+
+
+def _new_paragraph(frame: Frame | None, release: Release | None) -> tuple[Frame | None, Release | None]:
+    """At a paragraph's start the months that framed only their paragraph leave their year."""
+    if release is None or not release.scoped or frame is None:
+        return frame, release
+    return (frame[0].year_only(), frame[1]), Release(release.lead)
 
 
 Frame = tuple[TimeExpression, str]  # the time an earlier sentence set, with the rule that set it
@@ -112,16 +145,18 @@ def _quantities(sentence: Sentence):
     return quantities, tokens
 
 
-def _heading_frame(sentence: Sentence, times: list[TimeExpression], frame: Frame | None) -> Frame | None:
+def _heading_frame(sentence: Sentence, times: list[TimeExpression], frame: Frame | None,
+                   release: Release | None) -> tuple[Frame | None, Release | None]:
     """A heading's year frames what follows; it may name the year without 年: 一、回顾2023，推动…"""
     heading_year = times[0] if times else bare_year(sentence.text)
     if heading_year and frame is None and len(heading_year.first) == 7 and heading_year.first == heading_year.last:
-        return heading_year, "period.frame.monthly-lead"  # 2023年1月消费物价指数: a monthly release's title
-    return (heading_year.year_only(), "period.frame.heading") if heading_year else frame
+        # 2023年1月消费物价指数: a monthly release's title
+        return (heading_year, "period.frame.monthly-lead"), (Release(heading_year) if release is not None else None)
+    return ((heading_year.year_only(), "period.frame.heading") if heading_year else frame), release
 
 
 def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None, calendar: tuple[bool, bool],
-                     ) -> tuple[list[Claim], Frame | None]:
+                     release: Release | None = None) -> tuple[list[Claim], Frame | None, Release | None]:
     """The claims of one sentence and the frame it leaves to the next."""
     quantities, tokens = _quantities(sentence)
     stated_times = find_time_expressions(sentence.text, document.published, *calendar)
@@ -131,7 +166,7 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
     # (全年 dates a claim but, unlike 2024年, may stand inside what is measured: 中欧班列全年发运超千列)
     times = with_whole_years(sentence.text, stated_times, frame[0] if frame else None)
     if sentence.is_heading:
-        frame = _heading_frame(sentence, times, frame)
+        frame, release = _heading_frame(sentence, times, frame, release)
     claims = []
     if quantities:
         contexts = read_context(sentence.text, tokens, quantities, [(t.start, t.end) for t in stated_times],
@@ -140,8 +175,8 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
         claims = [make_claim(document, sentence, original, q, ctx, times, frame) for q, ctx in zip(quantities, contexts)]
     if not sentence.is_heading:
         opening = opening_frame(sentence.text, times, quantities, first=frame is None)
-        frame = _next_frame(opening, frame) if opening else frame
-    return claims, frame
+        frame, release = _next_frame(opening, frame, release) if opening else (frame, release)
+    return claims, frame, release
 
 
 def _chinese_claims(document: Document, place: str) -> list[Claim]:
@@ -150,10 +185,15 @@ def _chinese_claims(document: Document, place: str) -> list[Claim]:
     # (Taiwan writes years in the ROC calendar: 112年 is 2023; Hong Kong's financial years run from April)
     calendar = (region(place).roc_calendar, region(place).fiscal_years)
     frame: Frame | None = None
+    release = Release() if place != DEFAULT_REGION else None
     claims: list[Claim] = []
+    last_end = 0
     for sentence in split_sentences(fold(document.text)):  # (folded: same length, offsets carry over)
-        found, frame = _sentence_claims(document, sentence, frame, calendar)
+        if "\n" in document.text[last_end : sentence.start]:
+            frame, release = _new_paragraph(frame, release)
+        found, frame, release = _sentence_claims(document, sentence, frame, calendar, release)
         claims.extend(found)
+        last_end = sentence.pieces[-1].end
     return claims
 
 

@@ -144,6 +144,7 @@ class _FrameWords:
     fronted: regex.Pattern[str]  # 2023年以来，/ “十四五”时期，: what may follow a fronted time before its comma
     topic: regex.Pattern[str]  # the rest of a fronted topic phrase: a few words, no number, then a comma
     topic_leads: frozenset[str]  # 对于, 展望: words that open a topic phrase
+    window_until: tuple[str, ...]  # 为止的: 至今年1月为止的十二个月 is a window, not a horizon
 
 
 @cache
@@ -154,7 +155,7 @@ def _frame_words() -> _FrameWords:
                        lex.words("claim_period", "deadline_after"),
                        "“\"‘ \t\u3000" + "".join(lex.cues["layout"]["bullets"]),  # type: ignore[arg-type]
                        regex.compile(r"[”\"’]?(?:" + ends + r")?[，,]"), regex.compile(r"[^0-9，,。；;]{0,14}[，,]"),
-                       frozenset(lex.words("period", "topic_leads")))
+                       frozenset(lex.words("period", "topic_leads")), lex.words("regional", "window_until"))
 
 
 def _frame_rule(text: str, t: TimeExpression, first: bool) -> str:
@@ -189,7 +190,8 @@ def opening_frame(text: str, times: list[TimeExpression], quantities: list[Quant
     for t in times:
         if t.start >= first_claim:
             break
-        as_of = text.endswith(w.as_of, 0, t.start)  # 截至2023年末: as of, a frame
+        # 截至2023年末: as of, a frame; so is a window up to a month (至今年1月为止的十二个月)
+        as_of = text.endswith(w.as_of, 0, t.start) or any(word in text[t.start : t.end] for word in w.window_until)
         if (text.endswith(w.horizons, 0, t.start) and not as_of) or text.startswith(w.deadline_after, t.end):
             continue  # 到2035年, 2030年前: a deadline
         name = _frame_rule(text, t, first)

@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from .lexicon import load_lexicon
+from .numerals import numeral_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,11 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     roc_fiscal = f"(?:{fiscal_mark})?" if roc else ""
     fiscal_years = (rf"(?P<fa>(?:19|20)\d{{2}})/(?P<fb>\d{{2}})(?!\d)(?:\s*[{span}]\s*(?P<fc>(?:19|20)\d{{2}})/\d{{2}}(?!\d))?"
                     rf"(?:{y}{fiscal_mark})?\s*|(?P<frel>{_alternation(cues['fiscal_relative'])})\s*|" if fiscal else "")
+    to_date = _alternation(lex.words("regional", "months_to_date"))
+    q = regex.escape(lex.cues["regional"]["quarter_code"])
+    # 112Q1 (a table's quarter code; in Taiwan the year is of the ROC calendar)
+    quarter_code = (rf"(?P<qyear>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d){q}(?P<quarter>[1-4])(?![0-9])" if roc
+                    else rf"(?P<qyear>(?:19|20)\d{{2}}){q}(?P<quarter>[1-4])(?![0-9])")
     # Months alone take the year from the date (1-11月, 12月份, 截至11月底; 3月5日 is a day's date); a year
     # may stand without its mark before a noun (对于2024发展主要预期目标).
     return regex.compile(
@@ -74,7 +80,12 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
         )?
         (?P<since>{since})?
       | [“"]?(?P<plan>{plans})[”"]?(?P<psince>{since})?
-      | (?P<relative>{relative})(?P<rpart>{parts})?
+      | (?P<relative>{relative})(?:(?P<rpart>{parts})
+            | {s}(?P<rm1>\d{{1,2}})\s*[{span}]\s*(?P<rm2>\d{{1,2}}){s}{month_word}   # 今年1至8月
+            | {s}(?P<rmonth>\d{{1,2}}){s}{month_word}(?![0-9]|[ \t]*[{day}])          # 今年8月 (今年4月1日 below)
+            | {s}(?P<rday>\d{{1,2}}){s}{month_word}{s}\d{{1,2}}{s}[{day}]              # 今年4月1日: a day's date
+            | (?:{to_date})(?P<rn>\d{{1,2}})\p{{Han}}?{m})?                            # 今年前11月, 今年前11个月
+      | {quarter_code}
       | (?<![0-9{y}.])(?P<om1>\d{{1,2}})\s*[{span}]\s*(?P<om2>\d{{1,2}}){month_word}   # months alone: the year from the date
       | (?<![0-9{y}.{span.replace(until, "")}])(?<!(?<!{until_lead}){until})(?P<omonth>\d{{1,2}}){m}(?:[{suffix}{edges}])?(?![0-9]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
       | (?<!{y})(?P<opart>{parts})
@@ -105,9 +116,46 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
         if m.group("byear") and (text.startswith(_counted_words(), m.end()) or _in_a_name(text, m.start())):
             continue  # 2024家企业, 2000多个, 2000亿元: a number, not a year; “2030启航计划”: a name
         expression = _resolve(m, published, lex)
+        if expression is not None and (m.group("om1") or m.group("omonth")) and _forecast_before(text, m.start()):
+            expression = _forecast_months(expression, published)  # 预估12月…: the running month, not last year's
         if expression is not None:
-            found.append(expression)
+            found.append(_with_window(text, expression))
     return found
+
+
+@cache
+def _window_pattern() -> regex.Pattern[str]:
+    lex = load_lexicon()
+    numerals = "".join(sorted(set(lex.digits) | set(lex.small_units)))
+    return regex.compile(rf"(?:{_alternation(lex.words('regional', 'window_until'))})"
+                         rf"(?P<n>[0-9]{{1,2}}|[{regex.escape(numerals)}]{{1,3}})\p{{Han}}?{regex.escape(lex.cues['period']['month_mark'])}")
+
+
+def _with_window(text: str, t: TimeExpression) -> TimeExpression:
+    """至今年1月为止的十二个月: the window of months that ends with the month written (2022-02/2023-01)."""
+    m = _window_pattern().match(text, t.end) if len(t.last) == 7 else None
+    if m is None:
+        return t
+    count = int(numeral_value(m.group("n")))
+    year, month = int(t.last[:4]), int(t.last[5:7])
+    first = year * 12 + month - count  # months since year 0 of the window's first month, less one
+    if not 1 <= count <= 120:
+        return t
+    return TimeExpression(t.start, m.end(), f"{first // 12}-{first % 12 + 1:02d}", t.last)
+
+
+def _forecast_before(text: str, pos: int) -> bool:
+    """A forecast word earlier in the sentence (统计处预估，12月…)."""
+    return any(word in text[:pos] for word in load_lexicon().words("regional", "forecast_words"))
+
+
+def _forecast_months(t: TimeExpression, published: str) -> TimeExpression:
+    """Forecast months without a year: the running month or the next such months from publication."""
+    if len(published) < 7 or len(t.first) != 7:
+        return t
+    year, month = int(published[:4]), int(published[5:7])
+    year += int(t.last[5:7]) < month
+    return TimeExpression(t.start, t.end, f"{year}{t.first[4:]}", f"{year}{t.last[4:]}", t.day, t.since)
 
 
 def time_spans(text: str, roc: bool = False, fiscal: bool = False) -> list[tuple[int, int]]:
@@ -245,15 +293,34 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
             last = up_to  # “十四五”以来: from the plan's first year up to now, not to its end
             return TimeExpression(m.start(), m.end(), str(first), str(last), since=True)
         return TimeExpression(m.start(), m.end(), str(first), str(last))
+    if m.group("qyear"):
+        year, quarter = gregorian(m.group("qyear")), int(m.group("quarter"))
+        return TimeExpression(m.start(), m.end(), f"{year}-{3 * quarter - 2:02d}", f"{year}-{3 * quarter:02d}")
     if report_year_ is None:
         return None
     first, last = lex.cues["period"]["relative"][m.group("relative")]
+    if first == last and (months := _relative_months(m)):
+        year = report_year_ + first  # 今年1至8月, 今年8月, 今年前11月
+        return TimeExpression(m.start(), m.end(), f"{year}-{months[0]:02d}", f"{year}-{months[1]:02d}", day=bool(m.group("rday")))
     if m.group("rpart") and first == last:
         # 今年前三季度, 去年上半年: the months of the year the relative word names
         start_month, end_month = lex.cues["period"]["year_parts"][m.group("rpart")]
         year = report_year_ + first
         return TimeExpression(m.start(), m.end(), f"{year}-{start_month:02d}", f"{year}-{end_month:02d}")
     return TimeExpression(m.start(), m.end(), str(report_year_ + first), str(report_year_ + last))
+
+
+def _relative_months(m: regex.Match[str]) -> tuple[int, int] | None:
+    """The months written after a relative year (今年1至8月, 今年8月, 今年4月1日, 今年前11月), else None."""
+    if m.group("rm1"):
+        first, last = int(m.group("rm1")), int(m.group("rm2"))
+    elif m.group("rmonth") or m.group("rday"):
+        first = last = int(m.group("rmonth") or m.group("rday"))
+    elif m.group("rn"):
+        first, last = 1, int(m.group("rn"))
+    else:
+        return None
+    return (first, last) if 1 <= first <= last <= 12 else None
 
 
 # The ROC calendar counts from 1912: its year 1 is 1912 (民国元年), so 112年 is 2023.
