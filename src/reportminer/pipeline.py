@@ -127,7 +127,8 @@ def _new_paragraph(frame: Frame | None, release: Release | None) -> tuple[Frame 
     """At a paragraph's start the months that framed only their paragraph leave their year."""
     if release is None or not release.scoped or frame is None:
         return frame, release
-    return (frame[0].year_only(), frame[1]), Release(release.lead)
+    t = frame[0]  # (至今年1月为止的十二个月: the window's last year, 2023)
+    return (TimeExpression(t.start, t.end, t.last[:4], t.last[:4]), frame[1]), Release(release.lead)
 
 
 Frame = tuple[TimeExpression, str]  # the time an earlier sentence set, with the rule that set it

@@ -51,6 +51,13 @@ def _ends_of_changes(text: str, q: Quantity, stated: list[TimeExpression]) -> li
     return []
 
 
+def _attribute_of_a_number(text: str, t: TimeExpression, marker: str) -> bool:
+    """2020年的3.68万亿元: the date is an attribute of the number right after 的 (今年1至8月的入境旅客共…
+    dates its whole clause: a noun follows 的)."""
+    after = text[t.end + len(marker) : t.end + len(marker) + 1]
+    return text.startswith(marker, t.end) and (after.isdigit() or after in load_lexicon().digits)
+
+
 @rule("period.change-end", summary=(
     "An undated start or end of a from-to change takes the start or end date of the change before it."
 ))
@@ -66,7 +73,7 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
     # a date written as an attribute of one number (从2020年的3.68万亿元增长到2025年的4.93万亿元) dates that
     # number only, not the clauses after it
     marker = _words().attribute_marker
-    while before and text.startswith(marker, times[before - 1].end) and text[times[before - 1].end : q.prefix_start] != marker:
+    while before and _attribute_of_a_number(text, times[before - 1], marker) and text[times[before - 1].end : q.prefix_start] != marker:
         before -= 1
     ends = _ends_of_changes(text, q, times[:stated])
     if ends:

@@ -349,7 +349,8 @@ def ends_after(period: str, published: str) -> bool:
     last = period.split("/")[-1]
     if len(last) == 4:
         last += "-12"
-    return last > published[:7] if len(published) >= 7 else last[:4] > published[:4]
+    # (a period that ends in the month of publication is still running: 预估12月… in a release of 2025-12-23)
+    return last >= published[:7] if len(published) >= 7 else last[:4] > published[:4]
 
 
 def report_year(published: str) -> int | None:
