@@ -124,11 +124,10 @@ def _release_frame(time: TimeExpression, rule: str, frame: Frame | None, release
 
 
 def _new_paragraph(frame: Frame | None, release: Release | None) -> tuple[Frame | None, Release | None]:
-    """At a paragraph's start the months that framed only their paragraph leave their year."""
-    if release is None or not release.scoped or frame is None:
+    """At a paragraph's start the months that framed only their paragraph give way to the lead's."""
+    if release is None or not release.scoped or frame is None or release.lead is None:
         return frame, release
-    t = frame[0]  # (至今年1月为止的十二个月: the window's last year, 2023)
-    return (TimeExpression(t.start, t.end, t.last[:4], t.last[:4]), frame[1]), Release(release.lead)
+    return (release.lead, "period.frame.monthly-lead"), Release(release.lead)
 
 
 Frame = tuple[TimeExpression, str]  # the time an earlier sentence set, with the rule that set it
