@@ -371,6 +371,7 @@ class RegionalCues:
     quarter_code: str  # 112Q1: a year (ROC in Taiwan) and its quarter, as tables write them
     months_to_date: Words  # 今年前11月, 前11个月: the months of the year up to the one named
     window_until: Words  # 至今年1月为止的十二个月: a window of months that ends with the month named
+    budget_words: Words  # 本年度预算案: the budget presented this year, for the coming financial year
     forecast_words: Words  # 预估12月…: a month without a year after these is this year's, even the running one
 
 

@@ -114,13 +114,24 @@ def _release_frame(time: TimeExpression, rule: str, frame: Frame | None, release
     opens with the same months keeps that frame (11月接单…); other months (今年1至8月…) frame the rest of
     their paragraph, then only their year does; a year is a year."""
     months = len(time.first) == 7
-    if months and (frame is None or release.lead is None and frame[1] == "period.frame.heading"):
+    if time.fiscal:
+        return (time, rule), Release(release.lead)  # 本年度修订预算…: a financial year frames like a year
+    if months and _months_of(time) <= LEAD_MONTHS and (
+            frame is None or release.lead is None and frame[1] == "period.frame.heading"):
         return (time, "period.frame.monthly-lead"), Release(time)
     if release.lead is not None and time.period == release.lead.period:
         return (release.lead, "period.frame.monthly-lead"), Release(release.lead)
     if months and release.lead is not None:
         return (time, rule), Release(release.lead, scoped=True)
     return (time.year_only(), rule), Release(release.lead)
+
+
+LEAD_MONTHS = 3  # a release's lead names a month or a quarter
+
+
+def _months_of(t: TimeExpression) -> int:
+    first, last = t.first[:7], t.last[:7]
+    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
 
 
 def _new_paragraph(frame: Frame | None, release: Release | None) -> tuple[Frame | None, Release | None]:

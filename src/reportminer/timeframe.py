@@ -24,6 +24,7 @@ class TimeExpression:
     last: str  # ISO end, same precision
     day: bool = False  # written to the day (2025年1月20日上午): the date of an event, a news lead's
     since: bool = False  # a span up to now (2021年以来): what it holds has happened, unless a target word says not
+    fiscal: bool = False  # a Hong Kong financial year (2021/22年度, 本年度): a frame like a year
 
     @property
     def period(self) -> str:
@@ -56,11 +57,14 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     suffix, edges, start = (regex.escape(cues[k]) for k in ("month_suffix", "month_edges", "month_start"))
     month_word = rf"{m}(?:{suffix})?"  # 12月, 12月份
     roc_lead, fiscal_mark = regex.escape(cues["roc_lead"]), regex.escape(cues["fiscal_mark"])  # 民国112年, 113年度
-    roc_year = (rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d)" if roc
-                else r"(?P<year>(?:19|20)\d{2})")
+    han_month = f"[{regex.escape(lex.cues['rank']['ordinal_numerals'])}]{{1,2}}"  # 2022年三月底
+    han_year = f"[{regex.escape(lex.cues['layout']['year_digits'])}]{{4}}"  # 二零一八年 (a Hong Kong budget speech)
+    roc_year = (rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d|{han_year})" if roc
+                else rf"(?P<year>(?:19|20)\d{{2}}|{han_year})")
     roc_fiscal = f"(?:{fiscal_mark})?" if roc else ""
+    budget = _alternation(lex.words("regional", "budget_words"))
     fiscal_years = (rf"(?P<fa>(?:19|20)\d{{2}})/(?P<fb>\d{{2}})(?!\d)(?:\s*[{span}]\s*(?P<fc>(?:19|20)\d{{2}})/\d{{2}}(?!\d))?"
-                    rf"(?:{y}{fiscal_mark})?\s*|(?P<frel>{_alternation(cues['fiscal_relative'])})\s*|" if fiscal else "")
+                    rf"(?:{y}{fiscal_mark})?\s*|(?P<frel>{_alternation(cues['fiscal_relative'])})(?=(?P<fbudget>{budget})?)\s*|" if fiscal else "")
     to_date = _alternation(lex.words("regional", "months_to_date"))
     q = regex.escape(lex.cues["regional"]["quarter_code"])
     # 112Q1 (a table's quarter code; in Taiwan the year is of the ROC calendar)
@@ -75,7 +79,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
       | {roc_year}{s}{y}{roc_fiscal}
         (?:
             {s}(?P<m1>\d{{1,2}})\s*[{span}]\s*(?P<m2>\d{{1,2}}){s}{month_word}
-          | {s}(?P<month>\d{{1,2}}){s}{month_word}(?P<day>{s}\d{{1,2}}{s}[{day}])?
+          | {s}(?P<month>\d{{1,2}}|{han_month}){s}{month_word}(?P<day>{s}\d{{1,2}}{s}[{day}])?
           | (?P<part>{parts})
         )?
         (?P<since>{since})?
@@ -251,7 +255,7 @@ def _of_a_year(m: regex.Match[str], published: str, lex) -> TimeExpression:
     if m.group("m1"):
         return TimeExpression(m.start(), m.end(), f"{year}-{int(m.group('m1')):02d}", f"{year}-{int(m.group('m2')):02d}")
     if m.group("month"):
-        month = f"{year}-{int(m.group('month')):02d}"
+        month = f"{year}-{int(numeral_value(m.group('month'))):02d}"
         return TimeExpression(m.start(), m.end(), month, month, day=bool(m.group("day")))
     if m.group("part"):
         first, last = lex.cues["period"]["year_parts"][m.group("part")]
@@ -267,13 +271,15 @@ def _financial_year(m: regex.Match[str], published: str, lex) -> TimeExpression 
     the text was published in."""
     if m.group("fa"):
         last = int(m.group("fc") or m.group("fa")) + 1
-        return TimeExpression(m.start(), m.end(), f"{m.group('fa')}-04", f"{last}-03")
+        return TimeExpression(m.start(), m.end(), f"{m.group('fa')}-04", f"{last}-03", fiscal=True)
     year = report_year(published)
     if year is None:
         return None
     month = int(published[5:7]) if published[5:7].isdigit() else 1
     first = year - (month < 4) + lex.cues["period"]["fiscal_relative"][m.group("frel")]
-    return TimeExpression(m.start(), m.end(), f"{first}-04", f"{first + 1}-03")
+    # (本年度预算案: the budget presented this year is the coming financial year's)
+    first += bool(m.group("fbudget"))
+    return TimeExpression(m.start(), m.end(), f"{first}-04", f"{first + 1}-03", fiscal=True)
 
 
 def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
@@ -328,7 +334,10 @@ ROC_OFFSET = 1911
 
 
 def gregorian(year: str) -> str:
-    """A year as written (2023, or 112 of the ROC calendar) in the Gregorian calendar."""
+    """A year as written (2023, 二零一八, or 112 of the ROC calendar) in the Gregorian calendar."""
+    if not year.isascii():
+        digits = load_lexicon().digits
+        year = "".join(str(digits[ch]) if ch in digits else "0" for ch in year)  # (〇 and ○ are zero)
     return str(int(year) + ROC_OFFSET) if len(year) == 3 else year
 
 
