@@ -371,6 +371,9 @@ class RegionalCues:
     quarter_code: str  # 112Q1: a year (ROC in Taiwan) and its quarter, as tables write them
     months_to_date: Words  # 今年前11月, 前11个月: the months of the year up to the one named
     window_until: Words  # 至今年1月为止的十二个月: a window of months that ends with the month named
+    change_rates: Words  # 通胀率, 涨幅: a rate that is a change by definition takes its change by its sign
+    compared_higher: Words  # 较原来预算高4.5%: higher than a base, an increase
+    compared_lower: Words  # 较原来预算低331亿元: lower than a base, a decrease
     budget_words: Words  # 本年度预算案: the budget presented this year, for the coming financial year
     forecast_words: Words  # 预估12月…: a month without a year after these is this year's, even the running one
 

@@ -7,6 +7,9 @@ of the definitions below is that order. See ``rulebook.py`` for the stages and t
 
 from __future__ import annotations
 
+from functools import cache
+
+from ..lexicon import RegionalCues, load_lexicon
 from ..segment import clause_start
 from ..types import Kind
 from .cues import change_after, change_before, cue_words
@@ -59,6 +62,50 @@ def growth_after_percent(site: Site, draft: Draft) -> Draft | None:
     return draft._replace(change=site.right.growth) if site.right.growth else None
 
 
+@cache
+def _regional() -> RegionalCues:
+    return load_lexicon().schema.regional
+
+
+@cache
+def _plus_signs() -> tuple[str, ...]:
+    return tuple(sign for sign, meaning in load_lexicon().signs.items() if meaning == "+")
+
+
+@rule("read.change.sign", kinds=NOT_RANK)
+def written_sign(site: Site, draft: Draft) -> Draft | None:
+    """家居设备及服务(+11.08%): a number written with a plus sign is a rise."""
+    return draft._replace(change="increase") if site.text.startswith(_plus_signs(), site.q.start) else None
+
+
+@rule("read.change.compared", kinds=NOT_RANK)
+def compared(site: Site, draft: Draft) -> Draft | None:
+    """较原来预算高4.5%, 较原来预算低331亿元: higher or lower than a base written before it in the clause."""
+    w, text, q = _regional(), site.text, site.q
+    if not any(base in text[site.clause[0] : q.prefix_start] for base in _base_markers()):
+        return None
+    if text.endswith(w.compared_higher, 0, q.prefix_start):
+        return draft._replace(change="increase")
+    return draft._replace(change="decrease") if text.endswith(w.compared_lower, 0, q.prefix_start) else None
+
+
+@cache
+def _base_markers() -> tuple[str, ...]:
+    return load_lexicon().words("period", "base_markers")
+
+
+@rule("read.change.rate-by-sign", kinds=frozenset({Kind.PERCENT}))
+def rate_by_sign(site: Site, draft: Draft) -> Draft | None:
+    """整体通胀率为4.4%, 重要民生物资CPI涨幅再次扩大、突破6%，达到6.12%: a rate that is a change by
+    definition, named before the number in its clause (or taken so by the number before), takes its
+    change by its sign (a negative rate keeps its sign)."""
+    q = site.q
+    named = any(word in site.text[site.clause[0] : q.prefix_start] for word in _regional().change_rates)
+    if not q.value or not (named or (site.previous and site.previous.change_rule == "read.change.rate-by-sign")):
+        return None
+    return draft._replace(change="increase" if q.value > 0 else "decrease")
+
+
 # --- borrow.change: the change of the number before -----------------------------------------------
 
 @rule("borrow.change.stretch-target", kinds=frozenset({Kind.PERCENT}), needs_previous=True)
@@ -83,6 +130,22 @@ def list_change(site: Site, draft: Draft) -> Draft | None:
     if site.q.prefix_start < site.q.start and previous_q.prefix_start == previous_q.start:
         return None
     return draft._replace(change=previous.change)
+
+
+@rule("borrow.change.level-reached", needs_previous=True)
+def level_reached(site: Site, draft: Draft) -> Draft | None:
+    """入境旅客按年增加8.7倍至3,221,691人次: the level a change reaches, written after 至, changed as the
+    change did."""
+    previous, previous_q = site.previous, site.previous_q
+    if draft.change or not (site.same_clause and previous and previous.change and previous_q):
+        return None
+    between = site.text[previous_q.end : site.q.prefix_start]
+    return draft._replace(change=previous.change) if between in _to_words() else None
+
+
+@cache
+def _to_words() -> tuple[str, ...]:
+    return load_lexicon().words("change", "to_words")
 
 
 # --- borrow.subject: the subject of the number before ---------------------------------------------
