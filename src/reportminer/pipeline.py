@@ -17,6 +17,7 @@ from .segment import clause_end, clause_start, tokenize_windows
 from .status import (
     decide_status,
     opening_frame,
+    paragraph_lead,
     plan_end_period,
     refine_unit,
     resolve_period,
@@ -167,7 +168,8 @@ def _heading_frame(sentence: Sentence, times: list[TimeExpression], frame: Frame
 
 
 def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None, calendar: tuple[bool, bool],
-                     release: Release | None = None) -> tuple[list[Claim], Frame | None, Release | None]:
+                     release: Release | None = None, paragraph_start: bool = False,
+                     ) -> tuple[list[Claim], Frame | None, Release | None]:
     """The claims of one sentence and the frame it leaves to the next."""
     quantities, tokens = _quantities(sentence)
     stated_times = find_time_expressions(sentence.text, document.published, *calendar)
@@ -186,6 +188,8 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
         claims = [make_claim(document, sentence, original, q, ctx, times, frame) for q, ctx in zip(quantities, contexts)]
     if not sentence.is_heading:
         opening = opening_frame(sentence.text, times, quantities, first=frame is None)
+        if opening is None and release is not None and paragraph_start:
+            opening = paragraph_lead(sentence.text, times, quantities)
         frame, release = _next_frame(opening, frame, release) if opening else (frame, release)
     return claims, frame, release
 
@@ -200,9 +204,10 @@ def _chinese_claims(document: Document, place: str) -> list[Claim]:
     claims: list[Claim] = []
     last_end = 0
     for sentence in split_sentences(fold(document.text)):  # (folded: same length, offsets carry over)
-        if "\n" in document.text[last_end : sentence.start]:
+        paragraph_start = "\n" in document.text[last_end : sentence.start]
+        if paragraph_start:
             frame, release = _new_paragraph(frame, release)
-        found, frame, release = _sentence_claims(document, sentence, frame, calendar, release)
+        found, frame, release = _sentence_claims(document, sentence, frame, calendar, release, paragraph_start)
         claims.extend(found)
         last_end = sentence.pieces[-1].end
     return claims

@@ -217,6 +217,23 @@ rule("period.frame.first-dated", summary=(
 rule("period.frame.heading", summary="The frame of the year a heading names.")(opening_frame)
 
 
+@rule("period.frame.paragraph-lead", summary=(
+    "In a release from Taiwan, Hong Kong or Macau, the time a paragraph's first sentence names before "
+    "its first claim frames the paragraph on."
+))
+def paragraph_lead(text: str, times: list[TimeExpression], quantities: list[Quantity]) -> tuple[TimeExpression, str] | None:
+    """新一份预算案公布本年度修订预算，…: a release's paragraph says first which year or months it is about,
+    wherever in its first sentence (not a horizon: 预计至今年4月1日)."""
+    w = _frame_words()
+    first_claim = quantities[0].prefix_start if quantities else len(text)
+    for t in times:
+        if t.start >= first_claim:
+            break
+        if not (text.endswith(w.horizons, 0, t.start) or text.startswith(w.deadline_after, t.end)):
+            return t, "period.frame.paragraph-lead"
+    return None
+
+
 def _status_is_dated(period: str, published: str, governing: TimeExpression | None,
                      frame: TimeExpression | None) -> bool:
     """True when the period and the publication date decide the status: not for a news lead dated to
