@@ -92,6 +92,8 @@ def _leading_cut(words: list[Token], w: Cues) -> int:
     if (first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "r", "t") or _is_mark(first.text)
             or first.text in w.figures):  # (…迈上5万亿台阶、五年增量: the figure ends the claim before)
         return 1
+    if first.text in "）)":
+        return 1  # 留宿旅客的平均逗留时间(2.2日)减少3.2日: the bracket the number before stood in
     if first.text in "（(":
         close = next((k for k, t in enumerate(words) if t.text in "）)"), None)
         if close is not None:

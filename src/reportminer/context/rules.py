@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..lexicon import RegionalCues, load_lexicon
-from ..segment import clause_start
+from ..segment import clause_start, tokenize
 from ..types import Kind
 from .cues import change_after, change_before, cue_words
 from .phrases import (
@@ -18,6 +18,8 @@ from .phrases import (
     joined,
     read_left_words,
     same_clause_or_linked,
+    strip_leading,
+    strip_trailing,
     strip_words,
     subject_of_clause_before,
     subject_of_measure,
@@ -229,6 +231,26 @@ def state_word(site: Site, draft: Draft) -> Draft | None:
 def event(site: Site, draft: Draft) -> Draft | None:
     """习近平总书记两次亲临江苏考察: a count of events says what happened after it."""
     return draft._replace(metric=draft.subject + site.happened) if site.happened else None
+
+
+@rule("read.metric.bracketed")
+def bracketed(site: Site, draft: Draft) -> Draft | None:
+    """不过夜旅客(1,653,866人次)及留宿旅客(1,567,825人次), 综合消费物价指数(104.10): a number alone in
+    brackets measures the words right before the bracket."""
+    text, q, w = site.text, site.q, cue_words()
+    opening = q.prefix_start - 1
+    if opening < 0 or text[opening] not in _OPENING or text[q.end : q.end + 1] not in _CLOSING:
+        return None
+    lo = clause_start(text, opening)
+    previous_q = site.previous_q
+    if previous_q is not None and lo <= previous_q.end <= opening:
+        lo = previous_q.end  # …(1,653,866人次)及留宿旅客(…): after the number before
+    words = strip_trailing(strip_leading(list(tokenize(text[lo:opening], lo)), w), w.trailing)
+    metric = joined(text, words).strip("".join(_CLOSING) + "、，")
+    return draft._replace(metric=metric, subject=metric) if metric else None
+
+
+_OPENING, _CLOSING = "(（", ")）"
 
 
 @rule("read.metric.left")
