@@ -183,7 +183,7 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
     claims = []
     if quantities:
         contexts = read_context(sentence.text, tokens, quantities, [(t.start, t.end) for t in stated_times],
-                                comparison_bases(sentence.text))
+                                comparison_bases(sentence.text, *calendar))
         original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
         claims = [make_claim(document, sentence, original, q, ctx, times, frame) for q, ctx in zip(quantities, contexts)]
     if not sentence.is_heading:

@@ -214,11 +214,12 @@ def bare_year(heading: str) -> TimeExpression | None:
     return TimeExpression(m.start(), m.end(), m.group(), m.group()) if m else None
 
 
-def comparison_bases(text: str) -> list[int]:
-    """Where each comparison base starts (the 比 of 比2020年), so a metric can stop before it."""
+def comparison_bases(text: str, roc: bool = False, fiscal: bool = False) -> list[int]:
+    """Where each comparison base starts (the 比 of 比2020年, the 较 of 较113年度同期 in Taiwan), so a metric
+    can stop before it."""
     bases = load_lexicon().words("period", "base_markers")
     starts = []
-    for m in _pattern().finditer(text):
+    for m in _pattern(roc, fiscal).finditer(text):
         marker = next((b for b in bases if text.endswith(b, 0, m.start())), None)
         if marker:
             starts.append(m.start() - len(marker))

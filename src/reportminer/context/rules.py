@@ -245,8 +245,10 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     previous_q = site.previous_q
     if previous_q is not None and lo <= previous_q.end <= opening:
         lo = previous_q.end  # …(1,653,866人次)及留宿旅客(…): after the number before
-    words = strip_trailing(strip_leading(list(tokenize(text[lo:opening], lo)), w), w.trailing)
-    metric = joined(text, words).strip("".join(_CLOSING) + "、，")
+    words = list(tokenize(text[lo:opening], lo))
+    while words and (words[0].tag == "c" or words[0].text in w.lead or not words[0].text.strip("".join(_CLOSING))):
+        words = words[1:]  # (…)及台湾地区旅客(…): a joiner or a link word, but the place stays: it names the group
+    metric = joined(text, strip_trailing(words, w.trailing)).strip("".join(_CLOSING) + "、，")
     return draft._replace(metric=metric, subject=metric) if metric else None
 
 
