@@ -374,6 +374,7 @@ class RegionalCues:
     change_rates: Words  # 通胀率, 涨幅: a rate that is a change by definition takes its change by its sign
     compared_higher: Words  # 较原来预算高4.5%: higher than a base, an increase
     compared_lower: Words  # 较原来预算低331亿元: lower than a base, a decrease
+    comparison_frames: Words  # 较: 利得税较原来预算增加约168亿元, the metric ends before the base
     budget_words: Words  # 本年度预算案: the budget presented this year, for the coming financial year
     forecast_words: Words  # 预估12月…: a month without a year after these is this year's, even the running one
 

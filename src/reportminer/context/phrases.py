@@ -155,12 +155,19 @@ def read_left_words(text: str, tokens, lo: int, hi: int, w: Cues) -> list[Token]
     basis = w.basis_re.search(text, lo, hi) if text.find(w.basis_opener, lo, hi) >= 0 else None
     if basis:
         lo = basis.end()  # 按可比口径下降9.3%, 按可比价计算: the basis of a comparison names nothing measured
-    words = tokens_in(tokens, lo, hi)
+    words = _before_comparison_frame(tokens_in(tokens, lo, hi))
     if action and words and words[0].tag[:1] in ("n", "j"):
         words = action + words
     words = strip_trailing(words, w.trailing)
     words = strip_leading(words, w)
     return strip_trailing(words, w.trailing)
+
+
+def _before_comparison_frame(words: list[Token]) -> list[Token]:
+    """The words before a comparison frame (利得税较原来预算增加 → 利得税): the base names nothing measured."""
+    frames = load_lexicon().schema.regional.comparison_frames
+    cut = next((k for k, t in enumerate(words) if t.text in frames), None)
+    return words if cut is None else words[:cut]
 
 
 def modifies_count(words: list[Token], number_start: int) -> bool:
