@@ -79,7 +79,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
       | {roc_year}{s}{y}{roc_fiscal}
         (?:
             {s}(?P<m1>\d{{1,2}})\s*[{span}]\s*(?P<m2>\d{{1,2}}){s}{month_word}
-          | {s}(?P<month>\d{{1,2}}|{han_month}){s}{month_word}(?P<day>{s}\d{{1,2}}{s}[{day}])?
+          | {s}(?P<month>\d{{1,2}}|{han_month}){s}{month_word}(?:(?P<day>{s}\d{{1,2}}{s}[{day}])|[{edges}])?
           | (?P<part>{parts})
         )?
         (?P<since>{since})?

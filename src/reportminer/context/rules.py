@@ -262,6 +262,22 @@ def left(site: Site, draft: Draft) -> Draft | None:
     return draft._replace(metric=draft.subject, metric_rule=draft.subject_rule) if draft.subject else None
 
 
+@rule("read.metric.before-time")
+def before_time(site: Site, draft: Draft) -> Draft | None:
+    """本港经济去年增长2.3%, 财政储备在2022年三月底预计为9,467亿元: nothing stands between the date and the
+    number, so what is measured is said before the date."""
+    if draft.metric or not site.time_end:
+        return None
+    span = next((a for a, b in site.sentence.time_spans if b == site.time_end), None)
+    previous_q = site.previous_q
+    lo = max(site.clause[0], previous_q.end if previous_q is not None and site.same_clause else 0)
+    if span is None or span <= lo:
+        return None
+    metric = joined(site.text, read_left_words(site.text, site.sentence.tokens, lo, span, cue_words()))
+    metric = metric.rstrip("".join(cue_words().where_marker))  # (财政储备在2022年…: where, not what)
+    return draft._replace(metric=metric, subject=metric) if metric else None
+
+
 # --- borrow.metric: a neighbour names what the own words do not ------------------------------------
 
 @rule("borrow.metric.comparison", needs_previous=True)
