@@ -107,9 +107,17 @@ def test_regional_gold_values(gold_scores, what):
         assert score.accuracy(what) >= 0.95, f"{what} accuracy {score.accuracy(what):.3f}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 8 not met yet: on the regional gold span F1 0.944, period 0.671, "
-                                        "status 0.886, change 0.886 (targets 0.97 and 0.95); see the closing note")
 def test_regional_gold_thresholds(gold_scores):
+    """Issue 8's targets on the regional gold files together: span F1 >= 0.97; value, unit, kind, qualifier,
+    std_value, period, status and change >= 0.95 (reached: F1 0.994, period 0.967, status 0.996, change
+    0.975); metric character-F1 at least the 0.70 reached so far (the mainland target is below)."""
+    _assert_thresholds(_group(gold_scores, REGIONAL), metric=0.70)
+
+
+@pytest.mark.xfail(strict=True, reason="regional metric character-F1 is 0.706, not yet the mainland target 0.85: "
+                                        "lists with a shared head (甲类及乙类消费物价指数), heads named once for a "
+                                        "paragraph (订单来源地区…美国 → 美国订单), country + CPI tables")
+def test_regional_metric_reaches_the_mainland_target(gold_scores):
     _assert_thresholds(_group(gold_scores, REGIONAL))
 
 
@@ -125,5 +133,6 @@ def test_regional_money_is_in_the_region_s_currency(corpus_facts):
                     expected[(doc_id, int(row["start"]))] = row["std_unit"]
     found = {(r.doc_id, r.start): r.std_unit for r in corpus_facts.itertuples() if (r.doc_id, r.start) in expected}
     assert len(found) >= 0.9 * len(expected)
-    wrong = {key: (found[key], expected[key]) for key in found if found[key] != expected[key]}
+    # (the currency, before any denominator: 12,000至35,999澳门元 of 每月平均开支 is MOP, per month in the gold)
+    wrong = {key: (found[key], expected[key]) for key in found if found[key].split("/")[0] != expected[key].split("/")[0]}
     assert not wrong, wrong

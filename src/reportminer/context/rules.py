@@ -245,6 +245,7 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     previous_q = site.previous_q
     if previous_q is not None and lo <= previous_q.end <= opening:
         lo = previous_q.end  # …(1,653,866人次)及留宿旅客(…): after the number before
+    lo = max([lo] + [b for a, b in site.sentence.time_spans if lo <= b <= opening])  # (never back past a date)
     words = list(tokenize(text[lo:opening], lo))
     while words and (words[0].tag == "c" or words[0].text in w.lead or not words[0].text.strip("".join(_CLOSING))):
         words = words[1:]  # (…)及台湾地区旅客(…): a joiner or a link word, but the place stays: it names the group
