@@ -208,8 +208,6 @@ def test_every_target_word_is_also_a_metric_lead_word():
 
 # Known exceptions, each with its reason (strict: a fix makes the case fail until it is taken off).
 _EDGE_XFAIL = {
-    ("lead", "目标是"): "jieba reads 目标/是 and the lead is stripped per word: 是地区生产总值 (as one dictionary "
-                       "word it breaks 设置2%的CPI涨幅目标是要…)",
     ("lead", "目标为"): "jieba reads 目标/为 and the lead is stripped per word: 为地区生产总值",
     ("trail", "计划"): "计划 is also a noun at a metric's end (地区生产总值占计划的98%), so it has no trailing role",
 }

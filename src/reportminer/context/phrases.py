@@ -89,11 +89,11 @@ def _leading_cut(words: list[Token], w: Cues) -> int:
     """How many words at the start of ``words`` a metric does not begin with (0 when none)."""
     first = words[0]
     # (a preposition stays: 为经营主体减负, 向民间资本推介优质项目)
-    if (first.text in w.lead or first.text in "、，" or first.tag in ("c", "d", "r", "t") or _is_mark(first.text)
-            or first.text in w.figures):  # (…迈上5万亿台阶、五年增量: the figure ends the claim before)
+    # (…迈上5万亿台阶、五年增量: the figure ends the claim before; 留宿旅客的平均逗留时间(2.2日)减少3.2日: the
+    # bracket the number before stood in)
+    if (first.text in w.lead or first.text in "、，）)" or first.tag in ("c", "d", "r", "t") or _is_mark(first.text)
+            or first.text in w.figures):
         return 1
-    if first.text in "）)":
-        return 1  # 留宿旅客的平均逗留时间(2.2日)减少3.2日: the bracket the number before stood in
     if first.text in "（(":
         close = next((k for k, t in enumerate(words) if t.text in "）)"), None)
         if close is not None:
