@@ -375,6 +375,7 @@ class RegionalCues:
     compared_higher: Words  # 较原来预算高4.5%: higher than a base, an increase
     compared_lower: Words  # 较原来预算低331亿元: lower than a base, a decrease
     comparison_frames: Words  # 较: 利得税较原来预算增加约168亿元, the metric ends before the base
+    note_openers: Words  # 西式早点(如汉堡、三明治): a bracketed note of examples or scope, no part of a metric
     budget_words: Words  # 本年度预算案: the budget presented this year, for the coming financial year
     forecast_words: Words  # 预估12月…: a month without a year after these is this year's, even the running one
 

@@ -215,6 +215,11 @@ _LAST_BREAK = regex.compile("(?r)[" + regex.escape("".join(sorted(CLAUSE_BREAKS)
 CLAUSE_REACH = 160
 
 
+_NOTE = 16  # a parenthesis this short is a note inside a clause (中欧（亚）班列, 西式早点(如汉堡、三明治)涨8.34%)
+_NAME_PART = 5  # (as short as 中欧（亚）班列: part of a name, whatever it holds)
+_DIGIT = regex.compile("[0-9]")
+
+
 def clause_start(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts (after the last break, at most CLAUSE_REACH back);
     a short parenthesis inside a name does not break it (中欧（亚）班列)."""
@@ -225,8 +230,9 @@ def clause_start(text: str, pos: int) -> int:
             return stop
         cut = found.start()
         if text[cut] in "）)":
-            opening = max(text.rfind("（", max(stop, cut - 5), cut), text.rfind("(", max(stop, cut - 5), cut))
-            if opening >= 0:
+            opening = max(text.rfind("（", max(stop, cut - _NOTE), cut), text.rfind("(", max(stop, cut - _NOTE), cut))
+            if opening >= 0 and (cut - opening <= _NAME_PART or not _DIGIT.search(text, opening, cut)):
+                # (a note holds no number: 不过夜旅客(1,653,866人次)及… is a figure of its own)
                 pos = opening
                 continue
         return cut + 1

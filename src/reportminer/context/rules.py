@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import regex
+
 from ..lexicon import RegionalCues, load_lexicon
 from ..segment import clause_start, tokenize
 from ..types import Kind
@@ -396,3 +398,19 @@ def footnote(site: Site, draft: Draft) -> Draft | None:
         return None
     repaired = cue_words().quoted_base_re.sub("", cue_words().footnote_re.sub("", metric))
     return draft._replace(metric=repaired) if repaired != metric else None
+
+
+@rule("repair.metric.note")
+def bracketed_note(site: Site, draft: Draft) -> Draft | None:
+    """西式早点(如汉堡、三明治)涨8.34%, 其他个人照顾服务(不含医疗看护): a note in brackets that gives examples
+    or a scope is no part of the name."""
+    repaired = _note_pattern().sub("", draft.metric) if any(c in draft.metric for c in _OPENING) else draft.metric
+    return draft._replace(metric=repaired) if repaired != draft.metric and repaired else None
+
+
+@cache
+def _note_pattern() -> regex.Pattern[str]:
+    w = _regional()
+    openers = "|".join(map(regex.escape, w.note_openers))
+    ends = "|".join(map(regex.escape, load_lexicon().words("context", "examples_marker")))
+    return regex.compile(rf"[(（](?:(?:{openers})[^()（）0-9]{{0,20}}|[^()（）0-9]{{0,20}}(?:{ends}))[)）]")
