@@ -359,6 +359,22 @@ def _subject_shared_with(site: Site) -> tuple[str, bool]:
     return metric, back == len(earlier) - 1
 
 
+@rule("borrow.metric.against-base", needs_previous=True)
+def against_base(site: Site, draft: Draft) -> Draft | None:
+    """税课收入累计实收数3,865亿元，预算达成率13.9%，执行率97.8%，较113年度同期增加39亿元: a change against a
+    base, with nothing before the base, is a change of the nearest claim before it in the same unit."""
+    if draft.metric:
+        return None
+    opening = site.text[site.clause[0] : site.q.prefix_start].lstrip()
+    if not opening.startswith(_regional().comparison_frames):
+        return None
+    quantities = site.sentence.quantities
+    for j in range(site.index - 1, -1, -1):
+        if quantities[j].unit == site.q.unit and site.earlier[j].metric:
+            return draft._replace(metric=site.earlier[j].metric)
+    return None
+
+
 @rule("borrow.metric.shared-subject", needs_previous=True)
 def shared_subject(site: Site, draft: Draft) -> Draft | None:
     """，增长4.2%: a clause that only links shares the subject before it (one that begins with its
