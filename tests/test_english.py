@@ -78,3 +78,10 @@ def test_extract_takes_the_region_of_a_release(tmp_path, capsys):
     with (tmp_path / "f.csv").open(encoding="utf-8-sig") as handle:
         (row,) = list(csv.DictReader(handle))
     assert (row["region"], row["std_unit"], row["period"]) == ("HK", "HKD", "2025-04/2026-03")
+
+
+def test_the_library_takes_the_region_as_the_command_does():
+    rows = reportminer.extract("本年度政府收入為6888億元。", published="2026-02-25", region="HK")
+    assert rows[["region", "std_unit", "period"]].values.tolist() == [["HK", "HKD", "2025-04/2026-03"]]
+    inferred = reportminer.extract("本年度政府收入為6888億元。", published="2026-02-25")
+    assert inferred["std_unit"].tolist() == ["CNY"]  # nothing in the text says Hong Kong

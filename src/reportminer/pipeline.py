@@ -228,12 +228,15 @@ def extract_claims(document: Document) -> list[Claim]:
     return [with_regional_currency(claim, place) for claim in claims]
 
 
-def extract(text: str, doc_id: str = "inline", lang: str | None = None, published: str = "") -> pd.DataFrame:
+def extract(text: str, doc_id: str = "inline", lang: str | None = None, published: str = "",
+            region: str = "") -> pd.DataFrame:
     """The facts table of one text (the library's main entry point); ``lang`` (``zh``, ``en``) is guessed
-    from the text when not given, as the command line does.
+    from the text when not given, and ``region`` (``CN``, ``TW``, ``HK``, ``MO``) inferred, as the command
+    line does.
 
     >>> extract("2023年，市中区新增策划储备项目175个、总投资1082.6亿元。")[["mention", "std_value", "metric", "period"]].values.tolist()
     [['175个', 175.0, '新增策划储备项目', '2023'], ['1082.6亿元', 108260000000.0, '总投资', '2023']]
     """
-    document = Document(doc_id=doc_id, text=text, lang=guess_lang(text) if lang is None else lang, published=published)
+    document = Document(doc_id=doc_id, text=text, lang=guess_lang(text) if lang is None else lang,
+                        published=published, region=region)
     return claims_to_frame(extract_claims(document), [document])
