@@ -31,7 +31,25 @@ _LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
 _ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
 _MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(up|down)\s+from\b")
-_AFTER_STOPS = ("and", "or", "to", "in", "for", "by", "was", "were", "is", "went", "will", "from", "with")
+_AFTER_STOPS = ("and", "or", "to", "in", "for", "by", "was", "were", "is", "went", "will", "from", "with", "over", "during",
+                "since", "than", "compared", "year-on-year")
+# Joins the words of a compound noun (added value) into one token while a metric is read, so that a word of it
+# that elsewhere ends a metric (added, above, than) does not end it here.
+_JOINER = "\u2060"
+
+
+@cache
+def _compound_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().noun_compounds)})\b")
+
+
+def _joined(text: str) -> str:
+    """the added value of industries above designated size: each listed compound one token."""
+    return _compound_re().sub(lambda m: m.group().replace(" ", _JOINER), text)
+
+
+def _unjoined(text: str) -> str:
+    return text.replace(_JOINER, " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +75,8 @@ def change_before(before: str, cues: EnglishCues) -> str:
         for word in reversed([w.lower().strip(",") for w in before.split()]):
             if word in cues.increase or word in cues.decrease:
                 return "increase" if word in cues.increase else "decrease"
+    if before.rstrip().lower().endswith(" to") and (reached := _verb_before_object(before, cues)):
+        return reached  # raise the proportion of permanent urban residents to 65 percent: the level a change reaches
     text = before
     for _ in range(6):
         word = ends_with(text, cues.increase + cues.decrease)
@@ -68,6 +88,21 @@ def change_before(before: str, cues: EnglishCues) -> str:
         if not filler:
             return ""
         text = text.rstrip()[: -len(filler)]
+    return ""
+
+
+_OBJECT_WORDS = frozenset({"the", "a", "an", "its", "their", "of", "in", "for", "to", "and", "per"})
+
+
+def _verb_before_object(before: str, cues: EnglishCues) -> str:
+    """The direction of a change verb whose object (a noun phrase) stands between it and "to N"."""
+    words = [w.lower().strip(",") for w in before.split()][:-1]
+    stop = _stop_words()
+    for k, word in enumerate(reversed(words)):
+        if word in cues.increase or word in cues.decrease:
+            return "increase" if word in cues.increase else "decrease" if k else ""
+        if word in stop and word not in _OBJECT_WORDS:
+            return ""
     return ""
 
 
@@ -107,8 +142,8 @@ def _without_place(metric: str, cues: EnglishCues) -> str:
 def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     """The noun phrase right before the number: the words back to the first link, verb or cue word;
     "that of services" after "the prices of consumer goods" is the prices of services."""
-    phrases = cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.fillers + cues.link_words
-    before = _TIME_PHRASE.sub(" ", before)
+    phrases = cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.fillers + cues.link_words + cues.verbs_before_number
+    before = _joined(_TIME_PHRASE.sub(" ", before))
     while (word := ends_with(before, phrases)) is not None:
         before = before.rstrip()[: -len(word)]  # "more than", "year on year to": cue phrases, however long
     words = before.split()
@@ -123,21 +158,39 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
         phrase.pop(0)
     if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
         phrase.pop(0)  # Chongqing's GDP: the owner is the place, not the measure
-    metric = _without_place(" ".join(phrase).strip(" ,"), cues)
+    metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     trailing = ends_with(metric, cues.metric_trailing)
     return metric[: -len(trailing)].rstrip() if trailing else metric
 
 
+def _without_change_noun(metric: str, cues: EnglishCues) -> str:
+    """the growth of the service sector → service sector: a change noun that heads a metric says how it moved."""
+    low = metric.lower()
+    lead = next((w for w in sorted(cues.leading_change_nouns, key=len, reverse=True) if low.startswith(w + " ")), None)
+    if lead is None:
+        return metric
+    rest = metric[len(lead) :].strip()
+    return rest[4:] if rest.lower().startswith("the ") else rest
+
+
 _BASIS = regex.compile(r"(?i)\b(?:basis|terms|average)$")
+_DEMONSTRATIVES = ("this", "that", "these", "those", "it", "which")
+
+
+def _is_time_or_reference(words: str) -> bool:
+    """Q1, H1, March 2024, this sum: words after in/of that name a time or point back, not a measure."""
+    first = words.split()[0].lower().strip(",.") if words.split() else ""
+    cues = english_cues()
+    return first in cues.year_parts or first in cues.months or first in _DEMONSTRATIVES
 
 
 def metric_after(after: str) -> str:
     """US$300 million in foreign investment, 15 km of roads: the phrase after in/of/on, up to the next
     link word or clause break."""
     after = _LEADING_PARENTHESIS.sub("", after)  # 2.58 trillion yuan (312 billion dollars) in …
-    m = regex.match(r"\s(?:in|of|on)\s(?:the\s)?((?:[A-Za-z][\w'-]*\s?){1,6})", after)
-    if not m or _TIME_WORDS.match(m.group(1)):
-        return ""  # (in the first three quarters: when, not what)
+    m = regex.match(r"\s(?:in|of|on|from)\s(?:the\s)?((?:[A-Za-z][\w'-]*\s?){1,6})", after)
+    if not m or _TIME_WORDS.match(m.group(1)) or _is_time_or_reference(m.group(1)):
+        return ""  # (in the first three quarters, in Q1: when, not what; of this sum: what was said before)
     words = []
     for word in m.group(1).split():
         if word.lower() in _AFTER_STOPS or (words and word.lower().endswith("ed")):
@@ -272,10 +325,64 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         change, noun_metric = _change(q, before, after, previous)
         head = next((c.metric for c in reversed(out) if " of " in c.metric), "")
         metric, rule = _metric(q, before, after, noun_metric, previous, head, text)
+        clause_start = q.quantity.number_start - len(before)
+        if previous and _is_conversion(text, quantities[len(out) - 1], q):
+            metric, change, rule = previous.metric, previous.change, "en.conversion"
+        elif _only_cue_words(before) and (found := _read_across(text, clause_start, quantities[: len(out)])):
+            metric, rule = found
+        elif previous and _LISTED_BY.match(before) and text[previous_end:start].lstrip(" ,").lower().startswith("and ") \
+                and " of " in previous.metric and " of " not in metric:
+            # (the output of new-energy vehicles up by 140.8 percent and solar cells by 24.3 percent)
+            metric, rule = f"{previous.metric.split(' of ')[0]} of {metric}", "en.listed-by"
         in_clause = target_cue(before, len(before))
         out.append(EnglishContext(metric, change, target_cue(text, start), rule, in_clause))
         previous_end = end
     return pair_respectively(text, quantities, out)
+
+
+def _is_conversion(text: str, previous: EnglishQuantity, q: EnglishQuantity) -> bool:
+    """27.02 trillion yuan ($4.24 trillion): an amount in another currency in parentheses right after an
+    amount is the same figure, with its metric and change."""
+    return (previous.quantity.kind == Kind.MONEY and q.quantity.kind == Kind.MONEY
+            and text[previous.quantity.end : q.quantity.prefix_start].strip() == "(")
+
+
+def _only_cue_words(before: str) -> bool:
+    """ ", up", ", a year-on-year decrease of": the clause before the number holds only change, filler and
+    link words (the number stands in apposition to what precedes)."""
+    cues = english_cues()
+    words = [w.lower().strip(",") for w in _without_qualifiers(before).split()]
+    allowed = set(cues.increase + cues.decrease + cues.fillers + cues.link_words + tuple(cues.change_nouns)
+                  + cues.verbs_before_number) | {"came", "in", "year-on-year"}
+    return all(w in allowed for w in words)
+
+
+_TIME_PREPOSITIONS = frozenset({"in", "during", "over", "for", "on", "at", "from", "since", "by", "as"})
+_PLACE_OF_COUNT = regex.compile(r"(?i)\b(?:in|of|among|across|for)\s*\Z")
+
+
+def _read_across(text: str, clause_start: int, earlier: list[EnglishQuantity]) -> tuple[str, str] | None:
+    """What a number in apposition measures: the noun phrase before the comma (the growth of the service
+    sector, up 2.5 percent), or the phrase that runs through a count (the surveyed unemployment rate in 31
+    major cities came in at 5.5 percent)."""
+    cues = english_cues()
+    last = earlier[-1] if earlier else None
+    if last and last.quantity.kind == Kind.COUNT and text[last.quantity.end : clause_start].strip() == "" \
+            and _PLACE_OF_COUNT.search(text, 0, last.quantity.prefix_start):
+        bound = earlier[-2].quantity.end if len(earlier) > 1 else 0
+        found = metric_before(clause_before(text, clause_start, bound), cues)
+        return (found, "en.through-count") if found else None
+    comma = text[:clause_start].rstrip()
+    if not comma.endswith(","):
+        return None
+    bound = last.quantity.end if last else 0
+    lead = clause_before(text, len(comma) - 1, bound)
+    if last and lead.strip() == text[bound : len(comma) - 1].strip():
+        return None  # (3.9 trillion yuan of bonds will be issued, an increase of …: the claim before's phrase)
+    if not lead.strip() or lead.split()[0].lower() in _TIME_PREPOSITIONS:
+        return None  # (… 5.5 percent in March, down 0.2 points: the time, not a measure)
+    found = metric_before(lead + " ", cues)
+    return (found, "en.apposition") if found else None
 
 
 def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: list[EnglishContext]) -> list[EnglishContext]:
@@ -291,7 +398,8 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
             items = None
             continue
         if items is None or len(items) != len(group):
-            items = list_items(text, first_start, len(group))
+            lower = quantities[group[0] - 1].quantity.end if group[0] else 0
+            items = list_items(text, first_start, len(group), lower)
         for k, item in zip(group, items or [], strict=False):
             out[k] = replace(out[k], metric=item, rule="en.respectively")
     return out
@@ -315,19 +423,46 @@ def _number_lists(text: str, quantities: list[EnglishQuantity]) -> list[list[int
     return groups
 
 
-def list_items(text: str, end: int, count: int) -> list[str] | None:
-    """The ``count`` items of the subject that ends where the numbers begin, or None."""
-    start = max(text.rfind(";", 0, end), text.rfind(":", 0, end)) + 1
+_NEXT_CLAUSE = regex.compile(r"(?i),\s*(?:and|while|but|whereas)\s")
+
+
+def list_items(text: str, end: int, count: int, lower: int = 0) -> list[str] | None:
+    """The ``count`` items of the subject that ends where the numbers begin (after ``lower``, the end of the
+    claim before), or None."""
+    start = max(text.rfind(";", 0, end) + 1, text.rfind(":", 0, end) + 1, lower)
     opened = opening(text, find_times(text, "", ""))
     if opened and opened.end > start:
         comma = text.find(",", opened.end, end)
         start = comma + 1 if comma >= 0 else start
+    clauses = list(_NEXT_CLAUSE.finditer(text, start, end))
+    start = clauses[-1].end() if clauses else start  # (…, and the retail sales of A and B decreased by x and y)
     words = text[start:end].split()
     while words and words[-1].lower().strip(",") in _stop_words() | {"arrived"}:
         words.pop()
     parts = [p.strip() for p in _ITEM_BREAK.split(" ".join(words)) if p.strip()]
     parts = [" ".join(w for w in p.split() if w.lower() not in ("the", "a", "an")) for p in parts]
-    return _share_heads(parts) if len(parts) == count else None
+    return _share_heads(parts) if len(parts) == count else _noun_list(text[start:end], count)
+
+
+@cache
+def _list_pattern(count: int) -> regex.Pattern[str]:
+    word = rf"(?<![\w'’-])(?!(?:{alternation(_stop_words())})\b)[A-Za-z][\w'’-]*"
+    item = rf"(?:{word}\s){{0,3}}{word}"
+    return regex.compile(rf"(?:the\s)?(?P<i>{item})(?:\s*,\s*(?:the\s)?(?P<i>{item})){{{count - 2}}},?\s+and\s+"
+                         rf"(?:the\s)?(?P<i>{item})\b", regex.IGNORECASE)
+
+
+def _noun_list(segment: str, count: int) -> list[str] | None:
+    """The last list of ``count`` bare noun phrases in ``segment`` (with the high-end manufacturing and
+    high-tech industries as the main drivers, increasing by …; such as information, finance and e-commerce,
+    which rose …), the longest where several end at the same word."""
+    if count < 2:
+        return None
+    best = None
+    for m in _list_pattern(count).finditer(segment, overlapped=True):
+        if best is None or (m.end(), -m.start()) > (best.end(), -best.start()):
+            best = m
+    return [item.strip() for item in best.captures("i")] if best else None
 
 
 def _share_heads(parts: list[str]) -> list[str]:
@@ -336,6 +471,9 @@ def _share_heads(parts: list[str]) -> list[str]:
     owner = regex.match(r"(?i)(.+?)\s(?:of|in|for)\s", parts[0])
     if owner and all(regex.match(r"(?i)(?:of|in|for)\s", p) for p in parts[1:]):
         return [parts[0]] + [owner.group(1) + " " + p for p in parts[1:]]
+    tail = regex.search(r"(?i)\s(?:in|at|above|among)\s", parts[-1])
+    if len(parts) > 1 and tail and not any(regex.search(r"(?i)\s(?:in|at|above|among)\s", p) for p in parts[:-1]):
+        parts = parts[:-1] + [parts[-1][: tail.start()]]  # (A, B and C in retail units above …: said of all)
     head = regex.match(r"(?i)(.*\b(?:of|in|for)\s)", parts[0])
     if head and not any(regex.search(r"(?i)\b(?:of|in|for)\b", p) for p in parts[1:]):
         return [parts[0]] + [head.group(1) + p for p in parts[1:]]

@@ -63,6 +63,13 @@ class EnglishCues:
     streak_words: tuple[str, ...]
     streak_after: tuple[str, ...]
     bullets: tuple[str, ...]
+    noun_compounds: tuple[str, ...]
+    verbs_before_number: tuple[str, ...]
+    year_at_hand: tuple[str, ...]
+    named_after_year: tuple[str, ...]
+    figure_references: tuple[str, ...]
+    enumeration_leads: tuple[str, ...]
+    leading_change_nouns: tuple[str, ...]
 
 
 def _frozen(value: object) -> object:
