@@ -110,9 +110,10 @@ def _verb_before_object(before: str, cues: EnglishCues) -> str:
 # when, not what, so it leaves the metric.
 _TIME_PHRASE = regex.compile(
     r"(?i)\b(?:for|in|during|over|of)\s+(?:the\s+)?(?:(?:this|last|next|past|previous|same|first|second|third|"
-    r"fourth|latter|former|whole|full|two|three|four|five|nine|ten|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b")
+    r"fourth|latter|former|whole|full|two|three|four|five|nine|ten|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b"
+    r"|\b(?:last|this|next|past|previous)\s+(?:years?|quarters?|months?)\b")
 _ARTICLES = ("the", "a", "an")
-_INSIDE = ("of", "per", "in")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
+_INSIDE = ("of", "per", "in", "for")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
 
 
 def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], str]:
@@ -245,7 +246,7 @@ def _change(q: EnglishQuantity, before: str, after: str, previous) -> tuple[str,
     change = noun_change or change
     if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease"  # a growth of -7.19 percent is a fall
-    joined = before.strip(" ,").lower() in ("to", "and", "or", "")
+    joined = _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "")
     if not change and previous and (joined or _LISTED_BY.match(before)):
         change = previous.change  # risen from 54 to 82.7 trillion; increase A by 7 percent, B by 4 percent
     if not change and (moved := _MOVED_FROM.match(after)):
@@ -328,7 +329,7 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
             metric, change, rule = previous.metric, previous.change, "en.conversion"
-        elif _only_cue_words(before) and (found := _read_across(text, clause_start, quantities[: len(out)])):
+        elif rule not in _READ_FROM_NOUN and only_cue_words(before) and (found := _read_across(text, clause_start, quantities[: len(out)])):
             metric, rule = found
         elif previous and _LISTED_BY.match(before) and text[previous_end:start].lstrip(" ,").lower().startswith("and ") \
                 and " of " in previous.metric and " of " not in metric:
@@ -347,16 +348,17 @@ def _is_conversion(text: str, previous: EnglishQuantity, q: EnglishQuantity) -> 
             and text[previous.quantity.end : q.quantity.prefix_start].strip() == "(")
 
 
-def _only_cue_words(before: str) -> bool:
+def only_cue_words(before: str) -> bool:
     """ ", up", ", a year-on-year decrease of": the clause before the number holds only change, filler and
     link words (the number stands in apposition to what precedes)."""
     cues = english_cues()
     words = [w.lower().strip(",") for w in _without_qualifiers(before).split()]
     allowed = set(cues.increase + cues.decrease + cues.fillers + cues.link_words + tuple(cues.change_nouns)
                   + cues.verbs_before_number) | {"came", "in", "year-on-year"}
-    return all(w in allowed for w in words)
+    return all(w in allowed for w in words if w)
 
 
+_READ_FROM_NOUN = frozenset({"en.counted-noun", "en.counted-of", "en.change-noun-after"})
 _TIME_PREPOSITIONS = frozenset({"in", "during", "over", "for", "on", "at", "from", "since", "by", "as"})
 _PLACE_OF_COUNT = regex.compile(r"(?i)\b(?:in|of|among|across|for)\s*\Z")
 

@@ -6,13 +6,21 @@ from __future__ import annotations
 import regex
 
 from ..types import Piece, Sentence
-from .pack import english_cues
+from functools import cache
+
+from .pack import alternation, english_cues
 
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9$])")
 _ABBREVIATIONS = ("U.S.", "e.g.", "i.e.", "No.", "Mr.", "Ms.", "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.",
                   "Nov.", "Dec.", "St.", "vs.", "approx.")
-# A line of metadata (Published: 2025-01-15, a bare date): neither a sentence nor a heading.
-_METADATA = regex.compile(r"(?i)(?:(?:published|updated|date|source|by|editor)\s*[:：]|\d{4}-\d{2}-\d{2}\b)")
+
+
+@cache
+def _metadata() -> regex.Pattern[str]:
+    """A line of metadata (Published: 2025-01-15, Add time:2022-03-08, a bare date): neither a sentence nor a
+    heading."""
+    return regex.compile(rf"(?i)(?:(?:{alternation(english_cues().metadata_labels)})\s*[:：]|\d{{4}}-\d{{2}}-\d{{2}}\b)")
+
 _CLOSING = (".", "!", "?", ":", '"', "”", ";", ",")
 # The longest a sentence may be before it is cut at a clause break (a page without full stops): every
 # look around a number then costs a bounded number of steps, and a run stays linear in the text.
@@ -42,7 +50,7 @@ def _body_start(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
         return None
     start, end = lines[k]
     stripped = text[start:end].strip()
-    if not stripped or bullet_length(stripped) or _METADATA.match(stripped):
+    if not stripped or bullet_length(stripped) or _metadata().match(stripped):
         return None
     return start + len(text[start:end]) - len(text[start:end].lstrip())
 
@@ -82,11 +90,19 @@ def _paragraph_sentences(text: str, lead: int, end: int) -> list[tuple[int, int]
     return spans
 
 
+# A line left open that is shorter than this share of the text's longest line ends where it stands: text
+# hard-wrapped at a width fills its lines nearly to it; a short open line is a list item or a label
+# (GDP growth of around 5.5 percent / over 11 million new urban jobs).
+WRAPPED_SHARE = 0.6
+
+
 def _paragraph_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
     """The last line of the paragraph that starts at line ``i``: lines without a blank between, each but
-    the last left open (hard wrapping), belong to one paragraph."""
+    the last left open (hard wrapping) and filled near the text's width, belong to one paragraph."""
     last = i
-    while last + 1 < len(lines) and not text[lines[last][0] : lines[last][1]].endswith(_CLOSING[:5]):
+    width = max(end - start for start, end in lines)
+    while last + 1 < len(lines) and not text[lines[last][0] : lines[last][1]].endswith(_CLOSING[:5]) \
+            and lines[last][1] - lines[last][0] >= WRAPPED_SHARE * width:
         # (a line that closes its sentence ends the paragraph: text with one paragraph a line)
         start, end = lines[last + 1]
         if _body_start(text, lines, last + 1) != start + len(text[start:end]) - len(text[start:end].lstrip()):
@@ -111,7 +127,7 @@ def split_sentences(text: str) -> list[Sentence]:
         start, end = lines[i]
         stripped = text[start:end].strip()
         lead = start + len(text[start:end]) - len(text[start:end].lstrip())
-        if not stripped or _METADATA.match(stripped):
+        if not stripped or _metadata().match(stripped):
             i += 1
         elif bullet := bullet_length(stripped):  # "- GDP growth of around 5 percent": an item without a full stop
             # (an item may hold several sentences: — Overall economic recovery … were boosted. China's GDP …)

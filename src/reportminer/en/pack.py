@@ -63,6 +63,7 @@ class EnglishCues:
     streak_words: tuple[str, ...]
     streak_after: tuple[str, ...]
     bullets: tuple[str, ...]
+    metadata_labels: tuple[str, ...]
     noun_compounds: tuple[str, ...]
     verbs_before_number: tuple[str, ...]
     year_at_hand: tuple[str, ...]

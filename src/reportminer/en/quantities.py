@@ -122,15 +122,27 @@ def _counted_noun(text: str, pos: int, number: Number) -> _Unit | None:
     return _Unit(noun, Kind.COUNT, name, name, Decimal(1), m.end(), counted)
 
 
+_LIST_JOINER = regex.compile(r"\s(?:to|and|or|of)\s|,\s(?:and\s|or\s)?")
+
+
 def _unit_after_list(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, Number] | None:
-    """ "from 54 trillion to 82.7 trillion yuan", "3 and 5 percent": the unit written once after the
-    next number of a list, with that number."""
-    joiner = regex.match(r"\s(?:to|and|or)\s", text[number.end:])
-    following = next((n for n in numbers if n.start == number.end + (joiner.end() if joiner else -1)), None)
-    if joiner is None or following is None or following.currency:
-        return None
-    unit = _measure_unit(text, following.end)
-    return (unit, following) if unit else None
+    """ "from 54 trillion to 82.7 trillion yuan", "3 and 5 percent", "3.6, 6.8 and 2.5 percent": the unit
+    written once after the last number of a list, with that number; "37 of 41 major industries": a part
+    counts what its whole counts."""
+    current = number
+    for _ in range(12):
+        joiner = _LIST_JOINER.match(text, current.end)
+        following = next((n for n in numbers if joiner and n.start == joiner.end()), None)
+        if joiner is None or following is None or following.currency:
+            return None
+        if joiner.group().strip() == "of":
+            unit = _counted_noun(text, following.end, following) if current is number else None
+            return (unit, following) if unit else None
+        unit = _measure_unit(text, following.end)
+        if unit:
+            return unit, following
+        current = following
+    return None
 
 
 def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, Decimal] | None:
@@ -145,7 +157,7 @@ def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, D
         unit, following = shared
         # (from 54 to 82.7 trillion yuan: the scale after the list is the first number's too)
         factor = following.factor if not number.scaled else Decimal(1)
-        return _Unit(unit.surface, unit.kind, unit.unit_en, unit.std_unit, unit.factor, number.end), factor
+        return _Unit(unit.surface, unit.kind, unit.unit_en, unit.std_unit, unit.factor, number.end, unit.counted), factor
     if number.currency:
         code = number.currency
         symbol = regex.match(r"[^\d\s\-−]+", text[number.start : number.end])  # US$ of US$ 48.6 million, $ of $2.5bn

@@ -72,11 +72,19 @@ def _years(sentence: str, low: str, published: str) -> list[TimeExpression]:
 _NAMED_EVENT = regex.compile(r"\s(?!(?:in|on|at|and|to|was|were)\b)[A-Z][\w-]*")
 
 
+_NAME_WORDS = regex.compile(r"(?:\s[A-Z][\w-]*){1,6}")
+
+
 def _names_an_event(sentence: str, m: regex.Match[str]) -> bool:
-    """The 2021 FISU World University Games, the 2030 Agenda: a year before a name is part of the name."""
+    """The 2021 FISU World University Games, the 2030 Agenda, 2022 China Government Work Report: a year before
+    a name (after "the", or before capitalised words that end in a document's or event's noun) is part of
+    the name."""
     named = _NAMED_EVENT.match(sentence, m.end())
-    return named is not None and sentence[: m.start()].lower().endswith("the ") and named.group().strip().lower() \
-        not in english_cues().months
+    if named is not None and sentence[: m.start()].lower().endswith("the ") and named.group().strip().lower() \
+            not in english_cues().months:
+        return True
+    title = _NAME_WORDS.match(sentence, m.end())
+    return title is not None and any(w.lower() in english_cues().named_after_year for w in title.group().split())
 
 
 def _months_period(year: int | None, first: int, last: int, start: int, end: int, published: str) -> str:
@@ -116,7 +124,9 @@ def _parts(sentence: str, low: str, published: str, frame: str, found: list[Time
             year = report_year(published) + cues.relative_years[relative.group("phrase")][0]
             relative_spans.append((relative.start("phrase"), relative.end("phrase")))
         period = _months_period(year, first, last, m.start(), m.end(), published)
-        if period and not _is_base(low, m.start()):
+        if _is_base(low, m.start()) and year_at and year_at is not m:
+            found = [t for t in found if t.start != year_at.start("y")]  # (from the fourth quarter of 2022: a base)
+        elif period and not _is_base(low, m.start()):
             if year_at and year_at is not m:
                 found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it
             found.append(_expression(m.start(), m.end(), period, day=bool(m.group("day"))))
@@ -138,12 +148,24 @@ def _relative(low: str, published: str, found: list[TimeExpression], taken: list
     return found
 
 
+def _year_at_hand(low: str, published: str, frame: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """the deficit-to-GDP ratio for the year: the year of the frame, else of publication."""
+    year = frame[:4] if frame[:4].isdigit() else str(report_year(published) or "")
+    if not year:
+        return found
+    for m in regex.finditer(rf"\b(?:{alternation(english_cues().year_at_hand)})\b", low):
+        if not any(t.start <= m.start() < t.end for t in found):
+            found.append(_expression(m.start(), m.end(), year))
+    return found
+
+
 def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression]:
     """The time expressions of a sentence that are not comparison bases, in order."""
     low = sentence.lower()
     found = _years(sentence, low, published)
     found, taken = _parts(sentence, low, published, frame, found)
-    return sorted(_relative(low, published, found, taken), key=lambda t: t.start)
+    found = _year_at_hand(low, published, frame, _relative(low, published, found, taken))
+    return sorted(found, key=lambda t: t.start)
 
 
 def opening(text: str, times: list[TimeExpression]) -> TimeExpression | None:
