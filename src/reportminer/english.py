@@ -68,12 +68,11 @@ def _shared_context(ctx: EnglishContext, target: bool, clause_target: bool) -> C
 
 def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: EnglishContext, governing: TimeExpression | None,
            frame: _Frame) -> Claim:
-    time = governing or frame.time
+    time, period_rule = _dated(q, ctx, governing, frame)
     period = time.period if time else ""
     target = frame.list_is_target if sentence.is_list_item else ctx.target_cue
     shared = _shared_context(ctx, target, ctx.clause_target_cue and not sentence.is_list_item)
     status, status_rule = decide_status(shared, period, document.published, governing, frame.time)
-    period_rule = "period.en.stated" if governing else ("period.en.frame" if frame.time else "")
     start, end = sentence.to_doc(q.start), sentence.to_doc(q.end - 1) + 1
     return Claim(
         doc_id=document.doc_id, lang="en", start=start, end=end, mention=document.text[start:end],
@@ -84,6 +83,27 @@ def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: EnglishCont
         status=status, sentence=sentence.text, section=sentence.section,
         metric_rule=shared.metric_rule, change_rule=shared.change_rule, period_rule=period_rule, status_rule=status_rule,
     )
+
+
+_LEVELS = (Kind.PERCENT, Kind.MONEY, Kind.COUNT, Kind.AREA, Kind.LENGTH, Kind.MASS, Kind.VOLUME, Kind.ENERGY,
+           Kind.POWER, Kind.OTHER)
+
+
+def _dated(q: Quantity, ctx: EnglishContext, governing: TimeExpression | None, frame: _Frame) -> tuple[TimeExpression | None, str]:
+    """The time of a claim and the rule that gave it: the stated or running time; a year before it for a
+    level "a year ago"; the last year of a span of years for a level a change reaches in it (In the next
+    five years, raise the share to 65 percent: the plan's end, as the Chinese side reads 十五五 levels)."""
+    time = governing or frame.time
+    rule = "period.en.stated" if governing else ("period.en.frame" if frame.time else "")
+    if time is None:
+        return None, rule
+    if ctx.year_ago and time.first[:4].isdigit() and time.last[:4].isdigit():
+        earlier = TimeExpression(time.start, time.end, f"{int(time.first[:4]) - 1}{time.first[4:]}",
+                                 f"{int(time.last[:4]) - 1}{time.last[4:]}")
+        return earlier, "period.en.year-ago"
+    if ctx.reached and q.kind in _LEVELS and len(time.first) == 4 and len(time.last) == 4 and time.first != time.last:
+        return TimeExpression(time.start, time.end, time.last, time.last), "period.en.plan-end"
+    return time, rule
 
 
 def _ranks(text: str, quantities: list[EnglishQuantity], contexts: list[EnglishContext]) -> list[tuple[Quantity, EnglishContext]]:

@@ -59,6 +59,8 @@ class EnglishContext:
     target_cue: bool  # a target word stands before the number in its sentence
     rule: str  # the rule that decided the metric
     clause_target_cue: bool = False  # … in the number's own clause (and will invest 3bn yuan)
+    reached: bool = False  # a level a change or a link reaches (raise the share to 65 percent, reached 121 trillion)
+    year_ago: bool = False  # dated a year before the period in force (5.3 percent a year ago)
 
 
 @cache
@@ -71,6 +73,7 @@ def _stop_words() -> frozenset[str]:
 def change_before(before: str, cues: EnglishCues) -> str:
     """The direction of a change verb before the number (fillers and qualifiers may stand between), or
     of the verb before "by" (cut energy use by 2.5 percentage points)."""
+    before = _without_qualifiers(before)  # (expand its GDP by over 6 percent)
     if before.rstrip().lower().endswith(" by"):
         for word in reversed([w.lower().strip(",") for w in before.split()]):
             if word in cues.increase or word in cues.decrease:
@@ -235,11 +238,16 @@ def _noun_phrase(words: str) -> bool:
     return 0 < len(split) <= 4 and not any(w.lower().strip(",") in _stop_words() or not w[:1].isalpha() for w in split)
 
 
-def _change(q: EnglishQuantity, before: str, after: str, previous) -> tuple[str, str]:
+_GROWTH_NOUN = regex.compile(r"(?i)\b(?:growth|increase|rise)\s+(?:of|in)\b")
+
+
+def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str = "") -> tuple[str, str]:
     """(direction, metric a change noun names) of one quantity."""
     cues = english_cues()
     kind = q.quantity.kind
     change = change_before(before, cues) if kind != Kind.RANK else ""
+    if not change and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and _GROWTH_NOUN.search(subject or before):
+        change = "increase"  # (the nominal growth of incomes came in at 5.2 percent)
     if kind == Kind.COUNT and not before.rstrip().lower().endswith(" by"):
         change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)
     noun_change, noun_metric = change_noun_after(after, cues) if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
@@ -323,7 +331,7 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         before = clause_before(text, q.quantity.number_start, previous_end)
         after = text[end:]
         previous = out[-1] if out else None
-        change, noun_metric = _change(q, before, after, previous)
+        change, noun_metric = _change(q, before, after, previous, text[previous_end:start])
         head = next((c.metric for c in reversed(out) if " of " in c.metric), "")
         metric, rule = _metric(q, before, after, noun_metric, previous, head, text)
         clause_start = q.quantity.number_start - len(before)
@@ -336,9 +344,20 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
             # (the output of new-energy vehicles up by 140.8 percent and solar cells by 24.3 percent)
             metric, rule = f"{previous.metric.split(' of ')[0]} of {metric}", "en.listed-by"
         in_clause = target_cue(before, len(before))
-        out.append(EnglishContext(metric, change, target_cue(text, start), rule, in_clause))
+        year_ago = any(after.lower().lstrip(" ,").startswith(w) for w in english_cues().year_ago)
+        out.append(EnglishContext(metric, change, target_cue(text, start), rule, in_clause, _reaches(before, change), year_ago))
         previous_end = end
     return pair_respectively(text, quantities, out)
+
+
+_REACH = regex.compile(r"(?i)\b(?:reach|reaches|reached|reaching|to)\s*\Z")
+
+
+def _reaches(before: str, change: str) -> bool:
+    """raise the proportion of permanent urban residents to 65 percent, GDP reached 121 trillion yuan: the
+    number is the level at the end of a change, not its amount."""
+    found = _REACH.search(_without_qualifiers(before).rstrip())
+    return found is not None and (change != "" or found.group().lower().startswith("reach"))
 
 
 def _is_conversion(text: str, previous: EnglishQuantity, q: EnglishQuantity) -> bool:

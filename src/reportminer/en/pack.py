@@ -64,6 +64,7 @@ class EnglishCues:
     streak_after: tuple[str, ...]
     bullets: tuple[str, ...]
     metadata_labels: tuple[str, ...]
+    year_ago: tuple[str, ...]
     noun_compounds: tuple[str, ...]
     verbs_before_number: tuple[str, ...]
     year_at_hand: tuple[str, ...]
