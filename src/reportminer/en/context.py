@@ -115,7 +115,8 @@ _TIME_PHRASE = regex.compile(
     r"(?i)\b(?:for|in|during|over|of)\s+(?:the\s+)?(?:(?:this|last|next|past|previous|same|first|second|third|"
     r"fourth|latter|former|whole|full|two|three|four|five|nine|ten|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b"
     r"|\b(?:last|this|next|past|previous)\s+(?:years?|quarters?|months?)\b")
-_ARTICLES = ("the", "a", "an")
+_ARTICLES = ("the", "a", "an", "its", "their")
+_RATIO_NOUNS = frozenset({"ratio", "proportion"})
 _INSIDE = ("of", "per", "in", "for")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
 
 
@@ -125,8 +126,11 @@ def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], st
     for k in range(len(words) - 1, -1, -1):
         word, low = words[k], words[k].lower().strip(",")
         before = words[k - 1].lower().strip(",") if k else ""
-        inside = phrase and (low in _INSIDE or (low in _ARTICLES and before in _INSIDE) or (
-            low == "and" and len(phrase) <= 3 and before and before not in stop))  # (imports and exports)
+        ratio = low == "to" and any(w.lower() in _RATIO_NOUNS for w in words[max(0, k - 5) : k])
+        inside = phrase and (low in _INSIDE or ratio or (low in _ARTICLES and before in _INSIDE) or (
+            low == "and" and (len(phrase) <= 3 or _of_list_ahead(words, k, stop)) and before and before not in stop))
+        # (imports and exports; the added value of power, heat, gas and water production and supply industry;
+        # the ratio of its deficit to GDP: "to" joins the two terms of a ratio)
         if (low in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 10:
             return phrase, low
         if low in _TIME_NOUNS:
@@ -135,6 +139,17 @@ def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], st
             return phrase[1:], low  # resulted in savings: a verb and its preposition end the phrase
         phrase.insert(0, word)
     return phrase, ""
+
+
+def _of_list_ahead(words: list[str], k: int, stop: frozenset[str]) -> bool:
+    """Only nouns (and commas) stand between words[k] (an "and") and an "of" before it: a list after "of"."""
+    for j in range(k - 1, max(-1, k - 9), -1):
+        low = words[j].lower().strip(",")
+        if low == "of":
+            return True
+        if low in stop or low == "and":
+            return False
+    return False
 
 
 def _without_place(metric: str, cues: EnglishCues) -> str:
@@ -162,6 +177,8 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
         phrase.pop(0)
     if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
         phrase.pop(0)  # Chongqing's GDP: the owner is the place, not the measure
+    if len(phrase) > 1 and phrase[-1].lower().endswith("ed") and "-" not in phrase[-1] and _JOINER not in phrase[-1]:
+        phrase.pop()  # Tax and fee reductions introduced last year totaled …: the participle says what was done
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     trailing = ends_with(metric, cues.metric_trailing)
     return metric[: -len(trailing)].rstrip() if trailing else metric
@@ -227,9 +244,30 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
     breaks = list(_CLAUSE_BREAK.finditer(masked))
+    popped = False
     while len(breaks) > 0 and breaks[-1].group() == "and" and _noun_phrase(before[(breaks[-2].end() if len(breaks) > 1 else 0) : breaks[-1].start()]):
         breaks.pop()  # total imports and exports reached …: "and" inside the subject, not between clauses
+        popped = True
+    if popped:
+        breaks = _without_list_commas(before, breaks)
     return before[breaks[-1].end():] if breaks else before
+
+
+_OF_NOUN = regex.compile(r"(?i)\bof\s+[\w'-]+(?:\s[\w'-]+){0,2}\s*\Z")
+
+
+def _without_list_commas(before: str, breaks: list) -> list:
+    """that of power, heat, gas and water production and supply industry: the commas of a list of nouns
+    after "of" that ends in "and" are inside the subject (only when the list does begin after "of")."""
+    k = len(breaks)
+    while k > 0 and breaks[k - 1].group() == ",":
+        segment = before[(breaks[k - 2].end() if k > 1 else 0) : breaks[k - 1].start()]
+        if _OF_NOUN.search(segment):
+            return breaks[: k - 1]
+        if not _noun_phrase(segment):
+            break
+        k -= 1
+    return breaks
 
 
 def _noun_phrase(words: str) -> bool:
@@ -483,7 +521,15 @@ def _noun_list(segment: str, count: int) -> list[str] | None:
     for m in _list_pattern(count).finditer(segment, overlapped=True):
         if best is None or (m.end(), -m.start()) > (best.end(), -best.start()):
             best = m
-    return [item.strip() for item in best.captures("i")] if best else None
+    if best is None:
+        return None
+    head = _LIST_HEAD.search(segment, 0, best.start())
+    owner = f"{head.group('head').strip()} of " if head and not any(
+        w.lower() in _stop_words() for w in head.group("head").split()) else ""
+    return [owner + item.strip() for item in best.captures("i")]  # (the retail sales of A, B and C: each item's)
+
+
+_LIST_HEAD = regex.compile(r"(?i)(?:\bthe\s)?(?P<head>(?:[\w'-]+\s){1,3})of\s*\Z")
 
 
 def _share_heads(parts: list[str]) -> list[str]:
