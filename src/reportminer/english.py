@@ -92,7 +92,8 @@ _LEVELS = (Kind.PERCENT, Kind.MONEY, Kind.COUNT, Kind.AREA, Kind.LENGTH, Kind.MA
 def _dated(q: Quantity, ctx: EnglishContext, governing: TimeExpression | None, frame: _Frame) -> tuple[TimeExpression | None, str]:
     """The time of a claim and the rule that gave it: the stated or running time; a year before it for a
     level "a year ago"; the last year of a span of years for a level a change reaches in it (In the next
-    five years, raise the share to 65 percent: the plan's end, as the Chinese side reads 十五五 levels)."""
+    five years, raise the share to 65 percent: the plan's end, as the Chinese side reads 十五五 levels; a
+    span up to now, since 2012, keeps the span)."""
     time = governing or frame.time
     rule = "period.en.stated" if governing else ("period.en.frame" if frame.time else "")
     if time is None:
@@ -101,7 +102,7 @@ def _dated(q: Quantity, ctx: EnglishContext, governing: TimeExpression | None, f
         earlier = TimeExpression(time.start, time.end, f"{int(time.first[:4]) - 1}{time.first[4:]}",
                                  f"{int(time.last[:4]) - 1}{time.last[4:]}")
         return earlier, "period.en.year-ago"
-    if ctx.reached and q.kind in _LEVELS and len(time.first) == 4 and len(time.last) == 4 and time.first != time.last:
+    if ctx.reached and not time.since and q.kind in _LEVELS and len(time.first) == 4 and len(time.last) == 4 and time.first != time.last:
         return TimeExpression(time.start, time.end, time.last, time.last), "period.en.plan-end"
     return time, rule
 

@@ -90,10 +90,24 @@ def _paragraph_sentences(text: str, lead: int, end: int) -> list[tuple[int, int]
     return spans
 
 
-# A line left open that is shorter than this share of the text's longest line ends where it stands: text
-# hard-wrapped at a width fills its lines nearly to it; a short open line is a list item or a label
-# (GDP growth of around 5.5 percent / over 11 million new urban jobs).
+# A line left open that is shorter than this share of the text's longest line, and ends in a content word,
+# ends where it stands: text hard-wrapped at a width fills its lines nearly to it; a short open line is a
+# list item or a label (GDP growth of around 5.5 percent / over 11 million new urban jobs), unless it stops
+# on a function word (Investment in / roads and …).
 WRAPPED_SHARE = 0.6
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    cues = english_cues()
+    return frozenset(cues.function_words + cues.link_words + cues.fillers + cues.stop_words + cues.prefix_over
+                     + cues.prefix_under + cues.prefix_approx)
+
+
+def _is_open_item(line: str, width: int) -> bool:
+    """A short line left open that ends in a content word: a list item, not a wrapped line."""
+    words = line.split()
+    return len(line) < WRAPPED_SHARE * width and bool(words) and words[-1].lower() not in _function_words()
 
 
 def _paragraph_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
@@ -102,7 +116,7 @@ def _paragraph_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
     last = i
     width = max(end - start for start, end in lines)
     while last + 1 < len(lines) and not text[lines[last][0] : lines[last][1]].endswith(_CLOSING[:5]) \
-            and lines[last][1] - lines[last][0] >= WRAPPED_SHARE * width:
+            and not _is_open_item(text[lines[last][0] : lines[last][1]], width):
         # (a line that closes its sentence ends the paragraph: text with one paragraph a line)
         start, end = lines[last + 1]
         if _body_start(text, lines, last + 1) != start + len(text[start:end]) - len(text[start:end].lstrip()):
