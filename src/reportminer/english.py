@@ -62,7 +62,7 @@ def governing_time(text: str, times: list[TimeExpression], quantities: list[Quan
 
 def _shared_context(ctx: EnglishContext, target: bool, clause_target: bool) -> Context:
     """The English reading as the shared stages' Context, so the shared status rules decide."""
-    return Context(metric=ctx.metric, change=ctx.change, target_cue=target, subject=ctx.metric,
+    return Context(metric=ctx.metric, change=ctx.change, target_cue=target, subject=ctx.metric, done_cue=ctx.done,
                    clause_target_cue=clause_target, metric_rule=ctx.rule, change_rule="en.change" if ctx.change else "")
 
 

@@ -65,6 +65,7 @@ class EnglishCues:
     bullets: tuple[str, ...]
     metadata_labels: tuple[str, ...]
     year_ago: tuple[str, ...]
+    done_words: tuple[str, ...]
     noun_compounds: tuple[str, ...]
     verbs_before_number: tuple[str, ...]
     year_at_hand: tuple[str, ...]

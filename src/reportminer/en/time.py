@@ -35,7 +35,7 @@ def _patterns() -> _TimePatterns:
         years=regex.compile(r"(?P<a>(?:19|20)\d{2})\s?(?:-|–|to)\s?(?P<b>(?:19|20)\d{2})"
                             r"|(?<![\d.])(?P<y>(?:19|20)\d{2})(?![\d,.]*\s?(?:percent|%))(?!\d)"),
         parts=regex.compile(rf"\b(?:(?P<part>{alternation(cues.year_parts)})|(?:between\s|from\s)?(?P<m1>{months})"
-                            rf"\s?(?:-|–|to|and|through)\s?(?P<m2>{months})"
+                            rf"\.?\s?(?:-|–|to|and|through)\s?(?P<m2>{months})"
                             rf"|(?P<month>{months})\.?(?:\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?)?(?:\s(?P<my>(?:19|20)\d{{2}}))?)\b"),
         year_after=regex.compile(r"\s(?:of|in)\s(?:the\s)?(?:year\s)?(?P<y>(?:19|20)\d{2})\b"),
         relative_after=regex.compile(rf"\s(?:of|in)\s(?P<phrase>{single})\b"),
@@ -104,6 +104,16 @@ def _months_of(m: regex.Match[str]) -> tuple[int, int]:
     return cues.months[m.group("m1")], cues.months[m.group("m2")]
 
 
+def _year_of_day(month: int, day: int, published: str) -> int | None:
+    """A date written to the day without a year (a dateline): the latest such day up to publication."""
+    year = report_year(published)
+    parts = published.split("-")
+    if year is None or len(parts) < 2 or not parts[1].isdigit():
+        return year
+    today = (int(parts[1]), int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 31)
+    return year if (month, day) <= today else year - 1
+
+
 def _parts(sentence: str, low: str, published: str, frame: str, found: list[TimeExpression]) -> tuple[list[TimeExpression], list]:
     """the first three quarters (of 2024 / of this year), January-September, September 2020, March 5, 2024:
     months of a year (a date written to the day is an event's, as a news lead's)."""
@@ -119,6 +129,8 @@ def _parts(sentence: str, low: str, published: str, frame: str, found: list[Time
             found = [t for t in found if not m.start() <= t.start < m.end()]  # September 2020: the year is in it
             year_at = m
         year = int(year_at.group("my") if year_at is m else year_at.group("y")) if year_at else frame_year
+        if m.group("day") and not year_at:
+            year = _year_of_day(first, int(m.group("day")), published) or year  # (BEIJING, March 15 (Xinhua) --)
         relative = patterns.relative_after.match(low, m.end())
         if relative and not year_at and report_year(published) is not None:
             year = report_year(published) + cues.relative_years[relative.group("phrase")][0]
