@@ -92,16 +92,17 @@ def test_gold_thresholds(gold_scores, doc_id):
 def test_english_gold_thresholds(gold_scores):
     """Issue 7's thresholds on the English gold files together: span F1 >= 0.97, period, status and change
     >= 0.95, metric character-F1 >= 0.85 (and the other fields as for Chinese)."""
-    assert len(ENGLISH) >= 7
+    assert len(ENGLISH) >= 9
     _assert_thresholds(_group(gold_scores, ENGLISH))
 
 
 def test_english_gold_floors_reached(gold_scores):
-    """What the English side reaches on its seven gold files (a work report's official English, two NBS
-    releases, four news texts; three of them added with gold written before the extractor read them):
-    span F1 0.985, every field but unit 1.000 (unit 0.993), metric character-F1 0.925. The floors sit just
-    under, so a rule that loses ground on English fails here before it fails the issue's thresholds."""
-    _assert_thresholds(_group(gold_scores, ENGLISH), f1=0.98, field=0.99, metric=0.92)
+    """What the English side reaches on its nine gold files (a work report's official English and an English
+    summary of another, two NBS releases, five news texts; five of them added with gold written before the
+    extractor read them): span F1 0.989, every field but unit 1.000 (unit 0.994), metric character-F1 0.943.
+    The floors sit just under, so a rule that loses ground on English fails here before it fails the
+    issue's thresholds."""
+    _assert_thresholds(_group(gold_scores, ENGLISH), f1=0.98, field=0.99, metric=0.93)
 
 
 @pytest.mark.parametrize("what", ["span", "value", "std_value", "kind"])

@@ -18,7 +18,8 @@ from .time import find_times, opening
 
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
-_CLAUSE_BREAK = regex.compile(r"[,;:()]|--|—|\band\b|\bwhile\b|\bwhich\b|\bwith\b")  # (BEIJING, March 15 (Xinhua) -- …)
+_DASHED = regex.compile(r"\s(?:--|—)\s[^-—]{1,160}?\s(?:--|—)(?=\s)")
+_CLAUSE_BREAK = regex.compile(r"[,;:()]|--|—|\band\b|\bwhile\b|\bwhich\b|(?<!\u2060)\bwith\b")  # (trade with X: a compound)  # (BEIJING, March 15 (Xinhua) -- …)
 _QUOTES = str.maketrans({'"': " ", "“": " ", "”": " "})
 # The next item of a list that one change verb governs: ", B by" / " and C by".
 _LISTED_BY = regex.compile(r"(?i)\A[\s,]*(?:and\s+)?(?P<what>[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,5}?)\s+by\s*\Z")
@@ -31,7 +32,7 @@ _LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
 _ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
 _MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(up|down)\s+from\b")
-_AFTER_STOPS = ("and", "or", "to", "in", "for", "by", "was", "were", "is", "went", "will", "from", "with", "over", "during",
+_AFTER_STOPS = ("and", "or", "to", "in", "by", "was", "were", "is", "went", "will", "from", "with", "over", "during",
                 "since", "than", "compared", "year-on-year")
 # Joins the words of a compound noun (added value) into one token while a metric is read, so that a word of it
 # that elsewhere ends a metric (added, above, than) does not end it here.
@@ -118,7 +119,8 @@ _TIME_PHRASE = regex.compile(
     r"|\b(?:last|this|next|past|previous)\s+(?:years?|quarters?|months?)\b")
 _ARTICLES = ("the", "a", "an", "its", "their")
 _RATIO_NOUNS = frozenset({"ratio", "proportion"})
-_INSIDE = ("of", "per", "in", "for")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+_INSIDE = ("of", "per", "in", "for", "with")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
 
 
 def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], str]:
@@ -128,8 +130,10 @@ def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], st
         word, low = words[k], words[k].lower().strip(",")
         before = words[k - 1].lower().strip(",") if k else ""
         ratio = low == "to" and any(w.lower() in _RATIO_NOUNS for w in words[max(0, k - 5) : k])
+        ratio = ratio or (low == "by" and bool(before) and before not in stop and not before.endswith("ed"))  # (exports by private firms)
         inside = phrase and (low in _INSIDE or ratio or (low in _ARTICLES and before in _INSIDE) or (
-            low == "and" and (len(phrase) <= 3 or _of_list_ahead(words, k, stop)) and before and before not in stop))
+            low == "and" and (len(phrase) <= 3 or _of_list_ahead(words, k, stop) or _short_conjunct(words, k, stop))
+            and before and before not in stop))
         # (imports and exports; the added value of power, heat, gas and water production and supply industry;
         # the ratio of its deficit to GDP: "to" joins the two terms of a ratio)
         if (low in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 10:
@@ -140,6 +144,17 @@ def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], st
             return phrase[1:], low  # resulted in savings: a verb and its preposition end the phrase
         phrase.insert(0, word)
     return phrase, ""
+
+
+def _short_conjunct(words: list[str], k: int, stop: frozenset[str]) -> bool:
+    """imports and exports by private enterprises: one to three words before "and", after a stop word or the
+    start, are the first half of the subject."""
+    n = 0
+    for j in range(k - 1, -1, -1):
+        if words[j].lower().strip(",") in stop or words[j].endswith(","):
+            break
+        n += 1
+    return 1 <= n <= 2
 
 
 def _of_list_ahead(words: list[str], k: int, stop: frozenset[str]) -> bool:
@@ -168,12 +183,13 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
         before = before.rstrip()[: -len(word)]  # "more than", "year on year to": cue phrases, however long
     words = before.split()
     stop = _stop_words()
-    while words and (words[-1].lower().strip(",") in stop or _YEAR.fullmatch(words[-1].strip(","))):
-        words.pop()
+    while words and (words[-1].lower().strip(",") in stop or _YEAR.fullmatch(words[-1].strip(",")) or (
+            len(words) > 1 and words[-1].lower().endswith("ed") and words[-2].lower() in _BE)):
+        words.pop()  # (the deficit ratio is planned to be arranged at around 4%: the verb, not the measure)
     phrase, stopped_by = _phrase_words(words, stop)
     if stopped_by in cues.back_references and phrase[:1] == ["of"] and previous:
         phrase = previous.split(" of ")[0].split() + phrase  # that of services: the head before is shared
-    while phrase and (phrase[0].lower() == "of" or (phrase[0].lower() == "per" and (
+    while phrase and (phrase[0].lower() in ("of", "with", "for", "in", "by") or (phrase[0].lower() in _ARTICLES and len(phrase) > 1) or (phrase[0].lower() == "per" and (
             len(phrase) < 2 or phrase[1].lower() != "capita"))):  # (per capita income stays whole)
         phrase.pop(0)
     if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
@@ -244,14 +260,15 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     """The text between the claim before (or the sentence start) and this number, from its last clause break."""
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
+    masked = _joined(_DASHED.sub(lambda p: " " * len(p.group()), masked))  # (five countries -- A, B and C -- surged)
     breaks = list(_CLAUSE_BREAK.finditer(masked))
-    popped = False
-    while len(breaks) > 0 and breaks[-1].group() == "and" and _noun_phrase(before[(breaks[-2].end() if len(breaks) > 1 else 0) : breaks[-1].start()]):
+    bare = False
+    while len(breaks) > 0 and breaks[-1].group() == "and" and _noun_phrase(segment := masked[(breaks[-2].end() if len(breaks) > 1 else 0) : breaks[-1].start()]):
         breaks.pop()  # total imports and exports reached …: "and" inside the subject, not between clauses
-        popped = True
-    if popped:
+        bare = " of " not in f" {segment.lower()} "
+    if bare:
         breaks = _without_list_commas(before, breaks)
-    return before[breaks[-1].end():] if breaks else before
+    return _DASHED.sub(" ", before[breaks[-1].end():] if breaks else before)
 
 
 _OF_NOUN = regex.compile(r"(?i)\bof\s+[\w'-]+(?:\s[\w'-]+){0,2}\s*\Z")
@@ -265,7 +282,7 @@ def _without_list_commas(before: str, breaks: list) -> list:
         segment = before[(breaks[k - 2].end() if k > 1 else 0) : breaks[k - 1].start()]
         if _OF_NOUN.search(segment):
             return breaks[: k - 1]
-        if not _noun_phrase(segment):
+        if not _noun_phrase(segment) or " of " in f" {segment.lower()} ":
             break
         k -= 1
     return breaks
@@ -274,10 +291,13 @@ def _without_list_commas(before: str, breaks: list) -> list:
 def _noun_phrase(words: str) -> bool:
     """A few words with no verb, link or cue word: the first half of a subject joined by "and"."""
     split = words.split()
-    return 0 < len(split) <= 4 and not any(w.lower().strip(",") in _stop_words() or not w[:1].isalpha() for w in split)
+    inner = {"of", "the"}  # (exports of mechanical and electrical products)
+    return 0 < len(split) <= 5 and split[0].lower() not in inner and not any(
+        (w.lower().strip(",") in _stop_words() and w.lower() not in inner) or not w[:1].isalpha() for w in split)
 
 
-_GROWTH_NOUN = regex.compile(r"(?i)\b(?:growth|increase|rise)\s+(?:of|in)\b")
+_CHANGE_OF = regex.compile(r"(?i)\b(?:increase|decrease|growth|rise|drop|decline|reduction)\s+of\s*\Z")
+_GROWTH_NOUN = regex.compile(r"(?i)\b(?:growth|increase|rise)(?:\s+rate)?\s+(?:of|in)\b")
 
 
 def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str = "") -> tuple[str, str]:
@@ -287,13 +307,15 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     change = change_before(before, cues) if kind != Kind.RANK else ""
     if not change and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and _GROWTH_NOUN.search(subject or before):
         change = "increase"  # (the nominal growth of incomes came in at 5.2 percent)
-    if kind == Kind.COUNT and not before.rstrip().lower().endswith(" by"):
+    if kind == Kind.COUNT and not before.rstrip().lower().endswith(" by") and not _CHANGE_OF.search(_without_qualifiers(before)):
         change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)
     noun_change, noun_metric = change_noun_after(after, cues) if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
     change = noun_change or change
     if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease"  # a growth of -7.19 percent is a fall
-    joined = _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "")
+    joined = _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "") or (
+        before.rstrip().lower().endswith(" to") and _only_cue_phrases(before.rstrip()[:-3]))
+    # (grew 4.7 percent year on year to 16.77 trillion yuan: the level the change reaches)
     if not change and previous and (joined or _LISTED_BY.match(before)):
         change = previous.change  # risen from 54 to 82.7 trillion; increase A by 7 percent, B by 4 percent
     if not change and (moved := _MOVED_FROM.match(after)):
@@ -302,9 +324,11 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
 
 
 def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previous, head: str = "",
-            sentence: str = "") -> tuple[str, str]:
+            sentence: str = "", change: str = "") -> tuple[str, str]:
     """(metric, name of the rule that read it); ``head`` is the last metric of the form "X of Y" before."""
     kind = q.quantity.kind
+    if change and q.counted.lower() in _PEOPLE and (found := metric_before(before, english_cues())):
+        return found, "en.changed-level"  # urban employment increased by 12.56 million people: what changed
     if q.counted:
         return q.counted, "en.counted-noun"
     if kind == Kind.COUNT and q.quantity.unit and (found := metric_after(after)):
@@ -314,6 +338,8 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
     measured_after = kind in (Kind.MONEY, Kind.LENGTH, Kind.AREA, Kind.MASS, Kind.VOLUME, Kind.ENERGY, Kind.POWER)
     share = q.quantity.unit_en == "fraction" or (kind == Kind.PERCENT and ends_with(
         _without_qualifiers(before), english_cues().share_verbs) is not None)
+    if share and previous and _SHARE_OF_CLAIM.match(_without_qualifiers(before)):
+        return previous.metric, "en.share-of-claim"  # … jumped 13.1 percent, accounting for 52.8 percent of the total
     if (measured_after or share) and (found := metric_after(after)):
         # (US$300 million in foreign investment; two-thirds of villages, accounted for over 60 percent of
         # global output: the share of what follows)
@@ -330,6 +356,10 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
     return sentence_subject(sentence), "en.sentence-subject" if sentence_subject(sentence) else "en.none"
 
 
+# A share told of the claim before it: ", accounting for 52.8 percent of the country's total", "expanded by
+# 9.5 percent to account for 57.9 percent of the total exports".
+_PEOPLE = frozenset({"people", "persons"})
+_SHARE_OF_CLAIM = regex.compile(r"(?i)\s*(?:accounting|to\s+account|representing|making\s+up|to\s+make\s+up)\b")
 _LEAD = regex.compile(r"(?i)\s*(?:in|during|over|for|by|since|from|as of|throughout)\b[^,]{0,40},\s*")
 
 
@@ -372,7 +402,7 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         previous = out[-1] if out else None
         change, noun_metric = _change(q, before, after, previous, text[previous_end:start])
         head = next((c.metric for c in reversed(out) if " of " in c.metric), "")
-        metric, rule = _metric(q, before, after, noun_metric, previous, head, text)
+        metric, rule = _metric(q, before, after, noun_metric, previous, head, text, change)
         clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
             metric, change, rule = previous.metric, previous.change, "en.conversion"
@@ -394,8 +424,7 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
 @cache
 def _done_re() -> regex.Pattern[str]:
     cues = english_cues()
-    past = [w for w in cues.increase + cues.decrease + cues.link_words if w.endswith("ed")]
-    return regex.compile(rf"(?i)\b(?:{alternation(cues.done_words + tuple(past))})\b")
+    return regex.compile(rf"(?i)\b(?:{alternation(cues.done_words)})\b")
 
 
 def _says_done(before: str) -> bool:
@@ -418,6 +447,16 @@ def _is_conversion(text: str, previous: EnglishQuantity, q: EnglishQuantity) -> 
     amount is the same figure, with its metric and change."""
     return (previous.quantity.kind == Kind.MONEY and q.quantity.kind == Kind.MONEY
             and text[previous.quantity.end : q.quantity.prefix_start].strip() == "(")
+
+
+def _only_cue_phrases(text: str) -> bool:
+    """Nothing but filler, change and link phrases (year on year, by, up)."""
+    cues = english_cues()
+    phrases = cues.fillers + cues.increase + cues.decrease + cues.link_words + cues.prefix_over + cues.prefix_under \
+        + cues.prefix_approx
+    while (word := ends_with(text, phrases)) is not None:
+        text = text.rstrip()[: -len(word)]
+    return not text.strip(" ,")
 
 
 def only_cue_words(before: str) -> bool:
@@ -547,6 +586,17 @@ def _noun_list(segment: str, count: int) -> list[str] | None:
 _LIST_HEAD = regex.compile(r"(?i)(?:\bthe\s)?(?P<head>(?:[\w'-]+\s){1,3})of\s*\Z")
 
 
+_HEAD_PREPOSITION = regex.compile(r"(?i)\s(?:of|in|for|with)\s")
+
+
+def _list_head(first: str) -> str:
+    """The head the first item shares with the others: up to its last preposition that is not inside a
+    proper name (the growth rate of China's trade with | the Association of Southeast Asian Nations)."""
+    heads = [m for m in _HEAD_PREPOSITION.finditer(first)
+             if not (first[: m.start()].split()[-1][:1].isupper() and first[m.end() :][:1].isupper())]
+    return first[: heads[-1].end()] if heads else ""
+
+
 def _share_heads(parts: list[str]) -> list[str]:
     """Items that write a shared head once: investment in A and in B; the number of students in A and
     B; urban and rural per capita disposable income."""
@@ -556,9 +606,9 @@ def _share_heads(parts: list[str]) -> list[str]:
     tail = regex.search(r"(?i)\s(?:in|at|above|among)\s", parts[-1])
     if len(parts) > 1 and tail and not any(regex.search(r"(?i)\s(?:in|at|above|among)\s", p) for p in parts[:-1]):
         parts = parts[:-1] + [parts[-1][: tail.start()]]  # (A, B and C in retail units above …: said of all)
-    head = regex.match(r"(?i)(.*\b(?:of|in|for)\s)", parts[0])
+    head = _list_head(parts[0])
     if head and not any(regex.search(r"(?i)\b(?:of|in|for)\b", p) for p in parts[1:]):
-        return [parts[0]] + [head.group(1) + p for p in parts[1:]]
+        return [parts[0]] + [head + p for p in parts[1:]]
     if all(len(p.split()) == 1 for p in parts[:-1]) and len(parts[-1].split()) > 1:
         tail = parts[-1].split(maxsplit=1)[1]
         return [p + " " + tail for p in parts[:-1]] + [parts[-1]]
