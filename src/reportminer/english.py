@@ -16,7 +16,7 @@ from .en.context import (
     EnglishContext,
     clause_before,
     metric_before,
-    only_cue_words,
+    apposition_gap,
     rank_re,
     read_context,
     target_cue,
@@ -157,12 +157,20 @@ def extract_english_claims(document: Document) -> list[Claim]:
     return claims
 
 
+_PRONOUNS = frozenset({"it", "this", "they", "these", "that", ""})
+
+
 def _figure_referred(text: str, contexts: list[EnglishContext], last: Claim | None) -> list[EnglishContext]:
     """This figure represents a growth of 18 percent, or around 1.5 trillion yuan: a sentence that opens by
-    pointing at the figure before measures that figure, with its metric and its status."""
+    pointing at the figure before measures that figure, with its metric and its status; a number whose
+    sentence names nothing nearer than a pronoun (It resumed an increase of 8% in February) measures what
+    the claim before measured."""
     low = text.lstrip().lower()
-    if last is None or not any(low.startswith(w + " ") for w in english_cues().figure_references):
+    if last is None:
         return contexts
+    if not any(low.startswith(w + " ") for w in english_cues().figure_references):
+        return [replace(c, metric=last.metric, rule="en.pronoun") if c.rule in ("en.sentence-subject", "en.none", "en.claim-before")
+                and c.metric.lower() in _PRONOUNS else c for c in contexts]
     target = last.status == "target"
     return [replace(c, metric=last.metric, rule="en.figure-reference", target_cue=c.target_cue or target,
                     clause_target_cue=c.clause_target_cue or target) for c in contexts]
@@ -177,7 +185,7 @@ def _appositions_dated(text: str, numbers: list[Quantity], stated: list[TimeExpr
         if out[k] is not None or before is None:
             continue
         gap_start = max(numbers[k - 1].end, before.end if before.start >= numbers[k - 1].end else 0)
-        if only_cue_words(text[gap_start : numbers[k].prefix_start]):
+        if apposition_gap(text[gap_start : numbers[k].prefix_start]):
             out[k] = before
     return out
 

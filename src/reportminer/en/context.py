@@ -19,7 +19,7 @@ from .time import find_times, opening
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
 _DASHED = regex.compile(r"\s(?:--|—)\s[^-—]{1,160}?\s(?:--|—)(?=\s)")
-_CLAUSE_BREAK = regex.compile(r"[,;:()]|--|—|\band\b|\bwhile\b|\bwhich\b|(?<!\u2060)\bwith\b")  # (trade with X: a compound)  # (BEIJING, March 15 (Xinhua) -- …)
+_CLAUSE_BREAK = regex.compile(r"[,;:()]|--|—|(?<!\u2060)\band\b(?!\u2060)|\bwhile\b|\bwhich\b|(?<!\u2060)\bwith\b")  # (trade with X: a compound)  # (BEIJING, March 15 (Xinhua) -- …)
 _QUOTES = str.maketrans({'"': " ", "“": " ", "”": " "})
 # The next item of a list that one change verb governs: ", B by" / " and C by".
 _LISTED_BY = regex.compile(r"(?i)\A[\s,]*(?:and\s+)?(?P<what>[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,5}?)\s+by\s*\Z")
@@ -194,8 +194,8 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
         phrase.pop(0)
     if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
         phrase.pop(0)  # Chongqing's GDP: the owner is the place, not the measure
-    if len(phrase) > 1 and phrase[-1].lower().endswith("ed") and "-" not in phrase[-1] and _JOINER not in phrase[-1]:
-        phrase.pop()  # Tax and fee reductions introduced last year totaled …: the participle says what was done
+    if phrase and phrase[-1].lower().endswith("ed") and "-" not in phrase[-1] and _JOINER not in phrase[-1]:
+        phrase.pop()  # Tax and fee reductions introduced last year totaled …; It resumed …: a verb says what was done
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     trailing = ends_with(metric, cues.metric_trailing)
     return metric[: -len(trailing)].rstrip() if trailing else metric
@@ -261,7 +261,7 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
     masked = _joined(_DASHED.sub(lambda p: " " * len(p.group()), masked))  # (five countries -- A, B and C -- surged)
-    breaks = list(_CLAUSE_BREAK.finditer(masked))
+    breaks = _subject_with_kept(masked, list(_CLAUSE_BREAK.finditer(masked)))
     bare = False
     while len(breaks) > 0 and breaks[-1].group() == "and" and _noun_phrase(segment := masked[(breaks[-2].end() if len(breaks) > 1 else 0) : breaks[-1].start()]):
         breaks.pop()  # total imports and exports reached …: "and" inside the subject, not between clauses
@@ -269,6 +269,18 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     if bare:
         breaks = _without_list_commas(before, breaks)
     return _DASHED.sub(" ", before[breaks[-1].end():] if breaks else before)
+
+
+def _subject_with_kept(masked: str, breaks: list) -> list:
+    """Bilateral trade volume with the EU was up …: "with" right after a bare noun phrase that opens the
+    clause belongs to it; after a verb (a trend with quarterly increases of …) it opens a new clause."""
+    kept = []
+    for b in breaks:
+        start = kept[-1].end() if kept else 0
+        if b.group().strip() == "with" and _noun_phrase(masked[start : b.start()]):
+            continue
+        kept.append(b)
+    return kept
 
 
 _OF_NOUN = regex.compile(r"(?i)\bof\s+[\w'-]+(?:\s[\w'-]+){0,2}\s*\Z")
@@ -291,8 +303,8 @@ def _without_list_commas(before: str, breaks: list) -> list:
 def _noun_phrase(words: str) -> bool:
     """A few words with no verb, link or cue word: the first half of a subject joined by "and"."""
     split = words.split()
-    inner = {"of", "the"}  # (exports of mechanical and electrical products)
-    return 0 < len(split) <= 5 and split[0].lower() not in inner and not any(
+    inner = {"of", "the", "their", "its", "with"}  # (exports of mechanical and electrical products; with their imports)
+    return 0 < len(split) <= 5 and split[0].lower() != "of" and split[-1].lower() not in inner and not any(
         (w.lower().strip(",") in _stop_words() and w.lower() not in inner) or not w[:1].isalpha() for w in split)
 
 
@@ -314,7 +326,7 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease"  # a growth of -7.19 percent is a fall
     joined = _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "") or (
-        before.rstrip().lower().endswith(" to") and _only_cue_phrases(before.rstrip()[:-3]))
+        before.rstrip().lower().endswith(" to") and _only_cue_phrases(_TIME_PHRASE.sub(" ", before.rstrip()[:-3])))
     # (grew 4.7 percent year on year to 16.77 trillion yuan: the level the change reaches)
     if not change and previous and (joined or _LISTED_BY.match(before)):
         change = previous.change  # risen from 54 to 82.7 trillion; increase A by 7 percent, B by 4 percent
@@ -459,6 +471,12 @@ def _only_cue_phrases(text: str) -> bool:
     return not text.strip(" ,")
 
 
+def apposition_gap(gap: str) -> bool:
+    """The words between two numbers hold only cue words and time phrases (4.1 percent in the first five months
+    of this year to 12.1 trillion yuan; 5.3 percent in March, down 0.3 points)."""
+    return only_cue_words(_TIME_PHRASE.sub(" ", gap))
+
+
 def only_cue_words(before: str) -> bool:
     """ ", up", ", a year-on-year decrease of": the clause before the number holds only change, filler and
     link words (the number stands in apposition to what precedes)."""
@@ -466,7 +484,7 @@ def only_cue_words(before: str) -> bool:
     words = [w.lower().strip(",") for w in _without_qualifiers(before).split()]
     allowed = set(cues.increase + cues.decrease + cues.fillers + cues.link_words + tuple(cues.change_nouns)
                   + cues.verbs_before_number) | {"came", "in", "year-on-year"}
-    return all(w in allowed for w in words if w)
+    return all(w.strip("()") in allowed for w in words if w.strip("()"))
 
 
 _READ_FROM_NOUN = frozenset({"en.counted-noun", "en.counted-of", "en.change-noun-after"})
@@ -490,8 +508,10 @@ def _read_across(text: str, clause_start: int, earlier: list[EnglishQuantity]) -
         return None
     bound = last.quantity.end if last else 0
     lead = clause_before(text, len(comma) - 1, bound)
-    if last and lead.strip() == text[bound : len(comma) - 1].strip():
-        return None  # (3.9 trillion yuan of bonds will be issued, an increase of …: the claim before's phrase)
+    between = text[bound : len(comma) - 1].strip()
+    if last and (lead.strip() == between or between.split()[0].lower() in _INSIDE):
+        return None  # (3.9 trillion yuan of bonds will be issued, an increase of …; 457,000 enterprises with
+        # records, an increase of 5.9%: the claim before's phrase)
     if not lead.strip() or lead.split()[0].lower() in _TIME_PREPOSITIONS:
         return None  # (… 5.5 percent in March, down 0.2 points: the time, not a measure)
     found = metric_before(lead + " ", cues)

@@ -242,8 +242,10 @@ def _quantity(text: str, number: Number, numbers: list[Number]) -> EnglishQuanti
     if number.fraction:
         return EnglishQuantity(_fraction_quantity(number, prefix))
     found = _unit_of(text, number, numbers)
-    if found is None or (number.in_words and ends_with(text[: number.start], english_cues().enumeration_leads)):
-        return None  # a bare number (a list marker, a code, a name); In terms of three categories: a breakdown
+    if found is None or (number.in_words and (ends_with(text[: number.start], english_cues().enumeration_leads)
+                                              or text[found[0].end :].lstrip().startswith(":"))):
+        return None  # a bare number (a list marker, a code, a name); In terms of three categories, comprises two
+        # parts: a breakdown that the words after it list
     unit, factor = found
     if unit.kind == Kind.DURATION and not is_streak(text, number.start, unit.end):
         return None  # "the past five years" is a time, not a claim; "for five consecutive years" is one
