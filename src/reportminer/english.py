@@ -93,7 +93,8 @@ def _dated(q: Quantity, ctx: EnglishContext, governing: TimeExpression | None, f
     """The time of a claim and the rule that gave it: the stated or running time; a year before it for a
     level "a year ago"; the last year of a span of years for a level a change reaches in it (In the next
     five years, raise the share to 65 percent: the plan's end, as the Chinese side reads 十五五 levels; a
-    span up to now, since 2012, keeps the span)."""
+    standing in such a span too; the start of a from–to change, the year before the span; a span up to now,
+    since 2012, keeps the span)."""
     time = governing or frame.time
     rule = "period.en.stated" if governing else ("period.en.frame" if frame.time else "")
     if time is None:
@@ -102,7 +103,11 @@ def _dated(q: Quantity, ctx: EnglishContext, governing: TimeExpression | None, f
         earlier = TimeExpression(time.start, time.end, f"{int(time.first[:4]) - 1}{time.first[4:]}",
                                  f"{int(time.last[:4]) - 1}{time.last[4:]}")
         return earlier, "period.en.year-ago"
-    if ctx.reached and not time.since and q.kind in _LEVELS and len(time.first) == 4 and len(time.last) == 4 and time.first != time.last:
+    spans_years = not time.since and len(time.first) == 4 and len(time.last) == 4 and time.first != time.last
+    if spans_years and ctx.from_start and q.kind in _LEVELS:
+        before = str(int(time.first) - 1)  # (the level before the span began: GDP increased from 26.6 trillion yuan …)
+        return TimeExpression(time.start, time.end, before, before), "period.en.plan-start"
+    if spans_years and ((ctx.reached and q.kind in _LEVELS) or q.kind == Kind.RANK):
         return TimeExpression(time.start, time.end, time.last, time.last), "period.en.plan-end"
     return time, rule
 

@@ -63,6 +63,7 @@ class EnglishContext:
     reached: bool = False  # a level a change or a link reaches (raise the share to 65 percent, reached 121 trillion)
     year_ago: bool = False  # dated a year before the period in force (5.3 percent a year ago)
     done: bool = False  # the clause says it happened (have risen, grew) and no target word stands in it
+    from_start: bool = False  # the start of a from–to change (increased from 26.6 trillion yuan to 51.9 trillion)
 
 
 @cache
@@ -427,8 +428,9 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         in_clause = target_cue(before, len(before))
         year_ago = any(after.lower().lstrip(" ,").startswith(w) for w in english_cues().year_ago)
         done = not in_clause and _says_done(text[previous_end:start])
+        from_start = _FROM_END.search(_without_qualifiers(before)) is not None and _TO_NUMBER.match(after) is not None
         out.append(EnglishContext(metric, change, target_cue(text, start), rule, in_clause, _reaches(before, change),
-                                  year_ago, done))
+                                  year_ago, done, from_start))
         previous_end = end
     return pair_respectively(text, quantities, out)
 
@@ -444,6 +446,8 @@ def _says_done(before: str) -> bool:
     return _done_re().search(before) is not None
 
 
+_FROM_END = regex.compile(r"(?i)\bfrom\s*\Z")
+_TO_NUMBER = regex.compile(r"\s+to\s+\S*\d")
 _REACH = regex.compile(r"(?i)\b(?:reach|reaches|reached|reaching|to)\s*\Z")
 
 
