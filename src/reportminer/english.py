@@ -157,7 +157,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
         # (only a time written after the number it dates runs on: … grew 4.8 percent in the first nine
         # months. — not one inside the subject: Tax cuts introduced last year totaled …)
-        trailing = [g for g, q in zip(stated, numbers, strict=True) if g is not None and not g.since and g.start >= q.end]
+        trailing = [g for g, q in zip(stated, numbers, strict=True) if g is not None and not g.since and g.start >= q.end
+                    and text[g.start : g.end].lower() not in english_cues().year_at_hand]  # (for the full year: no frame)
         frame = _next_frame(frame, sentence, times, trailing)
     return claims
 

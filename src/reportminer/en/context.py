@@ -31,6 +31,7 @@ _TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previou
 _LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
 _ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
+_POSTPOSED = regex.compile(r"(?i)\s+(up|down)\b(?!\s+(?:to|from|on)\b)")
 _MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(up|down)\s+from\b")
 _AFTER_STOPS = ("and", "or", "to", "in", "by", "was", "were", "is", "went", "will", "from", "with", "over", "during",
                 "since", "than", "compared", "year-on-year")
@@ -305,7 +306,8 @@ def _noun_phrase(words: str) -> bool:
     """A few words with no verb, link or cue word: the first half of a subject joined by "and"."""
     split = words.split()
     inner = {"of", "the", "their", "its", "with"}  # (exports of mechanical and electrical products; with their imports)
-    return 0 < len(split) <= 5 and split[0].lower() != "of" and split[-1].lower() not in inner and not any(
+    longest = 10 if "of" in (w.lower() for w in split) else 5  # (the output of the ferrous metal smelting and …)
+    return 0 < len(split) <= longest and split[0].lower() != "of" and split[-1].lower() not in inner and not any(
         (w.lower().strip(",") in _stop_words() and w.lower() not in inner) or not w[:1].isalpha() for w in split)
 
 
@@ -331,6 +333,8 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     # (grew 4.7 percent year on year to 16.77 trillion yuan: the level the change reaches)
     if not change and previous and (joined or _LISTED_BY.match(before)):
         change = previous.change  # risen from 54 to 82.7 trillion; increase A by 7 percent, B by 4 percent
+    if not change and (postposed := _POSTPOSED.match(after)) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+        change = "increase" if postposed.group(1).lower() == "up" else "decrease"  # 9.4 percent up year-on-year
     if not change and (moved := _MOVED_FROM.match(after)):
         change = "increase" if moved.group(1).lower() == "up" else "decrease"  # 5.1 percent, down from 5.3
     return change, noun_metric
@@ -602,12 +606,13 @@ def _noun_list(segment: str, count: int) -> list[str] | None:
     if best is None:
         return None
     head = _LIST_HEAD.search(segment, 0, best.start())
-    owner = f"{head.group('head').strip()} of " if head and not any(
+    owner = head.group().strip() + " " if head and not any(
         w.lower() in _stop_words() for w in head.group("head").split()) else ""
-    return [owner + item.strip() for item in best.captures("i")]  # (the retail sales of A, B and C: each item's)
+    owner = owner[4:] if owner.lower().startswith("the ") else owner
+    return [owner + item for item in _share_heads([item.strip() for item in best.captures("i")])]  # (the retail sales of A, B and C: each item's)
 
 
-_LIST_HEAD = regex.compile(r"(?i)(?:\bthe\s)?(?P<head>(?:[\w'-]+\s){1,3})of\s*\Z")
+_LIST_HEAD = regex.compile(r"(?i)(?:\bthe\s)?(?P<head>(?:[\w'-]+\s){1,3})(?:of|in)\s(?:the\s)?\Z")
 
 
 _HEAD_PREPOSITION = regex.compile(r"(?i)\s(?:of|in|for|with)\s")

@@ -25,10 +25,10 @@ _PLURAL_NOUN = regex.compile(r"\s(?P<mods>(?:[a-z][\w-]*\s){0,3})(?P<noun>[a-z]{
 _FIRST_PLURAL_NOUN = regex.compile(r"\s(?P<mods>(?:[a-z][\w-]*\s){0,3}?)(?P<noun>[a-z]{2,}(?<!s)s)\b")
 _NOT_NOUNS = frozenset({"was", "has", "does", "this", "its", "plus", "less", "thus", "across", "always", "as", "us",
                         "yuan", "percent", "times", "years", "months", "days", "hours", "minutes", "seconds", "weeks",
-                        "decades", "quarters", "halves", "yards", "dollars", "rupees", "euros", "pounds", "points", "basis", "per", "his",
+                        "decades", "quarters", "halves", "yards", "increases", "decreases", "declines", "rises", "gains", "drops", "dollars", "rupees", "euros", "pounds", "points", "basis", "per", "his",
                         "hers", "ours", "theirs", "whereas", "unless", "besides", "towards", "afterwards", "is"})
 # Where a range is written out in words (ranging from 4 percent to 6 percent, between 3 and 5 percent).
-_RANGE_START = regex.compile(r"(?i)\b(?:ranging|ranged|range|ranges)\s+from\s*\Z|\bbetween\s*\Z")
+_RANGE_START = regex.compile(r"(?i)\b(?:ranging|ranged|range|ranges)\s+from\s*\Z|\bbetween\s*\Z|\brange\s+of\s*\Z")
 _RANGE_END = regex.compile(r"(?i)\s(?:to|and)\s(?P<high>\d[\d,]*(?:\.\d+)?)\s?(?P<unit>percent|per cent|%|percentage points?)")
 
 

@@ -38,7 +38,8 @@ def _patterns() -> _TimePatterns:
                             rf"\.?\s?(?:-|–|to|and|through)\s?(?P<m2>{months})"
                             rf"|(?P<month>{months})\.?(?:\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?)?(?:\s(?P<my>(?:19|20)\d{{2}}))?)\b"),
         year_after=regex.compile(r"\s(?:of|in)\s(?:the\s)?(?:year\s)?(?P<y>(?:19|20)\d{2})\b"),
-        relative_after=regex.compile(rf"\s(?:of|in)\s(?P<phrase>{single})\b"),
+        # (the first two months of this year, the January-February period this year)
+        relative_after=regex.compile(rf"\s(?:(?:of|in)\s)?(?:period\s)?(?P<phrase>{single})\b"),
         year_before=regex.compile(r"(?P<y>(?:19|20)\d{2})(?:'s|’s)?\s(?:the\s)?\Z"),
     )
 
