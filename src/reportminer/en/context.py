@@ -125,19 +125,30 @@ _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 _INSIDE = ("of", "per", "in", "for", "with")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
 
 
+def _joins_phrase(words: list[str], k: int, phrase_length: int, stop: frozenset[str]) -> bool:
+    """Whether the stop word words[k] joins the noun phrase being read: a preposition inside it (energy use
+    per unit of GDP), an article after one, "to" between the terms of a ratio (the ratio of its deficit to
+    GDP), "by" after a noun (exports by private firms), "and" between nouns (imports and exports; the added
+    value of power, heat, gas and water production and supply industry)."""
+    low = words[k].lower().strip(",")
+    before = words[k - 1].lower().strip(",") if k else ""
+    if low in _INSIDE or (low in _ARTICLES and before in _INSIDE):
+        return True
+    if low == "to":
+        return any(w.lower() in _RATIO_NOUNS for w in words[max(0, k - 5) : k])
+    if low == "by":
+        return bool(before) and before not in stop and not before.endswith("ed")
+    if low != "and" or not before or before in stop:
+        return False
+    return phrase_length <= 3 or _of_list_ahead(words, k, stop) or _short_conjunct(words, k, stop)
+
+
 def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], str]:
     """The noun phrase at the end of ``words`` and the word that stopped it ("" at the start)."""
     phrase: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         word, low = words[k], words[k].lower().strip(",")
-        before = words[k - 1].lower().strip(",") if k else ""
-        ratio = low == "to" and any(w.lower() in _RATIO_NOUNS for w in words[max(0, k - 5) : k])
-        ratio = ratio or (low == "by" and bool(before) and before not in stop and not before.endswith("ed"))  # (exports by private firms)
-        inside = phrase and (low in _INSIDE or ratio or (low in _ARTICLES and before in _INSIDE) or (
-            low == "and" and (len(phrase) <= 3 or _of_list_ahead(words, k, stop) or _short_conjunct(words, k, stop))
-            and before and before not in stop))
-        # (imports and exports; the added value of power, heat, gas and water production and supply industry;
-        # the ratio of its deficit to GDP: "to" joins the two terms of a ratio)
+        inside = bool(phrase) and low in stop and _joins_phrase(words, k, len(phrase), stop)
         if (low in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 10:
             return phrase, low
         if low in _TIME_NOUNS:
@@ -183,24 +194,45 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     before = _joined(_TIME_PHRASE.sub(" ", before))
     while (word := ends_with(before, phrases)) is not None:
         before = before.rstrip()[: -len(word)]  # "more than", "year on year to": cue phrases, however long
-    words = before.split()
     stop = _stop_words()
-    while words and (words[-1].lower().strip(",") in stop or _YEAR.fullmatch(words[-1].strip(",")) or (
-            len(words) > 1 and words[-1].lower().endswith("ed") and words[-2].lower() in _BE)):
-        words.pop()  # (the deficit ratio is planned to be arranged at around 4%: the verb, not the measure)
-    phrase, stopped_by = _phrase_words(words, stop)
+    phrase, stopped_by = _phrase_words(_without_trailing_verbs(before.split(), stop), stop)
     if stopped_by in cues.back_references and phrase[:1] == ["of"] and previous:
         phrase = previous.split(" of ")[0].split() + phrase  # that of services: the head before is shared
-    while phrase and (phrase[0].lower() in ("of", "with", "for", "in", "by") or (phrase[0].lower() in _ARTICLES and len(phrase) > 1) or (phrase[0].lower() == "per" and (
-            len(phrase) < 2 or phrase[1].lower() != "capita"))):  # (per capita income stays whole)
-        phrase.pop(0)
-    if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
-        phrase.pop(0)  # Chongqing's GDP: the owner is the place, not the measure
-    if phrase and phrase[-1].lower().endswith("ed") and "-" not in phrase[-1] and _JOINER not in phrase[-1]:
-        phrase.pop()  # Tax and fee reductions introduced last year totaled …; It resumed …: a verb says what was done
+    phrase = _trimmed(phrase)
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     trailing = ends_with(metric, cues.metric_trailing)
     return metric[: -len(trailing)].rstrip() if trailing else metric
+
+
+def _without_trailing_verbs(words: list[str], stop: frozenset[str]) -> list[str]:
+    """The words before a number less the stop words, years and passive verbs at their end (the deficit
+    ratio is planned to be arranged at around 4%: the verb, not the measure)."""
+    words = list(words)
+    while words and (words[-1].lower().strip(",") in stop or _YEAR.fullmatch(words[-1].strip(",")) or (
+            len(words) > 1 and words[-1].lower().endswith("ed") and words[-2].lower() in _BE)):
+        words.pop()
+    return words
+
+
+def _leading_word_drops(phrase: list[str]) -> bool:
+    first = phrase[0].lower()
+    if first in ("of", "with", "for", "in", "by") or (first in _ARTICLES and len(phrase) > 1):
+        return True
+    return first == "per" and (len(phrase) < 2 or phrase[1].lower() != "capita")  # (per capita income stays whole)
+
+
+def _trimmed(phrase: list[str]) -> list[str]:
+    """A phrase less a leading preposition or article, an owner (Chongqing's GDP: the owner is the place,
+    not the measure) and a participle at its end (Tax and fee reductions introduced last year totaled …;
+    It resumed …: a verb says what was done)."""
+    phrase = list(phrase)
+    while phrase and _leading_word_drops(phrase):
+        phrase.pop(0)
+    if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
+        phrase.pop(0)
+    if phrase and phrase[-1].lower().endswith("ed") and "-" not in phrase[-1] and _JOINER not in phrase[-1]:
+        phrase.pop()
+    return phrase
 
 
 def _without_change_noun(metric: str, cues: EnglishCues) -> str:
@@ -315,59 +347,89 @@ _CHANGE_OF = regex.compile(r"(?i)\b(?:increase|decrease|growth|rise|drop|decline
 _GROWTH_NOUN = regex.compile(r"(?i)\b(?:growth|increase|rise)(?:\s+rate)?\s+(?:of|in)\b")
 
 
-def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str = "") -> tuple[str, str]:
-    """(direction, metric a change noun names) of one quantity."""
-    cues = english_cues()
+def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues) -> str:
+    """The direction the words before a number give it (a count only from a change of a level)."""
     kind = q.quantity.kind
     change = change_before(before, cues) if kind != Kind.RANK else ""
     if not change and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and _GROWTH_NOUN.search(subject or before):
         change = "increase"  # (the nominal growth of incomes came in at 5.2 percent)
     if kind == Kind.COUNT and not before.rstrip().lower().endswith(" by") and not _CHANGE_OF.search(_without_qualifiers(before)):
         change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)
+    return change
+
+
+def _joined_to_claim_before(before: str) -> bool:
+    """risen from 54 to 82.7 trillion; grew 4.7 percent year on year to 16.77 trillion yuan: a number that
+    ends a change the number before began."""
+    if _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", ""):
+        return True
+    return before.rstrip().lower().endswith(" to") and _only_cue_phrases(_TIME_PHRASE.sub(" ", before.rstrip()[:-3]))
+
+
+def _change_after(after: str, kind: Kind) -> str:
+    """9.4 percent up year-on-year; 5.1 percent, down from 5.3: a direction written after the number."""
+    if (postposed := _POSTPOSED.match(after)) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+        return "increase" if postposed.group(1).lower() == "up" else "decrease"
+    if moved := _MOVED_FROM.match(after):
+        return "increase" if moved.group(1).lower() == "up" else "decrease"
+    return ""
+
+
+def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str = "") -> tuple[str, str]:
+    """(direction, metric a change noun names) of one quantity."""
+    cues = english_cues()
+    kind = q.quantity.kind
+    change = _own_change(q, before, subject, cues)
     noun_change, noun_metric = change_noun_after(after, cues) if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
     change = noun_change or change
     if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease"  # a growth of -7.19 percent is a fall
-    joined = _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "") or (
-        before.rstrip().lower().endswith(" to") and _only_cue_phrases(_TIME_PHRASE.sub(" ", before.rstrip()[:-3])))
-    # (grew 4.7 percent year on year to 16.77 trillion yuan: the level the change reaches)
-    if not change and previous and (joined or _LISTED_BY.match(before)):
-        change = previous.change  # risen from 54 to 82.7 trillion; increase A by 7 percent, B by 4 percent
-    if not change and (postposed := _POSTPOSED.match(after)) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
-        change = "increase" if postposed.group(1).lower() == "up" else "decrease"  # 9.4 percent up year-on-year
-    if not change and (moved := _MOVED_FROM.match(after)):
-        change = "increase" if moved.group(1).lower() == "up" else "decrease"  # 5.1 percent, down from 5.3
-    return change, noun_metric
+    if not change and previous and (_joined_to_claim_before(before) or _LISTED_BY.match(before)):
+        change = previous.change  # increase A by 7 percent, B by 4 percent
+    return change or _change_after(after, kind), noun_metric
+
+
+def _noun_metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, change: str) -> tuple[str, str] | None:
+    """The metric a noun near the number names: what changed for a count of people a change governs
+    (urban employment increased by 12.56 million people), the noun a count counts, what generic count
+    units are of (25 sets of administrative regulations), what a change noun after a percent names."""
+    if change and q.counted.lower() in _PEOPLE and (found := metric_before(before, english_cues())):
+        return found, "en.changed-level"
+    if q.counted:
+        return q.counted, "en.counted-noun"
+    if q.quantity.kind == Kind.COUNT and q.quantity.unit and (found := metric_after(after)):
+        return found, "en.counted-of"
+    return (noun_metric, "en.change-noun-after") if noun_metric else None
+
+
+def _share_or_amount_metric(q: EnglishQuantity, before: str, after: str, previous) -> tuple[str, str] | None:
+    """A share told of the claim before (… jumped 13.1 percent, accounting for 52.8 percent of the total);
+    an amount or a share of what follows (US$300 million in foreign investment; two-thirds of villages;
+    accounted for over 60 percent of global output)."""
+    kind = q.quantity.kind
+    measured_after = kind in (Kind.MONEY, Kind.LENGTH, Kind.AREA, Kind.MASS, Kind.VOLUME, Kind.ENERGY, Kind.POWER)
+    share = q.quantity.unit_en == "fraction" or (kind == Kind.PERCENT and ends_with(
+        _without_qualifiers(before), english_cues().share_verbs) is not None)
+    if share and previous and _SHARE_OF_CLAIM.match(_without_qualifiers(before)):
+        return previous.metric, "en.share-of-claim"
+    if (measured_after or share) and (found := metric_after(after)):
+        return found, "en.phrase-after"
+    return None
 
 
 def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previous, head: str = "",
             sentence: str = "", change: str = "") -> tuple[str, str]:
     """(metric, name of the rule that read it); ``head`` is the last metric of the form "X of Y" before."""
-    kind = q.quantity.kind
-    if change and q.counted.lower() in _PEOPLE and (found := metric_before(before, english_cues())):
-        return found, "en.changed-level"  # urban employment increased by 12.56 million people: what changed
-    if q.counted:
-        return q.counted, "en.counted-noun"
-    if kind == Kind.COUNT and q.quantity.unit and (found := metric_after(after)):
-        return found, "en.counted-of"  # 25 sets of administrative regulations: what the sets are of
-    if noun_metric:
-        return noun_metric, "en.change-noun-after"
-    measured_after = kind in (Kind.MONEY, Kind.LENGTH, Kind.AREA, Kind.MASS, Kind.VOLUME, Kind.ENERGY, Kind.POWER)
-    share = q.quantity.unit_en == "fraction" or (kind == Kind.PERCENT and ends_with(
-        _without_qualifiers(before), english_cues().share_verbs) is not None)
-    if share and previous and _SHARE_OF_CLAIM.match(_without_qualifiers(before)):
-        return previous.metric, "en.share-of-claim"  # … jumped 13.1 percent, accounting for 52.8 percent of the total
-    if (measured_after or share) and (found := metric_after(after)):
-        # (US$300 million in foreign investment; two-thirds of villages, accounted for over 60 percent of
-        # global output: the share of what follows)
-        return found, "en.phrase-after"
-    if found := metric_before(before, english_cues(), head):
-        return found, "en.phrase-before"
+    found = _noun_metric(q, before, after, noun_metric, change) or _share_or_amount_metric(q, before, after, previous)
+    if found:
+        return found
+    if phrase := metric_before(before, english_cues(), head):
+        return phrase, "en.phrase-before"
     joined = previous and before.strip().lower() in ("to", "and", "or", ",", "")
     if joined and previous.metric:
         return previous.metric, "en.list-end"  # rose from 93.8 percent to 95.5 percent: the second end too
-    if found := metric_after(after):
-        return found, "en.phrase-after"
+    if phrase := metric_after(after):
+        return phrase, "en.phrase-after"
     if previous:
         return previous.metric, "en.claim-before"
     return sentence_subject(sentence), "en.sentence-subject" if sentence_subject(sentence) else "en.none"

@@ -115,33 +115,43 @@ def _year_of_day(month: int, day: int, published: str) -> int | None:
     return year if (month, day) <= today else year - 1
 
 
+def _year_of_part(m: regex.Match[str], low: str, published: str, frame_year: int | None, first: int):
+    """(year, the match that wrote it, the span of a relative year that gave it) of a part of a year: the year
+    written with it (of 2024, 2024's, September 2020), a day's latest year up to publication (BEIJING,
+    March 15 (Xinhua) --), a relative year after it (of this year, the January-February period this year),
+    else the frame's."""
+    patterns = _patterns()
+    year_at = patterns.year_after.match(low, m.end()) or patterns.year_before.search(low, 0, m.start())
+    if m.group("my"):
+        year_at = m
+    year = int(year_at.group("my") if year_at is m else year_at.group("y")) if year_at else frame_year
+    if m.group("day") and not year_at:
+        year = _year_of_day(first, int(m.group("day")), published) or year
+    relative = patterns.relative_after.match(low, m.end())
+    if relative and not year_at and report_year(published) is not None:
+        year = report_year(published) + english_cues().relative_years[relative.group("phrase")][0]
+        return year, year_at, (relative.start("phrase"), relative.end("phrase"))
+    return year, year_at, None
+
+
 def _parts(sentence: str, low: str, published: str, frame: str, found: list[TimeExpression]) -> tuple[list[TimeExpression], list]:
     """the first three quarters (of 2024 / of this year), January-September, September 2020, March 5, 2024:
     months of a year (a date written to the day is an event's, as a news lead's)."""
-    cues, patterns = english_cues(), _patterns()
     frame_year = int(frame[:4]) if frame[:4].isdigit() else None
     relative_spans = []
-    for m in patterns.parts.finditer(low):
+    for m in _patterns().parts.finditer(low):
         if m.group("month") and not sentence[m.start()].isupper():
             continue  # (may, a verb; a month's name is capitalised)
         first, last = _months_of(m)
-        year_at = patterns.year_after.match(low, m.end()) or patterns.year_before.search(low, 0, m.start())
         if m.group("my"):
             found = [t for t in found if not m.start() <= t.start < m.end()]  # September 2020: the year is in it
-            year_at = m
-        year = int(year_at.group("my") if year_at is m else year_at.group("y")) if year_at else frame_year
-        if m.group("day") and not year_at:
-            year = _year_of_day(first, int(m.group("day")), published) or year  # (BEIJING, March 15 (Xinhua) --)
-        relative = patterns.relative_after.match(low, m.end())
-        if relative and not year_at and report_year(published) is not None:
-            year = report_year(published) + cues.relative_years[relative.group("phrase")][0]
-            relative_spans.append((relative.start("phrase"), relative.end("phrase")))
+        year, year_at, relative = _year_of_part(m, low, published, frame_year, first)
+        if relative:
+            relative_spans.append(relative)
         period = _months_period(year, first, last, m.start(), m.end(), published)
-        if _is_base(low, m.start()) and year_at and year_at is not m:
-            found = [t for t in found if t.start != year_at.start("y")]  # (from the fourth quarter of 2022: a base)
-        elif period and not _is_base(low, m.start()):
-            if year_at and year_at is not m:
-                found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it
+        if year_at and year_at is not m and (_is_base(low, m.start()) or period):
+            found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it (a base's too)
+        if period and not _is_base(low, m.start()):
             found.append(_expression(m.start(), m.end(), period, day=bool(m.group("day"))))
     return found, relative_spans
 
