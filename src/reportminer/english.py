@@ -46,12 +46,17 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_BASE_BEFORE = regex.compile(r"(?i)\b(?:from|than|compared\s+with|compared\s+to)\s*\Z")
+
+
 def governing_time(text: str, times: list[TimeExpression], quantities: list[Quantity], q: Quantity) -> TimeExpression | None:
     """The time that dates a number: one after it in its own clause (GDP grew 5.2 percent in 2025), else
     the last one before it that no earlier number's clause holds (raised $2.5bn last year and will invest
     3bn yuan: last year dates the first amount only), else none."""
     clause_end = _clause_end(text, q.end)
-    after = [t for t in times if q.end <= t.start < clause_end]
+    bases = [p.start for p in quantities if p.start > q.end and _BASE_BEFORE.search(text, 0, p.prefix_start)]
+    # (quickened to 3.2 percent from 2.1 percent in August: the time after a base number is the base's)
+    after = [t for t in times if q.end <= t.start < clause_end and not any(b < t.start for b in bases)]
     if after:
         return after[0]
     owned = [(p.end, _clause_end(text, p.end)) for p in quantities if p.end <= q.number_start]
@@ -225,5 +230,7 @@ def _next_frame(frame: _Frame, sentence: Sentence, times: list[TimeExpression], 
     opened = times[0] if times and (sentence.is_heading or opens_list) else opening(sentence.text, times)
     # (news: the period the last claim of a sentence was dated by is the one the next sentence goes on
     # about: … in the first nine months. The service sector reported a 4.7-percent increase …)
+    if opened and opened.day and dated:
+        opened = None  # (BEIJING, Oct. 18 (Xinhua) -- … in the first three quarters: the dateline is the event's day)
     opened = opened or (dated[-1] if dated else None)
     return _Frame(opened.year_only() if opened and sentence.is_heading else opened or frame.time, list_is_target)

@@ -201,7 +201,8 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     phrase = _trimmed(phrase)
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     trailing = ends_with(metric, cues.metric_trailing)
-    return metric[: -len(trailing)].rstrip() if trailing else metric
+    metric = metric[: -len(trailing)].rstrip() if trailing else metric
+    return "" if all(w.lower() in cues.not_metrics for w in metric.split()) else metric
 
 
 def _without_trailing_verbs(words: list[str], stop: frozenset[str]) -> list[str]:
@@ -449,9 +450,11 @@ def sentence_subject(sentence: str) -> str:
     lead = _LEAD.match(sentence)  # In 2023, …: the time that opens the sentence is no part of its subject
     for word in _TIME_PHRASE.sub(" ", sentence[lead.end() if lead else 0 :]).split():
         low = word.lower().strip(",")
-        if low in _stop_words() or low.endswith("ed") or not word[:1].isalnum() or word.endswith(","):
+        if low in _stop_words() or low.endswith("ed") or not word[:1].isalnum():
             break
-        words.append(word)
+        words.append(word.rstrip(","))
+        if word.endswith(","):
+            break  # (Retail sales, a key indicator of consumption, …: the subject ends at its comma)
     if len(words) > 1 and words[0].endswith(("'s", "’s")):
         words.pop(0)  # China's GDP: the owner is the place, not the measure
     phrase = " ".join(words)
@@ -584,6 +587,8 @@ def _read_across(text: str, clause_start: int, earlier: list[EnglishQuantity]) -
         # records, an increase of 5.9%: the claim before's phrase)
     if not lead.strip() or lead.split()[0].lower() in _TIME_PREPOSITIONS:
         return None  # (… 5.5 percent in March, down 0.2 points: the time, not a measure)
+    if lead.lstrip().lower().startswith(("a ", "an ")) and (subject := clause_before(text, len(comma) - len(lead) - 1, bound)).strip():
+        lead = subject  # (Retail sales, a key indicator of consumption, went up …: the subject, not its description)
     found = metric_before(lead + " ", cues)
     return (found, "en.apposition") if found else None
 

@@ -67,6 +67,7 @@ class EnglishCues:
     year_ago: tuple[str, ...]
     done_words: tuple[str, ...]
     noun_compounds: tuple[str, ...]
+    not_metrics: tuple[str, ...]
     verbs_before_number: tuple[str, ...]
     year_at_hand: tuple[str, ...]
     named_after_year: tuple[str, ...]
