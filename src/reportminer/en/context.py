@@ -257,11 +257,12 @@ def _is_time_or_reference(words: str) -> bool:
     return first in cues.year_parts or first in cues.months or first in _DEMONSTRATIVES
 
 
-def metric_after(after: str) -> str:
+def metric_after(after: str, given: bool = False) -> str:
     """US$300 million in foreign investment, 15 km of roads: the phrase after in/of/on, up to the next
-    link word or clause break."""
+    link word or clause break; ``given`` (an allocation verb before): also after to/for."""
     after = _LEADING_PARENTHESIS.sub("", after)  # 2.58 trillion yuan (312 billion dollars) in …
-    m = regex.match(r"\s(?:in|of|on|from)\s(?:the\s)?((?:[A-Za-z][\w'-]*\s?){1,6})", after)
+    prepositions = "in|of|on|from|to|for" if given else "in|of|on|from"
+    m = regex.match(rf"\s(?:{prepositions})\s(?:the\s)?((?:[A-Za-z][\w'-]*\s?){{1,6}})", after)
     if not m or _TIME_WORDS.match(m.group(1)) or _is_time_or_reference(m.group(1)):
         return ""  # (in the first three quarters, in Q1: when, not what; of this sum: what was said before)
     words = []
@@ -367,8 +368,18 @@ def _joined_to_claim_before(before: str) -> bool:
     return before.rstrip().lower().endswith(" to") and _only_cue_phrases(_TIME_PHRASE.sub(" ", before.rstrip()[:-3]))
 
 
+@cache
+def _compared_re() -> regex.Pattern[str]:
+    cues = english_cues()
+    return regex.compile(rf"(?i)\s+(?P<up>{alternation(cues.compared_up)})?(?P<down>{alternation(cues.compared_down)})?"
+                         rf"\s+(?:{alternation(cues.comparison_bases)})\b")
+
+
 def _change_after(after: str, kind: Kind) -> str:
-    """9.4 percent up year-on-year; 5.1 percent, down from 5.3: a direction written after the number."""
+    """9.4 percent up year-on-year; 5.1 percent, down from 5.3; 1 percentage point higher than last year: a
+    direction written after the number."""
+    if (compared := _compared_re().match(after)) and (compared.group("up") or compared.group("down")):
+        return "increase" if compared.group("up") else "decrease"
     if (postposed := _POSTPOSED.match(after)) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         return "increase" if postposed.group(1).lower() == "up" else "decrease"
     if moved := _MOVED_FROM.match(after):
@@ -415,6 +426,9 @@ def _share_or_amount_metric(q: EnglishQuantity, before: str, after: str, previou
         return previous.metric, "en.share-of-claim"
     if (measured_after or share) and (found := metric_after(after)):
         return found, "en.phrase-after"
+    given = ends_with(_without_qualifiers(before), english_cues().allocation_verbs) is not None
+    if measured_after and given and (found := metric_after(after, given=True)):
+        return found, "en.given-to"  # (allocate 735 billion yuan to the central government budget for investment)
     return None
 
 
