@@ -454,6 +454,8 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
 # 9.5 percent to account for 57.9 percent of the total exports".
 _PEOPLE = frozenset({"people", "persons"})
 _SHARE_OF_CLAIM = regex.compile(r"(?i)\s*(?:accounting|to\s+account|representing|making\s+up|to\s+make\s+up)\b")
+# BEIJING, March 15 (Xinhua) -- : a news dateline, no part of the sentence's subject.
+_DATELINE = regex.compile(r"[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–)\s*")
 _LEAD = regex.compile(r"(?i)\s*(?:in|during|over|for|by|since|from|as of|throughout)\b[^,]{0,40},\s*")
 
 
@@ -461,10 +463,11 @@ def sentence_subject(sentence: str) -> str:
     """The noun phrase that opens the sentence, up to its verb (China's GDP growth displayed … → GDP):
     what a number measures when nothing nearer names it."""
     words = []
+    sentence = sentence[dateline.end() :] if (dateline := _DATELINE.match(sentence)) else sentence
     lead = _LEAD.match(sentence)  # In 2023, …: the time that opens the sentence is no part of its subject
     for word in _TIME_PHRASE.sub(" ", sentence[lead.end() if lead else 0 :]).split():
         low = word.lower().strip(",")
-        if low in _stop_words() or low.endswith("ed") or not word[:1].isalnum():
+        if low in _stop_words() or (low.endswith("ed") and "-" not in low) or not word[:1].isalnum():
             break
         words.append(word.rstrip(","))
         if word.endswith(","):
@@ -502,7 +505,7 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
             metric, change, rule = previous.metric, previous.change, "en.conversion"
-        elif rule not in _READ_FROM_NOUN and only_cue_words(before) and (found := _read_across(text, clause_start, quantities[: len(out)])):
+        elif rule not in _READ_FROM_NOUN and (only_cue_words(before) or _only_cue_phrases(before)) and (found := _read_across(text, clause_start, quantities[: len(out)])):
             metric, rule = found
         elif previous and _LISTED_BY.match(before) and text[previous_end:start].lstrip(" ,").lower().startswith("and ") \
                 and " of " in previous.metric and " of " not in metric:
@@ -601,7 +604,8 @@ def _read_across(text: str, clause_start: int, earlier: list[EnglishQuantity]) -
         # records, an increase of 5.9%: the claim before's phrase)
     if not lead.strip() or lead.split()[0].lower() in _TIME_PREPOSITIONS:
         return None  # (… 5.5 percent in March, down 0.2 points: the time, not a measure)
-    if lead.lstrip().lower().startswith(("a ", "an ")) and (subject := clause_before(text, len(comma) - len(lead) - 1, bound)).strip():
+    lead_start = len(comma) - 1 - len(lead)
+    if lead.lstrip().lower().startswith(("a ", "an ")) and (subject := clause_before(text, max(0, lead_start - 1), bound)).strip():
         lead = subject  # (Retail sales, a key indicator of consumption, went up …: the subject, not its description)
     found = metric_before(lead + " ", cues)
     return (found, "en.apposition") if found else None
