@@ -99,10 +99,10 @@ def test_english_gold_thresholds(gold_scores):
 def test_english_gold_floors_reached(gold_scores):
     """What the English side reaches on its nine gold files (a work report's official English and an English
     summary of another, two NBS releases, five news texts; five of them added with gold written before the
-    extractor read them): span F1 0.989, every field but unit 1.000 (unit 0.994), metric character-F1 0.943.
+    extractor read them): span F1 0.989, every field but unit 1.000 (unit 0.994), metric character-F1 0.949.
     The floors sit just under, so a rule that loses ground on English fails here before it fails the
     issue's thresholds."""
-    _assert_thresholds(_group(gold_scores, ENGLISH), f1=0.98, field=0.99, metric=0.93)
+    _assert_thresholds(_group(gold_scores, ENGLISH), f1=0.98, field=0.99, metric=0.94)
 
 
 @pytest.mark.parametrize("what", ["span", "value", "std_value", "kind"])

@@ -168,7 +168,7 @@ def extract_english_claims(document: Document) -> list[Claim]:
     return claims
 
 
-_PRONOUNS = frozenset({"it", "this", "they", "these", "that", ""})
+_PRONOUNS = frozenset({"it", "this", "they", "these", "that"})
 
 
 def _figure_referred(text: str, contexts: list[EnglishContext], last: Claim | None) -> list[EnglishContext]:
@@ -180,8 +180,9 @@ def _figure_referred(text: str, contexts: list[EnglishContext], last: Claim | No
     if last is None:
         return contexts
     if not any(low.startswith(w + " ") for w in english_cues().figure_references):
+        opens_with_pronoun = low.split(" ", 1)[0] in _PRONOUNS
         return [replace(c, metric=last.metric, rule="en.pronoun") if c.rule in ("en.sentence-subject", "en.none", "en.claim-before")
-                and c.metric.lower() in _PRONOUNS else c for c in contexts]
+                and (c.metric.lower() in _PRONOUNS or (not c.metric and opens_with_pronoun)) else c for c in contexts]
     target = last.status == "target"
     return [replace(c, metric=last.metric, rule="en.figure-reference", target_cue=c.target_cue or target,
                     clause_target_cue=c.clause_target_cue or target) for c in contexts]

@@ -429,7 +429,16 @@ def _share_or_amount_metric(q: EnglishQuantity, before: str, after: str, previou
     given = ends_with(_without_qualifiers(before), english_cues().allocation_verbs) is not None
     if measured_after and given and (found := metric_after(after, given=True)):
         return found, "en.given-to"  # (allocate 735 billion yuan to the central government budget for investment)
+    passive = _passive_allocation_re().match(after) if measured_after else None
+    if passive and (found := metric_after(after[passive.end() - 1 :], given=True)):
+        return found, "en.given-to"  # (700 billion yuan will be earmarked in the central government budget)
     return None
+
+
+@cache
+def _passive_allocation_re() -> regex.Pattern[str]:
+    verbs = alternation(english_cues().allocation_verbs)
+    return regex.compile(rf"(?i)\s+(?:will\s+be|was|were|is|are|has\s+been|have\s+been)\s+(?:{verbs})\s")
 
 
 def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previous, head: str = "",
