@@ -18,6 +18,7 @@ from .time import find_times, opening
 
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
+_RELATIVE = regex.compile(r"(?i),\s*(?:which|who)\s[^,;]{1,120},(?=\s)")
 _DASHED = regex.compile(r"\s(?:--|—)\s[^-—]{1,160}?\s(?:--|—)(?=\s)")
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|--|—|(?<!\u2060)\band\b(?!\u2060)|\bwhile\b|\bwhich\b|(?<!\u2060)\bwith\b")  # (trade with X: a compound)  # (BEIJING, March 15 (Xinhua) -- …)
 _QUOTES = str.maketrans({'"': " ", "“": " ", "”": " "})
@@ -153,7 +154,7 @@ def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], st
             return phrase, low
         if low in _TIME_NOUNS:
             return phrase if phrase and phrase[0].lower() not in _INSIDE else [], low  # (a time, not what)
-        if low.endswith("ed") and phrase and phrase[0].lower() in _INSIDE:
+        if low.endswith("ed") and _JOINER not in low and phrase and phrase[0].lower() in _INSIDE:
             return phrase[1:], low  # resulted in savings: a verb and its preposition end the phrase
         phrase.insert(0, word)
     return phrase, ""
@@ -297,6 +298,7 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
     masked = _joined(_DASHED.sub(lambda p: " " * len(p.group()), masked))  # (five countries -- A, B and C -- surged)
+    masked = _RELATIVE.sub(lambda p: " " * len(p.group()), masked)  # (The core CPI, which excludes food prices, went up)
     breaks = _subject_with_kept(masked, list(_CLAUSE_BREAK.finditer(masked)))
     bare = False
     while len(breaks) > 0 and breaks[-1].group() == "and" and _noun_phrase(segment := masked[(breaks[-2].end() if len(breaks) > 1 else 0) : breaks[-1].start()]):
@@ -304,7 +306,7 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
         bare = " of " not in f" {segment.lower()} "
     if bare:
         breaks = _without_list_commas(before, breaks)
-    return _DASHED.sub(" ", before[breaks[-1].end():] if breaks else before)
+    return _RELATIVE.sub(" ", _DASHED.sub(" ", before[breaks[-1].end():] if breaks else before))
 
 
 def _subject_with_kept(masked: str, breaks: list) -> list:
