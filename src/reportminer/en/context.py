@@ -264,7 +264,8 @@ def metric_after(after: str, given: bool = False) -> str:
     after = _LEADING_PARENTHESIS.sub("", after)  # 2.58 trillion yuan (312 billion dollars) in …
     prepositions = "in|of|on|from|to|for" if given else "in|of|on|from"
     m = regex.match(rf"\s(?:{prepositions})\s(?:the\s)?((?:[A-Za-z][\w'-]*\s?){{1,6}})", after)
-    if not m or _TIME_WORDS.match(m.group(1)) or _is_time_or_reference(m.group(1)):
+    named = regex.sub(r"(?i)\A(?:a|an|one)\s", "", m.group(1)) if m else ""
+    if not m or _TIME_WORDS.match(named) or _is_time_or_reference(m.group(1)):
         return ""  # (in the first three quarters, in Q1: when, not what; of this sum: what was said before)
     words = []
     for word in m.group(1).split():
@@ -357,7 +358,8 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
     change = change_before(before, cues) if kind != Kind.RANK else ""
     if not change and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and _GROWTH_NOUN.search(subject or before):
         change = "increase"  # (the nominal growth of incomes came in at 5.2 percent)
-    if kind == Kind.COUNT and not before.rstrip().lower().endswith(" by") and not _CHANGE_OF.search(_without_qualifiers(before)):
+    if kind == Kind.COUNT and not _without_qualifiers(before).rstrip().lower().endswith((" by", " to")) \
+            and not _CHANGE_OF.search(_without_qualifiers(before)):
         change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)
     return change
 
@@ -613,7 +615,8 @@ def _read_across(text: str, clause_start: int, earlier: list[EnglishQuantity]) -
     if last and (lead.strip() == between or between.split()[0].lower() in _INSIDE):
         return None  # (3.9 trillion yuan of bonds will be issued, an increase of …; 457,000 enterprises with
         # records, an increase of 5.9%: the claim before's phrase)
-    if not lead.strip() or lead.split()[0].lower() in _TIME_PREPOSITIONS:
+    if not lead.strip() or lead.split()[0].lower() in _TIME_PREPOSITIONS or any(
+            w.lower().strip(",") in english_cues().attribution_verbs for w in lead.split()):
         return None  # (… 5.5 percent in March, down 0.2 points: the time, not a measure)
     lead_start = len(comma) - 1 - len(lead)
     if lead.lstrip().lower().startswith(("a ", "an ")) and (subject := clause_before(text, max(0, lead_start - 1), bound)).strip():

@@ -68,6 +68,8 @@ class EnglishCues:
     done_words: tuple[str, ...]
     noun_compounds: tuple[str, ...]
     not_metrics: tuple[str, ...]
+    so_far: tuple[str, ...]
+    attribution_verbs: tuple[str, ...]
     allocation_verbs: tuple[str, ...]
     compared_up: tuple[str, ...]
     compared_down: tuple[str, ...]

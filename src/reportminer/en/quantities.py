@@ -145,11 +145,27 @@ def _unit_after_list(text: str, number: Number, numbers: list[Number]) -> tuple[
     return None
 
 
+_NUMBER_OF = regex.compile(r"(?i)\bnumber\s+of\s+(?P<noun>(?:[a-z][\w-]*\s){0,4}[a-z][\w-]*s)\s+(?:\w+\s+){0,2}?"
+                           r"(?:rose|grew|increased|reached|totaled|totalled|stood|was|were|hit|came|jumped|climbed)"
+                           r"(?:\s+(?:to|at|in\s+at))?\s*\Z")
+
+
+def _number_of(text: str, number: Number) -> _Unit | None:
+    """The number of new business entities rose to 350,000: a bare number that states "the number of"
+    the things named before it counts them."""
+    m = _NUMBER_OF.search(text, 0, number.start)
+    if m is None or number.in_words:
+        return None
+    noun = m.group("noun")
+    name = singular(noun.split()[-1].lower(), english_cues())
+    return _Unit(noun.split()[-1], Kind.COUNT, name, name, Decimal(1), number.end, noun)
+
+
 def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, Decimal] | None:
     """The unit of a number and any factor a shared scale adds, else None (a bare number)."""
     unit = _measure_unit(text, number.end)
     if unit is None and not number.currency and (number.scaled or not number.in_words or number.value >= 2):
-        unit = _counted_noun(text, number.end, number)
+        unit = _counted_noun(text, number.end, number) or _number_of(text, number)
     if unit is not None:
         return unit, Decimal(1)
     shared = _unit_after_list(text, number, numbers) if not number.currency else None

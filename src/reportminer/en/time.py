@@ -167,8 +167,16 @@ def _relative(low: str, published: str, found: list[TimeExpression], taken: list
             if (first == last and _is_base(low, m.start())) or (m.start(), m.end()) in taken or any(
                     t.start <= m.start() < t.end for t in found):
                 continue
-            found.append(_expression(m.start(), m.end(), str(year + first) if first == last else f"{year + first}/{year + last}"))
+            since = first == last == 0 and _so_far(low, m.start(), m.end())
+            found.append(_expression(m.start(), m.end(), str(year + first) if first == last else f"{year + first}/{year + last}",
+                                     since=since))
     return found
+
+
+def _so_far(low: str, start: int, end: int) -> bool:
+    """so far this year, this year to date, year-to-date: the running year up to now."""
+    words = english_cues().so_far
+    return any(low[:start].rstrip().endswith(w) or low[end:].lstrip(" ,").startswith(w) or low[start:end] == w for w in words)
 
 
 def _year_at_hand(low: str, published: str, frame: str, found: list[TimeExpression]) -> list[TimeExpression]:
