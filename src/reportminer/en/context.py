@@ -302,12 +302,25 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     masked = _RELATIVE.sub(lambda p: " " * len(p.group()), masked)  # (The core CPI, which excludes food prices, went up)
     breaks = _subject_with_kept(masked, list(_CLAUSE_BREAK.finditer(masked)))
     bare = False
-    while len(breaks) > 0 and breaks[-1].group() == "and" and _noun_phrase(segment := masked[(breaks[-2].end() if len(breaks) > 1 else 0) : breaks[-1].start()]):
+    while len(breaks) > 0 and breaks[-1].group() == "and" and (
+            _noun_phrase(segment := masked[(breaks[-2].end() if len(breaks) > 1 else 0) : breaks[-1].start()])
+            or (not previous_end and _ends_in_object(segment))):
         breaks.pop()  # total imports and exports reached …: "and" inside the subject, not between clauses
         bare = " of " not in f" {segment.lower()} "
     if bare:
         breaks = _without_list_commas(before, breaks)
     return _RELATIVE.sub(" ", _DASHED.sub(" ", before[breaks[-1].end():] if breaks else before))
+
+
+def _ends_in_object(segment: str) -> bool:
+    """… benefits for rural and non-working urban residents; the prices in urban and rural areas: one or two
+    content words after a preposition end the words before "and", which joins them to what follows."""
+    words = [w.lower().strip(",") for w in segment.split()]
+    stop = _stop_words()
+    for n in (1, 2):
+        if len(words) > n and words[-n - 1] in _INSIDE and all(w not in stop and w.isalpha() for w in words[-n:]):
+            return True
+    return False
 
 
 def _subject_with_kept(masked: str, breaks: list) -> list:
@@ -391,7 +404,8 @@ def _change_after(after: str, kind: Kind) -> str:
     return ""
 
 
-def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str = "") -> tuple[str, str]:
+def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str = "",
+            previous_kind: Kind | None = None) -> tuple[str, str]:
     """(direction, metric a change noun names) of one quantity."""
     cues = english_cues()
     kind = q.quantity.kind
@@ -400,7 +414,8 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     change = noun_change or change
     if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease"  # a growth of -7.19 percent is a fall
-    if not change and previous and (_joined_to_claim_before(before) or _LISTED_BY.match(before)):
+    same_kind = previous_kind is None or previous_kind == kind or Kind.COUNT not in (previous_kind, kind)
+    if not change and previous and same_kind and (_joined_to_claim_before(before) or _LISTED_BY.match(before)):
         change = previous.change  # increase A by 7 percent, B by 4 percent
     return change or _change_after(after, kind), noun_metric
 
@@ -512,7 +527,8 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         before = clause_before(text, q.quantity.number_start, previous_end)
         after = text[end:]
         previous = out[-1] if out else None
-        change, noun_metric = _change(q, before, after, previous, text[previous_end:start])
+        previous_kind = quantities[len(out) - 1].quantity.kind if out else None
+        change, noun_metric = _change(q, before, after, previous, text[previous_end:start], previous_kind)
         head = next((c.metric for c in reversed(out) if " of " in c.metric), "")
         metric, rule = _metric(q, before, after, noun_metric, previous, head, text, change)
         clause_start = q.quantity.number_start - len(before)

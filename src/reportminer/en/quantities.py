@@ -145,9 +145,12 @@ def _unit_after_list(text: str, number: Number, numbers: list[Number]) -> tuple[
     return None
 
 
-_NUMBER_OF = regex.compile(r"(?i)\bnumber\s+of\s+(?P<noun>(?:[a-z][\w-]*\s){0,4}[a-z][\w-]*s)\s+(?:\w+\s+){0,2}?"
+_NUMBER_OF = regex.compile(r"(?i)\bnumber\s+of\s+(?P<noun>(?:[a-z][\w'-]*\s){0,8}?)"
                            r"(?:rose|grew|increased|reached|totaled|totalled|stood|was|were|hit|came|jumped|climbed)"
                            r"(?:\s+(?:to|at|in\s+at))?\s*\Z")
+
+
+_MODIFIER_STARTS = frozenset({"in", "of", "with", "by", "for", "who", "that", "which", "from", "at", "on"})
 
 
 def _number_of(text: str, number: Number) -> _Unit | None:
@@ -156,9 +159,14 @@ def _number_of(text: str, number: Number) -> _Unit | None:
     m = _NUMBER_OF.search(text, 0, number.start)
     if m is None or number.in_words:
         return None
-    noun = m.group("noun")
-    name = singular(noun.split()[-1].lower(), english_cues())
-    return _Unit(noun.split()[-1], Kind.COUNT, name, name, Decimal(1), number.end, noun)
+    words = m.group("noun").split()
+    # (the number of people covered by basic old-age insurance: the head is the noun before the modifier)
+    cut = next((k for k, w in enumerate(words) if k and (w.lower() in _MODIFIER_STARTS or w.lower().endswith("ed"))), len(words))
+    if not cut or not words[cut - 1].lower().endswith(("s", "people")):
+        return None
+    head = words[cut - 1]
+    name = singular(head.lower(), english_cues())
+    return _Unit(head, Kind.COUNT, name, name, Decimal(1), number.end, " ".join(words))
 
 
 def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, Decimal] | None:

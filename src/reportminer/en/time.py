@@ -163,8 +163,9 @@ def _relative(low: str, published: str, found: list[TimeExpression], taken: list
         return found
     for phrase, (first, last) in english_cues().relative_years.items():
         for m in regex.finditer(rf"\b{regex.escape(phrase)}\b", low):
-            # (up 1 point from last year: a base; over the past five years: a span, never a base)
-            if (first == last and _is_base(low, m.start())) or (m.start(), m.end()) in taken or any(
+            # (up 1 point from last year: a base; over the past (five) year(s): a span, never a base)
+            base = first == last and not phrase.startswith(("the past", "past")) and _is_base(low, m.start())
+            if base or (m.start(), m.end()) in taken or any(
                     t.start <= m.start() < t.end for t in found):
                 continue
             since = first == last == 0 and _so_far(low, m.start(), m.end())
