@@ -78,7 +78,7 @@ def _stop_words() -> frozenset[str]:
 def change_before(before: str, cues: EnglishCues) -> str:
     """The direction of a change verb before the number (fillers and qualifiers may stand between), or
     of the verb before "by" (cut energy use by 2.5 percentage points)."""
-    before = _without_qualifiers(before)  # (expand its GDP by over 6 percent)
+    before = _ANOTHER.sub(" ", _without_qualifiers(before))  # (expand its GDP by over 6 percent; by another 20 yuan)
     if before.rstrip().lower().endswith(" by"):
         for word in reversed([w.lower().strip(",") for w in before.split()]):
             if word in cues.increase or word in cues.decrease:
@@ -99,6 +99,7 @@ def change_before(before: str, cues: EnglishCues) -> str:
     return ""
 
 
+_ANOTHER = regex.compile(r"(?i)\s+(?:another|a\s+further)\s*\Z")
 _OBJECT_WORDS = frozenset({"the", "a", "an", "its", "their", "of", "in", "for", "to", "and", "per"})
 
 
