@@ -49,19 +49,28 @@ def _clause_end(text: str, pos: int) -> int:
 _BASE_BEFORE = regex.compile(r"(?i)\b(?:from|than|compared\s+with|compared\s+to)\s*\Z")
 
 
+def _is_base_number(text: str, q: Quantity) -> bool:
+    return _BASE_BEFORE.search(text, 0, q.prefix_start) is not None
+
+
+def _bases_after(text: str, quantities: list[Quantity], q: Quantity) -> list[int]:
+    """Where the base numbers after ``q`` start (quickened to 3.2 percent from 2.1 percent in August: the
+    time after a base number is the base's, not the number's)."""
+    return [p.start for p in quantities if p.start > q.end and _is_base_number(text, p)]
+
+
 def governing_time(text: str, times: list[TimeExpression], quantities: list[Quantity], q: Quantity) -> TimeExpression | None:
     """The time that dates a number: one after it in its own clause (GDP grew 5.2 percent in 2025), else
     the last one before it that no earlier number's clause holds (raised $2.5bn last year and will invest
     3bn yuan: last year dates the first amount only), else none."""
     clause_end = _clause_end(text, q.end)
-    bases = [p.start for p in quantities if p.start > q.end and _BASE_BEFORE.search(text, 0, p.prefix_start)]
-    # (quickened to 3.2 percent from 2.1 percent in August: the time after a base number is the base's)
+    bases = _bases_after(text, quantities, q)
     after = [t for t in times if q.end <= t.start < clause_end and not any(b < t.start for b in bases)]
     if after:
         return after[0]
     owned = [(p.end, _clause_end(text, p.end)) for p in quantities if p.end <= q.number_start]
     free = [t for t in times if t.start < q.number_start and not any(s <= t.start < e for s, e in owned)]
-    later = [t for t in times if t.start >= clause_end]
+    later = [t for t in times if t.start >= clause_end and not any(b < t.start for b in bases)]
     return free[-1] if free else (later[0] if later and not owned else None)
 
 
@@ -163,7 +172,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
         # (only a time written after the number it dates runs on: … grew 4.8 percent in the first nine
         # months. — not one inside the subject: Tax cuts introduced last year totaled …)
         trailing = [g for g, q in zip(stated, numbers, strict=True) if g is not None and not g.since and g.start >= q.end
-                    and text[g.start : g.end].lower() not in english_cues().year_at_hand]  # (for the full year: no frame)
+                    and text[g.start : g.end].lower() not in english_cues().year_at_hand and not _is_base_number(text, q)]
+        # (for the full year: no frame; up from 3 per cent last year: the base's time runs on to nothing)
         frame = _next_frame(frame, sentence, times, trailing)
     return claims
 

@@ -21,7 +21,9 @@ _SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
 _RELATIVE = regex.compile(r"(?i),\s*(?:which|who)\s[^,;]{1,120},(?=\s)")
 _DASHED = regex.compile(r"\s(?:--|—)\s[^-—]{1,160}?\s(?:--|—)(?=\s)")
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|--|—|(?<!\u2060)\band\b(?!\u2060)|\bwhile\b|\bwhich\b|(?<!\u2060)\bwith\b")  # (trade with X: a compound)  # (BEIJING, March 15 (Xinhua) -- …)
-_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " "})
+_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " ", "‘": " "})
+_SINGLE_QUOTE = regex.compile(r"(?<!\w)['‘](?=[^'‘’]{1,80}['’](?!\w))|(?<=(?<!\w)['‘][^'‘’]{1,80})['’](?!\w)")
+# ('around 5 per cent', ‘around 5 per cent’: a quoted phrase's marks; not China's, residents’ incomes)
 # The next item of a list that one change verb governs: ", B by" / " and C by".
 _LISTED_BY = regex.compile(r"(?i)\A[\s,]*(?:and\s+)?(?P<what>[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,5}?)\s+by\s*\Z")
 _TIME_NOUNS = frozenset({"quarter", "quarters", "year", "years", "month", "months", "half", "period", "week", "weeks"})
@@ -203,8 +205,10 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     phrase = _trimmed(phrase)
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     trailing = ends_with(metric, cues.metric_trailing)
-    metric = metric[: -len(trailing)].rstrip() if trailing else metric
-    return "" if all(w.lower() in cues.not_metrics for w in metric.split()) else metric
+    rest = metric[: -len(trailing)].rstrip() if trailing else metric
+    if trailing and len(rest.split()) == 1 and rest.islower() and rest.endswith(("ic", "al")):
+        rest = metric  # (economic growth: an adjective alone is no measure)
+    return "" if all(w.lower() in cues.not_metrics for w in rest.split()) else rest
 
 
 def _without_trailing_verbs(words: list[str], stop: frozenset[str]) -> list[str]:
@@ -297,6 +301,7 @@ def change_noun_after(after: str, cues: EnglishCues) -> tuple[str, str]:
 
 def clause_before(text: str, start: int, previous_end: int) -> str:
     """The text between the claim before (or the sentence start) and this number, from its last clause break."""
+    text = _SINGLE_QUOTE.sub(" ", text) if "'" in text or "‘" in text else text  # (one mark for one: offsets stay)
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
     masked = _joined(_DASHED.sub(lambda p: " " * len(p.group()), masked))  # (five countries -- A, B and C -- surged)
