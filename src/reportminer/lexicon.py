@@ -78,6 +78,10 @@ class NumberCues:
     half_words: Words
     bare_magnitudes: Words
     milestone_words: Words
+    magnitude_bound: str
+    magnitude_bound_heads: Words
+    magnitude_bound_not_after: Words
+    counted_nouns: Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,9 +109,18 @@ def _prefix_qualifier(text: str, start: int) -> tuple[Qualifier | None, int]:
     patterns = _patterns()
     m = patterns.prefix_re.search(text, max(0, start - 8), start)
     if m is None:
-        return None, start
+        return _magnitude_bound(text, start)
     longest = max((w for w, _ in patterns.prefix_words if text.startswith(w, start - len(w), start)), key=len)
     return dict(patterns.prefix_words)[longest], start - len(longest)
+
+
+def _magnitude_bound(text: str, start: int) -> tuple[Qualifier | None, int]:
+    """上千万家庭, 上万人: 上 before a magnitude written alone is a lower bound (not after 迈, 登 …)."""
+    cues = _CUES.number
+    if (start and text[start - 1] == cues.magnitude_bound and text.startswith(cues.magnitude_bound_heads, start)
+            and text[start - 2 : start - 1] not in cues.magnitude_bound_not_after):
+        return Qualifier.OVER, start - 1
+    return None, start
 
 
 def _suffix_qualifier(text: str, pos: int) -> tuple[Qualifier | None, int]:
@@ -477,9 +486,10 @@ def _out_of_place(text: str, number: NumberMatch, lex: Lexicon) -> bool:
     before = text[number.start - 1] if number.start else ""
     after = text[number.end : number.end + 1]
     if number.chinese and after not in _patterns().unit_heads and before not in (_ORDINAL, _TOP) and not (
-            not number.has_digit and after in _CLAUSE_END and _prefix_qualifier(text, number.start)[0]):
+            not number.has_digit and (after in _CLAUSE_END or _counted_noun(text, number.end))
+            and _prefix_qualifier(text, number.start)[0]):
         return True  # 统一, 一体, 万众: a Chinese numeral with nothing a quantity could continue with
-                     # (but 海洋生产总值突破万亿，: a bounded magnitude that ends its clause)
+                     # (but 海洋生产总值突破万亿，, 惠及上千万农民: a bounded magnitude ending its clause or counting)
     if before and (_ASCII_LETTER.match(before) or before in "+＋."):
         return True  # PM2.5, C919, “4+1”
     if after and after in "+＋":
@@ -780,18 +790,25 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
     if not number.chinese and surface[-1:] not in lex.big_units:
         return _index_level(text, number) or _bare_level(text, number, lex)
     prefix, prefix_start = _prefix_qualifier(text, number.start)
+    noun_unit = _counted_noun(text, number.end) if prefix is not None else None
     if number.chinese and not number.has_digit and prefix is not None and (
-            text[number.end : number.end + 1] in _CLAUSE_END or text.startswith(_CUES.number.milestone_words, number.end)):
-        pass  # 海洋生产总值突破万亿，/ 迈过千亿大关: a bare magnitude bounded by 突破/超 ends its clause
+            text[number.end : number.end + 1] in _CLAUSE_END or noun_unit
+            or text.startswith(_CUES.number.milestone_words, number.end)):
+        pass  # 海洋生产总值突破万亿，/ 迈过千亿大关 / 惠及上千万家庭: a bare magnitude with a bound
     elif number.chinese or surface[-1:] not in lex.big_units:
         return None
     suffix, end = _suffix_qualifier(text, number.end)
     qualifier = suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT)
     return Quantity(
         start=number.start, end=end, value=number.value, unit="", kind=Kind.COUNT, qualifier=qualifier,
-        std_value=number.value, std_unit="item", unit_en="item",
+        std_value=number.value, std_unit=noun_unit or "item", unit_en=noun_unit or "item",
         number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=number.end,
     )
+
+
+def _counted_noun(text: str, pos: int) -> str | None:
+    """The standard unit of a noun counted without a classifier (上千万家庭 → household), if one follows."""
+    return next((unit for noun, unit in _CUES.number.counted_nouns.items() if text.startswith(noun, pos)), None)
 
 
 _INDEX_REACH = 20  # characters either side of a bracketed level where the index's name may stand
@@ -895,7 +912,7 @@ def aligned_with_words(quantity: Quantity, tokens: Tokens) -> bool:
         return True
     prefixes = {w for w, _ in _patterns().prefix_words} | {_ORDINAL, _TOP}
     head = token.text[: quantity.number_start - token.start]
-    return head in prefixes or head[-1:] in prefixes
+    return head in prefixes or head[-1:] in prefixes or head == _CUES.number.magnitude_bound  # 上万 | 人
 
 
 _CLAUSE_MARKS = regex.compile(r"[，,；;。：:]")
