@@ -791,11 +791,7 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
         return _index_level(text, number) or _bare_level(text, number, lex)
     prefix, prefix_start = _prefix_qualifier(text, number.start)
     noun_unit = _counted_noun(text, number.end) if prefix is not None else None
-    if number.chinese and not number.has_digit and prefix is not None and (
-            text[number.end : number.end + 1] in _CLAUSE_END or noun_unit
-            or text.startswith(_CUES.number.milestone_words, number.end)):
-        pass  # 海洋生产总值突破万亿，/ 迈过千亿大关 / 惠及上千万家庭: a bare magnitude with a bound
-    elif number.chinese or surface[-1:] not in lex.big_units:
+    if not _bounded_bare_magnitude(text, number, prefix, noun_unit) and (number.chinese or surface[-1:] not in lex.big_units):
         return None
     suffix, end = _suffix_qualifier(text, number.end)
     qualifier = suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT)
@@ -804,6 +800,14 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
         std_value=number.value, std_unit=noun_unit or "item", unit_en=noun_unit or "item",
         number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=number.end,
     )
+
+
+def _bounded_bare_magnitude(text: str, number: NumberMatch, prefix: Qualifier | None, noun_unit: str | None) -> bool:
+    """海洋生产总值突破万亿，/ 迈过千亿大关 / 惠及上千万家庭: a magnitude written alone, with a bound, that
+    ends its clause, reaches a milestone or counts a noun."""
+    return number.chinese and not number.has_digit and prefix is not None and bool(
+        text[number.end : number.end + 1] in _CLAUSE_END or noun_unit
+        or text.startswith(_CUES.number.milestone_words, number.end))
 
 
 def _counted_noun(text: str, pos: int) -> str | None:
