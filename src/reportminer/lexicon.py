@@ -382,6 +382,9 @@ class RegionalCues:
     note_openers: Words  # 西式早点(如汉堡、三明治): a bracketed note of examples or scope, no part of a metric
     budget_words: Words  # 本年度预算案: the budget presented this year, for the coming financial year
     forecast_words: Words  # 预估12月…: a month without a year after these is this year's, even the running one
+    topic_markers: Words  # CPI 方面，…欧元区涨8.5%: a topic that heads the places a sentence lists
+    topic_groups: Words  # 主要订单来源地区中，以美国284.5亿美元为首: the places of the head before the group word
+    statistical_qualifiers: Words  # 实质GDP初步统计yoy为1.36%: how far the figure is final, no part of a metric
 
 
 @dataclass(frozen=True, slots=True)

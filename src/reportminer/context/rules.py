@@ -406,6 +406,55 @@ def bare_measure(site: Site, draft: Draft) -> Draft | None:
     return None
 
 
+@rule("extend.metric.topic-head", kinds=NOT_RANK)
+def topic_head(site: Site, draft: Draft) -> Draft | None:
+    """CPI 方面，112年2月我国涨2.43%，欧元区涨8.5%; 主要订单来源地区中，以美国284.5亿美元为首: a place alone as
+    the metric takes the measure the sentence's opening topic names once for every place (我国CPI, 美国订单)."""
+    head = _topic_head(site)
+    if not head:
+        return None
+    # the number's own words first (；112年3月我国涨2.35%), else the metric a rule before borrowed (美国)
+    place = _leading_place(site.text[site.lo : site.q.prefix_start]) or _leading_place(draft.metric)
+    if not place or place.endswith(head):
+        return None
+    return draft._replace(metric=place + head)
+
+
+def _topic_head(site: Site) -> str:
+    """The measure a topic opening the sentence names (CPI 方面， → CPI; 主要订单来源地区中， → 订单), or ""."""
+    w, text = _regional(), site.text
+    opening = regex.match(r"[^，,；;。：:]*", text).group()
+    if len(opening) >= site.q.prefix_start:
+        return ""  # (the number stands in the opening clause itself)
+    topic = opening.rstrip()
+    if topic.endswith(w.topic_markers):
+        topic = topic[: -len(next(m for m in w.topic_markers if topic.endswith(m)))].rstrip()
+    elif topic.endswith("中") and topic[:-1].endswith(w.topic_groups):
+        topic = topic[:-1]
+        topic = topic[: -len(next(g for g in w.topic_groups if topic.endswith(g)))]
+    else:
+        return ""
+    words = [t for t in tokenize(topic) if t.text.strip()]
+    return words[-1].text if words and words[-1].tag in _HEAD_TAGS else ""
+
+
+_HEAD_TAGS = ("", "n", "nz", "vn", "eng")  # a noun (or a Latin-letter name such as CPI) heads a topic
+
+
+def _leading_place(phrase: str) -> str:
+    """The place names that open ``phrase`` (美国, 中国大陆, 我国) when nothing after them names a measure
+    (美国284.5亿美元, 我国涨), else ""."""
+    words = [t for t in tokenize(phrase) if t.text.strip()]
+    count = 0
+    while count < len(words) and (words[count].tag == "ns"
+                                  or (words[count].tag == "r" and words[count].text.startswith(("我", "本")))):
+        count += 1
+    rest = words[count:]
+    if not count or any(t.tag.startswith("n") or t.tag in ("vn", "eng") for t in rest if not t.text[0].isdigit()):
+        return ""
+    return "".join(t.text for t in words[:count])
+
+
 @rule("repair.metric.footnote")
 def footnote(site: Site, draft: Draft) -> Draft | None:
     """地区生产总值[2]: a note's number is no part of the name; nor is a quoted base (比“四经普”)."""
@@ -430,3 +479,20 @@ def _note_pattern() -> regex.Pattern[str]:
     openers = "|".join(map(regex.escape, w.note_openers))
     ends = "|".join(map(regex.escape, load_lexicon().words("context", "examples_marker")))
     return regex.compile(rf"[(（](?:(?:{openers})[^()（）0-9]{{0,20}}|[^()（）0-9]{{0,20}}(?:{ends}))[)）]")
+
+
+@rule("repair.metric.statistical-qualifier")
+def statistical_qualifier(site: Site, draft: Draft) -> Draft | None:
+    """实质GDP初步统计yoy为1.36%, 零售业总销货价值的临时估计为300亿元: how final a release's figure is (初步统计,
+    临时估计, 修订估计…) and a year-on-year marker after it (yoy) are no part of the metric."""
+    repaired = _qualifier_pattern().sub("", draft.metric)
+    return draft._replace(metric=repaired) if repaired != draft.metric and repaired else None
+
+
+@cache
+def _qualifier_pattern() -> regex.Pattern[str]:
+    w = _regional()
+    qualifiers = "|".join(map(regex.escape, w.statistical_qualifiers))
+    # the year-on-year markers written in Latin letters (yoy); 年增率 stays: 外销订单年增率 is a measure
+    markers = "|".join(map(regex.escape, (m for m in w.change_rates if m.isascii())))
+    return regex.compile(rf"(?:的?(?:{qualifiers}))?\s*(?:{markers})$|的?(?:{qualifiers})$")
