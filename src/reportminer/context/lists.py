@@ -25,16 +25,24 @@ _HAN_ONLY = regex.compile(r"\p{Han}+")
 
 def _items(phrase: str, count: int) -> list[str] | None:
     """``count`` items cut at 、 first (金融业、软件和信息服务业增加值 keeps 软件和信息服务业 whole), then
-    also at 和/及/与; a word that names both items (本外币存贷款余额) is split into them."""
+    also at 和, then also at 及/与; a word that names both items (本外币存贷款余额) is split into them."""
     fused = next((word for word in _fused_pairs() if word in phrase), None)
     if fused and "、" not in phrase and count == len(_fused_pairs()[fused]):
         # 本外币存贷款余额分别为38.7万亿元、29.9万亿元: one word names both items
         return [phrase.replace(fused, part, 1) for part in _fused_pairs()[fused]]
-    for separators in (("、",), cue_words().list_separators):
+    for separators in _separator_sets():
         items = [p for p in split_on(phrase, separators) if p]
         if len(items) == count:
             return items
     return None
+
+
+@cache
+def _separator_sets() -> tuple[tuple[str, ...], ...]:
+    """The joiners to cut a list at, fewest first: 、, then 、 and 和, then every list separator
+    (通讯、家居设备及服务和住屋及燃料的价格指数: three items, 及 stays inside two of them)."""
+    every = tuple(cue_words().list_separators)
+    return (("、",), ("、", "和"), every)
 
 
 def _head_at_unanchored(items: list[str]) -> int:
@@ -70,7 +78,7 @@ def _head_shared_by_all(items: list[str]) -> list[str]:
         head_at = _head_at_unanchored(items)
     head = last[head_at:]
     if head and head.endswith(heads):
-        return [item + head for item in items[:-1]] + [last]
+        return [item + head for item in items[:-1]] + [_without_de(last, head)]
     return items
 
 
@@ -79,8 +87,15 @@ def _measure_shared_by_all(items: list[str]) -> list[str]:
     last, heads = items[-1], cue_words().measure_heads
     head = max((h for h in heads if len(h) > 1 and last.endswith(h) and len(last) > len(h)), key=len, default="")
     if head and not any(item.endswith(heads) for item in items[:-1]):
-        return [item + head for item in items[:-1]] + [last]
+        return [item + head for item in items[:-1]] + [_without_de(last, head)]
     return items
+
+
+def _without_de(last: str, head: str) -> str:
+    """住屋及燃料的价格指数 as the last of a list whose head all items share: written like the others
+    (通讯价格指数, 住屋及燃料价格指数), without the 的 before the head."""
+    part = last[: len(last) - len(head)]
+    return part[:-1] + head if len(part) > 1 and part.endswith("的") else last
 
 
 def _split_list(phrase: str, count: int) -> list[str] | None:
@@ -119,10 +134,8 @@ def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
     (能耗约为全国平均, 排放强度约为全国平均)."""
     subject, marker, tail = phrase.partition(cue_words().respectively)
     if not marker or not subject:
-        return _split_list(phrase, count)
-    enumeration = cue_words().enumeration_re.search(subject)
-    if enumeration and len(subject) > enumeration.end() - enumeration.start():
-        subject = subject[: enumeration.start()]  # 香洲、金湾和斗门三个行政区: the count names the list
+        return _split_list(_without_enumeration(phrase), count)
+    subject = _without_enumeration(subject)
     w = cue_words()
     for word in sorted(w.lead, key=len, reverse=True):
         if tail.startswith(word) and len(tail) > len(word):
@@ -130,6 +143,14 @@ def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
             break
     items = _split_list(subject, count)
     return [item + tail for item in items] if items else None
+
+
+def _without_enumeration(subject: str) -> str:
+    """香洲、金湾和斗门三个行政区, 教育和家居设备及服务两个大类: the count that names the list is no item."""
+    enumeration = cue_words().enumeration_re.search(subject)
+    if enumeration and len(subject) > enumeration.end() - enumeration.start():
+        return subject[: enumeration.start()]
+    return subject
 
 
 def _joined_to_next(text: str, quantities: list[Quantity], k: int) -> bool:
@@ -168,7 +189,7 @@ def _fenbie_items(text: str, quantities: list[Quantity], out: list[Context], gro
         items = [strip_words(e, (marker,)).split("，")[-1] + out[i].metric for e in examples]
         return [strip_leading_text(items[0], cue_words())] + items[1:], group
     if own_subject:
-        items = _split_list_before_fenbie(out[i].metric, len(group))
+        items = _split_list_before_fenbie(out[i].metric, len(group)) or _bracket_list_before(text, quantities, group)
         comma = _first_comma(text, quantities, group)
         if items is None and comma is not None and comma > 1:
             group = group[:comma]  # 分别增至37座、14座，6部作品…: the list ends at the comma
@@ -178,6 +199,20 @@ def _fenbie_items(text: str, quantities: list[Quantity], out: list[Context], gro
         # 接待游客1.2亿人次，实现旅游收入1500亿元，分别增长10%和12%: the list is the numbers before
         return [out[k].subject for k in range(i - len(group), i)], group
     return None, group
+
+
+def _bracket_list_before(text: str, quantities: list[Quantity], group: list[int]) -> list[str] | None:
+    """甲类(103.67)及乙类(104.68)消费物价指数分别上升0.49%及1.13%: the list before 分别 is one of bracketed
+    numbers; its items, with the head written once, pair with the numbers after."""
+    hi = quantities[group[0]].prefix_start
+    found = [m for m in _BRACKET_LIST.finditer(text, 0, hi)]
+    if not found or _CLAUSE_BREAK.search(text, found[-1].end(), hi):
+        return None  # (no such list in the clause of 分别)
+    items = bracket_list_items(text, found[-1].start(), hi, found[-1].start())
+    return items if items and len(items) == len(group) else None
+
+
+_CLAUSE_BREAK = regex.compile(r"[，；;。：:]|,(?!\d)")  # (a comma between digits groups thousands)
 
 
 def _pair_fenbie(text: str, quantities: list[Quantity], out: list[Context], group: list[int], marker_at: int) -> int:
@@ -249,3 +284,52 @@ rule("pass.lists.parallel", summary=(
     "A list of as many items as numbers, in order, pairs them without fenbie."
 ))(pair_lists)
 rule("pass.lists.tiers")(share_tiers)
+
+
+_BRACKET_ITEM = r"[^()（）0-9，,。；;：:]{1,12}?[(（][^()（）]{1,24}[)）]"
+_BRACKET_LIST = regex.compile(rf"{_BRACKET_ITEM}(?:[和及与、]{_BRACKET_ITEM})+")
+_BRACKET_NAME = regex.compile(r"([和及与、]?)([^()（）]*?)[(（][^()（）]*[)）]")
+
+
+def bracket_list_items(text: str, lo: int, hi: int, opening: int) -> list[str] | None:
+    """甲类(103.67)及乙类(104.68)消费物价指数: the names of a list of bracketed numbers, with the head that
+    the list writes once after its last bracket (甲类消费物价指数, 乙类消费物价指数), or None when the bracket
+    at ``opening`` stands in no such list within [lo, hi)."""
+    found = next((m for m in _BRACKET_LIST.finditer(text, lo, hi) if m.start() <= opening < m.end()), None)
+    if found is None:
+        return None
+    parts = _BRACKET_NAME.findall(found.group())
+    tail = _noun_run(text, found.end(), hi)
+    phrase = "".join(joiner + name for joiner, name in parts) + tail
+    items = _split_list(phrase, len(parts))
+    if items:
+        items = [strip_leading_text(items[0], cue_words())] + items[1:]  # (当中广州市: the link leaves)
+    return _last_noun_shared(items) if items and not tail else items
+
+
+def _last_noun_shared(items: list[str]) -> list[str]:
+    """香港(711,684人次)及台湾地区旅客(58,104人次): the noun that ends the last name of a bracketed list is
+    what every name counts (香港旅客) when another name does not end with it."""
+    from ..segment import tokenize
+
+    words = list(tokenize(items[-1]))
+    noun = words[-1].text if len(words) > 1 and words[-1].tag.startswith("n") and words[-1].tag != "ns" else ""
+    if not noun:
+        return items
+    return [item if item.endswith(noun) else item + noun for item in items[:-1]] + [items[-1]]
+
+
+_NOUN_TAGS = ("n", "vn", "l", "eng")  # (物价指数 is an idiom to jieba: l)
+
+
+def _noun_run(text: str, start: int, end: int) -> str:
+    """The nouns that stand right after ``start`` (消费物价指数 of …(104.68)消费物价指数分别上升)."""
+    from ..segment import tokenize
+
+    run = ""
+    for token in tokenize(text[start:end]):
+        w = cue_words()
+        if not (token.tag.startswith(_NOUN_TAGS) and token.text.isalpha()) or token.text in w.changes or token.text in w.trailing:
+            break  # (同比, 按年: how it changed, no part of the head)
+        run += token.text
+    return run

@@ -27,6 +27,7 @@ from .phrases import (
     subject_of_measure,
     without_leading_verbs,
 )
+from .lists import bracket_list_items
 from .rulebook import rule
 from .site import Draft, Site
 
@@ -252,6 +253,10 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     while words and (words[0].tag == "c" or words[0].text in w.lead or not words[0].text.strip("".join(_CLOSING))):
         words = words[1:]  # (…)及台湾地区旅客(…): a joiner or a link word, but the place stays: it names the group
     metric = joined(text, strip_trailing(words, w.trailing)).strip("".join(_CLOSING) + "、，")
+    # 甲类(103.67)及乙类(104.68)消费物价指数: the head the list writes once is every item's
+    items = bracket_list_items(text, 0, len(text), opening)
+    if items and metric:
+        metric = next((item for item in items if item.startswith(metric) or item.endswith(metric)), metric)
     return draft._replace(metric=metric, subject=metric) if metric else None
 
 
