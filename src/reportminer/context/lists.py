@@ -25,7 +25,7 @@ _HAN_ONLY = regex.compile(r"\p{Han}+")
 
 def _items(phrase: str, count: int) -> list[str] | None:
     """``count`` items cut at 、 first (金融业、软件和信息服务业增加值 keeps 软件和信息服务业 whole), then
-    also at 和, then also at 及/与; a word that names both items (本外币存贷款余额) is split into them."""
+    also at 和, then at 与, then at 及; a word that names both items (本外币存贷款余额) is split into them."""
     fused = next((word for word in _fused_pairs() if word in phrase), None)
     if fused and "、" not in phrase and count == len(_fused_pairs()[fused]):
         # 本外币存贷款余额分别为38.7万亿元、29.9万亿元: one word names both items
@@ -39,10 +39,11 @@ def _items(phrase: str, count: int) -> list[str] | None:
 
 @cache
 def _separator_sets() -> tuple[tuple[str, ...], ...]:
-    """The joiners to cut a list at, fewest first: 、, then 、 and 和, then every list separator
-    (通讯、家居设备及服务和住屋及燃料的价格指数: three items, 及 stays inside two of them)."""
+    """The joiners to cut a list at, fewest first: 、, then 、 and 和, then 与, then every list separator
+    (通讯、家居设备及服务和住屋及燃料的价格指数: three items, 及 stays inside two of them; 营业盈余及事业收入与其他
+    收入: two)."""
     every = tuple(cue_words().list_separators)
-    return (("、",), ("、", "和"), every)
+    return (("、",), ("、", "和"), ("、", "和", "与"), every)
 
 
 def _head_at_unanchored(items: list[str]) -> int:

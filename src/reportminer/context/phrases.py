@@ -295,8 +295,8 @@ def leading_modifier_shared(items: list[str], w: Cues) -> list[str]:
     takes the modifier the first item puts before its own measure."""
     first = items[0]
     modifier = subject_of_measure(first, w)
-    if modifier == first or not modifier:
-        return items
+    if modifier == first or not modifier or any(joiner in modifier for joiner in w.list_separators):
+        return items  # (营业盈余及事业收入与其他收入: a first item that is itself two names shares no modifier)
     return [items[0]] + [item if len(item) > 4 or item.startswith(modifier) or not item.endswith(w.measure_heads)
                          else modifier + item for item in items[1:]]
 

@@ -460,6 +460,35 @@ def _leading_place(phrase: str) -> str:
     return "".join(t.text for t in words[:count])
 
 
+
+@rule("extend.metric.account")
+def account(site: Site, draft: Draft) -> Draft | None:
+    """税课收入累计实收数3,865亿元，预算达成率13.9%; 至于非税课收入，…，累计实收数906亿元: a measure of an account
+    said bare is of the account the sentence named before it (in a claim's metric, or a topic opening it)."""
+    measures = _regional().account_measures
+    if draft.metric not in measures:
+        return None
+    account_named = _topic_account(site.text)
+    for earlier in reversed(site.earlier):
+        if earlier.metric in measures:
+            continue  # (累计实收数 alone names no account)
+        measure = next((m for m in measures if earlier.metric.endswith(m) and len(earlier.metric) > len(m)), "")
+        if measure and not account_named:
+            account_named = earlier.metric[: -len(measure)]
+    return draft._replace(metric=account_named + draft.metric) if account_named else None
+
+
+def _topic_account(text: str) -> str:
+    """至于非税课收入，… → 非税课收入: what a topic word that opens the sentence names."""
+    lead = next((word for word in _topic_leads() if text.startswith(word)), "")
+    topic = regex.match(r"[^，,；;。：:]*", text, pos=len(lead)).group() if lead else ""
+    return topic if 1 < len(topic) <= 12 else ""
+
+
+@cache
+def _topic_leads() -> tuple[str, ...]:
+    return load_lexicon().words("period", "topic_leads")
+
 @rule("repair.metric.footnote")
 def footnote(site: Site, draft: Draft) -> Draft | None:
     """地区生产总值[2]: a note's number is no part of the name; nor is a quoted base (比“四经普”)."""
