@@ -151,7 +151,17 @@ def _without_enumeration(subject: str) -> str:
     enumeration = cue_words().enumeration_re.search(subject)
     if enumeration and len(subject) > enumeration.end() - enumeration.start():
         return subject[: enumeration.start()]
+    named_set = _named_set_re().match(subject)
+    if named_set and "、" in subject[named_set.end() :]:
+        return subject[named_set.end() :]  # 两大主力资讯通信、电子产接单: the named set is no item
     return subject
+
+
+@cache
+def _named_set_re() -> regex.Pattern[str]:
+    """两大主力, 三大类: a count of a named set of what a list names next (an enumeration, docs/annotation.md)."""
+    digits = "".join(load_lexicon().cues["context"]["enumeration_digits"])
+    return regex.compile(rf"[{digits}]+大\p{{Han}}{{2}}(?=\p{{Han}})")
 
 
 def _joined_to_next(text: str, quantities: list[Quantity], k: int) -> bool:

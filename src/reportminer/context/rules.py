@@ -257,7 +257,19 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     items = bracket_list_items(text, 0, len(text), opening)
     if items and metric:
         metric = next((item for item in items if item.startswith(metric) or item.endswith(metric)), metric)
+    elif metric:
+        metric += _parallel_measure(site, metric)
     return draft._replace(metric=metric, subject=metric) if metric else None
+
+
+def _parallel_measure(site: Site, group: str) -> str:
+    """留宿旅客的平均逗留时间(2.2日)减少3.2日，不过夜旅客(0.3日)…: a group named alone in brackets after one
+    whose measure the claim before says (…的平均逗留时间), in the same unit, has that measure too."""
+    previous, previous_q = site.previous, site.previous_q
+    if previous is None or previous_q is None or previous_q.unit != site.q.unit or "的" in group:
+        return ""
+    owner, mark, measure = previous.metric.rpartition("的")
+    return measure if mark and owner and measure and not group.endswith(measure) else ""
 
 
 _OPENING, _CLOSING = "(（", ")）"
