@@ -208,7 +208,8 @@ def _fenbie_items(text: str, quantities: list[Quantity], out: list[Context], gro
         return items, group
     if i >= len(group):
         # 接待游客1.2亿人次，实现旅游收入1500亿元，分别增长10%和12%: the list is the numbers before
-        return [out[k].subject for k in range(i - len(group), i)], group
+        share = _share_word(text, quantities[i].prefix_start)
+        return [out[k].subject + share for k in range(i - len(group), i)], group
     return None, group
 
 
@@ -220,7 +221,17 @@ def _bracket_list_before(text: str, quantities: list[Quantity], group: list[int]
     if not found or _CLAUSE_BREAK.search(text, found[-1].end(), hi):
         return None  # (no such list in the clause of 分别)
     items = bracket_list_items(text, found[-1].start(), hi, found[-1].start())
-    return items if items and len(items) == len(group) else None
+    if not items or len(items) != len(group):
+        return None
+    return [item + _share_word(text, hi) for item in items]
+
+
+def _share_word(text: str, hi: int) -> str:
+    """占 when 分别占 stands right before ``hi`` (…入境的旅客分别占47.5%: a share of each item, 经关闸口岸入境的
+    旅客占, as a share clause after a claim reads), else ""."""
+    w = cue_words()
+    said = text[text.rfind(w.respectively, 0, hi) + len(w.respectively) : hi].strip()
+    return said if said in w.comparisons else ""
 
 
 _CLAUSE_BREAK = regex.compile(r"[，；;。：:]|,(?!\d)")  # (a comma between digits groups thousands)
@@ -311,11 +322,17 @@ def bracket_list_items(text: str, lo: int, hi: int, opening: int) -> list[str] |
         return None
     parts = _BRACKET_NAME.findall(found.group())
     tail = _noun_run(text, found.end(), hi)
-    phrase = "".join(joiner + name for joiner, name in parts) + tail
-    items = _split_list(phrase, len(parts))
-    if items:
-        items = [strip_leading_text(items[0], cue_words())] + items[1:]  # (当中广州市: the link leaves)
-    return _last_noun_shared(items) if items and not tail else items
+    names = [strip_leading_text(parts[0][1], cue_words())] + [name for _, name in parts[1:]]  # (当中广州市)
+    if tail:
+        # (the head after the last bracket is every name's, whatever it is: …横琴口岸(…)入境的旅客)
+        return _preposition_shared([name + tail for name in names])
+    return _last_noun_shared(names)
+
+
+def _preposition_shared(items: list[str]) -> list[str]:
+    """经关闸口岸、港珠澳大桥及横琴口岸入境的旅客: the preposition that opens the first item opens every one."""
+    word = next((p for p in load_lexicon().words("regional", "shared_prepositions") if items[0].startswith(p)), "")
+    return [items[0]] + [item if not word or item.startswith(word) else word + item for item in items[1:]]
 
 
 def _last_noun_shared(items: list[str]) -> list[str]:
@@ -337,10 +354,12 @@ def _noun_run(text: str, start: int, end: int) -> str:
     """The nouns that stand right after ``start`` (消费物价指数 of …(104.68)消费物价指数分别上升)."""
     from ..segment import tokenize
 
-    run = ""
+    run, w = "", cue_words()
     for token in tokenize(text[start:end]):
-        w = cue_words()
+        if token.text == "的" and run:
+            run += token.text  # (入境的旅客)
+            continue
         if not (token.tag.startswith(_NOUN_TAGS) and token.text.isalpha()) or token.text in w.changes or token.text in w.trailing:
             break  # (同比, 按年: how it changed, no part of the head)
         run += token.text
-    return run
+    return run.removesuffix("的")

@@ -256,7 +256,7 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     # 甲类(103.67)及乙类(104.68)消费物价指数: the head the list writes once is every item's
     items = bracket_list_items(text, 0, len(text), opening)
     if items and metric:
-        metric = next((item for item in items if item.startswith(metric) or item.endswith(metric)), metric)
+        metric = next((item for item in items if metric in item), metric)
     elif metric:
         metric += _parallel_measure(site, metric)
     return draft._replace(metric=metric, subject=metric) if metric else None
