@@ -386,6 +386,7 @@ class RegionalCues:
     topic_groups: Words  # 主要订单来源地区中，以美国284.5亿美元为首: the places of the head before the group word
     account_measures: Words  # 预算达成率, 执行率: measures of an account, said bare after the account's first
     shared_prepositions: Words  # 经关闸口岸、港珠澳大桥及横琴口岸入境的旅客: opens every item of the list
+    rate_nouns: Words  # 而首季的升幅为3.0%: a change noun alone as the metric, the change of the claim before
     statistical_qualifiers: Words  # 实质GDP初步统计yoy为1.36%: how far the figure is final, no part of a metric
 
 

@@ -336,6 +336,33 @@ def subset(site: Site, draft: Draft) -> Draft | None:
     return draft._replace(metric=metric) if metric else None
 
 
+@rule("borrow.metric.topic-clause")
+def topic_clause(site: Site, draft: Draft) -> Draft | None:
+    """进出口贸易、批发及零售业的增加价值，在今年次季与上年同期比较实质上升6.1%: a clause that is only the name
+    of a measure (no number, ending in a measure word) names what the next clause's number measures, when
+    that clause names nothing itself."""
+    w, text, c_start = cue_words(), site.text, site.clause[0]
+    if draft.metric or site.same_clause or c_start < 2 or text[c_start - 1] not in "，,":
+        return None
+    lo = clause_start(text, c_start - 1)
+    previous_q = site.previous_q
+    phrase = text[lo : c_start - 1]
+    if (previous_q is not None and previous_q.end > lo) or len(phrase) > 30 or not phrase.endswith(w.measure_heads):
+        return None
+    metric = joined(text, strip_leading(list(tokenize(phrase, lo)), w))
+    return draft._replace(metric=metric, subject=metric) if metric else None
+
+
+@rule("extend.metric.change-noun", needs_previous=True)
+def change_noun(site: Site, draft: Draft) -> Draft | None:
+    """本地生产总值…实质上升3.1%，而首季的升幅为3.0%: a rate named by a change noun alone (升幅, 跌幅) is the
+    change of what the claim before measures."""
+    previous = site.previous
+    if draft.metric in _regional().rate_nouns and previous and previous.metric:
+        return draft._replace(metric=previous.metric)
+    return None
+
+
 @rule("borrow.metric.clause-before")
 def clause_before(site: Site, draft: Draft) -> Draft | None:
     """辖内财政收入迈过千亿大关，…: the clause before has no number but names what this one measures
