@@ -149,6 +149,11 @@ def level_reached(site: Site, draft: Draft) -> Draft | None:
 
 
 @cache
+def _fillers() -> tuple[str, ...]:
+    return load_lexicon().words("change", "fillers")
+
+
+@cache
 def _to_words() -> tuple[str, ...]:
     return load_lexicon().words("change", "to_words")
 
@@ -279,6 +284,8 @@ _OPENING, _CLOSING = "(（", ")）"
 def left(site: Site, draft: Draft) -> Draft | None:
     """全年地区生产总值增长5.4%: the words left of the number, cleaned of actors, links and verbs (when a
     borrow.subject or rank.subject rule gave the subject, that rule decided the metric)."""
+    if site.time_end and not strip_words(draft.subject, _fillers()):
+        return None  # 失业率去年平均在3.2%: a filler alone after the date names nothing (read.metric.before-time)
     return draft._replace(metric=draft.subject, metric_rule=draft.subject_rule) if draft.subject else None
 
 
