@@ -387,6 +387,10 @@ class RegionalCues:
     account_measures: Words  # 预算达成率, 执行率: measures of an account, said bare after the account's first
     shared_prepositions: Words  # 经关闸口岸、港珠澳大桥及横琴口岸入境的旅客: opens every item of the list
     rate_nouns: Words  # 而首季的升幅为3.0%: a change noun alone as the metric, the change of the claim before
+    balance_nouns: Words  # 30亿元赤字, 513亿元盈余: the balance of an account, named after the amount
+    balance_links: Words  # 经营帐目将由…: the words that end the account's name before a balance
+    balance_owners: Words  # 政府经营帐目: who holds the account, no part of its name
+    balance_bases: Words  # 由原来预算约30亿元赤字: the estimate a balance was first, part of its metric
     statistical_qualifiers: Words  # 实质GDP初步统计yoy为1.36%: how far the figure is final, no part of a metric
 
 

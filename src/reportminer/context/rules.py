@@ -218,6 +218,43 @@ def streak(site: Site, draft: Draft) -> Draft | None:
     return draft._replace(subject=left, metric=left + text[q.end : site.clause[1]].strip())
 
 
+@rule("read.metric.balance", kinds=frozenset({Kind.MONEY}))
+def balance(site: Site, draft: Draft) -> Draft | None:
+    """政府经营帐目将由原来预算约30亿元赤字，转为录得513亿元盈余: a deficit or surplus (the noun after the
+    amount) is of the account the clause names before it (经营帐目原来预算赤字, 经营帐目盈余); a clause that
+    names none keeps the account of the balance before."""
+    w, text, q = _regional(), site.text, site.q
+    noun = next((n for n in w.balance_nouns if text.startswith(n, q.end)), "")
+    if not noun:
+        return None
+    account, base = _account_before(site)
+    previous = site.previous
+    if not account and previous and previous.metric_rule == "read.metric.balance":
+        account = previous.subject
+    return draft._replace(metric=account + base + noun, subject=account) if account else None
+
+
+def _account_before(site: Site) -> tuple[str, str]:
+    """(the account the clause names before 由/将, the base after 由 when it is the original estimate)."""
+    w, text, q = _regional(), site.text, site.q
+    lo = max(site.clause[0], site.previous_q.end if site.previous_q is not None and site.same_clause else 0)
+    words = [t for t in tokenize(text[lo : q.prefix_start], lo) if t.text.strip()]
+    cut = next((k for k, t in enumerate(words) if t.text in w.balance_links), None)
+    if not cut:
+        return "", ""
+    start = cut
+    while (start > 0 and words[start - 1].tag.startswith(_ACCOUNT_TAGS)
+           and words[start - 1].text not in w.balance_owners and words[start - 1].text not in cue_words().lead):
+        start -= 1  # (指出政府经营帐目将…: the nouns right before the link, without the government that holds them)
+    account = joined(text, words[start:cut])
+    after = text[words[cut].end : q.prefix_start].lstrip("".join(w.balance_links))
+    base = next((b for b in w.balance_bases if after.startswith(b)), "")
+    return account, base
+
+
+_ACCOUNT_TAGS = ("n", "vn", "j")
+
+
 @rule("read.metric.right")
 def right(site: Site, draft: Draft) -> Draft | None:
     """4所学校已建成 → 学校: what a count counts, a share shares or a standing ranks, right of the number."""
