@@ -343,6 +343,8 @@ class ContextCues:
     enumeration_digits: Words
     enumeration_classifiers: Words
     event_trim: Words
+    list_separator_steps: str  # 、 then 和 then 与: the joiners a list is cut at, added one by one, in order
+    named_set_marks: Words  # 两大主力: the mark of a named set that opens a list
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,6 +385,8 @@ class RegionalCues:
     budget_words: Words  # 本年度预算案: the budget presented this year, for the coming financial year
     forecast_words: Words  # 预估12月…: a month without a year after these is this year's, even the running one
     topic_markers: Words  # CPI 方面，…欧元区涨8.5%: a topic that heads the places a sentence lists
+    topic_group_ends: Words  # 主要订单来源地区中: what ends a group word that names a topic
+    own_place_heads: Words  # 我国, 本港: how a pronoun that names the text's own place begins
     topic_groups: Words  # 主要订单来源地区中，以美国284.5亿美元为首: the places of the head before the group word
     account_measures: Words  # 预算达成率, 执行率: measures of an account, said bare after the account's first
     shared_prepositions: Words  # 经关闸口岸、港珠澳大桥及横琴口岸入境的旅客: opens every item of the list

@@ -42,8 +42,8 @@ def _separator_sets() -> tuple[tuple[str, ...], ...]:
     """The joiners to cut a list at, fewest first: 、, then 、 and 和, then 与, then every list separator
     (通讯、家居设备及服务和住屋及燃料的价格指数: three items, 及 stays inside two of them; 营业盈余及事业收入与其他
     收入: two)."""
-    every = tuple(cue_words().list_separators)
-    return (("、",), ("、", "和"), ("、", "和", "与"), every)
+    steps = tuple(load_lexicon().schema.context.list_separator_steps)  # (a string: its order is the order)
+    return tuple(steps[:k] for k in range(1, len(steps) + 1)) + (tuple(cue_words().list_separators),)
 
 
 def _head_at_unanchored(items: list[str]) -> int:
@@ -95,8 +95,9 @@ def _measure_shared_by_all(items: list[str]) -> list[str]:
 def _without_de(last: str, head: str) -> str:
     """住屋及燃料的价格指数 as the last of a list whose head all items share: written like the others
     (通讯价格指数, 住屋及燃料价格指数), without the 的 before the head."""
-    part = last[: len(last) - len(head)]
-    return part[:-1] + head if len(part) > 1 and part.endswith("的") else last
+    part, marks = last[: len(last) - len(head)], cue_words().attribute_marker
+    mark = next((m for m in marks if part.endswith(m) and len(part) > len(m)), "")
+    return part[: len(part) - len(mark)] + head if mark else last
 
 
 def _split_list(phrase: str, count: int) -> list[str] | None:
@@ -161,7 +162,8 @@ def _without_enumeration(subject: str) -> str:
 def _named_set_re() -> regex.Pattern[str]:
     """两大主力, 三大类: a count of a named set of what a list names next (an enumeration, docs/annotation.md)."""
     digits = "".join(load_lexicon().cues["context"]["enumeration_digits"])
-    return regex.compile(rf"[{digits}]+大\p{{Han}}{{2}}(?=\p{{Han}})")
+    marks = "|".join(map(regex.escape, load_lexicon().words("context", "named_set_marks")))
+    return regex.compile(rf"[{digits}]+(?:{marks})\p{{Han}}{{2}}(?=\p{{Han}})")
 
 
 def _joined_to_next(text: str, quantities: list[Quantity], k: int) -> bool:
@@ -217,7 +219,7 @@ def _bracket_list_before(text: str, quantities: list[Quantity], group: list[int]
     """甲类(103.67)及乙类(104.68)消费物价指数分别上升0.49%及1.13%: the list before 分别 is one of bracketed
     numbers; its items, with the head written once, pair with the numbers after."""
     hi = quantities[group[0]].prefix_start
-    found = [m for m in _BRACKET_LIST.finditer(text, 0, hi)]
+    found = list(_bracket_patterns()[0].finditer(text, 0, hi))
     if not found or _CLAUSE_BREAK.search(text, found[-1].end(), hi):
         return None  # (no such list in the clause of 分别)
     items = bracket_list_items(text, found[-1].start(), hi, found[-1].start())
@@ -309,18 +311,25 @@ rule("pass.lists.tiers")(share_tiers)
 
 
 _BRACKET_ITEM = r"[^()（）0-9，,。；;：:]{1,12}?[(（][^()（）]{1,24}[)）]"
-_BRACKET_LIST = regex.compile(rf"{_BRACKET_ITEM}(?:[和及与、]{_BRACKET_ITEM})+")
-_BRACKET_NAME = regex.compile(r"([和及与、]?)([^()（）]*?)[(（][^()（）]*[)）]")
+
+
+@cache
+def _bracket_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(a list of two or more names with a bracketed number each, one name of it with its joiner)."""
+    joiners = "|".join(map(regex.escape, cue_words().list_separators))
+    return (regex.compile(rf"{_BRACKET_ITEM}(?:(?:{joiners}){_BRACKET_ITEM})+"),
+            regex.compile(rf"((?:{joiners})?)([^()（）]*?)[(（][^()（）]*[)）]"))
 
 
 def bracket_list_items(text: str, lo: int, hi: int, opening: int) -> list[str] | None:
     """甲类(103.67)及乙类(104.68)消费物价指数: the names of a list of bracketed numbers, with the head that
     the list writes once after its last bracket (甲类消费物价指数, 乙类消费物价指数), or None when the bracket
     at ``opening`` stands in no such list within [lo, hi)."""
-    found = next((m for m in _BRACKET_LIST.finditer(text, lo, hi) if m.start() <= opening < m.end()), None)
+    bracket_list, bracket_name = _bracket_patterns()
+    found = next((m for m in bracket_list.finditer(text, lo, hi) if m.start() <= opening < m.end()), None)
     if found is None:
         return None
-    parts = _BRACKET_NAME.findall(found.group())
+    parts = bracket_name.findall(found.group())
     tail = _noun_run(text, found.end(), hi)
     names = [strip_leading_text(parts[0][1], cue_words())] + [name for _, name in parts[1:]]  # (当中广州市)
     if tail:
@@ -356,10 +365,10 @@ def _noun_run(text: str, start: int, end: int) -> str:
 
     run, w = "", cue_words()
     for token in tokenize(text[start:end]):
-        if token.text == "的" and run:
+        if token.text in w.attribute_marker and run:
             run += token.text  # (入境的旅客)
             continue
         if not (token.tag.startswith(_NOUN_TAGS) and token.text.isalpha()) or token.text in w.changes or token.text in w.trailing:
             break  # (同比, 按年: how it changed, no part of the head)
         run += token.text
-    return run.removesuffix("的")
+    return next((run[: -len(m)] for m in w.attribute_marker if run.endswith(m)), run)

@@ -307,10 +307,10 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
 def _parallel_measure(site: Site, group: str) -> str:
     """留宿旅客的平均逗留时间(2.2日)减少3.2日，不过夜旅客(0.3日)…: a group named alone in brackets after one
     whose measure the claim before says (…的平均逗留时间), in the same unit, has that measure too."""
-    previous, previous_q = site.previous, site.previous_q
-    if previous is None or previous_q is None or previous_q.unit != site.q.unit or "的" in group:
+    previous, previous_q, of = site.previous, site.previous_q, cue_words().attribute_marker[0]
+    if previous is None or previous_q is None or previous_q.unit != site.q.unit or of in group:
         return ""
-    owner, mark, measure = previous.metric.rpartition("的")
+    owner, mark, measure = previous.metric.rpartition(of)
     return measure if mark and owner and measure and not group.endswith(measure) else ""
 
 
@@ -517,8 +517,8 @@ def _topic_head(site: Site) -> str:
     topic = opening.rstrip()
     if topic.endswith(w.topic_markers):
         topic = topic[: -len(next(m for m in w.topic_markers if topic.endswith(m)))].rstrip()
-    elif topic.endswith("中") and topic[:-1].endswith(w.topic_groups):
-        topic = topic[:-1]
+    elif topic.endswith(w.topic_group_ends) and topic[:-1].endswith(w.topic_groups):
+        topic = topic[:-1]  # (a one-character end: 中)
         topic = topic[: -len(next(g for g in w.topic_groups if topic.endswith(g)))]
     else:
         return ""
@@ -532,10 +532,10 @@ _HEAD_TAGS = ("", "n", "nz", "vn", "eng")  # a noun (or a Latin-letter name such
 def _leading_place(phrase: str) -> str:
     """The place names that open ``phrase`` (美国, 中国大陆, 我国) when nothing after them names a measure
     (美国284.5亿美元, 我国涨), else ""."""
-    words = [t for t in tokenize(phrase) if t.text.strip()]
+    words, w = [t for t in tokenize(phrase) if t.text.strip()], _regional()
     count = 0
     while count < len(words) and (words[count].tag == "ns"
-                                  or (words[count].tag == "r" and words[count].text.startswith(("我", "本")))):
+                                  or (words[count].tag == "r" and words[count].text.startswith(w.own_place_heads))):
         count += 1
     rest = words[count:]
     if not count or any(t.tag.startswith("n") or t.tag in ("vn", "eng") for t in rest if not t.text[0].isdigit()):
@@ -612,4 +612,5 @@ def _qualifier_pattern() -> regex.Pattern[str]:
     qualifiers = "|".join(map(regex.escape, w.statistical_qualifiers))
     # the year-on-year markers written in Latin letters (yoy); 年增率 stays: 外销订单年增率 is a measure
     markers = "|".join(map(regex.escape, (m for m in w.change_rates if m.isascii())))
-    return regex.compile(rf"(?:的?(?:{qualifiers}))?\s*(?:{markers})$|的?(?:{qualifiers})$")
+    of = "|".join(map(regex.escape, cue_words().attribute_marker))  # (零售业总销货价值的临时估计)
+    return regex.compile(rf"(?:(?:{of})?(?:{qualifiers}))?\s*(?:{markers})$|(?:{of})?(?:{qualifiers})$")
