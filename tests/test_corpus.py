@@ -119,9 +119,9 @@ def test_regional_gold_values(gold_scores, what):
 def test_regional_gold_thresholds(gold_scores):
     """Issue 8's targets on the regional gold files together: span F1 >= 0.97; value, unit, kind, qualifier,
     std_value, period, status and change >= 0.95 (reached: F1 0.994, period 0.967, status 0.996, change
-    0.983); metric character-F1 at the mainland target 0.85 (reached: 0.854, from 0.740 before the rules for
-    topics, bracketed lists, account measures and statistical qualifiers)."""
-    _assert_thresholds(_group(gold_scores, REGIONAL))
+    0.983); metric character-F1 past the mainland target 0.85, at the 0.87 reached (0.874, from 0.740 before
+    the rules for topics, bracketed lists, account measures, balances and statistical qualifiers)."""
+    _assert_thresholds(_group(gold_scores, REGIONAL), metric=0.87)
 
 
 def test_regional_money_is_in_the_region_s_currency(corpus_facts):
