@@ -85,9 +85,12 @@ def written_sign(site: Site, draft: Draft) -> Draft | None:
 
 @rule("read.change.compared", kinds=NOT_RANK)
 def compared(site: Site, draft: Draft) -> Draft | None:
-    """较原来预算高4.5%, 较原来预算低331亿元: higher or lower than a base written before it in the clause."""
+    """较原来预算高4.5%, 较原来预算低331亿元, 较上月底增1万人: higher or lower than a base written before it in
+    the clause."""
     w, text, q = _regional(), site.text, site.q
     if not any(base in text[site.clause[0] : q.prefix_start] for base in _base_markers()):
+        return None
+    if text.endswith(w.compared_not_after, 0, q.prefix_start):
         return None
     if text.endswith(w.compared_higher, 0, q.prefix_start):
         return draft._replace(change="increase")
@@ -141,11 +144,22 @@ def list_change(site: Site, draft: Draft) -> Draft | None:
 def level_reached(site: Site, draft: Draft) -> Draft | None:
     """入境旅客按年增加8.7倍至3,221,691人次: the level a change reaches, written after 至, changed as the
     change did."""
+    return _change_of_previous_after(site, draft, _to_words())
+
+
+@rule("borrow.change.restated", needs_previous=True)
+def restated(site: Site, draft: Draft) -> Draft | None:
+    """較上月底增1萬人或0.14%: the same change told again in another unit shares the change."""
+    return _change_of_previous_after(site, draft, load_lexicon().schema.change.restating)
+
+
+def _change_of_previous_after(site: Site, draft: Draft, words: tuple[str, ...]) -> Draft | None:
+    """The change of the claim before, when only one of ``words`` stands between the two numbers."""
     previous, previous_q = site.previous, site.previous_q
     if draft.change or not (site.same_clause and previous and previous.change and previous_q):
         return None
     between = site.text[previous_q.end : site.q.prefix_start]
-    return draft._replace(change=previous.change) if between in _to_words() else None
+    return draft._replace(change=previous.change) if between in words else None
 
 
 @cache
