@@ -17,6 +17,7 @@ import regex
 from .context import Context
 from .context.rulebook import rule
 from .lexicon import load_lexicon
+from .quantities import find_quantities
 from .segment import clause_end, clause_start
 from .timeframe import TimeExpression, ends_after
 from .types import Kind, Quantity
@@ -52,10 +53,15 @@ def _ends_of_changes(text: str, q: Quantity, stated: list[TimeExpression]) -> li
 
 
 def _attribute_of_a_number(text: str, t: TimeExpression, marker: str) -> bool:
-    """2020年的3.68万亿元: the date is an attribute of the number right after 的 (今年1至8月的入境旅客共…
-    dates its whole clause: a noun follows 的)."""
-    after = text[t.end + len(marker) : t.end + len(marker) + 1]
-    return text.startswith(marker, t.end) and (after.isdigit() or after in load_lexicon().digits)
+    """2020年的3.68万亿元: the date is an attribute of the quantity right after 的 (今年1至8月的入境旅客共…
+    dates its whole clause: a noun follows 的; so does 2013年10月的零售业…, whose 零 is no number)."""
+    if not text.startswith(marker, t.end):
+        return False
+    start = t.end + len(marker)
+    return any(q.start == 0 for q in find_quantities(text[start : start + _ATTRIBUTE_REACH]))
+
+
+_ATTRIBUTE_REACH = 16  # characters after 的 that hold a quantity's number and unit
 
 
 @rule("period.change-end", summary=(

@@ -81,6 +81,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
             {s}(?P<m1>\d{{1,2}})\s*[{span}]\s*(?P<m2>\d{{1,2}}){s}{month_word}
           | {s}(?P<month>\d{{1,2}}|{han_month}){s}{month_word}(?:(?P<day>{s}\d{{1,2}}{s}[{day}])|[{edges}])?
           | (?P<part>{parts})
+          | (?:{to_date})(?P<yn>\d{{1,2}}|{han_month})\p{{Han}}?{m}                 # a year's first N months (see _of_a_year)
         )?
         (?P<since>{since})?
       | [“"]?(?P<plan>{plans})[”"]?(?P<psince>{since})?
@@ -88,7 +89,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
             | {s}(?P<rm1>\d{{1,2}})\s*[{span}]\s*(?P<rm2>\d{{1,2}}){s}{month_word}   # 今年1至8月
             | {s}(?P<rmonth>\d{{1,2}}){s}{month_word}(?![0-9]|[ \t]*[{day}])          # 今年8月 (今年4月1日 below)
             | {s}(?P<rday>\d{{1,2}}){s}{month_word}{s}\d{{1,2}}{s}[{day}]              # 今年4月1日: a day's date
-            | (?:{to_date})(?P<rn>\d{{1,2}})\p{{Han}}?{m})?                            # 今年前11月, 今年前11个月
+            | (?:{to_date})(?P<rn>\d{{1,2}}|{han_month})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
       | {quarter_code}
       | (?<![0-9{y}.])(?P<om1>\d{{1,2}})\s*[{span}]\s*(?P<om2>\d{{1,2}}){month_word}   # months alone: the year from the date
       | (?<![0-9{y}.{span.replace(until, "")}])(?<!(?<!{until_lead}){until})(?P<omonth>\d{{1,2}}){m}(?:[{suffix}{edges}])?(?![0-9]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
@@ -261,6 +262,9 @@ def _of_a_year(m: regex.Match[str], published: str, lex) -> TimeExpression:
     if m.group("part"):
         first, last = lex.cues["period"]["year_parts"][m.group("part")]
         return TimeExpression(m.start(), m.end(), f"{year}-{first:02d}", f"{year}-{last:02d}")
+    if m.group("yn") and 1 <= (months := int(numeral_value(m.group("yn")))) <= 12:
+        # 2013年前11个月, 二零一三年首十一个月: the first N months of the year
+        return TimeExpression(m.start(), m.end(), f"{year}-01", f"{year}-{months:02d}")
     up_to = since_end(published)
     if m.group("since") and up_to and int(year) < up_to:
         return TimeExpression(m.start(), m.end(), year, str(up_to), since=True)
@@ -324,7 +328,7 @@ def _relative_months(m: regex.Match[str]) -> tuple[int, int] | None:
     elif m.group("rmonth") or m.group("rday"):
         first = last = int(m.group("rmonth") or m.group("rday"))
     elif m.group("rn"):
-        first, last = 1, int(m.group("rn"))
+        first, last = 1, int(numeral_value(m.group("rn")))
     else:
         return None
     return (first, last) if 1 <= first <= last <= 12 else None
