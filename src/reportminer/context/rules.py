@@ -297,17 +297,15 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     """不过夜旅客(1,653,866人次)及留宿旅客(1,567,825人次), 综合消费物价指数(104.10): a number alone in
     brackets measures the words right before the bracket."""
     text, q, w = site.text, site.q, cue_words()
-    opening = q.prefix_start - 1
-    if opening < 0 or text[opening] not in _OPENING or text[q.end : q.end + 1] not in _CLOSING:
+    opening = _bracket_opening(text, q.prefix_start)
+    if opening is None or text[q.end : q.end + 1] not in _CLOSING:
         return None
     lo = clause_start(text, opening)
     previous_q = site.previous_q
     if previous_q is not None and lo <= previous_q.end <= opening:
         lo = previous_q.end  # …(1,653,866人次)及留宿旅客(…): after the number before
     lo = max([lo] + [b for a, b in site.sentence.time_spans if lo <= b <= opening])  # (never back past a date)
-    words = list(tokenize(text[lo:opening], lo))
-    while words and (words[0].tag == "c" or words[0].text in w.lead or not words[0].text.strip("".join(_CLOSING))):
-        words = words[1:]  # (…)及台湾地区旅客(…): a joiner or a link word, but the place stays: it names the group
+    words = _without_lead(list(tokenize(text[lo:opening], lo)), w.lead)
     metric = joined(text, strip_trailing(words, w.trailing)).strip("".join(_CLOSING) + "、，")
     # 甲类(103.67)及乙类(104.68)消费物价指数: the head the list writes once is every item's
     items = bracket_list_items(text, 0, len(text), opening)
@@ -316,6 +314,34 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     elif metric:
         metric += _parallel_measure(site, metric)
     return draft._replace(metric=metric, subject=metric) if metric else None
+
+
+def _without_lead(words: list, lead: frozenset[str]) -> list:
+    """(…)及台湾地区旅客(…), 其次为百货公司货品(…): a joiner or a link word (of one or two words) leaves, but
+    the place stays: it names the group."""
+    while words:
+        if words[0].tag == "c" or words[0].text in lead or not words[0].text.strip("".join(_CLOSING)):
+            words = words[1:]
+        elif len(words) > 1 and words[0].text + words[1].text in lead:
+            words = words[2:]
+        else:
+            break
+    return words
+
+
+def _bracket_opening(text: str, start: int) -> int | None:
+    """Where the bracket around a number opens: right before it, or before a change said of what stands
+    before the bracket (百货公司货品(零售量上升9.7%)；服装(上升7.6%)), else None."""
+    if start and text[start - 1] in _OPENING:
+        return start - 1
+    opening = max(text.rfind(mark, max(0, start - _CHANGE_IN_BRACKET), start) for mark in _OPENING)
+    inside = text[opening + 1 : start]
+    if opening < 0 or any(c.isdigit() or c in _CLOSING for c in inside):
+        return None
+    return opening if inside.endswith(tuple(cue_words().changes)) else None
+
+
+_CHANGE_IN_BRACKET = 8  # characters of a measure and a change word inside the bracket before its number
 
 
 def _parallel_measure(site: Site, group: str) -> str:
