@@ -295,7 +295,7 @@ def event(site: Site, draft: Draft) -> Draft | None:
 @rule("read.metric.bracketed")
 def bracketed(site: Site, draft: Draft) -> Draft | None:
     """不过夜旅客(1,653,866人次)及留宿旅客(1,567,825人次), 综合消费物价指数(104.10): a number alone in
-    brackets measures the words right before the bracket."""
+    brackets, or after a change in them (服装(上升7.6%)), measures the words right before the bracket."""
     text, q, w = site.text, site.q, cue_words()
     opening = _bracket_opening(text, q.prefix_start)
     if opening is None or text[q.end : q.end + 1] not in _CLOSING:
