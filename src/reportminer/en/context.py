@@ -401,8 +401,6 @@ def _compared_re() -> regex.Pattern[str]:
 def _change_after(after: str, kind: Kind) -> str:
     """9.4 percent up year-on-year; 5.1 percent, down from 5.3; 1 percentage point higher than last year: a
     direction written after the number."""
-    if (compared := _compared_re().match(after)) and (compared.group("up") or compared.group("down")):
-        return "increase" if compared.group("up") else "decrease"
     if (postposed := _POSTPOSED.match(after)) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         return "increase" if postposed.group(1).lower() == "up" else "decrease"
     if moved := _MOVED_FROM.match(after):
@@ -412,9 +410,12 @@ def _change_after(after: str, kind: Kind) -> str:
 
 def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str = "",
             previous_kind: Kind | None = None) -> tuple[str, str]:
-    """(direction, metric a change noun names) of one quantity."""
+    """(direction, metric a change noun names) of one quantity; a comparison written right after the
+    number (2.9 percentage points lower than that in July) says its direction before any verb does."""
     cues = english_cues()
     kind = q.quantity.kind
+    if (compared := _compared_re().match(after)) and (compared.group("up") or compared.group("down")):
+        return ("increase" if compared.group("up") else "decrease"), ""
     change = _own_change(q, before, subject, cues)
     noun_change, noun_metric = change_noun_after(after, cues) if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
     change = noun_change or change
