@@ -1,6 +1,8 @@
 """Speed of reportminer on a corpus of at least 5 MB of report text, in one run:
 
     python scripts/benchmark.py [--copies 16] [--repeat 1]   # the figures of docs/performance.md
+    python scripts/benchmark.py --docs mainland              # only the seven mainland government work reports
+    python scripts/benchmark.py --docs beijing,shanghai --lang zh   # articles whose doc_id starts so, in Chinese
     python scripts/benchmark.py --adversarial                # hostile inputs against the corpus, chars/s
 
 It prints
@@ -13,7 +15,8 @@ It prints
   file, so it is mined; and the same file again, from the cache);
 - how the cost grows with the text: the single-process figure on 1x, 4x and 16x the shipped corpus.
 
-The benchmark corpus is the shipped corpus (seven real reports, 0.36 MB) repeated ``--copies`` times.
+The benchmark corpus is the shipped corpus (or the articles ``--docs``/``--lang`` choose from it) repeated
+``--copies`` times.
 Copy n > 0 has every ASCII digit turned by n (3 → 3+n mod 10), so that no copy repeats another's
 numbers and no cache of clauses or glosses serves one copy from another; the words are the reports'
 own. Within-run caches are cleared before every timed pass.
@@ -39,16 +42,19 @@ sys.path.insert(0, str(ROOT / "src"))
 from reportminer import numberscan, runner, segment  # noqa: E402
 from reportminer.cache import cache_dir  # noqa: E402
 from reportminer.corpus import load_document, read_manifest  # noqa: E402
-from reportminer.gloss import gloss  # noqa: E402
+from reportminer.gloss import _compose as gloss_compose  # noqa: E402
+from reportminer.gloss import gloss, gloss_with_origin  # noqa: E402
+from reportminer.indicators import load_catalogue  # noqa: E402
 from reportminer.pipeline import extract_claims  # noqa: E402
 
 
 def _clear_caches() -> None:
-    """Empty the in-process memo caches, so that each pass pays for its work (a function without one is
-    skipped: gloss composes afresh each call)."""
-    for cached in (segment.tokenize, gloss, numberscan._parse):
+    """Empty the in-process memo caches, so that each pass pays for its work: jieba's tokens, parsed
+    numerals, glosses (and the compositions they are built from), the indicators each metric names."""
+    for cached in (segment.tokenize, gloss, gloss_with_origin, gloss_compose, numberscan._parse):
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
+    load_catalogue().memo.clear()
 
 
 def _best(fn, repeat: int) -> float:
@@ -68,14 +74,33 @@ def _best_both(fn, repeat: int) -> tuple[float, float]:
     return min(walls), min(cpus)
 
 
-def build_corpus(directory: Path, copies: int) -> Path:
-    """The shipped corpus ``copies`` times over, digits turned per copy (see the module's doc)."""
+# the seven mainland government work reports of the shipped corpus, the corpus of the earlier figures
+MAINLAND = ("anhui-2026", "beijing-2026", "fujian-2026", "jiangsu-2026", "jinan-shizhong-2024", "shanghai-2026",
+            "zhejiang-2026")
+
+
+def chosen_entries(docs: str = "", lang: str = "") -> list:
+    """The shipped corpus's manifest entries the options choose: ``docs`` a comma-separated list of
+    doc_id prefixes (``mainland``: the seven mainland reports), ``lang`` a language; empty: all."""
+    prefixes = tuple(p.strip() for p in docs.split(",") if p.strip())
+    prefixes = tuple(MAINLAND if p == "mainland" else (p,) for p in prefixes)
+    flat = tuple(p for group in prefixes for p in group)
+    entries = [e for e in read_manifest(ROOT / "corpus")
+               if (not flat or e.doc_id.startswith(flat)) and (not lang or e.lang == lang)]
+    if not entries:
+        raise SystemExit(f"benchmark: no article of the shipped corpus matches --docs {docs!r} --lang {lang!r}")
+    return entries
+
+
+def build_corpus(directory: Path, copies: int, entries: list | None = None) -> Path:
+    """The shipped corpus (or ``entries`` of it) ``copies`` times over, digits turned per copy (see the
+    module's doc)."""
     articles = directory / "articles"
     articles.mkdir(parents=True)
     lines = ["doc_id,file,title,published,source,lang"]
     for n in range(copies):
         turn = str.maketrans("0123456789", "".join(str((d + n) % 10) for d in range(10)))
-        for entry in read_manifest(ROOT / "corpus"):
+        for entry in entries if entries is not None else read_manifest(ROOT / "corpus"):
             doc_id = f"{entry.doc_id}-{n:02d}"
             (articles / f"{doc_id}.txt").write_text(load_document(entry).text.translate(turn), encoding="utf-8")
             lines.append(f"{doc_id},articles/{doc_id}.txt,,{entry.published},,{entry.lang}")
@@ -122,6 +147,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, default=16, help="copies of the shipped corpus (16: 5.8 MB)")
     parser.add_argument("--repeat", type=int, default=2, help="timed passes of the in-process figures (best)")
+    parser.add_argument("--docs", default="", help="comma-separated doc_id prefixes of the shipped corpus to use "
+                        "('mainland': the seven mainland reports); default: every article")
+    parser.add_argument("--lang", default="", help="only the shipped articles in this language (zh, en)")
     parser.add_argument("--adversarial", action="store_true",
                         help="time hostile inputs (digits, magnitudes, approximations, one 10 MB line)")
     args = parser.parse_args()
@@ -134,16 +162,18 @@ def main() -> None:
     extract_claims(load_document(read_manifest(ROOT / "corpus")[0]))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        corpus = build_corpus(tmp / "corpus", args.copies)
+        entries = chosen_entries(args.docs, args.lang)
+        corpus = build_corpus(tmp / "corpus", args.copies, entries)
         size = sum(p.stat().st_size for p in (corpus / "articles").iterdir())
         chars, claims, jieba_s, mine_s = _in_process(corpus, args.repeat)
-        print(f"corpus: {args.copies} x the shipped corpus = {len(read_manifest(corpus))} articles, "
+        chosen = f" ({args.docs or 'all'}, {args.lang or 'every language'})" if args.docs or args.lang else ""
+        print(f"corpus: {args.copies} x the shipped corpus{chosen} = {len(read_manifest(corpus))} articles, "
               f"{size / 1e6:.1f} MB, {chars} characters, {claims} claims")
         print(f"jieba.lcut             {jieba_s[0]:7.2f} s  {chars / jieba_s[0]:9.0f} chars/s  (CPU {jieba_s[1]:.2f} s)")
         print(f"single process         {mine_s[0]:7.2f} s  {chars / mine_s[0]:9.0f} chars/s  (CPU {mine_s[1]:.2f} s)"
               f"  {jieba_s[0] / mine_s[0]:.2f}x jieba by wall time, {jieba_s[1] / mine_s[1]:.2f}x by CPU time")
         peak = _commands(tmp, corpus, chars)
-        _scaling(tmp, corpus, args.copies, (chars, mine_s[1]), peak)
+        _scaling(tmp, corpus, args.copies, (chars, mine_s[1]), peak, entries)
 
 
 def _env(tmp: Path) -> dict[str, str]:
@@ -197,7 +227,8 @@ def _parallel_estimate(corpus: Path) -> str:
             f"on two free cores at best {bound:.2f} s, {one / bound:.2f}x --jobs 1")
 
 
-def _scaling(tmp: Path, corpus: Path, copies: int, whole: tuple[int, float], whole_peak: float) -> None:
+def _scaling(tmp: Path, corpus: Path, copies: int, whole: tuple[int, float], whole_peak: float,
+             entries: list) -> None:
     print("cost as the text grows (single process, CPU seconds):")
     for factor in (1, 4, 16):
         if factor > copies:
@@ -205,7 +236,7 @@ def _scaling(tmp: Path, corpus: Path, copies: int, whole: tuple[int, float], who
         if factor == copies:
             chars, seconds = whole  # (the single-process figure above)
         else:
-            chars, _, _, (_, seconds) = _in_process(build_corpus(tmp / f"scale-{factor}", factor), 1)
+            chars, _, _, (_, seconds) = _in_process(build_corpus(tmp / f"scale-{factor}", factor, entries), 1)
         print(f"  {factor:2d}x  {chars:9d} characters  {seconds:7.2f} s  {seconds / chars * 1e6:6.2f} s per million")
     one_copy = tmp / "scale-1" if copies > 1 else corpus
     _, _, small_peak = _command(["run", "--corpus", str(one_copy), "--out", str(tmp / "out-1"), "--jobs", "1",

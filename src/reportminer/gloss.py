@@ -229,12 +229,13 @@ def _frame(phrase: str, depth: int) -> Composed | None:
     """A share or ratio written around two terms: 战略性新兴产业产值占规上工业比重 → share of A in B;
     研发经费支出相当于地区生产总值的比例 → ratio of A to B. The frame words are data (side = frame:
     the word between the terms; the ending is any suffix whose English begins with "share of")."""
-    prefixes, suffixes = load_modifiers()
-    endings = [m.zh for m in suffixes if m.template.startswith("share of")]
+    ending = next((e for e in _share_endings() if phrase.endswith(e)), None)
+    if not ending:
+        return None
+    suffixes = _modifiers_by_edge()[0].get(phrase[-1:], ())  # (the suffixes that can end the phrase)
     for m in _frames():
         at = phrase.find(m.zh, 1)
-        ending = next((e for e in sorted(endings, key=len, reverse=True) if phrase.endswith(e)), None)
-        if at < 0 or not ending or at + len(m.zh) >= len(phrase) - len(ending):
+        if at < 0 or at + len(m.zh) >= len(phrase) - len(ending):
             continue
         if any(phrase.endswith(s.zh) and s.zh.startswith(m.zh) for s in suffixes):
             continue  # 占全球比重 is a measure of its own: … as a share of the global total
@@ -248,18 +249,40 @@ def _frame(phrase: str, depth: int) -> Composed | None:
 def _candidates(phrase: str, depth: int):
     """Every way one modifier can come off the phrase: suffixes first (the measure is the outer
     word in English: 国家级龙头企业数 → number of national-level leading enterprises), then prefixes."""
-    prefixes, suffixes = load_modifiers()
+    by_last, by_first = _modifiers_by_edge()
     if len(phrase) < 3:
         return  # a two-character word is a word (开发区 is not 开发 + 区, 上年 not 上 + 年)
-    for m in suffixes:
+    for m in by_last.get(phrase[-1:], ()):
         if len(phrase) > len(m.zh) + 1 and phrase.endswith(m.zh):
             # 留宿旅客的平均逗留时间: the particle 的 links the head to its measure and has no English
             yield m, phrase[: -len(m.zh)].removesuffix(_LINK)
         elif len(phrase) > len(m.zh) and phrase.endswith(m.zh):
             yield m, phrase[: -len(m.zh)]
-    for m in prefixes:
+    for m in by_first.get(phrase[:1], ()):
         if len(phrase) > len(m.zh) and phrase.startswith(m.zh):
             yield m, phrase[len(m.zh):]
+
+
+@cache
+def _modifiers_by_edge() -> tuple[dict[str, tuple[Modifier, ...]], dict[str, tuple[Modifier, ...]]]:
+    """(suffixes by their last character, prefixes by their first), each in ``load_modifiers`` order:
+    a phrase is tried against the few modifiers that can fit it, not all three hundred (glossing
+    every metric of a corpus composes tens of thousands of sub-phrases)."""
+    prefixes, suffixes = load_modifiers()
+    by_last: dict[str, list[Modifier]] = {}
+    by_first: dict[str, list[Modifier]] = {}
+    for m in suffixes:
+        by_last.setdefault(m.zh[-1], []).append(m)
+    for m in prefixes:
+        by_first.setdefault(m.zh[0], []).append(m)
+    return ({k: tuple(v) for k, v in by_last.items()}, {k: tuple(v) for k, v in by_first.items()})
+
+
+@cache
+def _share_endings() -> tuple[str, ...]:
+    """The suffixes whose English begins with "share of" (the ending of a frame), longest first."""
+    _, suffixes = load_modifiers()
+    return tuple(sorted((m.zh for m in suffixes if m.template.startswith("share of")), key=len, reverse=True))
 
 
 # A verb modifier puts its participle after the head ("{} launched", "{} newly started"); a prefix
@@ -491,8 +514,9 @@ def _loose(phrase: str) -> tuple[str, str]:
     (…占比 → share of …); a head that composes stands alone for the phrase when all that it leaves
     out is one character (a shorter correct term beats a literal one);
     otherwise the words before the head are glossed word by word."""
-    prefixes, suffixes = load_modifiers()
-    for m in suffixes + prefixes:
+    by_last, by_first = _modifiers_by_edge()
+    # (only the modifiers that can fit, suffixes first, each side in load_modifiers order)
+    for m in by_last.get(phrase[-1:], ()) + by_first.get(phrase[:1], ()):
         if len(m.zh) == 1 and m.template == "{}":
             continue  # a dropped character (年 of 年增) is dropped only from a phrase that composes: 青年 stays youth
         inner = phrase[: -len(m.zh)] if m.side == "suffix" else phrase[len(m.zh):]
