@@ -152,16 +152,22 @@ def _runs(text: str):
         pos = run.end()
 
 
+_PLAIN_DECIMAL = regex.compile(r"[0-9]+\.[0-9]+")
+_ZERO = Decimal(0)
 _SPACED_POINT = regex.compile(r"(?<=[0-9])[ \t]*\.[ \t]*(?=[0-9])")
 
 
 @lru_cache(maxsize=16384)
 def _parse(surface: str) -> tuple[Decimal, bool, bool, bool] | None:
     """(value, has a digit, written in Chinese, has 余/多/几) of a numeral surface, or None."""
-    if sum(ch.isdigit() for ch in surface) > load_lexicon().cues["number"]["max_digits"]:
+    max_digits = load_lexicon().cues["number"]["max_digits"]
+    if len(surface) > max_digits and sum(ch.isdigit() for ch in surface) > max_digits:
         return None  # a code or an identifier, not an amount
     if surface.isdigit() and surface.isascii():
         return Decimal(surface), True, False, False  # the common case, without tokenizing
+    if _PLAIN_DECIMAL.fullmatch(surface):
+        # 6.5: what tokenizing reads too (one Arabic token, its value added to a zero section)
+        return _ZERO + Decimal(surface), True, False, False
     surface = _SPACED_POINT.sub(".", surface)  # 6 . 5 (OCR) is 6.5
     try:
         tokens = tokenize_numeral(surface)

@@ -172,10 +172,33 @@ def _is_calendar_year(text: str, number: NumberMatch) -> bool:
 
 def _match_unit_span(text: str, pos: int, lex: Lexicon) -> tuple[Unit, int] | None:
     """The unit at ``pos`` and where it ends; spaces may stand before it and inside it (OCR: 2.4 个百分 点)."""
+    by_first, reach = _units_by_first()
+    if not _SPACE_OR_TAB.search(text, pos, pos + reach):
+        # (no space near: the unit regex can only match a unit written as is, and of those the
+        # longest, the first in its alternation; trying the few that begin with this character is
+        # several times faster than running the alternation of all units)
+        unit = next((u for u in by_first.get(text[pos : pos + 1], ()) if text.startswith(u, pos)), None)
+        return (lex.units[unit], pos + len(unit)) if unit is not None else None
     m = _patterns().unit.match(text, pos)
     if m is None:
         return None
     return lex.units[m.group().replace(" ", "").replace("\t", "")], m.end()
+
+
+_SPACE_OR_TAB = regex.compile(r"[ \t]")
+
+
+@cache
+def _units_by_first() -> tuple[dict[str, tuple[str, ...]], int]:
+    """The units of ``_Patterns.unit`` by first character, in the order of its alternation (longest
+    first), and how far a match of it may reach when spaces stand inside it (three characters for
+    each of the unit's: two spaces may follow each)."""
+    lex = load_lexicon()
+    special = {_CUES.fraction.joint, _HALF}
+    by_first: dict[str, list[str]] = {}
+    for u in sorted((u for u in lex.units if u not in special), key=len, reverse=True):
+        by_first.setdefault(u[0], []).append(u)
+    return {k: tuple(v) for k, v in by_first.items()}, 3 * max(len(u) for u in lex.units) + 4
 
 
 def _match_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
