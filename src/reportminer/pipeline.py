@@ -44,6 +44,8 @@ def _as_written(phrase: str, folded_text: str, original_text: str) -> str:
     """``phrase`` (read from the folded text) in the article's own characters: each longest piece of
     it that is a slice of the text is written as the text writes it (a metric put together from a
     list, 食品的價格, stays in the article's script)."""
+    if folded_text == original_text:
+        return phrase  # (folding changed nothing here: every piece found would be written as it is)
     out, pos = [], 0
     while pos < len(phrase):
         end, at = len(phrase), -1

@@ -148,11 +148,13 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """jieba's tokens of ``text`` with their tags; ``offset`` is added to every position (for a
     slice of a longer text)."""
     _dictionary().cover(text)
-    tags = _tags()
-    return tuple(
-        Token(word, start + offset, end + offset, tags.get(word, ""))
-        for word, start, end in _tokenizer().tokenize(text, HMM=False)
-    )
+    tag = _tags().get
+    tokens, start = [], offset
+    for word in _tokenizer().cut(text, HMM=False):  # (jieba's words cover the text, in order)
+        end = start + len(word)
+        tokens.append(Token(word, start, end, tag(word, "")))
+        start = end
+    return tuple(tokens)
 
 
 def plain_cut(text: str) -> list[str]:
