@@ -261,14 +261,6 @@ def outcomes(entries: list[Entry], options: Options = Options()) -> Iterator[Out
         engine.close()
 
 
-def _field(value: object) -> str:
-    """A cell as pandas writes it (so the table is byte for byte what ``DataFrame.to_csv`` gave):
-    empty for a missing value, the shortest round-trip repr for a float."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
 
 
 class _Parquet:
@@ -332,7 +324,9 @@ class _Table:
 
     def add(self, rows: list[Row]) -> None:
         if self.handle is not None:
-            self.writer.writerows([_field(value) for value in row] for row in rows)
+            # (the csv module writes a cell as pandas does, so the table is byte for byte what
+            # DataFrame.to_csv gave: empty for None, the shortest round-trip repr for a float)
+            self.writer.writerows(rows)
         else:
             self.rows.extend(rows)
         if self.parquet:
