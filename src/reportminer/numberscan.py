@@ -10,6 +10,7 @@ The text given here is folded (``fold.fold``): simplified characters, ASCII digi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -33,7 +34,7 @@ SPACE = r"[ \t]{0,3}"
 class _Patterns:
     run: regex.Pattern[str]
     item: regex.Pattern[str]
-    first: regex.Pattern[str]  # a character that can begin a run: found fast, then the run is matched there
+    first: re.Pattern[str]  # a character that can begin a run: found fast, then the run is matched there
 
 
 def _char_class(chars) -> str:
@@ -69,13 +70,14 @@ def _patterns() -> _Patterns:
     sign_after = "|".join(regex.escape(w) for w in lex.words("number", "sign_after"))
     sign_ok = rf"(?<![0-9A-Za-z.%\p{{Han}}\-][ \t]{{0,3}})|(?<=(?:{sign_after})[ \t]{{0,3}})"
     run = rf"(?:(?:{sign_ok}){sign}(?={SPACE}(?:[0-9.]|{digit}|{unit})))?{SPACE}{item}(?:{SPACE}{item})*"
-    first = _char_class(set(lex.digits) | set(lex.vague_digits) | set(lex.small_units) | set(lex.big_units)
-                        | set(lex.signs) | set("0123456789."))
+    first = "[" + "".join(re.escape(c) for c in sorted(set(lex.digits) | set(lex.vague_digits) | set(lex.small_units)
+                                                      | set(lex.big_units) | set(lex.signs) | set("0123456789."))) + "]"
+    # (one character class: the standard re module finds it several times faster than regex)
     return _Patterns(run=regex.compile(run), item=regex.compile(f"{atom}|{unit}|{inner}|{point}|{spaced_point}|{sign}|[ \t]+"),
-                     first=regex.compile(first))
+                     first=re.compile(first))
 
 
-_PLAIN_ARABIC = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+_PLAIN_ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def _item_kind(surface: str, lex) -> str:
@@ -152,7 +154,7 @@ def _runs(text: str):
         pos = run.end()
 
 
-_PLAIN_DECIMAL = regex.compile(r"[0-9]+\.[0-9]+")
+_PLAIN_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")
 _ZERO = Decimal(0)
 _SPACED_POINT = regex.compile(r"(?<=[0-9])[ \t]*\.[ \t]*(?=[0-9])")
 

@@ -6,6 +6,7 @@ Works on one sentence's text; positions in the results are positions in that tex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -185,7 +186,7 @@ def _match_unit_span(text: str, pos: int, lex: Lexicon) -> tuple[Unit, int] | No
     return lex.units[m.group().replace(" ", "").replace("\t", "")], m.end()
 
 
-_SPACE_OR_TAB = regex.compile(r"[ \t]")
+_SPACE_OR_TAB = re.compile(r"[ \t]")
 
 
 @cache
