@@ -187,6 +187,13 @@ def scan_numbers(text: str) -> list[NumberMatch]:
     """Every numeral in (folded) ``text``, left to right, non-overlapping."""
     found: list[NumberMatch] = []
     for run in _runs(text):
+        if _PLAIN_ARABIC.fullmatch(text, run.start(), run.end()):
+            # the common case (2025, 6.5): one number, no space or 余 to trim
+            parsed = _parse(run.group())
+            if parsed is not None:
+                value, has_digit, chinese, over = parsed
+                found.append(NumberMatch(run.start(), run.end(), value, has_digit=has_digit, chinese=chinese, over=over))
+            continue
         for start, end in _split_run(text, run.start(), run.end()):
             while start < end and text[start].isspace():
                 start += 1

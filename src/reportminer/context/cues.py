@@ -17,6 +17,7 @@ from ..segment import CLAUSE_REACH, is_word_at
 class Cues:
     increase: tuple[str, ...]
     trailing: tuple[str, ...]
+    trailing_words: frozenset[str]  # the same words as a set: tested word by word, a tuple would be scanned
     links: tuple[str, ...]  # the link words alone, without change verbs (增速 stays before a rank)
     lead: frozenset[str]
     actor_suffixes: tuple[str, ...]
@@ -166,6 +167,7 @@ def cue_words() -> Cues:
     return Cues(
         increase=increase,
         trailing=trailing,
+        trailing_words=frozenset(trailing),
         links=tuple(sorted(lex.words("metric", "trailing"), key=len, reverse=True)),
         lead=frozenset(lex.cues["metric_lead"]["words"]),  # type: ignore[arg-type]
         actor_suffixes=lex.words("metric_lead", "actor_suffixes"),

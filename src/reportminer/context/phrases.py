@@ -3,6 +3,8 @@ actors, connectives, link words and predicates."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import regex
 
 from ..lexicon import load_lexicon
@@ -40,7 +42,7 @@ def joined(text: str, words: list[Token]) -> str:
     return "".join(pieces)
 
 
-def strip_trailing(words: list[Token], trailing: tuple[str, ...]) -> list[Token]:
+def strip_trailing(words: list[Token], trailing: Collection[str]) -> list[Token]:
     w = cue_words()
     changed = False
     while words:
@@ -158,9 +160,9 @@ def read_left_words(text: str, tokens, lo: int, hi: int, w: Cues) -> list[Token]
     words = _before_comparison_frame(tokens_in(tokens, lo, hi))
     if action and words and words[0].tag[:1] in ("n", "j"):
         words = action + words
-    words = strip_trailing(words, w.trailing)
+    words = strip_trailing(words, w.trailing_words)
     words = strip_leading(words, w)
-    return strip_trailing(words, w.trailing)
+    return strip_trailing(words, w.trailing_words)
 
 
 def _before_comparison_frame(words: list[Token]) -> list[Token]:
@@ -347,7 +349,7 @@ def subject_of_clause_before(text: str, c_start: int, w: Cues) -> str:
         if (word.tag.startswith("v") and word.tag != "vn") or word.text in "“”\"《、":
             break
         subject.append(word)
-    return joined(text, strip_trailing(subject, w.trailing))
+    return joined(text, strip_trailing(subject, w.trailing_words))
 
 
 def dates_a_change(text: str, time_start: int, time_end: int, number_start: int, w: Cues) -> bool:
