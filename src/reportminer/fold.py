@@ -8,7 +8,7 @@ reads the folded copy; every span is cut from the original, which has the same l
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc
 import regex
@@ -38,6 +38,7 @@ def _char_by_char(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=2)  # (an article is folded when its region is guessed and again when it is mined)
 def fold(text: str) -> str:
     simplified = _converter().convert(text) if not text.isascii() else text
     if len(simplified) != len(text):
