@@ -173,13 +173,16 @@ def _is_calendar_year(text: str, number: NumberMatch) -> bool:
 
 def _match_unit_span(text: str, pos: int, lex: Lexicon) -> tuple[Unit, int] | None:
     """The unit at ``pos`` and where it ends; spaces may stand before it and inside it (OCR: 2.4 个百分 点)."""
-    by_first, reach = _units_by_first()
+    lengths, matched, reach = _unit_lengths()
     if not _SPACE_OR_TAB.search(text, pos, pos + reach):
         # (no space near: the unit regex can only match a unit written as is, and of those the
-        # longest, the first in its alternation; trying the few that begin with this character is
-        # several times faster than running the alternation of all units)
-        unit = next((u for u in by_first.get(text[pos : pos + 1], ()) if text.startswith(u, pos)), None)
-        return (lex.units[unit], pos + len(unit)) if unit is not None else None
+        # longest, the first in its alternation; looking up the few lengths of the units that begin
+        # with this character is several times faster than running the alternation of all units)
+        for length in lengths.get(text[pos : pos + 1], ()):
+            candidate = text[pos : pos + length]
+            if candidate in matched:
+                return lex.units[candidate], pos + len(candidate)  # (shorter than length at the text's end)
+        return None
     m = _patterns().unit.match(text, pos)
     if m is None:
         return None
@@ -190,16 +193,18 @@ _SPACE_OR_TAB = re.compile(r"[ \t]")
 
 
 @cache
-def _units_by_first() -> tuple[dict[str, tuple[str, ...]], int]:
-    """The units of ``_Patterns.unit`` by first character, in the order of its alternation (longest
-    first), and how far a match of it may reach when spaces stand inside it (three characters for
-    each of the unit's: two spaces may follow each)."""
+def _unit_lengths() -> tuple[dict[str, tuple[int, ...]], frozenset[str], int]:
+    """The units ``_Patterns.unit`` matches: for each first character the lengths of those that begin
+    with it, longest first (the order of its alternation), and the units themselves; and how far a
+    match may reach when spaces stand inside it (two spaces may follow each character)."""
     lex = load_lexicon()
     special = {_CUES.fraction.joint, _HALF}
-    by_first: dict[str, list[str]] = {}
-    for u in sorted((u for u in lex.units if u not in special), key=len, reverse=True):
-        by_first.setdefault(u[0], []).append(u)
-    return {k: tuple(v) for k, v in by_first.items()}, 3 * max(len(u) for u in lex.units) + 4
+    matched = frozenset(u for u in lex.units if u not in special)
+    lengths: dict[str, set[int]] = {}
+    for u in matched:
+        lengths.setdefault(u[0], set()).add(len(u))
+    return ({k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}, matched,
+            3 * max(len(u) for u in lex.units) + 4)
 
 
 def _match_unit(text: str, pos: int, lex: Lexicon) -> Unit | None:
@@ -514,7 +519,7 @@ def _out_of_place(text: str, number: NumberMatch, lex: Lexicon) -> bool:
             and _prefix_qualifier(text, number.start)[0]):
         return True  # 统一, 一体, 万众: a Chinese numeral with nothing a quantity could continue with
                      # (but 海洋生产总值突破万亿，, 惠及上千万农民: a bounded magnitude ending its clause or counting)
-    if before and (_ASCII_LETTER.match(before) or before in "+＋."):
+    if before and ((before.isascii() and before.isalpha()) or before in "+＋."):
         return True  # PM2.5, C919, “4+1”
     if after and after in "+＋":
         return True
