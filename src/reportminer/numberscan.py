@@ -130,6 +130,13 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+@cache
+def _trimmed_chars() -> frozenset[str]:
+    """What ``_trim`` drops from the end of a number (besides spaces): 余, 多 and decimal points."""
+    lex = load_lexicon()
+    return frozenset(lex.cues["qualifier"]["inner_over"]) | frozenset(lex.decimal_points)
+
+
 def _trim(text: str, start: int, end: int) -> int:
     """Drop a trailing 余/多 (a suffix qualifier, read by the quantity layer) and spaces."""
     lex = load_lexicon()
@@ -183,26 +190,30 @@ def _parse(surface: str) -> tuple[Decimal, bool, bool, bool] | None:
     return value, has_digit, not any(t.arabic for t in tokens), bool(kinds & {"inner", "vague"})
 
 
+def _number_pieces(text: str, run) -> list[tuple[int, int]]:
+    """Where the numbers of a run stand, cut apart, spaces skipped and a trailing 余/多 trimmed."""
+    start, end = run.span()
+    if _PLAIN_ARABIC.fullmatch(text, start, end):
+        return [(start, end)]  # the common case (2025, 6.5): one number, nothing to cut or trim
+    if end - start == 1:  # one Chinese numeral (一 of 统一, 万): nothing to cut; away if it is a 余 or a point
+        return [] if run.group() in _trimmed_chars() else [(start, end)]
+    pieces = []
+    for start, end in _split_run(text, start, end):
+        while start < end and text[start].isspace():
+            start += 1
+        end = _trim(text, start, end)
+        if start < end:
+            pieces.append((start, end))
+    return pieces
+
+
 def scan_numbers(text: str) -> list[NumberMatch]:
     """Every numeral in (folded) ``text``, left to right, non-overlapping."""
     found: list[NumberMatch] = []
     for run in _runs(text):
-        if _PLAIN_ARABIC.fullmatch(text, run.start(), run.end()):
-            # the common case (2025, 6.5): one number, no space or 余 to trim
-            parsed = _parse(run.group())
+        for start, end in _number_pieces(text, run):
+            parsed = _parse(text[start:end])
             if parsed is not None:
                 value, has_digit, chinese, over = parsed
-                found.append(NumberMatch(run.start(), run.end(), value, has_digit=has_digit, chinese=chinese, over=over))
-            continue
-        for start, end in _split_run(text, run.start(), run.end()):
-            while start < end and text[start].isspace():
-                start += 1
-            end = _trim(text, start, end)
-            if start >= end:
-                continue
-            parsed = _parse(text[start:end])
-            if parsed is None:
-                continue
-            value, has_digit, chinese, over = parsed
-            found.append(NumberMatch(start, end, value, has_digit=has_digit, chinese=chinese, over=over))
+                found.append(NumberMatch(start, end, value, has_digit=has_digit, chinese=chinese, over=over))
     return found
