@@ -55,6 +55,7 @@ def _clear_caches() -> None:
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
     load_catalogue().memo.clear()
+    load_catalogue().matches.clear()
 
 
 def _best(fn, repeat: int) -> float:

@@ -74,6 +74,8 @@ class Catalogue:
     any_pattern: regex.Pattern | None = None  # every indicator's pattern in one alternation
 
     memo: dict[str, tuple[Indicator, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # (metric, kind, reading) → its Match: what match_claim decides after the claim's reading
+    matches: dict[tuple[str, str, bool | None], Match] = field(default_factory=dict, compare=False, repr=False)
 
     def may_name(self, item: str) -> bool:
         """False when no indicator can name ``item``: one test before trying them one by one (most
@@ -250,6 +252,14 @@ def match_claim(metric: str, kind: str, change: str, sentence: str = "", mention
         return NO_MATCH
     catalogue = catalogue or load_catalogue()
     growth = claim_reading(kind, change, sentence, mention, metric, catalogue)
+    key = (metric, kind, growth)
+    if key not in catalogue.matches:  # (memoised: the same metrics recur across reports)
+        catalogue.matches[key] = _match_reading(metric, kind, growth, catalogue)
+    return catalogue.matches[key]
+
+
+def _match_reading(metric: str, kind: str, growth: bool | None, catalogue: Catalogue) -> Match:
+    """The indicators a metric names, read as a rate of growth (True), a level (False) or neither."""
     chosen: dict[str, Indicator] = {}
     english: list[str] = []
     whole = _item_matches(metric, kind, growth, catalogue)  # a name with 和 in it (软件和信息技术服务业…)
