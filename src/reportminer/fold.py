@@ -8,6 +8,7 @@ reads the folded copy; every span is cut from the original, which has the same l
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 import opencc
@@ -28,6 +29,12 @@ def _width_table() -> dict[int, str]:
     return str.maketrans(dict(load_lexicon().fullwidth))
 
 
+@cache
+def _fullwidth_chars() -> re.Pattern[str]:
+    """Any character the width table folds."""
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_width_table())) + "]")
+
+
 def _char_by_char(text: str) -> str:
     """t2s one character at a time: used when a phrase conversion would change the length."""
     convert = _converter().convert
@@ -43,7 +50,8 @@ def fold(text: str) -> str:
     simplified = _converter().convert(text) if not text.isascii() else text
     if len(simplified) != len(text):
         simplified = _char_by_char(text)
-    folded = simplified.translate(_width_table())
+    # (str.translate looks every character up: most texts hold no full-width sign, and one scan says so)
+    folded = simplified.translate(_width_table()) if _fullwidth_chars().search(simplified) else simplified
     if "，" in text:
         # ４，５６５: a full-width comma between full-width digits groups thousands; elsewhere it is a pause
         for m in _FULLWIDTH_THOUSANDS.finditer(text):
