@@ -197,10 +197,15 @@ class Tokens:
         return None
 
 
+NO_TOKENS = Tokens((), (), ())
+
+
 def tokenize_windows(text: str, windows: list[tuple[int, int]]) -> Tokens:
     """Tokens of the parts of ``text`` that need them (the clauses that hold a claim), with offsets
     into ``text``. Overlapping or touching windows are merged; the rest of the text is never
     segmented, which keeps the pipeline faster than one jieba pass over the whole article."""
+    if not windows:
+        return NO_TOKENS  # (most sentences hold no claim)
     merged: list[list[int]] = []
     for start, end in sorted(windows):
         if merged and start <= merged[-1][1]:
