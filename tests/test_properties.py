@@ -95,3 +95,21 @@ def _same(a, b) -> bool:
 def test_the_number_layer_never_raises_and_points_into_the_text(text):
     for row in reportminer.numbers(text):
         assert text[row["start"] : row["end"]] == row["mention"]
+
+
+MAGNITUDES = st.lists(st.sampled_from(["万", "亿", "兆", "萬", "億"]), max_size=3).map("".join)
+ARABIC = st.from_regex(r"[0-9]{1,25}(\.[0-9]{1,12})?", fullmatch=True)
+
+
+@seed(20261127)
+@SETTINGS
+@given(ARABIC, MAGNITUDES)
+def test_the_shortcuts_of_the_number_parser_read_what_the_numeral_tokens_read(number, magnitudes):
+    # (6.5, 2025, 5.2万 are parsed without tokenizing: value, its written form and flags must not differ)
+    from reportminer.numberscan import _parse, _parse_by_tokens
+
+    surface = number + magnitudes
+    quick, tokens = _parse.__wrapped__(surface), _parse_by_tokens(surface)
+    assert quick == tokens
+    if quick is not None:
+        assert str(quick[0]) == str(tokens[0])

@@ -193,6 +193,25 @@ def _parse(surface: str) -> tuple[Decimal, bool, bool, bool] | None:
     if _PLAIN_DECIMAL.fullmatch(surface):
         # 6.5: what tokenizing reads too (one Arabic token, its value added to a zero section)
         return _ZERO + Decimal(surface), True, False, False
+    magnitude = _arabic_magnitude().fullmatch(surface)
+    if magnitude and Decimal(magnitude.group(1)):
+        # 5.2万, 1.3万亿: the arithmetic of value_of_tokens for these tokens, step by step (a zero
+        # section plus the number, times each magnitude in turn, plus a zero section)
+        value = _ZERO + (_ZERO + Decimal(magnitude.group(1)))
+        for ch in magnitude.group(2):
+            value = value * Decimal(load_lexicon().big_units[ch])
+        return value + _ZERO, True, False, False
+    return _parse_by_tokens(surface)
+
+
+@cache
+def _arabic_magnitude() -> re.Pattern[str]:
+    """A plain Arabic number followed by magnitudes only (5.2万, 3万亿)."""
+    return re.compile(r"([0-9]+(?:\.[0-9]+)?)([" + "".join(re.escape(c) for c in sorted(load_lexicon().big_units)) + "]+)")
+
+
+def _parse_by_tokens(surface: str) -> tuple[Decimal, bool, bool, bool] | None:
+    """``_parse`` by the numeral's tokens (numerals.py), for every surface."""
     surface = _SPACED_POINT.sub(".", surface)  # 6 . 5 (OCR) is 6.5
     try:
         tokens = tokenize_numeral(surface)
