@@ -51,7 +51,8 @@ from reportminer.pipeline import extract_claims  # noqa: E402
 def _clear_caches() -> None:
     """Empty the in-process memo caches, so that each pass pays for its work: jieba's tokens, parsed
     numerals, glosses (and the compositions they are built from), the indicators each metric names."""
-    for cached in (segment.tokenize, gloss, gloss_with_origin, gloss_compose, numberscan._parse):
+    for cached in (segment.tokenize, segment.clause_start, segment.clause_end, gloss, gloss_with_origin, gloss_compose,
+                   numberscan._parse):
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
     load_catalogue().memo.clear()

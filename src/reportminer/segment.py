@@ -241,6 +241,7 @@ _NAME_PART = 5  # (as short as 中欧（亚）班列: part of a name, whatever i
 _DIGIT = regex.compile("[0-9]")
 
 
+@lru_cache(maxsize=1024)  # (each claim's clause is looked for by several stages)
 def clause_start(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts (after the last break, at most CLAUSE_REACH back);
     a short parenthesis inside a name does not break it (中欧（亚）班列)."""
@@ -259,6 +260,7 @@ def clause_start(text: str, pos: int) -> int:
         return cut + 1
 
 
+@lru_cache(maxsize=1024)
 def clause_end(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` ends (at the next break, at most CLAUSE_REACH on)."""
     stop = min(len(text), pos + CLAUSE_REACH)
