@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from reportminer import numberscan, runner, segment  # noqa: E402
+from reportminer import numberscan, runner, segment, timeframe  # noqa: E402
 from reportminer.cache import cache_dir  # noqa: E402
 from reportminer.corpus import load_document, read_manifest  # noqa: E402
 from reportminer.gloss import _compose as gloss_compose  # noqa: E402
@@ -52,7 +52,7 @@ def _clear_caches() -> None:
     """Empty the in-process memo caches, so that each pass pays for its work: jieba's tokens, parsed
     numerals, glosses (and the compositions they are built from), the indicators each metric names."""
     for cached in (segment.tokenize, segment.clause_start, segment.clause_end, gloss, gloss_with_origin, gloss_compose,
-                   numberscan._parse):
+                   numberscan._parse, timeframe._matches):
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
     load_catalogue().memo.clear()

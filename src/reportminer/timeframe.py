@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -101,6 +101,14 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=8)  # (a sentence's times are read, then its comparison bases: one scan serves both)
+def _matches(text: str, roc: bool = False, fiscal: bool = False) -> tuple[regex.Match[str], ...]:
+    """The matches of the time pattern in ``text``, bases and all."""
+    if not _may_hold_time(roc, fiscal).search(text):
+        return ()  # (most sentences of a report hold no time: one scan for a character says so)
+    return tuple(_pattern(roc, fiscal).finditer(text))
+
+
 @cache
 def _may_hold_time(roc: bool = False, fiscal: bool = False) -> re.Pattern[str]:
     """A character every time expression of ``_pattern`` holds: a digit, or the first character of a
@@ -109,7 +117,9 @@ def _may_hold_time(roc: bool = False, fiscal: bool = False) -> re.Pattern[str]:
     lex = load_lexicon()
     cues = lex.cues["period"]
     words = [*lex.plan_periods, *cues["relative"], *cues["year_parts"], *(cues["fiscal_relative"] if fiscal else ())]
-    return re.compile(r"[\d" + "".join(re.escape(c) for c in sorted({w[0] for w in words if w})) + "]")
+    # (and the Chinese digits a year is written in: 二零一八年)
+    chars = {w[0] for w in words if w} | set(lex.cues["layout"]["year_digits"])
+    return re.compile(r"[\d" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 @cache
@@ -122,12 +132,10 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
     """Every time expression of ``text`` that is not a comparison base. Relative ones (今年, 过去五年,
     1-11月 without a year) resolve against ``published`` (ISO date or year-month; may be empty); with
     ``roc``, years of the ROC calendar are read too (Taiwan: 112年 is 2023)."""
-    if not _may_hold_time(roc, fiscal).search(text):
-        return []  # (most sentences of a report hold no time: one scan for a character says so)
     lex = load_lexicon()
     bases = lex.words("period", "base_markers")
     found = []
-    for m in _pattern(roc, fiscal).finditer(text):
+    for m in _matches(text, roc, fiscal):
         if any(text.endswith(b, 0, m.start()) for b in bases):
             continue
         if m.group("plan") and _epithet().match(text, m.end()):
@@ -180,7 +188,7 @@ def _forecast_months(t: TimeExpression, published: str) -> TimeExpression:
 def time_spans(text: str, roc: bool = False, fiscal: bool = False) -> list[tuple[int, int]]:
     """Where every time expression of ``text`` stands, comparison bases included (较2025/26年度): a
     number inside one is part of the time, never a claim."""
-    return [(m.start(), m.end()) for m in _pattern(roc, fiscal).finditer(text) if m.groupdict().get("fa") or m.group("year")]
+    return [(m.start(), m.end()) for m in _matches(text, roc, fiscal) if m.groupdict().get("fa") or m.group("year")]
 
 
 def _in_a_name(text: str, pos: int) -> bool:
@@ -234,7 +242,7 @@ def comparison_bases(text: str, roc: bool = False, fiscal: bool = False) -> list
     can stop before it."""
     bases = load_lexicon().words("period", "base_markers")
     starts = []
-    for m in _pattern(roc, fiscal).finditer(text):
+    for m in _matches(text, roc, fiscal):  # (the scan find_time_expressions made of this sentence)
         marker = next((b for b in bases if text.endswith(b, 0, m.start())), None)
         if marker:
             starts.append(m.start() - len(marker))
