@@ -11,6 +11,7 @@ every ``--jobs`` and engine.
 from __future__ import annotations
 
 import csv
+import operator
 import os
 import sys
 import tempfile
@@ -80,6 +81,9 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+_in_column_order = operator.itemgetter(*COLUMNS)  # a row's values as a tuple, in one call
+
+
 def mine_document(document: Document) -> tuple[list[Row], str]:
     """The per-article step: (the article's rows of the table, "") or ([], the reason it failed).
     Rows are tuples of plain values in the table's column order: cheap to send back from a worker
@@ -88,7 +92,7 @@ def mine_document(document: Document) -> tuple[list[Row], str]:
     from .pipeline import extract_claims
 
     try:
-        return [tuple(row[c] for c in COLUMNS) for row in claim_rows(extract_claims(document), [document])], ""
+        return [_in_column_order(row) for row in claim_rows(extract_claims(document), [document])], ""
     except Exception as exc:  # a bug on one article must not lose the rest of the corpus
         return [], f"{document.doc_id}: internal error while mining ({type(exc).__name__}: {exc})"
 
