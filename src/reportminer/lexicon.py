@@ -184,6 +184,7 @@ class MetricCues:
     tiers: Words
     basis_ends: Words
     work_verbs: Words
+    count_makers: Words
     magnitude_modifiers: Words
     fused_pairs: Mapping[str, Words]
     rate_words: Words

@@ -54,6 +54,7 @@ class Cues:
     change_modifiers: frozenset[str]  # 平均, 年均, 同比: words before a change verb that go with it
     negations: tuple[str, ...]  # 未, 没有: what follows tells of an event that did not happen
     work_verbs: frozenset[str]  # 新建, 改造 …: work done on the things a list names
+    count_makers: tuple[str, ...]  # 新增, 新建, 建成 …: verbs that make or add the things a count counts
     magnitude_modifiers: frozenset[str]  # 千亿, 百强 …: a magnitude that classes what is counted (4个千亿县)
     count_noun_trailers: frozenset[str]  # 建设, 投产 …: what is done to the things counted
     aimed_change_re: regex.Pattern[str]  # 的增长目标: a change named as an aim after a percent
@@ -202,6 +203,7 @@ def cue_words() -> Cues:
         change_modifiers=frozenset(lex.words("change", "modifiers")),
         negations=lex.words("metric", "negations"),
         work_verbs=frozenset(lex.words("metric", "work_verbs")),
+        count_makers=tuple(sorted(lex.words("metric", "count_makers"), key=len, reverse=True)),
         magnitude_modifiers=frozenset(lex.words("metric", "magnitude_modifiers")),
         count_noun_trailers=frozenset(lex.words("units", "count_noun_trailers")),
         rate_words=lex.words("metric", "rate_words"),

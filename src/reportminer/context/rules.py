@@ -482,7 +482,8 @@ def _subject_shared_with(site: Site) -> tuple[str, bool]:
     previous = earlier[back]
     # 首次进入全省前十名: the standing of what came before; 新增1000处信号灯联网、累计达8000处: the thing the
     # count before named after it, not just its verb
-    from_right = previous.metric and not previous.metric.startswith(previous.subject)
+    from_right = previous.metric and (not previous.metric.startswith(previous.subject)
+                                      or previous.metric_rule == "extend.metric.maker-verb")
     metric = previous.metric if from_right and len(previous.subject) <= 3 else previous.subject
     return metric, back == len(earlier) - 1
 
@@ -611,6 +612,67 @@ def _topic_account(text: str) -> str:
 @cache
 def _topic_leads() -> tuple[str, ...]:
     return load_lexicon().words("period", "topic_leads")
+
+@rule("extend.metric.maker-verb", kinds=frozenset({Kind.COUNT}))
+def maker_verb(site: Site, draft: Draft) -> Draft | None:
+    """新增5000张家庭养老床位 → 新增家庭养老床位; 新增高新技术企业超6000家、科技型中小企业1.76万家 →
+    新增科技型中小企业: a verb that makes or adds the things counted, right before the count or before the
+    first item of its 、-list, stays in front of the thing counted (an addition is not a total)."""
+    w, metric = cue_words(), draft.metric
+    if not metric or metric in w.tiers or _opens_with_verb(metric):
+        return None  # (在建8座 → 在建过江通道: a state word of its own; 省级: pass.lists.tiers writes the noun)
+    maker = _own_maker(site, draft) or _maker_shared_in_list(site)
+    return draft._replace(metric=maker + metric) if maker and not metric.startswith(maker) else None
+
+
+def _opens_with_verb(phrase: str) -> bool:
+    words = tokenize(phrase)
+    return bool(words) and _is_verb(words[0].tag)
+
+
+def _own_maker(site: Site, draft: Draft) -> str:
+    """The maker verb that alone stands left of a count whose thing is named right of it (改造提升30处…)."""
+    if draft.metric_rule != "read.metric.right" or not site.left_words:
+        return ""
+    if not all(_is_verb(t.tag) for t in site.left_words):
+        return ""  # (育儿补贴惠及124万名婴幼儿: a clause, not a verb of making)
+    # read in the text, not in the cleaned left words (改造提升30处: 提升 alone is a link they drop)
+    before = site.text[site.left_words[0].start : site.q.prefix_start].strip()
+    return before if before.endswith(cue_words().count_makers) else ""
+
+
+def _maker_shared_in_list(site: Site) -> str:
+    """The maker verb that opens the count before, when only a list joiner parts the two items."""
+    previous, previous_q, text = site.previous, site.previous_q, site.text
+    if not (previous and previous_q is not None and previous_q.kind == Kind.COUNT):
+        return ""
+    item_start = site.left_words[0].start if site.left_words else site.q.prefix_start
+    if not (site.same_clause and text[site.lo : item_start].strip() in _list_joiners()
+            or _list_goes_on_after_comma(site, previous.noun_end)):
+        return ""
+    thing = without_leading_verbs(previous.metric)
+    verbs = previous.metric[: len(previous.metric) - len(thing)]
+    return verbs if verbs.endswith(cue_words().count_makers) else ""  # (开工改造城镇老旧小区…、城中村6万户)
+
+
+def _list_goes_on_after_comma(site: Site, previous_noun_end: int) -> bool:
+    """改造提升30处…站点，13处日间照料中心和8处农村幸福院: a clause of counts alone (the number opens it, the
+    thing counted or the next item of the list ends it) after a clause that ended with the thing counted
+    before goes on with that list."""
+    text, (c_start, c_end) = site.text, site.clause
+    if site.same_clause or text[c_start : site.q.prefix_start].strip() or not site.right.phrase:
+        return False
+    if text[previous_noun_end:c_start].strip() not in _list_joiners():
+        return False
+    after = text[site.right.noun_end : site.right_hi].strip()
+    return not after if site.right_hi == c_end else after in _list_joiners()
+
+
+@cache
+def _list_joiners() -> frozenset[str]:
+    """What may part two items of one list of counts: 、, 和, 及 … or nothing."""
+    return frozenset(("",) + load_lexicon().words("context", "list_joiners"))
+
 
 @rule("repair.metric.footnote")
 def footnote(site: Site, draft: Draft) -> Draft | None:
