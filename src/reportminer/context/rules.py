@@ -626,19 +626,25 @@ def maker_verb(site: Site, draft: Draft) -> Draft | None:
 
 
 def _opens_with_verb(phrase: str) -> bool:
+    """建设体彩公益助残点, 新认定省级高层次人才: the phrase says its own action (a verb first, or after a
+    one-character modifier such as 新 or 再)."""
     words = tokenize(phrase)
-    return bool(words) and _is_verb(words[0].tag)
+    first_verb = next((k for k, t in enumerate(words[:2]) if _is_verb(t.tag)), None)
+    return bool(words) and (phrase.startswith(cue_words().count_makers) or first_verb == 0
+                            or (first_verb == 1 and len(words[0].text) == 1))
 
 
 def _own_maker(site: Site, draft: Draft) -> str:
-    """The maker verb that alone stands left of a count whose thing is named right of it (改造提升30处…)."""
+    """The maker verb that ends the words left of a count whose thing is named right of it (改造提升30处…,
+    试点组建4个…: the verb, not the manner before it)."""
     if draft.metric_rule != "read.metric.right" or not site.left_words:
         return ""
-    if not all(_is_verb(t.tag) for t in site.left_words):
-        return ""  # (育儿补贴惠及124万名婴幼儿: a clause, not a verb of making)
     # read in the text, not in the cleaned left words (改造提升30处: 提升 alone is a link they drop)
     before = site.text[site.left_words[0].start : site.q.prefix_start].strip()
-    return before if before.endswith(cue_words().count_makers) else ""
+    maker = next((m for m in cue_words().count_makers if before.endswith(m)), "")
+    cut = len(before) - len(maker)
+    # (a whole word: 惠及 is no 及, 新建成 no 建成 of a word cut in two)
+    return maker if maker and any(t.start == cut for t in tokenize(before)) else ""
 
 
 def _maker_shared_in_list(site: Site) -> str:
@@ -656,15 +662,18 @@ def _maker_shared_in_list(site: Site) -> str:
 
 
 def _list_goes_on_after_comma(site: Site, previous_noun_end: int) -> bool:
-    """改造提升30处…站点，13处日间照料中心和8处农村幸福院: a clause of counts alone (the number opens it, the
-    thing counted or the next item of the list ends it) after a clause that ended with the thing counted
-    before goes on with that list."""
+    """改造提升30处…站点，13处日间照料中心和8处农村幸福院; 引进科创私募基金9家，金融类区域总部2家: a clause that is
+    one item of counts alone (the thing counted and its number, nothing before or after them but the next
+    item) after a clause that ended with the thing counted before goes on with that list."""
     text, (c_start, c_end) = site.text, site.clause
-    if site.same_clause or text[c_start : site.q.prefix_start].strip() or not site.right.phrase:
+    item_start = site.left_words[0].start if site.left_words else site.q.prefix_start
+    if site.same_clause or text[c_start:item_start].strip() or (site.left_words and site.right.phrase):
         return False
+    if any(_is_verb(t.tag) for t in site.left_words):
+        return False  # (，老楼加装电梯869台: a clause with a predicate of its own, not an item)
     if text[previous_noun_end:c_start].strip() not in _list_joiners():
         return False
-    after = text[site.right.noun_end : site.right_hi].strip()
+    after = text[site.right.noun_end if site.right.phrase else site.q.end : site.right_hi].strip()
     return not after if site.right_hi == c_end else after in _list_joiners()
 
 
