@@ -630,7 +630,8 @@ def _opens_with_verb(phrase: str) -> bool:
     one-character modifier such as 新 or 再)."""
     words = tokenize(phrase)
     first_verb = next((k for k, t in enumerate(words[:2]) if _is_verb(t.tag)), None)
-    return bool(words) and (phrase.startswith(cue_words().count_makers) or first_verb == 0
+    w = cue_words()
+    return bool(words) and (phrase.startswith(w.count_makers) or words[0].text in w.work_verbs or first_verb == 0
                             or (first_verb == 1 and len(words[0].text) == 1))
 
 
