@@ -84,3 +84,22 @@ def test_explain_adds_the_rule_columns_and_leaves_the_default_table_alone(tmp_pa
         ("5.4%", "read.metric.left", "read.change.verb-before", "period.stated"),
         ("0.4个百分点", "borrow.metric.comparison", "", "period.stated"),
     ]
+
+
+def test_the_rules_credited_do_not_depend_on_the_hash_seed(tmp_path):
+    """Word lists built from sets are put in a fixed order: which rule decides a field (and so the table
+    with --explain) must be the same in every process, whatever PYTHONHASHSEED is."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    article = Path(__file__).resolve().parent.parent / "corpus" / "articles" / "anhui-2026.txt"
+    tables = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}.csv"
+        subprocess.run([sys.executable, "-m", "reportminer", "extract", str(article), "--explain",
+                        "--published", "2026-01", "-o", str(out)],
+                       env={**os.environ, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
+        tables.append(out.read_bytes())
+    assert tables[0] == tables[1]

@@ -163,8 +163,10 @@ def cue_words() -> Cues:
         "qualifier", "prefix_under"
     )
     increase, decrease = lex.words("change", "increase"), lex.words("change", "decrease")
+    # (longest first, then in a fixed order: a set's order changes with the hash seed, and so would the
+    # rule credited for a metric)
     trailing = tuple(sorted(set(lex.words("metric", "trailing")) | set(increase) | set(decrease)
-                            | set(prefixes), key=len, reverse=True))
+                            | set(prefixes), key=lambda word: (-len(word), word)))
     return Cues(
         increase=increase,
         trailing=trailing,
