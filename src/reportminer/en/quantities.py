@@ -103,7 +103,7 @@ def _is_counted(plural: regex.Match[str] | None) -> bool:
     cues = english_cues()
     stops = set(cues.stop_words + cues.link_words)
     return plural is not None and plural.group("noun").lower() not in _NOT_NOUNS and not any(
-        w.lower() in stops or w.lower() in _NOT_NOUNS for w in plural.group("mods").split())
+        w.lower() in stops or w.lower() in _NOT_NOUNS or w.lower() == "of" for w in plural.group("mods").split())
 
 
 def _counted_noun(text: str, pos: int, number: Number) -> _Unit | None:
@@ -111,6 +111,8 @@ def _counted_noun(text: str, pos: int, number: Number) -> _Unit | None:
     number in digits or words (31 provinces, twenty-five schools)."""
     cues = english_cues()
     m = _count_re().match(text, pos)
+    if m is not None and "of" in m.group("mods").lower().split():
+        m = None  # (Three of the five projects: "of" opens the whole the part is taken from)
     if m is None:
         m = next((p for p in (_PLURAL_NOUN.match(text, pos), _FIRST_PLURAL_NOUN.match(text, pos)) if _is_counted(p)), None)
         if m is None:
@@ -122,20 +124,20 @@ def _counted_noun(text: str, pos: int, number: Number) -> _Unit | None:
     return _Unit(noun, Kind.COUNT, name, name, Decimal(1), m.end(), counted)
 
 
-_LIST_JOINER = regex.compile(r"\s(?:to|and|or|of)\s|,\s(?:and\s|or\s)?")
+_LIST_JOINER = regex.compile(r"\s(?:to|and|or|of(?:\sthe)?)\s|,\s(?:and\s|or\s)?")  # (Nine of the 11 regions)
 
 
 def _unit_after_list(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, Number] | None:
     """ "from 54 trillion to 82.7 trillion yuan", "3 and 5 percent", "3.6, 6.8 and 2.5 percent": the unit
     written once after the last number of a list, with that number; "37 of 41 major industries": a part
-    counts what its whole counts."""
+    counts what its whole counts ("Nine of the 11 provincial-level regions" too)."""
     current = number
     for _ in range(12):
         joiner = _LIST_JOINER.match(text, current.end)
         following = next((n for n in numbers if joiner and n.start == joiner.end()), None)
         if joiner is None or following is None or following.currency:
             return None
-        if joiner.group().strip() == "of":
+        if joiner.group().split()[0] == "of":
             unit = _counted_noun(text, following.end, following) if current is number else None
             return (unit, following) if unit else None
         unit = _measure_unit(text, following.end)
