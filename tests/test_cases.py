@@ -32,7 +32,8 @@ def _same(expected, actual) -> bool:
 @pytest.mark.parametrize("case", _load_cases())
 def test_case(case):
     text = case["text"]
-    frame = reportminer.extract(text, doc_id="case", lang=case.get("lang", "zh"), published=case.get("published", ""))
+    frame = reportminer.extract(text, doc_id="case", lang=case.get("lang", "zh"), published=case.get("published", ""),
+                                region=case.get("region", ""))
     rows = frame.to_dict("records")
     expected = case["expect"]
     if not expected:

@@ -72,7 +72,12 @@ def _patterns() -> _LayoutPatterns:
             + r"|[!?](?=\s|\p{Han}|$))"
             + "[" + regex.escape("".join(cues["sentence_enders"]) + "".join(cues["closers"])) + "]*"  # type: ignore[arg-type]
         ),
-        year_word=regex.compile(rf"(?:19|20)[0-9]{{2}}[ \t]?{year}(?![ \t]?[0-9{numerals}]{{1,2}}{month})"),
+        # (or a month a release is about, written out and followed by what it reports: 二零一一年十二月消费物价
+        # 指数; 2026年1月14日 is a dateline)
+        year_word=regex.compile(
+            rf"(?:19|20)[0-9]{{2}}[ \t]?{year}(?![ \t]?[0-9{numerals}]{{1,2}}{month})"
+            rf"|(?:(?:19|20)[0-9]{{2}}|[{regex.escape(layout.year_digits)}]{{4}})[ \t]?{year}[ \t]?[0-9{numerals}]{{1,2}}{month}"
+            rf"(?![ \t]?[0-9{numerals}])(?=\p{{Han}})"),
         dashed_date=regex.compile(rf"——\s*(?:\d{{4}}|[{regex.escape(layout.year_digits)}]{{4}}) ?{year}"),
         photo_credit_words=layout.photo_credit_words,
         numeral_chars=frozenset("0123456789.,０１２３４５６７８９" + layout.numeral_chars),

@@ -124,7 +124,7 @@ def _release_frame(time: TimeExpression, rule: str, frame: Frame | None, release
         return (time, "period.frame.monthly-lead"), Release(time)
     if release.lead is not None and time.period == release.lead.period:
         return (release.lead, "period.frame.monthly-lead"), Release(release.lead)
-    if months and release.lead is not None:
+    if months:  # (also in a release whose lead named no month: 2011年12月… after 2011年全年…)
         return (time, rule), Release(release.lead, scoped=True)
     return (time.year_only(), rule), Release(release.lead)
 
