@@ -277,6 +277,7 @@ class MetricLeadCues:
     """[metric_lead]: the edges of a metric phrase."""
 
     words: Words
+    list_openers: Words
     actor_suffixes: Words
     place_names: Words
     done_verbs: Words

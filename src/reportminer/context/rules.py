@@ -305,7 +305,9 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     if previous_q is not None and lo <= previous_q.end <= opening:
         lo = previous_q.end  # …(1,653,866人次)及留宿旅客(…): after the number before
     lo = max([lo] + [b for a, b in site.sentence.time_spans if lo <= b <= opening])  # (never back past a date)
-    words = _without_lead(list(tokenize(text[lo:opening], lo)), w.lead)
+    words = list(tokenize(text[lo:opening], lo))
+    opener = max((k for k, word in enumerate(words) if word.text in _list_openers()), default=-1)
+    words = _without_lead(words[opener + 1 :], w.lead)  # (…的大类有烟酒(+11.08%): the item after 有)
     metric = joined(text, strip_trailing(words, w.trailing)).strip("".join(_CLOSING) + "、，")
     # 甲类(103.67)及乙类(104.68)消费物价指数: the head the list writes once is every item's
     items = bracket_list_items(text, 0, len(text), opening)
@@ -314,6 +316,11 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     elif metric:
         metric += _parallel_measure(site, metric)
     return draft._replace(metric=metric, subject=metric) if metric else None
+
+
+@cache
+def _list_openers() -> frozenset[str]:
+    return frozenset(load_lexicon().schema.metric_lead.list_openers)
 
 
 def _without_lead(words: list, lead: frozenset[str]) -> list:
