@@ -310,7 +310,7 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     words = _without_lead(words[opener + 1 :], w.lead)  # (…的大类有烟酒(+11.08%): the item after 有)
     metric = joined(text, strip_trailing(words, w.trailing)).strip("".join(_CLOSING) + "、，")
     # 甲类(103.67)及乙类(104.68)消费物价指数: the head the list writes once is every item's
-    items = bracket_list_items(text, 0, len(text), opening)
+    items = bracket_list_items(text, 0, len(text), opening) if opener < 0 else []
     if items and metric:
         metric = next((item for item in items if metric in item), metric)
     elif metric:
