@@ -384,6 +384,8 @@ class RegionalCues:
     compared_higher: Words  # 较原来预算高4.5%: higher than a base, an increase
     compared_lower: Words  # 较原来预算低331亿元: lower than a base, a decrease
     compared_not_after: Words  # 比上年新增1万人: 新增 names new additions, not a change against the base
+    bare_increase: Words  # 其中工业增1.0%: a one-character change verb right before the number
+    bare_decrease: Words  # 较上月减4.07%
     comparison_frames: Words  # 较: 利得税较原来预算增加约168亿元, the metric ends before the base
     note_openers: Words  # 西式早点(如汉堡、三明治): a bracketed note of examples or scope, no part of a metric
     budget_words: Words  # 本年度预算案: the budget presented this year, for the coming financial year

@@ -85,8 +85,7 @@ def written_sign(site: Site, draft: Draft) -> Draft | None:
 
 @rule("read.change.compared", kinds=NOT_RANK)
 def compared(site: Site, draft: Draft) -> Draft | None:
-    """较原来预算高4.5%, 较原来预算低331亿元, 较上月底增1万人: higher or lower than a base written before it in
-    the clause."""
+    """较原来预算高4.5%, 较原来预算低331亿元: higher or lower than a base written before it in the clause."""
     w, text, q = _regional(), site.text, site.q
     if not any(base in text[site.clause[0] : q.prefix_start] for base in _base_markers()):
         return None
@@ -95,6 +94,18 @@ def compared(site: Site, draft: Draft) -> Draft | None:
     if text.endswith(w.compared_higher, 0, q.prefix_start):
         return draft._replace(change="increase")
     return draft._replace(change="decrease") if text.endswith(w.compared_lower, 0, q.prefix_start) else None
+
+
+@rule("read.change.bare-verb", kinds=NOT_RANK)
+def bare_verb(site: Site, draft: Draft) -> Draft | None:
+    """其中工业增1.0%, (或增12.8万人), 较上月减4.07%: a one-character 增 or 减 right before the number is its
+    change (but 新增1万人 counts new additions)."""
+    w, text, q = _regional(), site.text, site.q
+    if text.endswith(w.compared_not_after, 0, q.prefix_start):
+        return None
+    if text.endswith(w.bare_increase, 0, q.prefix_start):
+        return draft._replace(change="increase")
+    return draft._replace(change="decrease") if text.endswith(w.bare_decrease, 0, q.prefix_start) else None
 
 
 @cache
