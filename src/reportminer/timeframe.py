@@ -47,7 +47,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     lex = load_lexicon()
     cues = lex.cues["period"]
     plans = _alternation(lex.plan_periods)
-    relative = _alternation(cues["relative"])
+    relative = _relative_alternation(cues["relative"], cues["year_mark"]) if roc else _alternation(cues["relative"])
     parts = _alternation(cues["year_parts"])
     # Text typeset from PDF puts spaces around Arabic numbers (2025 年 3 月): up to two are allowed.
     s = r"[ \t\u3000]{0,2}"
@@ -107,6 +107,22 @@ def _matches(text: str, roc: bool = False, fiscal: bool = False) -> tuple[regex.
     if not _may_hold_time(roc, fiscal).search(text):
         return ()  # (most sentences of a report hold no time: one scan for a character says so)
     return tuple(_pattern(roc, fiscal).finditer(text))
+
+
+_ROC_NOTE = r"[(（][0-9]{2,3}[)）]"  # 今(101)年, 上(105)年: Taiwan writes the ROC year inside a relative year
+_ROC_YEAR_NOTE = f"(?:{_ROC_NOTE})?"
+
+
+def _relative_alternation(words, year_mark: str) -> str:
+    """The relative years (今年, 去年 …) of a Taiwan text, which may hold the ROC year in brackets before
+    their 年 (今(101)年9月 is September 2012)."""
+    return "|".join(regex.escape(w[:-1]) + _ROC_YEAR_NOTE + regex.escape(w[-1]) if len(w) > 1 and w.endswith(year_mark)
+                    else regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _relative_word(written: str) -> str:
+    """The relative year as the data lists it: 今(101)年 → 今年."""
+    return regex.sub(_ROC_NOTE, "", written)
 
 
 @cache
@@ -331,7 +347,9 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
         return TimeExpression(m.start(), m.end(), f"{year}-{3 * quarter - 2:02d}", f"{year}-{3 * quarter:02d}")
     if report_year_ is None:
         return None
-    first, last = lex.cues["period"]["relative"][m.group("relative")]
+    first, last = lex.cues["period"]["relative"][_relative_word(m.group("relative"))]
+    if note := regex.search(r"[0-9]+", m.group("relative")):
+        report_year_ = int(note.group()) + ROC_OFFSET - first  # 上(105)年: the year written in brackets
     if first == last and (months := _relative_months(m)):
         year = report_year_ + first  # 今年1至8月, 今年8月, 今年前11月
         return TimeExpression(m.start(), m.end(), f"{year}-{months[0]:02d}", f"{year}-{months[1]:02d}", day=bool(m.group("rday")))
