@@ -522,7 +522,14 @@ def _without_qualifiers(before: str) -> str:
 
 
 def target_cue(text: str, start: int) -> bool:
-    return any(regex.search(rf"\b{regex.escape(w)}\b", text[:start], regex.IGNORECASE) for w in english_cues().target)
+    """A target word before ``start`` (not the "estimated" of a statistics office's provisional figure)."""
+    before = _statistical_estimate_re().sub(" ", text[:start])
+    return any(regex.search(rf"\b{regex.escape(w)}\b", before, regex.IGNORECASE) for w in english_cues().target)
+
+
+@cache
+def _statistical_estimate_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().statistical_estimates)})\b")
 
 
 def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishContext]:

@@ -44,6 +44,7 @@ class EnglishCues:
     decrease: tuple[str, ...]
     fillers: tuple[str, ...]
     target: tuple[str, ...]
+    statistical_estimates: tuple[str, ...]
     link_words: tuple[str, ...]
     count_nouns: tuple[str, ...]
     relative_years: Mapping[str, tuple[int, int]]
