@@ -155,8 +155,13 @@ def extract_english_claims(document: Document) -> list[Claim]:
     """Every numeric claim of an English article, in document order."""
     claims: list[Claim] = []
     frame = _Frame()
+    lead: TimeExpression | None = None
+    last_end = 0
     for sentence in split_sentences(document.text):
         text = sentence.text
+        if "\n" in document.text[last_end : sentence.pieces[0].start]:
+            frame = _paragraph_frame(frame, lead)
+        last_end = sentence.pieces[-1].end
         times = find_times(text, document.published, frame.time.period if frame.time else "")
         if frame.time is None and times and not claims:
             # (a news lead: the first dated sentence dates the article, when no claim came before it)
@@ -175,7 +180,23 @@ def extract_english_claims(document: Document) -> list[Claim]:
                     and text[g.start : g.end].lower() not in english_cues().year_at_hand and not _is_base_number(text, q)]
         # (for the full year: no frame; up from 3 per cent last year: the base's time runs on to nothing)
         frame = _next_frame(frame, sentence, times, trailing)
+        if lead is None and not claims:
+            # (the months the article's title or lead names before its first figure: a monthly release's
+            # month, or a span; a bare year on a page's date line is no lead)
+            lead = next((t for t in times if len(t.first) == 7), None)
     return claims
+
+
+def _paragraph_frame(frame: _Frame, lead: TimeExpression | None) -> _Frame:
+    """A new paragraph of a monthly release (its first frame ``lead`` is one month: In July 2018, …) goes
+    back to the release's month after a paragraph that ran on with the months up to it (From January to
+    July, …; then: the catering services gained …)."""
+    time = frame.time
+    if lead is None or len(lead.first) != 7 or lead.first != lead.last:
+        return frame
+    if time is None or time.first == time.last or not time.first <= lead.first <= time.last:
+        return frame
+    return _Frame(lead, frame.list_is_target)
 
 
 _PRONOUNS = frozenset({"it", "this", "they", "these", "that"})
