@@ -174,17 +174,20 @@ def extract_english_claims(document: Document) -> list[Claim]:
         stated = _appositions_dated(text, numbers, [governing_time(text, times, numbers, q) for q in numbers])
         governing = _quarters_in_order(text, numbers, stated, frame.time)
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
-        # (only a time written after the number it dates runs on: … grew 4.8 percent in the first nine
-        # months. — not one inside the subject: Tax cuts introduced last year totaled …)
-        trailing = [g for g, q in zip(stated, numbers, strict=True) if g is not None and not g.since and g.start >= q.end
-                    and text[g.start : g.end].lower() not in english_cues().year_at_hand and not _is_base_number(text, q)]
-        # (for the full year: no frame; up from 3 per cent last year: the base's time runs on to nothing)
-        frame = _next_frame(frame, sentence, times, trailing)
+        frame = _next_frame(frame, sentence, times, _trailing_times(text, stated, numbers))
         if lead is None and not claims:
             # (the months the article's title or lead names before its first figure: a monthly release's
             # month, or a span; a bare year on a page's date line is no lead)
             lead = next((t for t in times if len(t.first) == 7), None)
     return claims
+
+
+def _trailing_times(text: str, stated: list[TimeExpression | None], numbers: list[Quantity]) -> list[TimeExpression]:
+    """The times that may run on to the next sentence: only one written after the number it dates (… grew
+    4.8 percent in the first nine months. — not one inside the subject: Tax cuts introduced last year
+    totaled …; for the full year: no frame; up from 3 per cent last year: the base's time runs on to nothing)."""
+    return [g for g, q in zip(stated, numbers, strict=True) if g is not None and not g.since and g.start >= q.end
+            and text[g.start : g.end].lower() not in english_cues().year_at_hand and not _is_base_number(text, q)]
 
 
 def _paragraph_frame(frame: _Frame, lead: TimeExpression | None) -> _Frame:
