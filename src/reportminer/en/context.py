@@ -386,9 +386,11 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
 def _joined_to_claim_before(before: str) -> bool:
     """risen from 54 to 82.7 trillion; grew 4.7 percent year on year to 16.77 trillion yuan: a number that
     ends a change the number before began."""
-    if _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", ""):
+    if _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "to reach", ""):
         return True
-    return before.rstrip().lower().endswith(" to") and _only_cue_phrases(_TIME_PHRASE.sub(" ", before.rstrip()[:-3]))
+    before = before.rstrip()
+    before = before[: -len(" reach")] if before.lower().endswith(" to reach") else before  # (… to reach 230.9 billion)
+    return before.lower().endswith(" to") and _only_cue_phrases(_TIME_PHRASE.sub(" ", before[:-3]))
 
 
 @cache
