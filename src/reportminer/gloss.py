@@ -151,7 +151,28 @@ def _word_by_word(phrase: str) -> str:
             # one character alone: the glossary's sense in reports (省 provincial, 占 share of) first
             parts.append(glossary.get(term) or cedict.get(term, term))
         pos += len(term)
-    return " ".join(p for p in parts if p).strip() or phrase
+    return " ".join("per" if p == "/" else p for p in parts if p).strip() or phrase  # (/月: per month)
+
+
+# words that cannot end an English noun phrase (提高至 → "increase in to"): what follows them was cut off
+# ("of" and "with" may end a participle: disposed of, linked with)
+_DANGLING = frozenset({"to", "in", "into", "and", "or", "at", "from", "by", "the", "a", "also", "as"})
+_JOINER = re.compile(r"^[+&/\-]")
+
+
+def _undangled(english: str) -> str:
+    """A composed or word-by-word gloss without what reads as debris: a head said twice around a code
+    joined by "+" is said once (双尖双领+X项目: … +X projects, not "… projects +X projects"); function
+    words left dangling at either end go (提高至: "increase in to")."""
+    words = english.split(" ")
+    for i in range(len(words) - 2, 0, -1):
+        if _JOINER.match(words[i]) and _singular(words[i - 1].lower()) == _singular(words[i + 1].lower()):
+            del words[i - 1]
+    while len(words) > 1 and (words[-1] in _DANGLING or words[-1] == "per"):  # (Class A keeps its A)
+        words.pop()
+    while len(words) > 1 and words[0] in _DANGLING - {"the", "a"}:
+        words.pop(0)
+    return " ".join(w for w in words if w)
 
 
 # ---------------------------------------------------------------- composition
@@ -367,6 +388,13 @@ def _postposed(qualifier: str, head: str) -> bool:
             and not qualifier.lstrip("“‘\"")[:1].isupper() and not _PREPOSITION.search(head))
 
 
+def _says_head_twice(words: list[str], head: str) -> bool:
+    """Whether a qualifier of several words ends in the noun its head begins with (past a code joined
+    by "+": +X projects begins with projects)."""
+    head_noun = next((w for w in head.split(" ") if not _JOINER.match(w)), "")
+    return len(words) > 1 and _singular(words[-1].lower()) == _singular(head_noun.lower())
+
+
 def _qualified(qualifier: str, head: str) -> str:
     """The qualifier before the head; left out when it says nothing the head does not (工业 +
     strategic emerging industry key projects) or ends in a function word (all kinds of); after the
@@ -374,6 +402,8 @@ def _qualified(qualifier: str, head: str) -> str:
     of renovation of urban villages, not "renovation of urban villages resettlement housing")."""
     words = qualifier.split(" ")
     head_words = {_singular(w) for w in head.lower().split(" ")}
+    if _says_head_twice(words, head):
+        return " ".join(words[:-1] + [head])  # “两通工程”项目: “two connections” projects, not "project projects"
     if (len(words) > 1 and _PREPOSITION.fullmatch(words[-1])) or {_singular(w) for w in words} <= head_words:
         return head
     if head.startswith(_WHOLE):
@@ -432,7 +462,9 @@ def _listed(phrase: str, depth: int) -> Composed | None:
     """A list whose every item composes: 新建口袋公园、社区公园 → newly built pocket parks and
     community parks. Items are cut at 、, and the last also at 和/与/及."""
     if _LIST_MARK not in phrase:
-        return _pair(phrase, depth)
+        verbs = next((phrase.split(join, 1) for join in _LAST_JOINS if join in phrase), [])
+        # 新建改建和维护提升体育场地设施: two verbs joined by 和 share their object as a list's verbs do
+        return (_shared_object(verbs, depth) if verbs and verbs[0] in _participles() else None) or _pair(phrase, depth)
     items = phrase.split(_LIST_MARK)
     shared = _shared_object(items, depth)
     if shared:
@@ -495,10 +527,19 @@ def _compose(phrase: str, depth: int = 0) -> Composed | None:
     ascii_lead = _LEADING_ASCII.match(phrase)
     if ascii_lead and ascii_lead.end() < len(phrase):  # PM2.5年均浓度: PM2.5 + the words after it
         rest = _compose(phrase[ascii_lead.end():], depth + 1)
-        return (f"{ascii_lead.group()} {rest[0]}", rest[1] + 1) if rest else None
+        return (_coded(ascii_lead.group(), rest[0]), rest[1] + 1) if rest else None
     readings = [r for r in (_frame(phrase, depth), _with_modifier(phrase, depth), _two_terms(phrase, depth),
                             _listed(phrase, depth)) if r]
     return min(readings, key=lambda r: r[1]) if readings else None
+
+
+def _coded(code: str, english: str) -> str:
+    """A code name before the words it names: PM2.5 average concentration, but revenue of the 415X
+    clusters (“415X”集群营收: the code names the clusters, not the revenue)."""
+    measure, of, thing = english.partition(" of ")
+    if not of or code.startswith("+"):
+        return f"{code} {english}"
+    return f"{measure} of {code} {thing.removeprefix('the ')}"
 
 
 def _head_at(phrase: str) -> int | None:
@@ -571,16 +612,17 @@ def gloss_with_origin(phrase: str) -> tuple[str, str]:
     plain = _normalized(phrase)
     composed = _compose(plain) if plain else None
     if composed:
-        return composed[0], "composition"
+        return _undangled(composed[0]), "composition"
     if not plain:
-        return _word_by_word(phrase), "dictionary"
+        return _undangled(_word_by_word(phrase)), "dictionary"
     unquoted = _normalized(_QUOTED.sub("", phrase))
     composed = _compose(unquoted) if unquoted and unquoted != plain else None
     if composed:
         # a quoted name the glossary does not know, before a head that composes, is left out (新增“固定班次+
         # 预约响应”山区城乡公交线路 → new urban-rural bus routes in mountain areas): shorter, and correct
-        return composed[0], "head"
-    return _loose(plain)
+        return _undangled(composed[0]), "head"
+    english, origin = _loose(plain)
+    return _undangled(english), origin
 
 
 def gloss(phrase: str) -> str:
