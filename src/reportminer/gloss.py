@@ -340,7 +340,9 @@ def _filled(template: str, inner: str) -> str:
     if template == _SHARE and " as a share of " in inner:
         return inner  # 产值占全省比重: "output value as a share of the provincial total", said once
     if template.startswith(_NEW) and inner.startswith(_NEW):
-        return inner  # 新增 + 新型储能: "new new-type energy storage" says new once
+        if inner.startswith("newly ") or not template.startswith("new "):
+            return inner  # 新增 + 新建: said once
+        template = "newly added {}"  # 新增 + 新型储能: newly added new-type energy storage, not "new new-type …"
     if template.endswith("{}" + _COUNTED_NOUN) and (
             _singular(last) != last or last in ("people", "persons") or _PARTICIPLE_TEMPLATE.match("{} " + last)):
         template = template.removesuffix(_COUNTED_NOUN)
@@ -466,7 +468,7 @@ def _listed(phrase: str, depth: int) -> Composed | None:
         # 新建改建和维护提升体育场地设施: two verbs joined by 和 share their object as a list's verbs do
         return (_shared_object(verbs, depth) if verbs and verbs[0] in _participles() else None) or _pair(phrase, depth)
     items = phrase.split(_LIST_MARK)
-    shared = _shared_object(items, depth)
+    shared = _shared_object(items, depth) or _joined_verbs(items, depth)
     if shared:
         return shared
     _, suffixes = load_modifiers()
@@ -499,6 +501,16 @@ def _participles() -> dict[str, str]:
         elif _PARTICIPLE_BEFORE.match(m.template):
             found[m.zh] = m.template.removesuffix(" {}")
     return found
+
+
+def _joined_verbs(items: list[str], depth: int) -> Composed | None:
+    """Verbs listed before one object read as the verbs written together when some of them is no
+    participle (新建、改造高标准农田 as 新建改造高标准农田: cropland built or upgraded, not "newly built
+    and renovation of …")."""
+    prefixes = {m.zh for m in load_modifiers()[0]}
+    if len(items) < 2 or not all(item in prefixes for item in items[:-1]):
+        return None
+    return _compose("".join(items), depth + 1)
 
 
 def _shared_object(items: list[str], depth: int) -> Composed | None:
