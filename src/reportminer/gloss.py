@@ -468,7 +468,7 @@ def _listed(phrase: str, depth: int) -> Composed | None:
         # 新建改建和维护提升体育场地设施: two verbs joined by 和 share their object as a list's verbs do
         return (_shared_object(verbs, depth) if verbs and verbs[0] in _participles() else None) or _pair(phrase, depth)
     items = phrase.split(_LIST_MARK)
-    shared = _shared_object(items, depth) or _joined_verbs(items, depth)
+    shared = _verbs_sharing(items, depth)
     if shared:
         return shared
     _, suffixes = load_modifiers()
@@ -501,6 +501,11 @@ def _participles() -> dict[str, str]:
         elif _PARTICIPLE_BEFORE.match(m.template):
             found[m.zh] = m.template.removesuffix(" {}")
     return found
+
+
+def _verbs_sharing(items: list[str], depth: int) -> Composed | None:
+    """Verbs listed before the one object they share, as participles or written together."""
+    return _shared_object(items, depth) or _joined_verbs(items, depth)
 
 
 def _joined_verbs(items: list[str], depth: int) -> Composed | None:
