@@ -246,3 +246,24 @@ def test_a_one_word_measure_is_not_cut_in_two():
 def test_a_count_of_people_names_its_noun_once():
     assert gloss("入境人数") == "number of inbound people"
     assert gloss("入境过夜游客人数") == "number of inbound overnight tourists"
+
+
+@pytest.mark.parametrize(
+    ("metric", "wanted"),
+    [
+        ("“415X”集群营收", "revenue of 415X clusters"),  # a code names the thing after "of"
+        ("新开工“两通工程”项目", "“two connections” projects newly started"),  # not "project projects"
+        ("“双尖双领+X”项目", "“double-top, double-lead” +X projects"),  # the head once, past a +code
+        ("提高至", "increase"),  # no function word left dangling ("increase in to")
+        ("盘活处置低效产业用地", "inefficient industrial land put to use or disposed of"),  # a participle's "of" stays
+        ("新建、改造高标准农田", "high-standard cropland built or upgraded"),  # listed verbs read as written together
+        ("新建改建和维护提升体育场地设施", "sports facilities built or rebuilt and maintained and upgraded"),
+        ("新增新型储能", "newly added new-type energy storage"),  # 新增 is not lost before a new-type head
+        ("集装箱运量", "container volume"),  # a noun before a measure noun is singular
+        ("企事业单位附属空间", "ancillary spaces of enterprises and public institutions"),  # coordinated nouns go after
+        ("科技创新项目", "science and technology innovation projects"),  # one word a side keeps its place
+        ("次低", "second lowest"),
+    ],
+)
+def test_composition_leaves_no_debris(metric, wanted):
+    assert gloss(metric) == wanted

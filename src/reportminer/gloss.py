@@ -329,6 +329,8 @@ def _bare_verb(phrase: str) -> bool:
 _COUNTED_NOUN = " people"
 _LINK = "的"  # the attributive particle: 康乐及文化的价格指数 = 康乐及文化 + 价格指数
 _SHARE = "share of {}"
+_NOUN_AFTER = re.compile(r"\{\} [a-z]+")  # a measure noun after its head: {} volume, {} rate
+_PARTICIPLE_WORD = re.compile(r"(?:ed|en|ing|wn)$|\b(?:built|rebuilt|won|sold|held|cut|put|undertaken)$")
 _NEW = ("new ", "new-", "newly ")
 
 
@@ -337,6 +339,8 @@ def _filled(template: str, inner: str) -> str:
     noun only when the head has none: number of inbound people, but number of inbound overnight
     tourists (a plural) and number of tourism received (what was done comes last)."""
     last = inner.split(" ")[-1]
+    if _NOUN_AFTER.fullmatch(template) and not _PARTICIPLE_WORD.search(template):
+        inner = _attributive(inner)  # 集装箱运量: container volume, not "containers volume"
     if template == _SHARE and " as a share of " in inner:
         return inner  # 产值占全省比重: "output value as a share of the provincial total", said once
     if template.startswith(_NEW) and inner.startswith(_NEW):
@@ -397,6 +401,16 @@ def _says_head_twice(words: list[str], head: str) -> bool:
     return len(words) > 1 and _singular(words[-1].lower()) == _singular(head_noun.lower())
 
 
+def _coordinated(qualifier: str, head: str) -> bool:
+    """Whether a qualifier of coordinated nouns of two words or more each (enterprises and public
+    institutions) would read as a chain before a plain head: "ancillary spaces of enterprises and public
+    institutions", not "enterprises and public institutions ancillary spaces" (science and technology
+    projects keep their order: one word a side; so do a quoted name and a head with its participle)."""
+    left, joined, right = qualifier.partition(" and ")
+    return bool(joined) and (" " in left.rsplit(", ", 1)[-1] or " " in right) and not qualifier.startswith("“") \
+        and not _PREPOSITION.search(head) and not head[:1].isupper() and not _PARTICIPLE_WORD.search(head)
+
+
 def _qualified(qualifier: str, head: str) -> str:
     """The qualifier before the head; left out when it says nothing the head does not (工业 +
     strategic emerging industry key projects) or ends in a function word (all kinds of); after the
@@ -417,7 +431,7 @@ def _qualified(qualifier: str, head: str) -> str:
     if head.startswith(_THE_WHOLE) and " of " in head:
         chain, _, of = head.partition(" of ")  # 绿色 + the whole industrial chain of food: … of green food
         return f"{chain} of {_attributive(qualifier)} {of}"
-    if _postposed(qualifier, head):
+    if _postposed(qualifier, head) or _coordinated(qualifier, head):
         return f"{head} of {qualifier}"
     if _PARTICIPLE_TEMPLATE.match("{} " + head):
         return f"{qualifier} {head}"  # (a subject and what was done: vocational colleges upgraded)
