@@ -267,3 +267,13 @@ def test_a_count_of_people_names_its_noun_once():
 )
 def test_composition_leaves_no_debris(metric, wanted):
     assert gloss(metric) == wanted
+
+
+def test_a_modifier_with_no_head_takes_the_counted_noun():
+    from reportminer.gloss import gloss_counting
+
+    assert gloss_counting("首批", "enterprise") == "first batch of enterprises"
+    assert gloss_counting("推出", "batch") == "batches launched"
+    assert gloss_counting("区", "item") == gloss("区")  # an attribute ("district {}") names no head
+    assert gloss_counting("新增公园", "park") == gloss("新增公园")  # a metric with its head keeps its gloss
+    assert gloss_counting("推出", "") == gloss("推出")  # no count, nothing to take

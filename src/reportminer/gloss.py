@@ -659,3 +659,25 @@ def gloss_with_origin(phrase: str) -> tuple[str, str]:
 def gloss(phrase: str) -> str:
     """English gloss of a Chinese phrase; never empty for a non-empty phrase."""
     return gloss_with_origin(phrase)[0]
+
+
+# a template that says what was done to its head or what part of it (not 区's "district {}", an attribute)
+_NAMES_ITS_HEAD = re.compile(r"^\{\} \w|.* of \{\}$")
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def gloss_counting(phrase: str, counted: str) -> str:
+    """The gloss of a metric that counts ``counted`` (the English of its classifier: batch, enterprise).
+    A modifier left with no head (推出12批, 首批…150家: the metric was cut before its noun) takes as
+    head the noun the classifier names, the only thing the figure says it counts: batches launched,
+    first batch of enterprises. Otherwise the phrase's own gloss."""
+    prefixes, _ = load_modifiers()
+    bare = next((m for m in prefixes if m.zh == _normalized(phrase) and _NAMES_ITS_HEAD.match(m.template)), None)
+    if bare is None or not counted.isalpha() or not counted.islower():
+        return gloss(phrase)
+    return bare.template.format(_plural(counted))
