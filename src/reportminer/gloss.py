@@ -170,7 +170,7 @@ def _undangled(english: str) -> str:
             del words[i - 1]
     while len(words) > 1 and (words[-1] in _DANGLING or words[-1] == "per"):  # (Class A keeps its A)
         words.pop()
-    while len(words) > 1 and words[0] in _DANGLING - {"the", "a"}:
+    while len(words) > 1 and words[0] in ("and", "or", "also"):  # (by sea keeps its by)
         words.pop(0)
     return " ".join(w for w in words if w)
 
