@@ -277,3 +277,12 @@ def test_a_modifier_with_no_head_takes_the_counted_noun():
     assert gloss_counting("区", "item") == gloss("区")  # an attribute ("district {}") names no head
     assert gloss_counting("新增公园", "park") == gloss("新增公园")  # a metric with its head keeps its gloss
     assert gloss_counting("推出", "") == gloss("推出")  # no count, nothing to take
+
+
+def test_a_percentage_of_things_counted_is_their_share():
+    from reportminer.gloss import gloss_of_figure
+
+    assert gloss_of_figure("县医院", "percent", "", "") == "share of county hospitals"
+    assert gloss_of_figure("县医院", "percent", "", "increase") == "county hospitals"  # a change is no share
+    assert gloss_of_figure("县医院", "count", "hospital", "") == gloss("县医院")
+    assert gloss_of_figure("居民消费价格", "percent", "", "") == gloss("居民消费价格")  # no thing counted

@@ -681,3 +681,18 @@ def gloss_counting(phrase: str, counted: str) -> str:
     if bare is None or not counted.isalpha() or not counted.islower():
         return gloss(phrase)
     return bare.template.format(_plural(counted))
+
+
+def gloss_of_figure(phrase: str, kind: str, counted: str, change: str) -> str:
+    """The gloss of a metric as its figure reads it: a count takes its noun from the classifier
+    (``gloss_counting``); a percentage of things counted (县医院 90%, 公园 89.4%: a metric that ends in
+    a noun of ``count_nouns.csv``, said in a short noun phrase) with no change is the share of them
+    that the sentence goes on to describe: share of county hospitals, not "county hospitals"."""
+    if kind == "count":
+        return gloss_counting(phrase, counted)
+    english = gloss(phrase)
+    if kind != "percent" or change or len(english.split(" ")) > 3 or " of " in english or "share" in english:
+        return english
+    counts_things = any(_normalized(phrase).endswith(suffix) for suffix, _ in load_lexicon().count_nouns)
+    return f"{_SHARE.format(english)}" if counts_things else english
+

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .context import Context, read_context
 from .corpus import infer_published
 from .fold import fold
-from .gloss import gloss, gloss_counting
+from .gloss import gloss_of_figure
 from .language import guess_lang, readable
 from .layout import split_sentences
 from .quantities import aligned_with_words, find_quantities, names_a_class
@@ -81,7 +81,7 @@ def make_claim(document: Document, sentence: Sentence, original_sentence: str, q
         value=float(q.value), unit=_as_written(q.unit, text, original_sentence), unit_en=unit.unit_en, kind=unit.kind.value,
         std_value=_float(q.std_value), std_unit=unit.std_unit,
         qualifier=q.qualifier.value, value_high=_float(q.value_high),
-        metric=_as_written(ctx.metric, text, original_sentence), metric_en=gloss_counting(ctx.metric, unit.unit_en if unit.kind.value == "count" else ""),
+        metric=_as_written(ctx.metric, text, original_sentence), metric_en=gloss_of_figure(ctx.metric, unit.kind.value, unit.unit_en, ctx.change),
         change=ctx.change, period=period, status=status, sentence=original_sentence,
         section=(document.text[sentence.section_start : sentence.section_start + len(sentence.section)]
                  if sentence.section_start >= 0 else sentence.section),
