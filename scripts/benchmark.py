@@ -43,7 +43,7 @@ from reportminer import numberscan, runner, segment, timeframe  # noqa: E402
 from reportminer.cache import cache_dir  # noqa: E402
 from reportminer.corpus import load_document, read_manifest  # noqa: E402
 from reportminer.gloss import _compose as gloss_compose  # noqa: E402
-from reportminer.gloss import gloss, gloss_with_origin  # noqa: E402
+from reportminer.gloss import gloss, gloss_of_figure, gloss_with_origin  # noqa: E402
 from reportminer.indicators import load_catalogue  # noqa: E402
 from reportminer.pipeline import extract_claims  # noqa: E402
 
@@ -52,7 +52,7 @@ def _clear_caches() -> None:
     """Empty the in-process memo caches, so that each pass pays for its work: jieba's tokens, parsed
     numerals, glosses (and the compositions they are built from), the indicators each metric names."""
     for cached in (segment.tokenize, segment.clause_start, segment.clause_end, gloss, gloss_with_origin, gloss_compose,
-                   numberscan._parse, timeframe._matches):
+                   gloss_of_figure, numberscan._parse, timeframe._matches):
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
     load_catalogue().memo.clear()

@@ -676,13 +676,15 @@ def gloss_counting(phrase: str, counted: str) -> str:
     A modifier left with no head (推出12批, 首批…150家: the metric was cut before its noun) takes as
     head the noun the classifier names, the only thing the figure says it counts: batches launched,
     first batch of enterprises. Otherwise the phrase's own gloss."""
+    plain = _normalized(phrase)  # (once, not once per modifier: this runs for every count of a report)
     prefixes, _ = load_modifiers()
-    bare = next((m for m in prefixes if m.zh == _normalized(phrase) and _NAMES_ITS_HEAD.match(m.template)), None)
+    bare = next((m for m in prefixes if m.zh == plain and _NAMES_ITS_HEAD.match(m.template)), None)
     if bare is None or not counted.isalpha() or not counted.islower():
         return gloss(phrase)
     return bare.template.format(_plural(counted))
 
 
+@lru_cache(maxsize=8192)
 def gloss_of_figure(phrase: str, kind: str, counted: str, change: str) -> str:
     """The gloss of a metric as its figure reads it: a count takes its noun from the classifier
     (``gloss_counting``); a percentage of things counted (县医院 90%, 公园 89.4%: a metric that ends in
