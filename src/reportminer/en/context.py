@@ -374,6 +374,8 @@ _GROWTH_NOUN = regex.compile(r"(?i)\b(?:growth|increase|rise)(?:\s+rate)?\s+(?:o
 def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues) -> str:
     """The direction the words before a number give it (a count only from a change of a level)."""
     kind = q.quantity.kind
+    if kind == Kind.MONEY and ends_with(_without_qualifiers(before), cues.earning_verbs):
+        return ""  # (the catering services gained 334.3 billion yuan: earned, an amount, not a rise)
     change = change_before(before, cues) if kind != Kind.RANK else ""
     if not change and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and _GROWTH_NOUN.search(subject or before):
         change = "increase"  # (the nominal growth of incomes came in at 5.2 percent)

@@ -45,6 +45,7 @@ class EnglishCues:
     fillers: tuple[str, ...]
     target: tuple[str, ...]
     statistical_estimates: tuple[str, ...]
+    earning_verbs: tuple[str, ...]
     link_words: tuple[str, ...]
     count_nouns: tuple[str, ...]
     relative_years: Mapping[str, tuple[int, int]]
