@@ -163,6 +163,10 @@ def extract_english_claims(document: Document) -> list[Claim]:
             frame = _paragraph_frame(frame, lead)
         last_end = sentence.pieces[-1].end
         times = find_times(text, document.published, frame.time.period if frame.time else "")
+        if lead is None and not claims:
+            # (the months the article's title or lead names up to its first figure: a monthly release's
+            # month, or a span; a bare year on a page's date line is no lead)
+            lead = next((t for t in times if len(t.first) == 7), None)
         if frame.time is None and times and not claims:
             # (a news lead: the first dated sentence dates the article, when no claim came before it)
             frame = _Frame(times[0], frame.list_is_target)
@@ -175,10 +179,6 @@ def extract_english_claims(document: Document) -> list[Claim]:
         governing = _quarters_in_order(text, numbers, stated, frame.time)
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
         frame = _next_frame(frame, sentence, times, _trailing_times(text, stated, numbers))
-        if lead is None and not claims:
-            # (the months the article's title or lead names before its first figure: a monthly release's
-            # month, or a span; a bare year on a page's date line is no lead)
-            lead = next((t for t in times if len(t.first) == 7), None)
     return claims
 
 
