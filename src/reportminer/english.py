@@ -46,7 +46,8 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-_BASE_BEFORE = regex.compile(r"(?i)\b(?:from|than|compared\s+with|compared\s+to)\s*\Z")
+# (… after a 5.5 percent growth in the first half: an earlier figure, whose time is its own)
+_BASE_BEFORE = regex.compile(r"(?i)\b(?:from|than|compared\s+with|compared\s+to|after\s+an?|following\s+an?)\s*\Z")
 
 
 def _is_base_number(text: str, q: Quantity) -> bool:
