@@ -848,13 +848,22 @@ _INDEX_REACH = 20  # characters either side of a bracketed level where the index
 
 
 def _index_level(text: str, number: NumberMatch) -> Quantity | None:
-    """An index level written alone in brackets beside the index's name: 综合消费物价指数(104.10),
-    甲类(103.67)及乙类(104.68)消费物价指数 (a Macau release); kind other, std_unit index."""
+    """An index level (a decimal) written alone in brackets beside the index's name: 综合消费物价指数(104.10),
+    甲类(103.67)及乙类(104.68)消费物价指数 (a Macau release), or right after it (工业生产指数131.16);
+    kind other, std_unit index."""
+    if "." not in text[number.start : number.end]:
+        return None
+    if text.endswith(_CUES.regional.index_words, 0, number.start):
+        return _level_of_index(number)  # 102年3月工业生产指数131.16: right after the index's name
     if text[number.start - 1 : number.start] not in _OPEN_BRACKETS or text[number.end : number.end + 1] not in _CLOSE_BRACKETS:
         return None
     near = text[max(0, number.start - 1 - _INDEX_REACH) : number.end + 1 + _INDEX_REACH]
-    if not any(word in near for word in _CUES.regional.index_words) or "." not in text[number.start : number.end]:
+    if not any(word in near for word in _CUES.regional.index_words):
         return None
+    return _level_of_index(number)
+
+
+def _level_of_index(number: NumberMatch) -> Quantity:
     return Quantity(
         start=number.start, end=number.end, value=number.value, unit="", kind=Kind.OTHER,
         qualifier=Qualifier.EXACT, std_value=number.value, std_unit=_CUES.regional.index_unit,
