@@ -294,6 +294,8 @@ def change_noun_after(after: str, cues: EnglishCues) -> tuple[str, str]:
     """ "a 2 percent increase in the consumer price index", "a 5.2% GDP growth": (direction, what
     changed), else ("", "")."""
     m = _change_noun_re().match(after)
+    if m and m.group("what").strip().lower() == "of":
+        return cues.change_nouns[m.group("noun").lower()], ""  # (0.1 percent of increase month-on-month)
     if not m or any(w.lower() in _stop_words() for w in m.group("what").split()):
         return "", ""
     return cues.change_nouns[m.group("noun").lower()], m.group("what").strip() or metric_after(after[m.end() :])
