@@ -8,6 +8,7 @@ phrase a number measures)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 import regex
 
@@ -22,7 +23,7 @@ from .en.context import (
     target_cue,
 )
 from .en.layout import split_sentences
-from .en.pack import english_cues
+from .en.pack import alternation, english_cues
 from .en.quantities import EnglishQuantity, find_quantities
 from .en.time import find_times, opening
 from .status import decide_status
@@ -46,12 +47,15 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-# (… after a 5.5 percent growth in the first half: an earlier figure, whose time is its own)
-_BASE_BEFORE = regex.compile(r"(?i)\b(?:from|than|compared\s+with|compared\s+to|after\s+an?|following\s+an?)\s*\Z")
+@cache
+def _base_before() -> regex.Pattern[str]:
+    """The words before a base number (from 2.1 percent, than …, after a 5.5 percent growth …), whose time
+    is its own: ``base_number_openers`` of en.toml."""
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().base_number_openers)})\s*\Z")
 
 
 def _is_base_number(text: str, q: Quantity) -> bool:
-    return _BASE_BEFORE.search(text, 0, q.prefix_start) is not None
+    return _base_before().search(text, 0, q.prefix_start) is not None
 
 
 def _bases_after(text: str, quantities: list[Quantity], q: Quantity) -> list[int]:

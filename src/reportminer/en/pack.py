@@ -50,6 +50,7 @@ class EnglishCues:
     count_nouns: tuple[str, ...]
     relative_years: Mapping[str, tuple[int, int]]
     base_markers: tuple[str, ...]
+    base_number_openers: tuple[str, ...]
     year_parts: Mapping[str, tuple[int, int]]
     months: Mapping[str, int]
     stop_words: tuple[str, ...]
