@@ -67,7 +67,7 @@ def test_modifier_table_schema():
     assert rows
     for row in rows:
         holes = 2 if row["side"] == "frame" else 1
-        assert row["zh"] and row["side"] in ("prefix", "suffix", "frame"), row
+        assert row["zh"] and row["side"] in ("prefix", "suffix", "frame", "event", "change"), row
         assert row["template"].count("{}") == holes, row
     assert len({(r["zh"], r["side"]) for r in rows}) == len(rows)
     prefixes, suffixes = load_modifiers()
@@ -286,3 +286,15 @@ def test_a_percentage_of_things_counted_is_their_share():
     assert gloss_of_figure("县医院", "percent", "", "increase") == "county hospitals"  # a change is no share
     assert gloss_of_figure("县医院", "count", "hospital", "") == gloss("县医院")
     assert gloss_of_figure("居民消费价格", "percent", "", "") == gloss("居民消费价格")  # no thing counted
+
+
+def test_figure_reads_a_count_of_times_as_acts_and_a_rising_economy_as_growth():
+    from reportminer.gloss import gloss_of_figure
+
+    # 服务企业超过628万次: the times enterprises were served, not service-sector firms
+    assert gloss_of_figure("服务企业", "count", "time", "") == "enterprises served"
+    assert gloss_of_figure("服务企业", "count", "enterprise", "") == gloss("服务企业")  # (a count of firms)
+    # 本港经济去年增长2.3%: the growth of the economy, which the glossary names
+    assert gloss_of_figure("经济", "percent", "", "increase") == "economic growth"
+    assert gloss_of_figure("经济", "percent", "", "decrease") == gloss("经济")  # (no term for a fall)
+    assert gloss_of_figure("居民消费价格", "percent", "", "increase") == gloss("居民消费价格")  # (no such term)

@@ -178,7 +178,11 @@ def _undangled(english: str) -> str:
 # ---------------------------------------------------------------- composition
 
 MODIFIERS_FILE = "gloss_modifiers.csv"
-_SIDES = ("prefix", "suffix", "frame")
+# prefix, suffix and frame compose; the other sides apply only as the figure reads the metric
+# (gloss_of_figure): "event" is a verb read as a verb when the figure counts times (服务企业628万次 →
+# enterprises served, not service enterprises); "change" names the term a rising percent of the metric
+# reads as, when the glossary has that term (经济 +3.2% → 经济增长, economic growth, not "economy").
+_SIDES = ("prefix", "suffix", "frame", "event", "change")
 _MARKS = re.compile(r"[“”‘’\"《》〈〉「」]")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|\"[^\"]*\"")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")  # 中欧班列（义新欧）: the aside names, the phrase measures
@@ -201,8 +205,8 @@ def _check_modifier(row: dict[str, str]) -> Modifier:
     zh, side, template = _MARKS.sub("", row.get("zh") or ""), row.get("side") or "", row.get("template") or ""
     holes = 2 if side == "frame" else 1  # a frame holds two terms: share of {A} in {B}
     if not zh or side not in _SIDES or template.count("{}") != holes:
-        raise LexiconError(f"{MODIFIERS_FILE}: bad entry {row!r} (zh; side prefix|suffix|frame; template with "
-                           "one {{}}, two for a frame)")
+        raise LexiconError(f"{MODIFIERS_FILE}: bad entry {row!r} (zh; side prefix|suffix|frame|event|change; "
+                           "template with one {{}}, two for a frame)")
     return Modifier(zh, side, template)
 
 
@@ -221,6 +225,12 @@ def _all_modifiers() -> tuple[Modifier, ...]:
 @cache
 def _frames() -> tuple[Modifier, ...]:
     return tuple(m for m in _all_modifiers() if m.side == "frame")
+
+
+@cache
+def _figure_modifiers(side: str) -> tuple[Modifier, ...]:
+    """The modifiers of a side that applies only as the figure reads the metric (event, change)."""
+    return tuple(m for m in _all_modifiers() if m.side == side)
 
 
 @cache
@@ -661,6 +671,8 @@ def gloss(phrase: str) -> str:
     return gloss_with_origin(phrase)[0]
 
 
+_TIMES = ("time", "person-time")  # the English of the classifiers that count times: the metric is an action
+
 # a template that says what was done to its head or what part of it (not 区's "district {}", an attribute)
 _NAMES_ITS_HEAD = re.compile(r"^\{\} \w|.* of \{\}$")
 
@@ -677,6 +689,10 @@ def gloss_counting(phrase: str, counted: str) -> str:
     head the noun the classifier names, the only thing the figure says it counts: batches launched,
     first batch of enterprises. Otherwise the phrase's own gloss."""
     plain = _normalized(phrase)  # (once, not once per modifier: this runs for every count of a report)
+    if counted in _TIMES:
+        verb = next((m for m in _figure_modifiers("event") if plain.startswith(m.zh) and len(plain) > len(m.zh)), None)
+        if verb is not None:
+            return verb.template.format(gloss(plain[len(verb.zh):]))
     prefixes, _ = load_modifiers()
     bare = next((m for m in prefixes if m.zh == plain and _NAMES_ITS_HEAD.match(m.template)), None)
     if bare is None or not counted.isalpha() or not counted.islower():
@@ -693,6 +709,10 @@ def gloss_of_figure(phrase: str, kind: str, counted: str, change: str) -> str:
     if kind == "count":
         return gloss_counting(phrase, counted)
     english = gloss(phrase)
+    if phrase and kind == "percent" and change == "increase":
+        grown = next((m.template.format(t) for m in _figure_modifiers("change")
+                      if (t := _term(_normalized(phrase) + m.zh))), None)
+        return grown or english
     if kind != "percent" or change or len(english.split(" ")) > 3 or " of " in english or "share" in english:
         return english
     counts_things = any(_normalized(phrase).endswith(suffix) for suffix, _ in load_lexicon().count_nouns)

@@ -175,6 +175,7 @@ class MetricCues:
     comparison_blockers: Words
     comparison_unblockers: Words
     subset_words: Words
+    restated_as: Words
     figures: Words
     measure_heads: Words
     noun_suffixes: Words

@@ -33,6 +33,7 @@ class Cues:
     from_words: tuple[str, ...]
     count_verbs: frozenset[str]
     subset_words: frozenset[str]  # 其中: a clause about a part of what came before
+    restated_as: frozenset[str]  # 折合: the figure before told again in another unit
     growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
     comparison_blockers: tuple[str, ...]
     comparison_unblockers: tuple[str, ...]
@@ -187,6 +188,7 @@ def cue_words() -> Cues:
         count_verbs=frozenset(lex.cues["change"]["count_verbs"]),  # type: ignore[arg-type]
         growth_nouns=frozenset(lex.words("change", "after_percent")),
         subset_words=frozenset(lex.words("metric", "subset_words")),
+        restated_as=frozenset(lex.words("metric", "restated_as")),
         comparisons=lex.words("metric", "comparisons"),
         comparison_blockers=lex.words("metric", "comparison_blockers"),
         comparison_unblockers=lex.words("metric", "comparison_unblockers"),

@@ -27,7 +27,8 @@ def _items(phrase: str, count: int) -> list[str] | None:
     """``count`` items cut at 、 first (金融业、软件和信息服务业增加值 keeps 软件和信息服务业 whole), then
     also at 和, then at 与, then at 及; a word that names both items (本外币存贷款余额) is split into them."""
     fused = next((word for word in _fused_pairs() if word in phrase), None)
-    if fused and "、" not in phrase and count == len(_fused_pairs()[fused]):
+    separated = any(joiner in phrase for joiner in cue_words().list_separators)
+    if fused and not separated and count == len(_fused_pairs()[fused]):
         # 本外币存贷款余额分别为38.7万亿元、29.9万亿元: one word names both items
         return [phrase.replace(fused, part, 1) for part in _fused_pairs()[fused]]
     for separators in _separator_sets():
@@ -178,14 +179,19 @@ def _first_comma(text: str, quantities: list[Quantity], group: list[int]) -> int
                  quantities[group[n]].prefix_start].strip() in ("，", ",")), None)
 
 
-def _pair_parallel(text: str, quantities: list[Quantity], out: list[Context], group: list[int]) -> int:
+def _pair_parallel(text: str, quantities: list[Quantity], out: list[Context], group: list[int],
+                   paired: tuple[str, list[str]]) -> int:
     """煤炭、原油、天然气产量7.8亿吨、2470万吨、350亿方: as many items as numbers, in order, need no 分别
-    (but such a list ends at a comma). Returns the index to go on from."""
+    (but such a list ends at a comma). 城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%: a list that
+    only shares the subject a 分别 list paired (``paired`` = (that subject, its items)) pairs the same
+    items in the same order. Returns the index to go on from."""
     i = group[0]
     comma = _first_comma(text, quantities, group) or len(group)
     group = group[:comma]
     metric = out[i].metric
     items = _split_list(metric, len(group)) if len(group) > 1 and "、" in metric else None
+    if items is None and len(group) > 1 and metric == paired[0] and len(paired[1]) == len(group):
+        items = paired[1]
     if items and all(out[k].metric == metric for k in group):
         for k, item in zip(group, items, strict=True):
             out[k] = decided(out[k], "pass.lists.parallel", metric=item, subject=item)
@@ -261,6 +267,7 @@ def pair_lists(text: str, quantities: list[Quantity], results: list[Context]) ->
     clause, with the numbers just before it; lists without 分别 pair in order (pass.lists.parallel)."""
     out = list(results)
     i = 0
+    paired: tuple[str, list[str]] = ("", [])  # the subject the last 分别 list paired, and its items
     while i < len(quantities):
         if not _joined_to_next(text, quantities, i):
             i += 1  # a number alone: no list to pair
@@ -271,9 +278,11 @@ def pair_lists(text: str, quantities: list[Quantity], results: list[Context]) ->
         q = quantities[i]
         marker_at = text.rfind(cue_words().respectively, clause_start(text, q.prefix_start), q.prefix_start)
         if marker_at < 0:
-            i = _pair_parallel(text, quantities, out, group)
+            i = _pair_parallel(text, quantities, out, group, paired)
         else:
+            subject = out[i].metric
             i = _pair_fenbie(text, quantities, out, group, marker_at)
+            paired = (subject, [out[k].metric for k in range(group[0], i)])
     return out
 
 

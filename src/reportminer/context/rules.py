@@ -220,6 +220,19 @@ def sibling_measure(site: Site, draft: Draft) -> Draft | None:
     return None
 
 
+@rule("rank.subject.counted-before", kinds=RANK, needs_previous=True)
+def counted_before(site: Site, draft: Draft) -> Draft | None:
+    """9个国家区域医疗中心开诊运营、居全国第2位 → 国家区域医疗中心开诊运营: a standing whose own words only
+    say what was done ranks how many of the things the count before it counts had that done."""
+    previous, previous_q, left = site.previous, site.previous_q, draft.subject
+    if not (left and site.same_clause and previous and previous.metric and previous_q is not None
+            and previous_q.kind == Kind.COUNT and previous.metric_rule == "read.metric.right"):
+        return None
+    if not all(t.tag.startswith("v") for t in tokenize(left)):
+        return None  # (its own words name something: 增速居全国第5位)
+    return draft._replace(subject=without_leading_verbs(previous.metric) + left)
+
+
 # --- read.metric: what the number's own words name -------------------------------------------------
 
 @rule("read.metric.streak", kinds=frozenset({Kind.DURATION}))
@@ -522,6 +535,33 @@ def against_base(site: Site, draft: Draft) -> Draft | None:
     return None
 
 
+@rule("borrow.metric.from-to", needs_previous=True)
+def from_to(site: Site, draft: Draft) -> Draft | None:
+    """跨部门综合监管事项从39个拓展到91个: the level reached after 从…<verb>到 is a level of what precedes 从;
+    the verb between the two numbers says how it changed, not what is measured."""
+    previous, previous_q, text = site.previous, site.previous_q, site.text
+    if not (draft.metric and site.same_clause and previous and previous.metric and previous_q is not None):
+        return None
+    if not text.endswith(cue_words().from_words, 0, previous_q.prefix_start):
+        return None
+    between = text[previous_q.end : site.q.prefix_start].strip()
+    to = next((t for t in _to_words() if between.endswith(t)), "")
+    verb = between[: len(between) - len(to)]
+    if not to or verb != draft.metric or not all(_is_verb(t.tag) for t in tokenize(verb)):
+        return None
+    return draft._replace(metric=previous.metric)
+
+
+@rule("borrow.metric.restated", needs_previous=True)
+def restated_as(site: Site, draft: Draft) -> Draft | None:
+    """实际使用外资达到160.6亿美元、折合1148亿元人民币: the same figure told again in another unit measures
+    what the figure before measures."""
+    previous = site.previous
+    if draft.metric in cue_words().restated_as and site.same_clause and previous and previous.metric:
+        return draft._replace(metric=previous.metric)
+    return None
+
+
 @rule("borrow.metric.shared-subject", needs_previous=True)
 def shared_subject(site: Site, draft: Draft) -> Draft | None:
     """，增长4.2%: a clause that only links shares the subject before it (one that begins with its
@@ -532,7 +572,8 @@ def shared_subject(site: Site, draft: Draft) -> Draft | None:
         return None
     metric, just_before = _subject_shared_with(site)
     if w.total_re.match(text, c_start if not site.same_clause else site.lo):
-        metric = without_leading_verbs(metric)  # 净增“四上”企业35家，达314家: the total has no 净增
+        # 净增“四上”企业35家，达314家; 首创制度创新案例新增9个、累计达到79个: the total has no 净增/新增
+        metric = _without_trailing_maker(without_leading_verbs(metric))
     previous, previous_q = site.earlier[-1], site.previous_q
     if (q.kind == Kind.RANK and previous_q is not None and previous_q.kind == Kind.PERCENT and just_before
             and previous.change == "increase" and metric and not metric.endswith(tuple(w.bare_measures))):
@@ -540,6 +581,13 @@ def shared_subject(site: Site, draft: Draft) -> Draft | None:
         # subject, not its growth rate)
         return draft._replace(subject=metric, metric=metric + w.growth_rate)
     return draft._replace(metric=metric)
+
+
+def _without_trailing_maker(metric: str) -> str:
+    """首创制度创新案例新增 → 首创制度创新案例: a maker verb written after the thing (X新增9个) is no part
+    of a running total of it."""
+    maker = next((m for m in cue_words().count_makers if metric.endswith(m) and len(metric) > len(m)), "")
+    return metric[: len(metric) - len(maker)] if maker else metric
 
 
 # --- extend.metric and repair.metric --------------------------------------------------------------
@@ -551,6 +599,22 @@ def bare_measure(site: Site, draft: Draft) -> Draft | None:
     if draft.metric in cue_words().bare_measures and previous and previous.metric:
         return draft._replace(metric=without_leading_verbs(previous.metric) + draft.metric)
     return None
+
+
+@rule("extend.metric.sibling-measure", kinds=NOT_RANK, needs_previous=True)
+def sibling_measure_of_list(site: Site, draft: Draft) -> Draft | None:
+    """粮食播种面积1530万亩、总产量125亿斤 → 粮食总产量: a measure word alone, listed right after another
+    measure of the same thing, is a measure of that thing."""
+    w, previous, previous_q = cue_words(), site.previous, site.previous_q
+    if draft.metric not in w.measure_words or not (previous and previous.metric and previous_q is not None):
+        return None
+    if site.text[previous_q.end : site.lo].strip() not in ("", *w.list_joiners) or not site.same_clause:
+        return None
+    thing = without_leading_verbs(previous.metric)
+    owner = subject_of_measure(thing, w)
+    if owner == thing or owner.endswith(draft.metric):
+        return None
+    return draft._replace(metric=owner + draft.metric)
 
 
 @rule("extend.metric.topic-head", kinds=NOT_RANK)
@@ -631,11 +695,15 @@ def _topic_account(text: str) -> str:
 def _topic_leads() -> tuple[str, ...]:
     return load_lexicon().words("period", "topic_leads")
 
-@rule("extend.metric.maker-verb", kinds=frozenset({Kind.COUNT}))
+_MADE = frozenset({Kind.COUNT, Kind.LENGTH, Kind.AREA, Kind.VOLUME, Kind.POWER})  # what a maker verb adds
+
+
+@rule("extend.metric.maker-verb", kinds=_MADE)
 def maker_verb(site: Site, draft: Draft) -> Draft | None:
     """新增5000张家庭养老床位 → 新增家庭养老床位; 新增高新技术企业超6000家、科技型中小企业1.76万家 →
     新增科技型中小企业: a verb that makes or adds the things counted, right before the count or before the
-    first item of its 、-list, stays in front of the thing counted (an addition is not a total)."""
+    first item of its 、-list, stays in front of the thing counted (an addition is not a total); so it does
+    for lengths and areas made (新建绿道100公里、绿地500公顷 → 新建绿地)."""
     w, metric = cue_words(), draft.metric
     if not metric or metric in w.tiers or _opens_with_verb(metric):
         return None  # (在建8座 → 在建过江通道: a state word of its own; 省级: pass.lists.tiers writes the noun)
@@ -669,7 +737,7 @@ def _own_maker(site: Site, draft: Draft) -> str:
 def _maker_shared_in_list(site: Site) -> str:
     """The maker verb that opens the count before, when only a list joiner parts the two items."""
     previous, previous_q, text = site.previous, site.previous_q, site.text
-    if not (previous and previous_q is not None and previous_q.kind == Kind.COUNT):
+    if not (previous and previous_q is not None and previous_q.kind in _MADE):
         return ""
     item_start = site.left_words[0].start if site.left_words else site.q.prefix_start
     if not (site.same_clause and text[site.lo : item_start].strip() in _list_joiners()
