@@ -176,6 +176,7 @@ class MetricCues:
     comparison_unblockers: Words
     subset_words: Words
     restated_as: Words
+    drivers: Words
     figures: Words
     measure_heads: Words
     noun_suffixes: Words

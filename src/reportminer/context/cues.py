@@ -34,6 +34,7 @@ class Cues:
     count_verbs: frozenset[str]
     subset_words: frozenset[str]  # 其中: a clause about a part of what came before
     restated_as: frozenset[str]  # 折合: the figure before told again in another unit
+    drivers: tuple[str, ...]  # 带动: a verb that says what caused a change, not what changed
     growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
     comparison_blockers: tuple[str, ...]
     comparison_unblockers: tuple[str, ...]
@@ -189,6 +190,7 @@ def cue_words() -> Cues:
         growth_nouns=frozenset(lex.words("change", "after_percent")),
         subset_words=frozenset(lex.words("metric", "subset_words")),
         restated_as=frozenset(lex.words("metric", "restated_as")),
+        drivers=lex.words("metric", "drivers"),
         comparisons=lex.words("metric", "comparisons"),
         comparison_blockers=lex.words("metric", "comparison_blockers"),
         comparison_unblockers=lex.words("metric", "comparison_unblockers"),

@@ -796,6 +796,16 @@ def _note_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"[(（](?:(?:{openers})[^()（）0-9]{{0,20}}|[^()（）0-9]{{0,20}}(?:{ends}))[)）]")
 
 
+@rule("repair.metric.driven")
+def driven(site: Site, draft: Draft) -> Draft | None:
+    """带动整体服务输出全年显著增长21.2% → 整体服务输出: a verb of driving before a change says what caused
+    it, not what changed (带动消费791亿元, with no change, keeps it: the consumption driven is measured)."""
+    if not draft.change:
+        return None
+    verb = next((v for v in cue_words().drivers if draft.metric.startswith(v) and len(draft.metric) > len(v)), "")
+    return draft._replace(metric=draft.metric[len(verb):]) if verb else None
+
+
 @rule("repair.metric.statistical-qualifier")
 def statistical_qualifier(site: Site, draft: Draft) -> Draft | None:
     """实质GDP初步统计yoy为1.36%, 零售业总销货价值的临时估计为300亿元: how final a release's figure is (初步统计,
