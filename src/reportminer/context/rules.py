@@ -540,16 +540,16 @@ def from_to(site: Site, draft: Draft) -> Draft | None:
     """跨部门综合监管事项从39个拓展到91个: the level reached after 从…<verb>到 is a level of what precedes 从;
     the verb between the two numbers says how it changed, not what is measured."""
     previous, previous_q, text = site.previous, site.previous_q, site.text
-    if not (draft.metric and site.same_clause and previous and previous.metric and previous_q is not None):
+    if not (site.same_clause and previous and previous.metric and previous_q is not None):
         return None
     if not text.endswith(cue_words().from_words, 0, previous_q.prefix_start):
         return None
     between = text[previous_q.end : site.q.prefix_start].strip()
     to = next((t for t in _to_words() if between.endswith(t)), "")
     verb = between[: len(between) - len(to)]
-    if not to or verb != draft.metric or not all(_is_verb(t.tag) for t in tokenize(verb)):
-        return None
-    return draft._replace(metric=previous.metric)
+    if not to or draft.metric not in ("", verb) or not all(_is_verb(t.tag) for t in tokenize(verb)):
+        return None  # (占全国份额从14%提升到15.5%: the share the first number is, whole, not its bare subject)
+    return draft._replace(metric=previous.metric, subject=previous.subject)
 
 
 @rule("borrow.metric.restated", needs_previous=True)
@@ -572,8 +572,7 @@ def shared_subject(site: Site, draft: Draft) -> Draft | None:
         return None
     metric, just_before = _subject_shared_with(site)
     if w.total_re.match(text, c_start if not site.same_clause else site.lo):
-        # 净增“四上”企业35家，达314家; 首创制度创新案例新增9个、累计达到79个: the total has no 净增/新增
-        metric = _without_trailing_maker(without_leading_verbs(metric))
+        metric = _running_total(site, metric)
     previous, previous_q = site.earlier[-1], site.previous_q
     if (q.kind == Kind.RANK and previous_q is not None and previous_q.kind == Kind.PERCENT and just_before
             and previous.change == "increase" and metric and not metric.endswith(tuple(w.bare_measures))):
@@ -581,6 +580,20 @@ def shared_subject(site: Site, draft: Draft) -> Draft | None:
         # subject, not its growth rate)
         return draft._replace(subject=metric, metric=metric + w.growth_rate)
     return draft._replace(metric=metric)
+
+
+_COUNTED_RIGHT = ("read.metric.right", "extend.metric.maker-verb")  # the thing counted named right of the count
+
+
+def _running_total(site: Site, metric: str) -> str:
+    """What a running total after an addition totals: 净增“四上”企业35家，达314家 and 首创制度创新案例新增9个、
+    累计达到79个 without 净增/新增; 示范区新推出7项制度创新成果、累计达到161项: the thing the count before
+    counted, not what its subject did (but 4个万亿元台阶、达14.2万亿元 totals another thing)."""
+    previous, previous_q, q = site.earlier[-1], site.previous_q, site.q
+    if (previous.metric_rule in _COUNTED_RIGHT and q.kind == Kind.COUNT and previous_q is not None
+            and previous_q.unit == q.unit):
+        metric = previous.metric
+    return _without_trailing_maker(without_leading_verbs(metric))
 
 
 def _without_trailing_maker(metric: str) -> str:
