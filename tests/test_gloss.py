@@ -66,8 +66,8 @@ def test_modifier_table_schema():
     rows = _rows("gloss_modifiers.csv")
     assert rows
     for row in rows:
-        holes = 2 if row["side"] == "frame" else 1
-        assert row["zh"] and row["side"] in ("prefix", "suffix", "frame", "event", "change"), row
+        holes = 2 if row["side"] in ("frame", "predicate") else 1
+        assert row["zh"] and row["side"] in ("prefix", "suffix", "frame", "event", "change", "predicate"), row
         assert row["template"].count("{}") == holes, row
     assert len({(r["zh"], r["side"]) for r in rows}) == len(rows)
     prefixes, suffixes = load_modifiers()

@@ -182,7 +182,10 @@ MODIFIERS_FILE = "gloss_modifiers.csv"
 # (gloss_of_figure): "event" is a verb read as a verb when the figure counts times (服务企业628万次 →
 # enterprises served, not service enterprises); "change" names the term a rising percent of the metric
 # reads as, when the glossary has that term (经济 +3.2% → 经济增长, economic growth, not "economy").
-_SIDES = ("prefix", "suffix", "frame", "event", "change")
+# "predicate" holds two terms around a verb of selection: 高职学校入选国家“双高计划” → higher vocational
+# schools selected for the national Double High-Level Plan (the things counted, and which of them).
+_SIDES = ("prefix", "suffix", "frame", "event", "change", "predicate")
+_TWO_HOLES = ("frame", "predicate")
 _MARKS = re.compile(r"[“”‘’\"《》〈〉「」]")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|\"[^\"]*\"")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")  # 中欧班列（义新欧）: the aside names, the phrase measures
@@ -203,10 +206,10 @@ class Modifier:
 def _check_modifier(row: dict[str, str]) -> Modifier:
     # (quotation marks are dropped from a metric before composition, so from the modifier too: 获评“卓越级”)
     zh, side, template = _MARKS.sub("", row.get("zh") or ""), row.get("side") or "", row.get("template") or ""
-    holes = 2 if side == "frame" else 1  # a frame holds two terms: share of {A} in {B}
+    holes = 2 if side in _TWO_HOLES else 1  # a frame holds two terms: share of {A} in {B}
     if not zh or side not in _SIDES or template.count("{}") != holes:
-        raise LexiconError(f"{MODIFIERS_FILE}: bad entry {row!r} (zh; side prefix|suffix|frame|event|change; "
-                           "template with one {{}}, two for a frame)")
+        raise LexiconError(f"{MODIFIERS_FILE}: bad entry {row!r} (zh; side prefix|suffix|frame|event|change|"
+                           "predicate; template with one {{}}, two for a frame or predicate)")
     return Modifier(zh, side, template)
 
 
@@ -570,8 +573,23 @@ def _compose(phrase: str, depth: int = 0) -> Composed | None:
         rest = _compose(phrase[ascii_lead.end():], depth + 1)
         return (_coded(ascii_lead.group(), rest[0]), rest[1] + 1) if rest else None
     readings = [r for r in (_frame(phrase, depth), _with_modifier(phrase, depth), _two_terms(phrase, depth),
-                            _listed(phrase, depth)) if r]
+                            _listed(phrase, depth), _selected(phrase, depth)) if r]
     return min(readings, key=lambda r: r[1]) if readings else None
+
+
+def _selected(phrase: str, depth: int) -> Composed | None:
+    """高职学校入选国家“双高计划” → higher vocational schools selected for the national Double High-Level
+    Plan: the things counted, a verb of selection (side predicate) and what they were selected for, each
+    composing."""
+    for m in _figure_modifiers("predicate"):
+        at = phrase.find(m.zh, 2)
+        if at < 0 or at + len(m.zh) >= len(phrase):
+            continue
+        things = _compose(phrase[:at], depth + 1)
+        target = _compose(phrase[at + len(m.zh):], depth + 1) if things else None
+        if things and target:
+            return m.template.format(things[0], target[0]), things[1] + target[1] + 1
+    return None
 
 
 def _coded(code: str, english: str) -> str:

@@ -177,6 +177,7 @@ class MetricCues:
     subset_words: Words
     restated_as: Words
     drivers: Words
+    counted_selections: Words
     figures: Words
     measure_heads: Words
     noun_suffixes: Words

@@ -12,7 +12,7 @@ from ..segment import Tokens
 from ..types import Quantity
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .cues import ESTIMATE_REACH, cue_words, has_target_cue, target_cues
-from .lists import pair_lists, share_tiers
+from .lists import pair_lists, share_selection, share_tiers
 from .rulebook import rule, run_stages
 from .site import Context, Draft, Sentence, Site, build_site, decided
 
@@ -64,4 +64,5 @@ def read_context(text: str, tokens: Tokens, quantities: list[Quantity], time_spa
     for index in range(len(quantities)):
         results.append(_context_of(build_site(sentence, index, results)))
         two_counts(quantities, results)
-    return share_tiers(text, quantities, pair_lists(text, quantities, results), cue_words())
+    w = cue_words()
+    return share_selection(text, quantities, share_tiers(text, quantities, pair_lists(text, quantities, results), w), w)

@@ -35,6 +35,7 @@ class Cues:
     subset_words: frozenset[str]  # 其中: a clause about a part of what came before
     restated_as: frozenset[str]  # 折合: the figure before told again in another unit
     drivers: tuple[str, ...]  # 带动: a verb that says what caused a change, not what changed
+    counted_selections: frozenset[str]  # 入选, 开设: a predicate that says which things a count counts
     growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
     comparison_blockers: tuple[str, ...]
     comparison_unblockers: tuple[str, ...]
@@ -191,6 +192,7 @@ def cue_words() -> Cues:
         subset_words=frozenset(lex.words("metric", "subset_words")),
         restated_as=frozenset(lex.words("metric", "restated_as")),
         drivers=lex.words("metric", "drivers"),
+        counted_selections=frozenset(lex.words("metric", "counted_selections")),
         comparisons=lex.words("metric", "comparisons"),
         comparison_blockers=lex.words("metric", "comparison_blockers"),
         comparison_unblockers=lex.words("metric", "comparison_unblockers"),

@@ -8,7 +8,7 @@ import regex
 
 from ..lexicon import load_lexicon
 from ..segment import clause_start
-from ..types import Quantity
+from ..types import Kind, Quantity
 from .cues import Cues, cue_words
 from .phrases import (
     leading_modifier_shared,
@@ -309,6 +309,28 @@ def share_tiers(text: str, quantities: list[Quantity], results: list[Context], w
     return out
 
 
+def share_selection(text: str, quantities: list[Quantity], results: list[Context], w: Cues) -> list[Context]:
+    """6个企业品牌、2个区域品牌入选首批中国消费名品: a predicate of selection after the last item of a list of
+    counts says which things every item counts (企业品牌入选首批中国消费名品)."""
+    out = list(results)
+    for i in range(len(out) - 2, -1, -1):
+        thing, after = out[i].metric, out[i + 1].metric
+        if quantities[i].kind != Kind.COUNT or not thing or thing in after:
+            continue
+        if text[quantities[i].end : quantities[i + 1].prefix_start] != thing + "、":
+            continue  # (only an item that is the thing counted and a list joiner)
+        predicate = _selection_after_thing(after, w)
+        if predicate:
+            out[i] = decided(out[i], "pass.lists.selection", metric=thing + predicate)
+    return out
+
+
+def _selection_after_thing(metric: str, w: Cues) -> str:
+    """入选首批中国消费名品 of 区域品牌入选首批中国消费名品: the predicate of selection a metric ends with, or ""."""
+    at = min((k for k in (metric.find(v, 1) for v in w.counted_selections) if k > 0), default=-1)
+    return metric[at:] if at > 0 else ""
+
+
 rule("pass.lists.fenbie", summary=(
     "Each number of a list that the word for respectively (fenbie) pairs takes its own item of the list "
     "before it, or the number before."
@@ -317,6 +339,7 @@ rule("pass.lists.parallel", summary=(
     "A list of as many items as numbers, in order, pairs them without fenbie."
 ))(pair_lists)
 rule("pass.lists.tiers")(share_tiers)
+rule("pass.lists.selection")(share_selection)
 
 
 _BRACKET_ITEM = r"[^()（）0-9，,。；;：:]{1,12}?[(（][^()（）]{1,24}[)）]"

@@ -240,11 +240,27 @@ def _take_words(text: str, words: list[Token], counted: bool, last_in_clause: bo
         elif token.text in "、，":
             break
         elif counted and taken and _ends_count_noun(text, token, words[n + 1 :], taken, w):
+            if token.text in w.counted_selections and last_in_clause:
+                # 7所高职学校入选国家“双高计划”: which schools are counted (but not up to another number:
+                # 4家浙企上榜全国文化企业30强)
+                taken += _selection(words[n:])
             break
         taken.append(token)
         if counted and next_follows and token.text.endswith(w.counted_nouns):
             break  # 8条内部路网通车里程达15公里: the count's noun ends at 路网, the rest is the next metric
     return taken
+
+
+def _selection(words: list[Token]) -> list[Token]:
+    """入选国家“双高计划”, 开设体重管理门诊: a predicate of selection and its object, up to the clause's next
+    break; none when it has no object (20家企业上榜) or the object is long (a clause of its own)."""
+    end = next((k for k, t in enumerate(words) if t.text in "、，；。,;"), len(words))
+    if end < 2 or sum(len(t.text) for t in words[:end]) > _MAX_SELECTION:
+        return []
+    return words[:end]
+
+
+_MAX_SELECTION = 18  # characters: 列入中国世界文化遗产预备名单 (14) is a name; a longer object is a clause
 
 
 def _trimmed(text: str, taken: list[Token], counted: bool, w: Cues) -> list[Token]:

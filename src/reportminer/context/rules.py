@@ -769,8 +769,8 @@ def _list_goes_on_after_comma(site: Site, previous_noun_end: int) -> bool:
     item_start = site.left_words[0].start if site.left_words else site.q.prefix_start
     if site.same_clause or text[c_start:item_start].strip() or (site.left_words and site.right.phrase):
         return False
-    if any(_is_verb(t.tag) for t in site.left_words):
-        return False  # (，老楼加装电梯869台: a clause with a predicate of its own, not an item)
+    if any(_is_verb(t.tag) for t in site.left_words + tokenize(site.right.phrase)):
+        return False  # (，老楼加装电梯869台; ，197家医院开设体重管理门诊: a clause with a predicate of its own)
     if text[previous_noun_end:c_start].strip() not in _list_joiners():
         return False
     after = text[site.right.noun_end if site.right.phrase else site.q.end : site.right_hi].strip()
