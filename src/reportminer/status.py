@@ -297,8 +297,20 @@ def _count_nouns() -> tuple[dict[str, str], int]:
     return nouns, max(map(len, nouns))
 
 
+@cache
+def _selections() -> tuple[str, ...]:
+    return load_lexicon().words("metric", "counted_selections")
+
+
 def _count_noun(metric: str, default: str) -> str:
-    """The English noun a count counts, from the longest known ending of its metric (学校 → school)."""
+    """The English noun a count counts, from the longest known ending of its metric (学校 → school);
+    before a predicate of selection, of the things selected (高职学校入选国家“双高计划” → school)."""
+    for verb in _selections():
+        at = metric.find(verb, 1)
+        if at > 0:
+            noun = _count_noun(metric[:at], "")
+            if noun:
+                return noun
     nouns, longest = _count_nouns()
     metric = metric.rstrip("”\"’》）)")  # 全球“灯塔工厂”
     trailers = _count_noun_trailers()
