@@ -190,9 +190,6 @@ def cue_words() -> Cues:
         count_verbs=frozenset(lex.cues["change"]["count_verbs"]),  # type: ignore[arg-type]
         growth_nouns=frozenset(lex.words("change", "after_percent")),
         subset_words=frozenset(lex.words("metric", "subset_words")),
-        restated_as=frozenset(lex.words("metric", "restated_as")),
-        drivers=lex.words("metric", "drivers"),
-        counted_selections=frozenset(lex.words("metric", "counted_selections")),
         comparisons=lex.words("metric", "comparisons"),
         comparison_blockers=lex.words("metric", "comparison_blockers"),
         comparison_unblockers=lex.words("metric", "comparison_unblockers"),
@@ -221,7 +218,16 @@ def cue_words() -> Cues:
         list_joiners=frozenset(lex.words("context", "list_joiners")),
         **_patterns(lex, increase, decrease, prefixes),
         **_context_words(lex),  # type: ignore[arg-type]
+        **_said_of_the_thing(lex),  # type: ignore[arg-type]
     )
+
+
+def _said_of_the_thing(lex: Lexicon) -> dict[str, object]:
+    """Words around a metric that say how its figure relates to the thing measured: told again (折合), caused
+    (带动), or which things are counted (入选)."""
+    return {"restated_as": frozenset(lex.words("metric", "restated_as")),
+            "drivers": lex.words("metric", "drivers"),
+            "counted_selections": frozenset(lex.words("metric", "counted_selections"))}
 
 
 def change_before(text: str, lo: int, hi: int, w: Cues, counted: bool) -> str:
