@@ -178,6 +178,7 @@ class MetricCues:
     restated_as: Words
     drivers: Words
     counted_selections: Words
+    thresholds: Words
     figures: Words
     measure_heads: Words
     noun_suffixes: Words

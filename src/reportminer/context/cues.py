@@ -36,6 +36,7 @@ class Cues:
     restated_as: frozenset[str]  # 折合: the figure before told again in another unit
     drivers: tuple[str, ...]  # 带动: a verb that says what caused a change, not what changed
     counted_selections: frozenset[str]  # 入选, 开设: a predicate that says which things a count counts
+    thresholds: tuple[str, ...]  # 台阶: marks crossed, said of what crossed them
     growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
     comparison_blockers: tuple[str, ...]
     comparison_unblockers: tuple[str, ...]
@@ -227,7 +228,8 @@ def _said_of_the_thing(lex: Lexicon) -> dict[str, object]:
     (带动), or which things are counted (入选)."""
     return {"restated_as": frozenset(lex.words("metric", "restated_as")),
             "drivers": lex.words("metric", "drivers"),
-            "counted_selections": frozenset(lex.words("metric", "counted_selections"))}
+            "counted_selections": frozenset(lex.words("metric", "counted_selections")),
+            "thresholds": lex.words("metric", "thresholds")}
 
 
 def change_before(text: str, lo: int, hi: int, w: Cues, counted: bool) -> str:

@@ -630,6 +630,16 @@ def sibling_measure_of_list(site: Site, draft: Draft) -> Draft | None:
     return draft._replace(metric=owner + draft.metric)
 
 
+@rule("extend.metric.thresholds", kinds=frozenset({Kind.COUNT}))
+def thresholds_crossed(site: Site, draft: Draft) -> Draft | None:
+    """地区生产总值连跨两个万亿元台阶 → 地区生产总值万亿元台阶: a count of marks crossed is said of what crossed
+    them, the subject before the count."""
+    metric, subject = draft.metric, without_leading_verbs(draft.subject)
+    if draft.metric_rule != "read.metric.right" or not metric.endswith(cue_words().thresholds):
+        return None
+    return draft._replace(metric=subject + metric) if subject and subject != metric else None
+
+
 @rule("extend.metric.topic-head", kinds=NOT_RANK)
 def topic_head(site: Site, draft: Draft) -> Draft | None:
     """CPI 方面，112年2月我国涨2.43%，欧元区涨8.5%; 主要订单来源地区中，以美国284.5亿美元为首: a place alone as
