@@ -748,9 +748,9 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
         if len(group) < 2 or not (listed or _parallel(text, first_start, len(group))):
             items = None
             continue
-        if items is None or len(items) != len(group):
-            lower = quantities[group[0] - 1].quantity.end if group[0] else 0
-            items = list_items(text, first_start, len(group), lower)
+        lower = quantities[group[0] - 1].quantity.end if group[0] else 0
+        own = list_items(text, first_start, len(group), lower)  # (… and 0.8 percent, while that of A, B and C …)
+        items = own if own is not None or items is None or len(items) != len(group) else items
         for k, item in zip(group, items or [], strict=False):
             out[k] = replace(out[k], metric=item, rule="en.respectively")
     return out
@@ -785,14 +785,51 @@ def list_items(text: str, end: int, count: int, lower: int = 0) -> list[str] | N
     if opened and opened.end > start:
         comma = text.find(",", opened.end, end)
         start = comma + 1 if comma >= 0 else start
+    if oxford := _comma_items(_subject_words(text[start:end]), count):
+        return _share_heads(oxford)
     clauses = list(_NEXT_CLAUSE.finditer(text, start, end))
     start = clauses[-1].end() if clauses else start  # (…, and the retail sales of A and B decreased by x and y)
-    words = text[start:end].split()
-    while words and words[-1].lower().strip(",") in _stop_words() | {"arrived"}:
-        words.pop()
-    parts = [p.strip() for p in _ITEM_BREAK.split(" ".join(words)) if p.strip()]
+    parts = [p.strip() for p in _ITEM_BREAK.split(_subject_words(text[start:end])) if p.strip()]
     parts = [" ".join(w for w in p.split() if w.lower() not in ("the", "a", "an")) for p in parts]
     return _share_heads(parts) if len(parts) == count else _noun_list(text[start:end], count)
+
+
+_OXFORD_COMMA = regex.compile(r",\s+and\s")
+_COMMA_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?")
+
+
+def _subject_words(segment: str) -> str:
+    """The words before the numbers less the verbs and fillers that end them (… industry fell by)."""
+    words = segment.split()
+    while words and words[-1].lower().strip(",") in _stop_words() | {"arrived"}:
+        words.pop()
+    return " ".join(words)
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    cues = english_cues()
+    return frozenset(cues.link_words + cues.increase + cues.decrease + cues.target + cues.stop_words)
+
+
+_LIST_LEAD = regex.compile(r"(?i)\A(?:(?:while|and|whereas|but)\s+)?(?:(?:that|those)\s+(?:of|for|in)\s+)?")
+_ITEM_WORDS = frozenset({"and", "of", "for", "in", "the", "a", "an", "with", "on"})
+
+
+def _comma_items(segment: str, count: int) -> list[str] | None:
+    """Of which, prices for mining and quarrying industry, raw materials industry, and manufacturing and
+    processing industry: a list written with a comma before its last "and" is split at its commas only, so
+    that "and" inside an item stays; what stands before the items (Of which,) is left out. Items that hold
+    a verb are clauses, not such a list."""
+    if count < 3 or not _OXFORD_COMMA.search(segment):
+        return None  # (two items take no comma before "and": "…, and B" there joins a clause)
+    parts = [" ".join(w for w in p.split() if w.lower() not in ("the", "a", "an"))
+             for p in _COMMA_BREAK.split(segment) if p.strip()]
+    if len(parts) >= count:  # (while that of A, B, and C: the clause's conjunction and back reference lead the list)
+        parts[-count] = _LIST_LEAD.sub("", parts[-count])
+    if len(parts) < count or any(w.lower() in _verbs() - _ITEM_WORDS for p in parts[-count:] for w in p.split()):
+        return None
+    return parts[-count:]
 
 
 @cache
