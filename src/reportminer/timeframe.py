@@ -152,7 +152,7 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
     bases = lex.words("period", "base_markers")
     found = []
     for m in _matches(text, roc, fiscal):
-        if any(text.endswith(b, 0, m.start()) for b in bases):
+        if any(text.endswith(b, 0, m.start()) for b in bases) or _months_before(text, m.start()):
             continue
         if m.group("plan") and _epithet().match(text, m.end()):
             continue  # 今年是“十四五”收官之年: the plan names the year, the year is the period
@@ -164,6 +164,16 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
         if expression is not None:
             found.append(_with_window(text, expression))
     return found
+
+
+def _months_before(text: str, start: int) -> bool:
+    """与先前三个月比较: the expression's first character ends a word that makes it the months before."""
+    return any(text.startswith(word, start - len(word) + 1) for word in _previous_months() if start >= len(word) - 1)
+
+
+@cache
+def _previous_months() -> tuple[str, ...]:
+    return load_lexicon().words("period", "previous_months")
 
 
 @cache
