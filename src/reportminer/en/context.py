@@ -613,11 +613,11 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
             metric, change, rule = previous.metric, previous.change, "en.conversion"
         elif reread := _metric_reread(text, q, quantities[: len(out)], before, previous, (metric, rule), previous_end):
             metric, rule = reread
-        in_clause = target_cue(before, len(before))
+        in_clause = target_cue(before, len(before)) or _NAMES_TARGET.match(after) is not None
         year_ago = any(after.lower().lstrip(" ,").startswith(w) for w in english_cues().year_ago)
         done = not in_clause and _says_done(text[previous_end:start])
         from_start = _FROM_END.search(_without_qualifiers(before)) is not None and _TO_NUMBER.match(after) is not None
-        out.append(EnglishContext(metric, change, target_cue(text, start), rule, in_clause, _reaches(before, change),
+        out.append(EnglishContext(metric, change, target_cue(text, start) or in_clause, rule, in_clause, _reaches(before, change),
                                   year_ago, done, from_start))
         previous_end = end
     return pair_respectively(text, quantities, out)
@@ -643,6 +643,10 @@ def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity]
         # (the output of new-energy vehicles up by 140.8 percent and solar cells by 24.3 percent)
         return f"{previous.metric.split(' of ')[0]} of {metric}", "en.listed-by"
     return None
+
+
+# the 3 percent target, a 5 percent growth goal: the number is itself a target.
+_NAMES_TARGET = regex.compile(r"(?i)[\s-]+(?:(?:growth|inflation|deficit|annual)\s+)?(?:target|goal)\b")
 
 
 @cache
