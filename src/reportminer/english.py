@@ -73,10 +73,28 @@ def governing_time(text: str, times: list[TimeExpression], quantities: list[Quan
     after = [t for t in times if q.end <= t.start < clause_end and not any(b < t.start for b in bases)]
     if after:
         return after[0]
+    if elided := _elided_time(text, times, quantities, q):
+        return elided
     owned = [(p.end, _clause_end(text, p.end)) for p in quantities if p.end <= q.number_start]
     free = [t for t in times if t.start < q.number_start and not any(s <= t.start < e for s, e in owned)]
     later = [t for t in times if t.start >= clause_end and not any(b < t.start for b in bases)]
     return free[-1] if free else (later[0] if later and not owned else None)
+
+
+# were 4.3 per cent higher at the end of June … but 2.1 per cent lower: a number joined to the clause before by a
+# bare conjunction shares its verb, and the time written after the number before.
+_ELLIPSIS = regex.compile(r"(?i)\A[\s,]*(?:and|but|or|while|whereas)?\s*\Z")
+
+
+def _elided_time(text: str, times: list[TimeExpression], quantities: list[Quantity], q: Quantity) -> TimeExpression | None:
+    """The time after the number before, when only a conjunction stands between its clause and ``q``."""
+    earlier = [p for p in quantities if p.end <= q.number_start]
+    if not earlier:
+        return None
+    clause_end = _clause_end(text, earlier[-1].end)
+    if clause_end > q.prefix_start or not _ELLIPSIS.match(text[clause_end : q.prefix_start]):
+        return None
+    return next((t for t in times if earlier[-1].end <= t.start < clause_end), None)
 
 
 def _shared_context(ctx: EnglishContext, target: bool, clause_target: bool) -> Context:

@@ -105,6 +105,9 @@ class ChangeCues:
     after_percent: Words
     to_words: Words
     restating: Words
+    push_verbs: Words
+    rise_nouns_after: Words
+    fall_nouns_after: Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +259,7 @@ class PeriodCues:
     """[period]: time expressions."""
 
     base_markers: Words
+    previous_months: Words  # 先前, 此前: 先前三个月 is the months before, not a year's first months
     whole_year: Words
     topic_leads: Words
     relative: Mapping[str, Span]

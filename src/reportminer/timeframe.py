@@ -152,7 +152,7 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
     bases = lex.words("period", "base_markers")
     found = []
     for m in _matches(text, roc, fiscal):
-        if any(text.endswith(b, 0, m.start()) for b in bases):
+        if any(text.endswith(b, 0, m.start()) for b in bases) or _months_before(text, m.start()) or _streak_since(text, m):
             continue
         if m.group("plan") and _epithet().match(text, m.end()):
             continue  # 今年是“十四五”收官之年: the plan names the year, the year is the period
@@ -164,6 +164,33 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
         if expression is not None:
             found.append(_with_window(text, expression))
     return found
+
+
+def _streak_since(text: str, m: regex.Match[str]) -> bool:
+    """延续上年第3季以来之正成长: a since-span after a streak word says how long a streak has run; it dates
+    neither the claim before nor the ones after it."""
+    since = _since_words()
+    return text.endswith(_streak_words(), 0, m.start()) and (m.group().endswith(since) or text.startswith(since, m.end()))
+
+
+@cache
+def _streak_words() -> tuple[str, ...]:
+    return load_lexicon().words("time", "streak_cues")
+
+
+@cache
+def _since_words() -> tuple[str, ...]:
+    return load_lexicon().words("period", "since")
+
+
+def _months_before(text: str, start: int) -> bool:
+    """与先前三个月比较: the expression's first character ends a word that makes it the months before."""
+    return any(text.startswith(word, start - len(word) + 1) for word in _previous_months() if start >= len(word) - 1)
+
+
+@cache
+def _previous_months() -> tuple[str, ...]:
+    return load_lexicon().words("period", "previous_months")
 
 
 @cache

@@ -37,7 +37,8 @@ class Cues:
     drivers: tuple[str, ...]  # 带动: a verb that says what caused a change, not what changed
     counted_selections: frozenset[str]  # 入选, 开设: a predicate that says which things a count counts
     thresholds: tuple[str, ...]  # 台阶: marks crossed, said of what crossed them
-    growth_nouns: frozenset[str]  # 增长, 下降 …: change words that can follow a percent as nouns
+    growth_nouns: frozenset[str]  # 增长, 下降, 升幅 …: change words that can follow a percent as nouns
+    rise_nouns: frozenset[str]  # 升幅: change nouns after a number that say it rose
     comparison_blockers: tuple[str, ...]
     comparison_unblockers: tuple[str, ...]
     event_classifiers: tuple[str, ...]  # 次, 回: counts of events
@@ -133,7 +134,6 @@ def _patterns(lex: Lexicon, increase: tuple[str, ...], decrease: tuple[str, ...]
         estimate_re=regex.compile(alternation(lex.cues["status"]["estimate"])),  # type: ignore[arg-type]
         measured_against_re=regex.compile("(?:" + alternation(lex.cues["status"]["measured_against"])  # type: ignore[arg-type]
                                           + r")[\p{Han}]{0,2}\Z"),
-        change_after_re=regex.compile("(?P<change>" + alternation(increase + decrease) + ")"),
     )
 
 
@@ -189,7 +189,6 @@ def cue_words() -> Cues:
         right_trailing=lex.words("metric_lead", "right_trailing"),
         from_words=lex.words("change", "from_words"),
         count_verbs=frozenset(lex.cues["change"]["count_verbs"]),  # type: ignore[arg-type]
-        growth_nouns=frozenset(lex.words("change", "after_percent")),
         subset_words=frozenset(lex.words("metric", "subset_words")),
         comparisons=lex.words("metric", "comparisons"),
         comparison_blockers=lex.words("metric", "comparison_blockers"),
@@ -220,6 +219,18 @@ def cue_words() -> Cues:
         **_patterns(lex, increase, decrease, prefixes),
         **_context_words(lex),  # type: ignore[arg-type]
         **_said_of_the_thing(lex),  # type: ignore[arg-type]
+        **_change_after_words(lex),  # type: ignore[arg-type]
+    )
+
+
+def _change_after_words(lex: Lexicon) -> dict[str, object]:
+    """The change words read after a number: verbs (提升至), and nouns of a percent or multiple (增长, 升幅)."""
+    rise, fall = lex.words("change", "rise_nouns_after"), lex.words("change", "fall_nouns_after")
+    return dict(
+        growth_nouns=frozenset(lex.words("change", "after_percent") + rise + fall),
+        rise_nouns=frozenset(rise),
+        change_after_re=regex.compile("(?P<change>" + alternation(
+            lex.words("change", "increase") + lex.words("change", "decrease") + rise + fall) + ")"),
     )
 
 
@@ -250,7 +261,7 @@ def change_after(text: str, start: int, pos: int, w: Cues, percent: bool = False
     if percent:
         m = w.change_after_re.match(text, pos + (text.startswith(w.attribute_marker, pos)))
         if m is not None and m.group("change") in w.growth_nouns:
-            return "increase" if m.group("change") in w.increase else "decrease"
+            return "increase" if m.group("change") in w.increase or m.group("change") in w.rise_nouns else "decrease"
     if not text.endswith(w.from_words, 0, start):
         return ""
     m = w.change_after_re.match(text, pos)

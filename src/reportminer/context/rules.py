@@ -45,6 +45,25 @@ def _is_verb(tag: str) -> bool:
 
 # --- read.change: a change verb around the number -------------------------------------------------
 
+@rule("read.change.push-verb", kinds=frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT}))
+def push_verb(site: Site, draft: Draft) -> Draft | None:
+    """合共推高通胀率2.5个百分点, 拉低整体升幅0.3个百分点: a verb that pushes the measure named after it, then
+    the number, is the number's change (only words, no comma, between the measure and the number)."""
+    words = site.text[site.clause[0] : site.q.prefix_start]
+    at = max(words.rfind(verb) for verb in _push_verbs())
+    if at < 0 or site.q.prefix_start - (site.clause[0] + at) > PUSH_REACH:
+        return None
+    return draft._replace(change=_direction(words[at:]))
+
+
+PUSH_REACH = 12  # the verb, and a measure of up to ten characters between it and the number
+
+
+@cache
+def _push_verbs() -> tuple[str, ...]:
+    return load_lexicon().schema.change.push_verbs
+
+
 @rule("read.change.verb-before", kinds=NOT_RANK)
 def verb_before(site: Site, draft: Draft) -> Draft | None:
     """A change verb ends the words before the number (fillers 到, 了, 分别 and qualifiers may stand
@@ -57,7 +76,8 @@ def verb_before(site: Site, draft: Draft) -> Draft | None:
 def verb_after(site: Site, draft: Draft) -> Draft | None:
     """从75.6%提升至76.5%: the first number takes the change verb that follows it; so does a percent
     that a change noun follows (保持40%以上的增长)."""
-    found = change_after(site.text, site.anchor, site.q.end, cue_words(), site.q.kind == Kind.PERCENT)
+    rate = site.q.kind == Kind.PERCENT or site.q.std_unit == "times"  # (錄得2.3倍升幅: a multiple too)
+    found = change_after(site.text, site.anchor, site.q.end, cue_words(), rate)
     return draft._replace(change=found) if found else None
 
 
@@ -153,9 +173,9 @@ def list_change(site: Site, draft: Draft) -> Draft | None:
 
 @rule("borrow.change.level-reached", needs_previous=True)
 def level_reached(site: Site, draft: Draft) -> Draft | None:
-    """入境旅客按年增加8.7倍至3,221,691人次: the level a change reaches, written after 至, changed as the
-    change did."""
-    return _change_of_previous_after(site, draft, _to_words())
+    """入境旅客按年增加8.7倍至3,221,691人次, 按年录得98.6%升幅至800.6亿元: the level a change reaches, written
+    after 至 (and the change noun of the number before), changed as the change did."""
+    return _change_of_previous_after(site, draft, _to_words(), tuple(cue_words().growth_nouns))
 
 
 @rule("borrow.change.restated", needs_previous=True)
@@ -164,12 +184,14 @@ def restated(site: Site, draft: Draft) -> Draft | None:
     return _change_of_previous_after(site, draft, load_lexicon().schema.change.restating)
 
 
-def _change_of_previous_after(site: Site, draft: Draft, words: tuple[str, ...]) -> Draft | None:
-    """The change of the claim before, when only one of ``words`` stands between the two numbers."""
+def _change_of_previous_after(site: Site, draft: Draft, words: tuple[str, ...], nouns: tuple[str, ...] = ()) -> Draft | None:
+    """The change of the claim before, when only one of ``words`` (after one of ``nouns``) stands between
+    the two numbers."""
     previous, previous_q = site.previous, site.previous_q
     if draft.change or not (site.same_clause and previous and previous.change and previous_q):
         return None
     between = site.text[previous_q.end : site.q.prefix_start]
+    between = next((between[len(noun) :] for noun in nouns if between.startswith(noun)), between)
     return draft._replace(change=previous.change) if between in words else None
 
 

@@ -381,10 +381,35 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
     change = change_before(before, cues) if kind != Kind.RANK else ""
     if not change and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and _GROWTH_NOUN.search(subject or before):
         change = "increase"  # (the nominal growth of incomes came in at 5.2 percent)
+    if not change and kind == Kind.PERCENT and _growth_is_subject(before, cues):
+        change = "increase"  # (GDP growth stood at 5.3 percent; the real growth rate was 6.5 percent)
     if kind == Kind.COUNT and not _without_qualifiers(before).rstrip().lower().endswith((" by", " to")) \
             and not _CHANGE_OF.search(_without_qualifiers(before)):
         change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)
     return change
+
+
+_GROWTH_HEAD = regex.compile(r"(?i)\bgrowth(?:\s+rates?)?\s*\Z")
+
+
+def _growth_is_subject(before: str, cues: EnglishCues) -> bool:
+    """GDP growth stood at 5.3 percent; growth should be more than 4.4 percent: a growth rate written as a
+    level, whose change is its sign (docs/annotation.md). Only link and modal verbs stand between."""
+    text = _without_qualifiers(before)
+    for _ in range(6):
+        if _GROWTH_HEAD.search(text):
+            return True
+        word = ends_with(text, cues.link_words + cues.verbs_before_number + cues.modal_verbs)
+        if not word:
+            return False
+        text = _without_qualifiers(text.rstrip()[: -len(word)])
+    return False
+
+
+def _restates_claim_before(before: str) -> bool:
+    """up by 13.8 per cent or price-adjusted 11.1 per cent: "or" and a phrase that restates the change."""
+    words = _without_qualifiers(before).strip(" ,").lower()
+    return words.startswith("or ") and words[3:].strip() in english_cues().restatements
 
 
 def _joined_to_claim_before(before: str) -> bool:
@@ -404,9 +429,17 @@ def _compared_re() -> regex.Pattern[str]:
                          rf"\s+(?:{alternation(cues.comparison_bases)})\b")
 
 
+@cache
+def _comparative_re() -> regex.Pattern[str]:
+    # (4.3 per cent higher at the end of June than at the beginning of this year: a time may stand between)
+    return regex.compile(rf"(?i)\s+(?P<word>{alternation(english_cues().comparatives)})\b[^,;.]{{0,50}}?\bthan\b")
+
+
 def _change_after(after: str, kind: Kind) -> str:
-    """9.4 percent up year-on-year; 5.1 percent, down from 5.3; 1 percentage point higher than last year: a
-    direction written after the number."""
+    """9.4 percent up year-on-year; 5.1 percent, down from 5.3; 1 percentage point higher than last year;
+    the decline was 0.6 percentage point larger than that of last month: a direction written after the number."""
+    if (comparative := _comparative_re().match(after)) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+        return english_cues().comparatives[comparative.group("word").lower()]
     if (postposed := _POSTPOSED.match(after)) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         return "increase" if postposed.group(1).lower() == "up" else "decrease"
     if moved := _MOVED_FROM.match(after):
@@ -428,9 +461,33 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease"  # a growth of -7.19 percent is a fall
     same_kind = previous_kind is None or previous_kind == kind or Kind.COUNT not in (previous_kind, kind)
-    if not change and previous and same_kind and (_joined_to_claim_before(before) or _LISTED_BY.match(before)):
-        change = previous.change  # increase A by 7 percent, B by 4 percent
+    if not change and previous and same_kind and (_joined_to_claim_before(before) or _LISTED_BY.match(before)
+                                                  or _restates_claim_before(before)
+                                                  or (_continues_claim(subject) and not previous.reached)):
+        change = previous.change  # increase A by 7 percent, B by 4 percent; growth of 9.2 percent, with B at 7.3 percent
     return change or _change_after(after, kind), noun_metric
+
+
+# growth of 9.2 percent, with North China's Inner Mongolia at 7.3 percent, Gansu at 6.4 percent: the items after
+# the claim, each "X at N", state the same measure for X.
+_LISTED_AT = regex.compile(r"(?i)\A\s*(?:,\s*(?:(?:with|and|while)\s+)?|(?:with|and|while)\s+)(?:[\w'’.-]+\s+){1,8}?at\s*\Z")
+
+
+# … but 2.1 per cent lower: a number right after a bare conjunction shares the subject and verb of the clause before.
+_ELIDED = regex.compile(r"(?i)\s(?:and|but|while|whereas)\s*\Z")
+
+
+@cache
+def _reference_figure_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\A[^;]{{0,100}}?\b(?:{alternation(english_cues().reference_figures)})\s*\Z")
+
+
+def _continues_claim(between: str) -> bool:
+    """The words since the claim before make this number restate its measure: a list of "X at N", or a figure
+    it is compared with (…, beating the government's target of about 5 percent). Its change too, unless the
+    claim before is a level a change reached (dropping to 5.2%, below the target of 5.5%: no change)."""
+    between = _without_qualifiers(between)
+    return _LISTED_AT.match(between) is not None or _reference_figure_re().match(between) is not None
 
 
 def _noun_metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, change: str) -> tuple[str, str] | None:
@@ -554,20 +611,42 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
             metric, change, rule = previous.metric, previous.change, "en.conversion"
-        elif rule not in _READ_FROM_NOUN and (only_cue_words(before) or _only_cue_phrases(before)) and (found := _read_across(text, clause_start, quantities[: len(out)])):
-            metric, rule = found
-        elif previous and _LISTED_BY.match(before) and text[previous_end:start].lstrip(" ,").lower().startswith("and ") \
-                and " of " in previous.metric and " of " not in metric:
-            # (the output of new-energy vehicles up by 140.8 percent and solar cells by 24.3 percent)
-            metric, rule = f"{previous.metric.split(' of ')[0]} of {metric}", "en.listed-by"
-        in_clause = target_cue(before, len(before))
+        elif reread := _metric_reread(text, q, quantities[: len(out)], before, previous, (metric, rule), previous_end):
+            metric, rule = reread
+        in_clause = target_cue(before, len(before)) or _NAMES_TARGET.match(after) is not None
         year_ago = any(after.lower().lstrip(" ,").startswith(w) for w in english_cues().year_ago)
         done = not in_clause and _says_done(text[previous_end:start])
         from_start = _FROM_END.search(_without_qualifiers(before)) is not None and _TO_NUMBER.match(after) is not None
-        out.append(EnglishContext(metric, change, target_cue(text, start), rule, in_clause, _reaches(before, change),
+        out.append(EnglishContext(metric, change, target_cue(text, start) or in_clause, rule, in_clause, _reaches(before, change),
                                   year_ago, done, from_start))
         previous_end = end
     return pair_respectively(text, quantities, out)
+
+
+def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, previous,
+                   found: tuple[str, str], previous_end: int) -> tuple[str, str] | None:
+    """A metric the claims before give instead of the one read next to the number (``found``): the same measure
+    as the claim before, the subject of an elided clause, the metric across cue words, a shared head."""
+    metric, rule = found
+    between = text[previous_end : q.quantity.number_start]
+    same_kind = bool(earlier) and earlier[-1].quantity.kind == q.quantity.kind
+    if previous and same_kind and previous.metric and _continues_claim(between):
+        return previous.metric, "en.same-measure"  # (growth of 9.2 percent, with B at 7.3 percent)
+    if previous and same_kind and rule == "en.phrase-before" and _ELIDED.search(between):
+        return previous.metric, "en.elided"  # (4.3 per cent higher at the end of June … but 2.1 per cent lower)
+    clause_start = q.quantity.number_start - len(before)
+    if rule not in _READ_FROM_NOUN and (only_cue_words(before) or _only_cue_phrases(before)) \
+            and (across := _read_across(text, clause_start, earlier)):
+        return across
+    if previous and _LISTED_BY.match(before) and between.lstrip(" ,").lower().startswith("and ") \
+            and " of " in previous.metric and " of " not in metric:
+        # (the output of new-energy vehicles up by 140.8 percent and solar cells by 24.3 percent)
+        return f"{previous.metric.split(' of ')[0]} of {metric}", "en.listed-by"
+    return None
+
+
+# the 3 percent target, a 5 percent growth goal: the number is itself a target.
+_NAMES_TARGET = regex.compile(r"(?i)[\s-]+(?:(?:growth|inflation|deficit|annual)\s+)?(?:target|goal)\b")
 
 
 @cache
@@ -673,9 +752,9 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
         if len(group) < 2 or not (listed or _parallel(text, first_start, len(group))):
             items = None
             continue
-        if items is None or len(items) != len(group):
-            lower = quantities[group[0] - 1].quantity.end if group[0] else 0
-            items = list_items(text, first_start, len(group), lower)
+        lower = quantities[group[0] - 1].quantity.end if group[0] else 0
+        own = list_items(text, first_start, len(group), lower)  # (… and 0.8 percent, while that of A, B and C …)
+        items = own if own is not None or items is None or len(items) != len(group) else items
         for k, item in zip(group, items or [], strict=False):
             out[k] = replace(out[k], metric=item, rule="en.respectively")
     return out
@@ -710,14 +789,51 @@ def list_items(text: str, end: int, count: int, lower: int = 0) -> list[str] | N
     if opened and opened.end > start:
         comma = text.find(",", opened.end, end)
         start = comma + 1 if comma >= 0 else start
+    if oxford := _comma_items(_subject_words(text[start:end]), count):
+        return _share_heads(oxford)
     clauses = list(_NEXT_CLAUSE.finditer(text, start, end))
     start = clauses[-1].end() if clauses else start  # (…, and the retail sales of A and B decreased by x and y)
-    words = text[start:end].split()
-    while words and words[-1].lower().strip(",") in _stop_words() | {"arrived"}:
-        words.pop()
-    parts = [p.strip() for p in _ITEM_BREAK.split(" ".join(words)) if p.strip()]
+    parts = [p.strip() for p in _ITEM_BREAK.split(_subject_words(text[start:end])) if p.strip()]
     parts = [" ".join(w for w in p.split() if w.lower() not in ("the", "a", "an")) for p in parts]
     return _share_heads(parts) if len(parts) == count else _noun_list(text[start:end], count)
+
+
+_OXFORD_COMMA = regex.compile(r",\s+and\s")
+_COMMA_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?")
+
+
+def _subject_words(segment: str) -> str:
+    """The words before the numbers less the verbs and fillers that end them (… industry fell by)."""
+    words = segment.split()
+    while words and words[-1].lower().strip(",") in _stop_words() | {"arrived"}:
+        words.pop()
+    return " ".join(words)
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    cues = english_cues()
+    return frozenset(cues.link_words + cues.increase + cues.decrease + cues.target + cues.stop_words)
+
+
+_LIST_LEAD = regex.compile(r"(?i)\A(?:(?:while|and|whereas|but)\s+)?(?:(?:that|those)\s+(?:of|for|in)\s+)?")
+_ITEM_WORDS = frozenset({"and", "of", "for", "in", "the", "a", "an", "with", "on"})
+
+
+def _comma_items(segment: str, count: int) -> list[str] | None:
+    """Of which, prices for mining and quarrying industry, raw materials industry, and manufacturing and
+    processing industry: a list written with a comma before its last "and" is split at its commas only, so
+    that "and" inside an item stays; what stands before the items (Of which,) is left out. Items that hold
+    a verb are clauses, not such a list."""
+    if count < 3 or not _OXFORD_COMMA.search(segment):
+        return None  # (two items take no comma before "and": "…, and B" there joins a clause)
+    parts = [" ".join(w for w in p.split() if w.lower() not in ("the", "a", "an"))
+             for p in _COMMA_BREAK.split(segment) if p.strip()]
+    if len(parts) >= count:  # (while that of A, B, and C: the clause's conjunction and back reference lead the list)
+        parts[-count] = _LIST_LEAD.sub("", parts[-count])
+    if len(parts) < count or any(w.lower() in _verbs() - _ITEM_WORDS for p in parts[-count:] for w in p.split()):
+        return None
+    return parts[-count:]
 
 
 @cache

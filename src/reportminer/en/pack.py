@@ -83,6 +83,10 @@ class EnglishCues:
     figure_references: tuple[str, ...]
     enumeration_leads: tuple[str, ...]
     leading_change_nouns: tuple[str, ...]
+    modal_verbs: tuple[str, ...]
+    comparatives: Mapping[str, str]
+    restatements: tuple[str, ...]
+    reference_figures: tuple[str, ...]
 
 
 def _frozen(value: object) -> object:

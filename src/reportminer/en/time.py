@@ -49,10 +49,15 @@ def _expression(start: int, end: int, period: str, since: bool = False, day: boo
     return TimeExpression(start, end, first, last or first, day=day, since=since)
 
 
+# comparing October 2023 with October 2022: the time after "with" is the base the first is compared with.
+_COMPARING_WITH = regex.compile(r"\bcompar(?:ing|ed|e)\s+[^,;]{1,40}?\s(?:with|to|against)\Z")
+
+
 def _is_base(low: str, at: int) -> bool:
-    """than 2020, from last year, over the 2023 budget figure: a base of comparison, not a period."""
+    """than 2020, from last year, over the 2023 budget figure, comparing October 2023 with October 2022: a base
+    of comparison, not a period."""
     before = low[:at].rstrip().removesuffix(" the")
-    return any(before.endswith(b) for b in english_cues().base_markers)
+    return any(before.endswith(b) for b in english_cues().base_markers) or _COMPARING_WITH.search(before) is not None
 
 
 def _years(sentence: str, low: str, published: str) -> list[TimeExpression]:
