@@ -215,9 +215,11 @@ def extract_english_claims(document: Document) -> list[Claim]:
 def _trailing_times(text: str, stated: list[TimeExpression | None], numbers: list[Quantity]) -> list[TimeExpression]:
     """The times that may run on to the next sentence: only one written after the number it dates (… grew
     4.8 percent in the first nine months. — not one inside the subject: Tax cuts introduced last year
-    totaled …; for the full year: no frame; up from 3 per cent last year: the base's time runs on to nothing)."""
+    totaled …; for the full year: no frame; up from 3 per cent last year: the base's time runs on to nothing;
+    nor a standing's: the recovery of the world's second-largest economy in 2024 says nothing of what follows)."""
     return [g for g, q in zip(stated, numbers, strict=True) if g is not None and not g.since and g.start >= q.end
-            and text[g.start : g.end].lower() not in english_cues().year_at_hand and not _is_base_number(text, q)]
+            and text[g.start : g.end].lower() not in english_cues().year_at_hand and not _is_base_number(text, q)
+            and q.kind != Kind.RANK]
 
 
 def _paragraph_frame(frame: _Frame, lead: TimeExpression | None) -> _Frame:
