@@ -19,6 +19,7 @@ from .en.context import (
     metric_before,
     apposition_gap,
     rank_re,
+    superlative_rank_re,
     read_context,
     target_cue,
 )
@@ -150,22 +151,28 @@ def _dated(q: Quantity, ctx: EnglishContext, governing: TimeExpression | None, f
 
 
 def _ranks(text: str, quantities: list[EnglishQuantity], contexts: list[EnglishContext]) -> list[tuple[Quantity, EnglishContext]]:
-    """Standings written with an ordinal (ranking first in the world, ranked 3rd nationwide): rows of kind
-    rank; what is ranked is the claim before in the sentence, else the words before the verb."""
+    """Standings written with an ordinal (ranking first in the world, ranked 3rd nationwide, ranking second and
+    third; the world's second-largest economy): rows of kind rank; what is ranked is the claim before in
+    the sentence, else the words before the verb, or the superlative and its noun."""
     cues = english_cues()
     out = []
     for m in rank_re().finditer(text):
-        start, end = m.start("ord"), m.end("ord")
-        if any(q.quantity.start < end and start < q.quantity.end for q in quantities):
-            continue
-        value = int(m.group("no") or m.group("nth") or cues.ordinals[m.group("ord").lower()])
         before = [c for q, c in zip(quantities, contexts, strict=True) if q.quantity.end <= m.start()]
         metric = before[-1].metric if before else metric_before(clause_before(text, m.start(), 0), cues)
-        quantity = Quantity(start=start, end=end, value=value, unit="", kind=Kind.RANK, qualifier=Qualifier.EXACT,
-                            std_value=value, std_unit="rank", unit_en="rank", number_start=start, number_end=end,
-                            prefix_start=start, unit_end=end)
-        out.append((quantity, EnglishContext(metric, "", False, "en.rank")))
-    return out
+        value = int(m.group("no") or m.group("nth") or cues.ordinals[m.group("ord").lower()])
+        out.append(_rank(m.start("ord"), m.end("ord"), value, metric))
+        out += [_rank(m.starts("more")[k], m.ends("more")[k], cues.ordinals[word.lower()], metric)
+                for k, word in enumerate(m.captures("more"))]
+    for m in superlative_rank_re().finditer(text):
+        out.append(_rank(m.start("ord"), m.end("ord"), cues.ordinals[m.group("ord").lower()], m.group("what")))
+    return [(q, c) for q, c in out if not any(p.quantity.start < q.end and q.start < p.quantity.end for p in quantities)]
+
+
+def _rank(start: int, end: int, value: int, metric: str) -> tuple[Quantity, EnglishContext]:
+    quantity = Quantity(start=start, end=end, value=value, unit="", kind=Kind.RANK, qualifier=Qualifier.EXACT,
+                        std_value=value, std_unit="rank", unit_en="rank", number_start=start, number_end=end,
+                        prefix_start=start, unit_end=end)
+    return quantity, EnglishContext(metric, "", False, "en.rank")
 
 
 def _opens_target_list(sentence: Sentence) -> bool:
@@ -208,9 +215,11 @@ def extract_english_claims(document: Document) -> list[Claim]:
 def _trailing_times(text: str, stated: list[TimeExpression | None], numbers: list[Quantity]) -> list[TimeExpression]:
     """The times that may run on to the next sentence: only one written after the number it dates (… grew
     4.8 percent in the first nine months. — not one inside the subject: Tax cuts introduced last year
-    totaled …; for the full year: no frame; up from 3 per cent last year: the base's time runs on to nothing)."""
+    totaled …; for the full year: no frame; up from 3 per cent last year: the base's time runs on to nothing;
+    nor a standing's: the recovery of the world's second-largest economy in 2024 says nothing of what follows)."""
     return [g for g, q in zip(stated, numbers, strict=True) if g is not None and not g.since and g.start >= q.end
-            and text[g.start : g.end].lower() not in english_cues().year_at_hand and not _is_base_number(text, q)]
+            and text[g.start : g.end].lower() not in english_cues().year_at_hand and not _is_base_number(text, q)
+            and q.kind != Kind.RANK]
 
 
 def _paragraph_frame(frame: _Frame, lead: TimeExpression | None) -> _Frame:

@@ -902,6 +902,16 @@ def rank_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"\b(?:{alternation(cues.rank_verbs)})\s+(?:(?:{alternation(cues.rank_scopes)})\s+)?"
         rf"(?:the\s+)?(?P<ord>{alternation(cues.ordinals)}|No\.\s?(?P<no>\d{{1,3}})|(?P<nth>\d{{1,3}})(?:st|nd|rd|th))\b"
+        rf"(?:(?:\s*,\s*|\s+)(?:and\s+)?(?P<more>{alternation(cues.ordinals)})\b)*"  # (ranking second and third)
         rf"(?=\s*(?:,|\.|;|$|{alternation(cues.rank_scopes)}|among|in\b|for\b|place))",
         regex.IGNORECASE,
     )
+
+
+@cache
+def superlative_rank_re() -> regex.Pattern[str]:
+    """An ordinal glued to a superlative (the world's second-largest economy): a standing in what follows."""
+    cues = english_cues()
+    # (a compound before its noun: not "one of them is the fifth largest", which names no standing in anything)
+    return regex.compile(rf"(?i)\b(?P<ord>{alternation(cues.ordinals)})-(?P<what>(?:{alternation(cues.superlatives)})"
+                         rf"(?:\s+(?!(?:in|of|on|at|by|for|and|or|to|with|as|after|since)\b)[a-z][\w-]*){{1,2}})")

@@ -87,6 +87,7 @@ class EnglishCues:
     comparatives: Mapping[str, str]
     restatements: tuple[str, ...]
     reference_figures: tuple[str, ...]
+    superlatives: tuple[str, ...]
 
 
 def _frozen(value: object) -> object:
