@@ -186,9 +186,17 @@ def _of_list_ahead(words: list[str], k: int, stop: frozenset[str]) -> bool:
 
 
 def _without_place(metric: str, cues: EnglishCues) -> str:
-    """5G penetration rate in China → 5G penetration rate: a place at the end of a metric leaves it."""
-    m = regex.search(rf"\s(?:{alternation(cues.place_prepositions)})\s(?:[A-Z][\w-]*\s?)+$", metric)
+    """5G penetration rate in China → 5G penetration rate; the economy of South China's Guangdong Province →
+    economy: a place at the end of a metric leaves it."""
+    m = regex.search(rf"\s(?:{alternation(cues.place_prepositions)})\s(?:[A-Z][\w-]*\s?)+$", metric) \
+        or _owner_place_re().search(metric)
     return metric[: m.start()] if m and m.start() > 0 else metric
+
+
+@cache
+def _owner_place_re() -> regex.Pattern[str]:
+    # ("of" and capitalised words that end in a place's last word; not the Association of Southeast Asian Nations)
+    return regex.compile(rf"\sof\s(?:[A-Z][\w'’-]*\s)*?(?:{alternation(english_cues().place_name_ends)})$")
 
 
 def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
@@ -202,6 +210,8 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     phrase, stopped_by = _phrase_words(_without_trailing_verbs(before.split(), stop), stop)
     if stopped_by in cues.back_references and phrase[:1] == ["of"] and previous:
         phrase = previous.split(" of ")[0].split() + phrase  # that of services: the head before is shared
+    elif stopped_by in cues.back_references and phrase[:1] == ["in"] and " in " in previous:
+        phrase = previous.rsplit(" in ", 1)[0].split() + phrase  # (sales of consumer goods in urban areas …; that in rural areas)
     phrase = _trimmed(phrase)
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     trailing = ends_with(metric, cues.metric_trailing)
@@ -243,9 +253,11 @@ def _trimmed(phrase: list[str]) -> list[str]:
 
 
 def _without_change_noun(metric: str, cues: EnglishCues) -> str:
-    """the growth of the service sector → service sector: a change noun that heads a metric says how it moved."""
+    """the growth of the service sector → service sector: a change noun that heads a metric says how it moved
+    (and the provisional estimate of the value of sales → value of sales: how it was estimated)."""
     low = metric.lower()
-    lead = next((w for w in sorted(cues.leading_change_nouns, key=len, reverse=True) if low.startswith(w + " ")), None)
+    leads = sorted(cues.leading_change_nouns + cues.leading_estimates, key=len, reverse=True)
+    lead = next((w for w in leads if low.startswith(w + " ")), None)
     if lead is None:
         return metric
     rest = metric[len(lead) :].strip()

@@ -83,6 +83,8 @@ class EnglishCues:
     figure_references: tuple[str, ...]
     enumeration_leads: tuple[str, ...]
     leading_change_nouns: tuple[str, ...]
+    leading_estimates: tuple[str, ...]
+    place_name_ends: tuple[str, ...]
     modal_verbs: tuple[str, ...]
     comparatives: Mapping[str, str]
     restatements: tuple[str, ...]
