@@ -635,6 +635,24 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
     return pair_respectively(text, quantities, out)
 
 
+_OF_THE_COUNT = regex.compile(r"(?i)\b(?:in|of|among|across|for)(?:\s+the)?\s*\Z")
+
+
+def _through_count(text: str, earlier: list[EnglishQuantity], between: str, found: str) -> str:
+    """Investment in the 39 steel projects under construction totalled …: the phrase runs through the count
+    before (its head, the counted noun, the words after), when only those words stand between."""
+    last = earlier[-1] if earlier else None
+    if last is None or last.quantity.kind != Kind.COUNT or not last.counted or "," in between \
+            or not between.strip().startswith(found):
+        return ""
+    bound = earlier[-2].quantity.end if len(earlier) > 1 else 0
+    head = clause_before(text, last.quantity.prefix_start, bound)
+    if not _OF_THE_COUNT.search(head) or not metric_before(head, english_cues()):
+        return ""
+    head = regex.sub(r"(?i)\s+the\s*\Z", "", head.strip())
+    return f"{head} {last.counted} {found}"
+
+
 def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, previous,
                    found: tuple[str, str], previous_end: int) -> tuple[str, str] | None:
     """A metric the claims before give instead of the one read next to the number (``found``): the same measure
@@ -646,6 +664,8 @@ def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity]
         return previous.metric, "en.same-measure"  # (growth of 9.2 percent, with B at 7.3 percent)
     if previous and same_kind and rule == "en.phrase-before" and _ELIDED.search(between):
         return previous.metric, "en.elided"  # (4.3 per cent higher at the end of June … but 2.1 per cent lower)
+    if rule == "en.phrase-before" and (through := _through_count(text, earlier, between, metric)):
+        return through, "en.through-count"
     clause_start = q.quantity.number_start - len(before)
     if rule not in _READ_FROM_NOUN and (only_cue_words(before) or _only_cue_phrases(before)) \
             and (across := _read_across(text, clause_start, earlier)):
@@ -814,9 +834,15 @@ _OXFORD_COMMA = regex.compile(r",\s+and\s")
 _COMMA_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?")
 
 
+@cache
+def _aside_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i),\s*(?:{alternation(english_cues().asides)})\s*(?=,)")
+
+
 def _subject_words(segment: str) -> str:
-    """The words before the numbers less the verbs and fillers that end them (… industry fell by)."""
-    words = segment.split()
+    """The words before the numbers less asides (, for example,) and the verbs and fillers that end them (…
+    industry fell by)."""
+    words = _aside_re().sub("", segment).split()
     while words and words[-1].lower().strip(",") in _stop_words() | {"arrived"}:
         words.pop()
     return " ".join(words)

@@ -85,6 +85,7 @@ class EnglishCues:
     leading_change_nouns: tuple[str, ...]
     leading_estimates: tuple[str, ...]
     place_name_ends: tuple[str, ...]
+    asides: tuple[str, ...]
     modal_verbs: tuple[str, ...]
     comparatives: Mapping[str, str]
     restatements: tuple[str, ...]
