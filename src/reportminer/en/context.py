@@ -653,17 +653,23 @@ def _through_count(text: str, earlier: list[EnglishQuantity], between: str, foun
     return f"{head} {last.counted} {found}"
 
 
+def _same_measure(between: str, previous, rule: str) -> tuple[str, str] | None:
+    """The metric of the claim before, for a number of the same kind that restates its measure."""
+    if previous.metric and _continues_claim(between):
+        return previous.metric, "en.same-measure"  # (growth of 9.2 percent, with B at 7.3 percent)
+    if rule == "en.phrase-before" and _ELIDED.search(between):
+        return previous.metric, "en.elided"  # (4.3 per cent higher at the end of June … but 2.1 per cent lower)
+    return None
+
+
 def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, previous,
                    found: tuple[str, str], previous_end: int) -> tuple[str, str] | None:
     """A metric the claims before give instead of the one read next to the number (``found``): the same measure
     as the claim before, the subject of an elided clause, the metric across cue words, a shared head."""
     metric, rule = found
     between = text[previous_end : q.quantity.number_start]
-    same_kind = bool(earlier) and earlier[-1].quantity.kind == q.quantity.kind
-    if previous and same_kind and previous.metric and _continues_claim(between):
-        return previous.metric, "en.same-measure"  # (growth of 9.2 percent, with B at 7.3 percent)
-    if previous and same_kind and rule == "en.phrase-before" and _ELIDED.search(between):
-        return previous.metric, "en.elided"  # (4.3 per cent higher at the end of June … but 2.1 per cent lower)
+    if previous and earlier[-1].quantity.kind == q.quantity.kind and (same := _same_measure(between, previous, rule)):
+        return same
     if rule == "en.phrase-before" and (through := _through_count(text, earlier, between, metric)):
         return through, "en.through-count"
     clause_start = q.quantity.number_start - len(before)
