@@ -199,6 +199,9 @@ def _owner_place_re() -> regex.Pattern[str]:
     return regex.compile(rf"\sof\s(?:[A-Z][\w'’-]*\s)*?(?:{alternation(english_cues().place_name_ends)})$")
 
 
+_HEAD_OF = regex.compile(r"(?i)(.+?\s(?:of|for))\s")
+
+
 def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     """The noun phrase right before the number: the words back to the first link, verb or cue word;
     "that of services" after "the prices of consumer goods" is the prices of services."""
@@ -208,8 +211,9 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
         before = before.rstrip()[: -len(word)]  # "more than", "year on year to": cue phrases, however long
     stop = _stop_words()
     phrase, stopped_by = _phrase_words(_without_trailing_verbs(before.split(), stop), stop)
-    if stopped_by in cues.back_references and phrase[:1] == ["of"] and previous:
-        phrase = previous.split(" of ")[0].split() + phrase  # that of services: the head before is shared
+    owned = any(w.lower() in ("of", "for") for w in phrase[1:])  # (that of the price index for goods: its own head)
+    if stopped_by in cues.back_references and phrase[:1] == ["of"] and not owned and (head := _HEAD_OF.match(previous)):
+        phrase = head.group(1).split() + phrase[1:]  # that of services: the head before is shared (prices for …)
     elif stopped_by in cues.back_references and phrase[:1] == ["in"] and " in " in previous:
         phrase = previous.rsplit(" in ", 1)[0].split() + phrase  # (sales of consumer goods in urban areas …; that in rural areas)
     phrase = _trimmed(phrase)
@@ -618,7 +622,7 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         previous = out[-1] if out else None
         previous_kind = quantities[len(out) - 1].quantity.kind if out else None
         change, noun_metric = _change(q, before, after, previous, text[previous_end:start], previous_kind)
-        head = next((c.metric for c in reversed(out) if " of " in c.metric), "")
+        head = next((c.metric for c in reversed(out) if " of " in c.metric or " for " in c.metric), "")
         metric, rule = _metric(q, before, after, noun_metric, previous, head, text, change)
         clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
@@ -860,6 +864,8 @@ def _verbs() -> frozenset[str]:
     return frozenset(cues.link_words + cues.increase + cues.decrease + cues.target + cues.stop_words)
 
 
+# Words of a list item that say nothing of what it is (the year-on-year purchaser price indices for A, …).
+_LIST_ITEM_DROPS = frozenset({"the", "a", "an", "year-on-year", "month-on-month"})
 _LIST_LEAD = regex.compile(r"(?i)\A(?:(?:while|and|whereas|but)\s+)?(?:(?:that|those)\s+(?:of|for|in)\s+)?")
 _ITEM_WORDS = frozenset({"and", "of", "for", "in", "the", "a", "an", "with", "on"})
 
@@ -871,7 +877,7 @@ def _comma_items(segment: str, count: int) -> list[str] | None:
     a verb are clauses, not such a list."""
     if count < 3 or not _OXFORD_COMMA.search(segment):
         return None  # (two items take no comma before "and": "…, and B" there joins a clause)
-    parts = [" ".join(w for w in p.split() if w.lower() not in ("the", "a", "an"))
+    parts = [" ".join(w for w in p.split() if w.lower() not in _LIST_ITEM_DROPS)
              for p in _COMMA_BREAK.split(segment) if p.strip()]
     if len(parts) >= count:  # (while that of A, B, and C: the clause's conjunction and back reference lead the list)
         parts[-count] = _LIST_LEAD.sub("", parts[-count])
