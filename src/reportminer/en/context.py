@@ -611,8 +611,9 @@ def _statistical_estimate_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\b(?:{alternation(english_cues().statistical_estimates)})\b")
 
 
-def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishContext]:
-    """Metric, change and target cue of each quantity of a sentence, in order."""
+def read_context(text: str, quantities: list[EnglishQuantity], head_before: str = "") -> list[EnglishContext]:
+    """Metric, change and target cue of each quantity of a sentence, in order; ``head_before`` is the last
+    metric of the form "X of Y" in the sentences before (That of manufacturing increased 4.3 percent)."""
     out: list[EnglishContext] = []
     previous_end = 0
     for q in quantities:
@@ -622,7 +623,7 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         previous = out[-1] if out else None
         previous_kind = quantities[len(out) - 1].quantity.kind if out else None
         change, noun_metric = _change(q, before, after, previous, text[previous_end:start], previous_kind)
-        head = next((c.metric for c in reversed(out) if " of " in c.metric or " for " in c.metric), "")
+        head = next((c.metric for c in reversed(out) if " of " in c.metric or " for " in c.metric), head_before)
         metric, rule = _metric(q, before, after, noun_metric, previous, head, text, change)
         clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
