@@ -201,7 +201,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
             # (a news lead: the first dated sentence dates the article, when no claim came before it)
             frame = _Frame(times[0], frame.list_is_target)
         quantities = find_quantities(text)
-        contexts = _figure_referred(text, read_context(text, quantities), claims[-1] if claims else None)
+        head = next((c.metric for c in reversed(claims[-3:]) if " of " in c.metric or " for " in c.metric), "")
+        contexts = _figure_referred(text, read_context(text, quantities, head), claims[-1] if claims else None)
         found = [(q.quantity, c) for q, c in zip(quantities, contexts, strict=True)] + _ranks(text, quantities, contexts)
         found.sort(key=lambda pair: pair[0].start)
         numbers = [q for q, _ in found]

@@ -386,6 +386,7 @@ class RegionalCues:
     index_words: Words  # 指数: a bare number in brackets beside it is the index level (综合消费物价指数(104.10))
     index_unit: str  # the std_unit of an index level
     quarter_code: str  # 112Q1: a year (ROC in Taiwan) and its quarter, as tables write them
+    quarter_bases: Words  # 同季: a base that makes the sentence's figures quarterly (与上年同季比较)
     months_to_date: Words  # 今年前11月, 前11个月: the months of the year up to the one named
     window_until: Words  # 至今年1月为止的十二个月: a window of months that ends with the month named
     change_rates: Words  # 通胀率, 涨幅: a rate that is a change by definition takes its change by its sign

@@ -11,6 +11,7 @@ from .fold import fold
 from .gloss import gloss_of_figure
 from .language import guess_lang, readable
 from .layout import split_sentences
+from .lexicon import load_lexicon
 from .quantities import aligned_with_words, find_quantities, names_a_class
 from .region import DEFAULT_REGION, infer_region, region, with_regional_currency
 from .segment import clause_end, clause_start, tokenize_windows
@@ -169,6 +170,19 @@ def _heading_frame(sentence: Sentence, times: list[TimeExpression], frame: Frame
     return ((heading_year.year_only(), "period.frame.heading") if heading_year else frame), release
 
 
+def _quarter_of(frame: Frame | None, text: str) -> Frame | None:
+    """与上年同季比较，…: in a release framed by one month, a sentence compared with a quarter is about the
+    quarter that holds that month (a release of March reports the first quarter)."""
+    if frame is None or len(frame[0].first) != 7 or frame[0].first != frame[0].last:
+        return frame
+    if not any(base in text for base in load_lexicon().schema.regional.quarter_bases):
+        return frame
+    year, month = frame[0].first[:4], int(frame[0].first[5:7])
+    first = (month - 1) // 3 * 3 + 1
+    quarter = TimeExpression(frame[0].start, frame[0].end, f"{year}-{first:02d}", f"{year}-{first + 2:02d}")
+    return quarter, frame[1]
+
+
 def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None, calendar: tuple[bool, bool],
                      release: Release | None = None, paragraph_start: bool = False,
                      ) -> tuple[list[Claim], Frame | None, Release | None]:
@@ -187,7 +201,8 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
         contexts = read_context(sentence.text, tokens, quantities, [(t.start, t.end) for t in stated_times],
                                 comparison_bases(sentence.text, *calendar))
         original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
-        claims = [make_claim(document, sentence, original, q, ctx, times, frame) for q, ctx in zip(quantities, contexts)]
+        dating = _quarter_of(frame, sentence.text) if release is not None else frame
+        claims = [make_claim(document, sentence, original, q, ctx, times, dating) for q, ctx in zip(quantities, contexts)]
     if not sentence.is_heading:
         opening = opening_frame(sentence.text, times, quantities, first=frame is None)
         if opening is None and release is not None and paragraph_start:

@@ -186,9 +186,20 @@ def _of_list_ahead(words: list[str], k: int, stop: frozenset[str]) -> bool:
 
 
 def _without_place(metric: str, cues: EnglishCues) -> str:
-    """5G penetration rate in China → 5G penetration rate: a place at the end of a metric leaves it."""
-    m = regex.search(rf"\s(?:{alternation(cues.place_prepositions)})\s(?:[A-Z][\w-]*\s?)+$", metric)
+    """5G penetration rate in China → 5G penetration rate; the economy of South China's Guangdong Province →
+    economy: a place at the end of a metric leaves it."""
+    m = regex.search(rf"\s(?:{alternation(cues.place_prepositions)})\s(?:[A-Z][\w-]*\s?)+$", metric) \
+        or _owner_place_re().search(metric)
     return metric[: m.start()] if m and m.start() > 0 else metric
+
+
+@cache
+def _owner_place_re() -> regex.Pattern[str]:
+    # ("of" and capitalised words that end in a place's last word; not the Association of Southeast Asian Nations)
+    return regex.compile(rf"\sof\s(?:[A-Z][\w'’-]*\s)*?(?:{alternation(english_cues().place_name_ends)})$")
+
+
+_HEAD_OF = regex.compile(r"(?i)(.+?\s(?:of|for))\s")
 
 
 def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
@@ -200,8 +211,11 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
         before = before.rstrip()[: -len(word)]  # "more than", "year on year to": cue phrases, however long
     stop = _stop_words()
     phrase, stopped_by = _phrase_words(_without_trailing_verbs(before.split(), stop), stop)
-    if stopped_by in cues.back_references and phrase[:1] == ["of"] and previous:
-        phrase = previous.split(" of ")[0].split() + phrase  # that of services: the head before is shared
+    owned = any(w.lower() in ("of", "for") for w in phrase[1:])  # (that of the price index for goods: its own head)
+    if stopped_by in cues.back_references and phrase[:1] == ["of"] and not owned and (head := _HEAD_OF.match(previous)):
+        phrase = head.group(1).split() + phrase[1:]  # that of services: the head before is shared (prices for …)
+    elif stopped_by in cues.back_references and phrase[:1] == ["in"] and " in " in previous:
+        phrase = previous.rsplit(" in ", 1)[0].split() + phrase  # (sales of consumer goods in urban areas …; that in rural areas)
     phrase = _trimmed(phrase)
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     trailing = ends_with(metric, cues.metric_trailing)
@@ -243,9 +257,11 @@ def _trimmed(phrase: list[str]) -> list[str]:
 
 
 def _without_change_noun(metric: str, cues: EnglishCues) -> str:
-    """the growth of the service sector → service sector: a change noun that heads a metric says how it moved."""
+    """the growth of the service sector → service sector: a change noun that heads a metric says how it moved
+    (and the provisional estimate of the value of sales → value of sales: how it was estimated)."""
     low = metric.lower()
-    lead = next((w for w in sorted(cues.leading_change_nouns, key=len, reverse=True) if low.startswith(w + " ")), None)
+    leads = sorted(cues.leading_change_nouns + cues.leading_estimates, key=len, reverse=True)
+    lead = next((w for w in leads if low.startswith(w + " ")), None)
     if lead is None:
         return metric
     rest = metric[len(lead) :].strip()
@@ -595,8 +611,9 @@ def _statistical_estimate_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\b(?:{alternation(english_cues().statistical_estimates)})\b")
 
 
-def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishContext]:
-    """Metric, change and target cue of each quantity of a sentence, in order."""
+def read_context(text: str, quantities: list[EnglishQuantity], head_before: str = "") -> list[EnglishContext]:
+    """Metric, change and target cue of each quantity of a sentence, in order; ``head_before`` is the last
+    metric of the form "X of Y" in the sentences before (That of manufacturing increased 4.3 percent)."""
     out: list[EnglishContext] = []
     previous_end = 0
     for q in quantities:
@@ -606,7 +623,7 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
         previous = out[-1] if out else None
         previous_kind = quantities[len(out) - 1].quantity.kind if out else None
         change, noun_metric = _change(q, before, after, previous, text[previous_end:start], previous_kind)
-        head = next((c.metric for c in reversed(out) if " of " in c.metric), "")
+        head = next((c.metric for c in reversed(out) if " of " in c.metric or " for " in c.metric), head_before)
         metric, rule = _metric(q, before, after, noun_metric, previous, head, text, change)
         clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
@@ -623,17 +640,43 @@ def read_context(text: str, quantities: list[EnglishQuantity]) -> list[EnglishCo
     return pair_respectively(text, quantities, out)
 
 
+_OF_THE_COUNT = regex.compile(r"(?i)\b(?:in|of|among|across|for)(?:\s+the)?\s*\Z")
+
+
+def _through_count(text: str, earlier: list[EnglishQuantity], between: str, found: str) -> str:
+    """Investment in the 39 steel projects under construction totalled …: the phrase runs through the count
+    before (its head, the counted noun, the words after), when only those words stand between."""
+    last = earlier[-1] if earlier else None
+    if last is None or last.quantity.kind != Kind.COUNT or not last.counted or "," in between \
+            or not between.strip().startswith(found):
+        return ""
+    bound = earlier[-2].quantity.end if len(earlier) > 1 else 0
+    head = clause_before(text, last.quantity.prefix_start, bound)
+    if not _OF_THE_COUNT.search(head) or not metric_before(head, english_cues()):
+        return ""
+    head = regex.sub(r"(?i)\s+the\s*\Z", "", head.strip())
+    return f"{head} {last.counted} {found}"
+
+
+def _same_measure(between: str, previous, rule: str) -> tuple[str, str] | None:
+    """The metric of the claim before, for a number of the same kind that restates its measure."""
+    if previous.metric and _continues_claim(between):
+        return previous.metric, "en.same-measure"  # (growth of 9.2 percent, with B at 7.3 percent)
+    if rule == "en.phrase-before" and _ELIDED.search(between):
+        return previous.metric, "en.elided"  # (4.3 per cent higher at the end of June … but 2.1 per cent lower)
+    return None
+
+
 def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, previous,
                    found: tuple[str, str], previous_end: int) -> tuple[str, str] | None:
     """A metric the claims before give instead of the one read next to the number (``found``): the same measure
     as the claim before, the subject of an elided clause, the metric across cue words, a shared head."""
     metric, rule = found
     between = text[previous_end : q.quantity.number_start]
-    same_kind = bool(earlier) and earlier[-1].quantity.kind == q.quantity.kind
-    if previous and same_kind and previous.metric and _continues_claim(between):
-        return previous.metric, "en.same-measure"  # (growth of 9.2 percent, with B at 7.3 percent)
-    if previous and same_kind and rule == "en.phrase-before" and _ELIDED.search(between):
-        return previous.metric, "en.elided"  # (4.3 per cent higher at the end of June … but 2.1 per cent lower)
+    if previous and earlier[-1].quantity.kind == q.quantity.kind and (same := _same_measure(between, previous, rule)):
+        return same
+    if rule == "en.phrase-before" and (through := _through_count(text, earlier, between, metric)):
+        return through, "en.through-count"
     clause_start = q.quantity.number_start - len(before)
     if rule not in _READ_FROM_NOUN and (only_cue_words(before) or _only_cue_phrases(before)) \
             and (across := _read_across(text, clause_start, earlier)):
@@ -802,9 +845,15 @@ _OXFORD_COMMA = regex.compile(r",\s+and\s")
 _COMMA_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?")
 
 
+@cache
+def _aside_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i),\s*(?:{alternation(english_cues().asides)})\s*(?=,)")
+
+
 def _subject_words(segment: str) -> str:
-    """The words before the numbers less the verbs and fillers that end them (… industry fell by)."""
-    words = segment.split()
+    """The words before the numbers less asides (, for example,) and the verbs and fillers that end them (…
+    industry fell by)."""
+    words = _aside_re().sub("", segment).split()
     while words and words[-1].lower().strip(",") in _stop_words() | {"arrived"}:
         words.pop()
     return " ".join(words)
@@ -816,6 +865,8 @@ def _verbs() -> frozenset[str]:
     return frozenset(cues.link_words + cues.increase + cues.decrease + cues.target + cues.stop_words)
 
 
+# Words of a list item that say nothing of what it is (the year-on-year purchaser price indices for A, …).
+_LIST_ITEM_DROPS = frozenset({"the", "a", "an", "year-on-year", "month-on-month"})
 _LIST_LEAD = regex.compile(r"(?i)\A(?:(?:while|and|whereas|but)\s+)?(?:(?:that|those)\s+(?:of|for|in)\s+)?")
 _ITEM_WORDS = frozenset({"and", "of", "for", "in", "the", "a", "an", "with", "on"})
 
@@ -827,7 +878,7 @@ def _comma_items(segment: str, count: int) -> list[str] | None:
     a verb are clauses, not such a list."""
     if count < 3 or not _OXFORD_COMMA.search(segment):
         return None  # (two items take no comma before "and": "…, and B" there joins a clause)
-    parts = [" ".join(w for w in p.split() if w.lower() not in ("the", "a", "an"))
+    parts = [" ".join(w for w in p.split() if w.lower() not in _LIST_ITEM_DROPS)
              for p in _COMMA_BREAK.split(segment) if p.strip()]
     if len(parts) >= count:  # (while that of A, B, and C: the clause's conjunction and back reference lead the list)
         parts[-count] = _LIST_LEAD.sub("", parts[-count])

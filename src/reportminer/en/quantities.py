@@ -173,6 +173,8 @@ def _number_of(text: str, number: Number) -> _Unit | None:
 
 def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, Decimal] | None:
     """The unit of a number and any factor a shared scale adds, else None (a bare number)."""
+    if _ELIDED_ING.match(text, number.end) and (elided := _elided_count(text, number, numbers)):
+        return elided, Decimal(1)  # (with nine reporting growth rates: nine regions reporting, not nine rates)
     unit = _measure_unit(text, number.end)
     if unit is None and not number.currency and (number.scaled or not number.in_words or number.value >= 2):
         unit = _counted_noun(text, number.end, number) or _number_of(text, number)
@@ -190,7 +192,31 @@ def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, D
         return _Unit(symbol.group() if symbol else code, Kind.MONEY, code, code, Decimal(1), number.end), Decimal(1)
     if number.scaled:
         return _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end), Decimal(1)
-    return None
+    elided = _elided_count(text, number, numbers)
+    return (elided, Decimal(1)) if elided else None
+
+
+# 12 provinces had released their figures, with nine reporting growth above …; Of the 21 regions, 13 saw …: a bare
+# whole number after "with", "and" or a comma, before a verb, counts the things a count before it counted.
+_ELIDED_BEFORE = regex.compile(r"(?i)(?:\bwith|\band|,)\s*\Z")
+_ELIDED_AFTER = regex.compile(r"(?i)\s+(?:[a-z]{3,}ing|saw|had|have|were|are|posted|recorded|registered|reported|"
+                              r"exceeded|outpaced|surpassed|beat|grew|rose|fell|topped)\b")
+
+
+_ELIDED_ING = regex.compile(r"(?i)\s+[a-z]{3,}ing\b")
+
+
+def _elided_count(text: str, number: Number, numbers: list[Number]) -> _Unit | None:
+    """The unit of a count whose noun is left out because a count before it in the sentence named it."""
+    if number.value != int(number.value) or number.value < 2 or not _ELIDED_BEFORE.search(text, 0, number.start) \
+            or not _ELIDED_AFTER.match(text, number.end):
+        return None
+    earlier = [_counted_noun(text, n.end, n) for n in numbers
+               if n.end <= number.start and not n.currency and not _ELIDED_ING.match(text, n.end)]
+    named = next((u for u in reversed(earlier) if u is not None), None)
+    if named is None:
+        return None
+    return _Unit("", Kind.COUNT, named.unit_en, named.std_unit, Decimal(1), number.end, named.counted)
 
 
 def _occasions(text: str, unit: _Unit) -> _Unit:
