@@ -42,6 +42,7 @@ class _Patterns:
     range_joiners: tuple[str, ...]
     per_word: regex.Pattern[str]
     per_gap: regex.Pattern[str]
+    per_noun_gap: regex.Pattern[str]
     change_words: tuple[str, ...]
     rank_followers: tuple[str, ...]
     blocker_re: regex.Pattern[str]
@@ -86,6 +87,8 @@ def _patterns() -> _Patterns:
         per_gap=regex.compile("(?:" + _alternation(lex.words("change", "increase") + lex.words("change", "decrease")
                                                    + lex.words("units", "per_links") + tuple(w for w, _ in prefix))
                               + r")+\Z"),
+        # a short measure noun and a link between them: 每月平均开支在6,000至18,999澳门元之间 (a monthly amount)
+        per_noun_gap=regex.compile(r"\p{Han}{1,6}?(?:" + _alternation(lex.words("units", "per_links")) + r")\Z"),
         change_words=lex.words("change", "increase") + lex.words("change", "decrease"),
         rank_followers=lex.words("rank", "followers"),
         blocker_re=regex.compile(_alternation(lex.words("label", "blockers"))),
@@ -295,7 +298,7 @@ def _per_prefix(text: str, start: int) -> tuple[list[str], int]:
         denominators = [w for w in candidate.group().split(_CUES.units.per_word) if w]
         if candidate.end() == start:
             return denominators, candidate.start()
-        if _patterns().per_gap.match(text, candidate.end(), start):
+        if _patterns().per_gap.match(text, candidate.end(), start) or _patterns().per_noun_gap.match(text, candidate.end(), start):
             return denominators, start
     return [], start
 
