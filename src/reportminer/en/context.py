@@ -658,8 +658,14 @@ def _through_count(text: str, earlier: list[EnglishQuantity], between: str, foun
     return f"{head} {last.counted} {found}"
 
 
-def _same_measure(between: str, previous, rule: str) -> tuple[str, str] | None:
-    """The metric of the claim before, for a number of the same kind that restates its measure."""
+_RATES_OF_CHANGE = frozenset({"growth rate", "rate of growth", "growth", "pace of growth", "pace of increase"})
+
+
+def _same_measure(between: str, previous, rule: str, metric: str = "") -> tuple[str, str] | None:
+    """The metric of the claim before, for a number of the same kind that restates its measure (or whose
+    metric is only the rate of change of it: …, with the growth rate declined 2.9 percentage points)."""
+    if previous.metric and metric.lower().removeprefix("the ") in _RATES_OF_CHANGE and metric not in previous.metric:
+        return f"{metric} of {previous.metric}", "en.rate-of-claim"
     if previous.metric and _continues_claim(between):
         return previous.metric, "en.same-measure"  # (growth of 9.2 percent, with B at 7.3 percent)
     if rule == "en.phrase-before" and _ELIDED.search(between):
@@ -673,7 +679,8 @@ def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity]
     as the claim before, the subject of an elided clause, the metric across cue words, a shared head."""
     metric, rule = found
     between = text[previous_end : q.quantity.number_start]
-    if previous and earlier[-1].quantity.kind == q.quantity.kind and (same := _same_measure(between, previous, rule)):
+    if previous and (same := _same_measure(between, previous, rule, metric if rule == "en.phrase-before" else "")) \
+            and (earlier[-1].quantity.kind == q.quantity.kind or same[1] == "en.rate-of-claim"):
         return same
     if rule == "en.phrase-before" and (through := _through_count(text, earlier, between, metric)):
         return through, "en.through-count"
