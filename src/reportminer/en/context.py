@@ -628,7 +628,7 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
         clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
             metric, change, rule = previous.metric, previous.change, "en.conversion"
-        elif reread := _metric_reread(text, q, quantities[: len(out)], before, previous, (metric, rule), previous_end):
+        elif reread := _metric_reread(text, q, quantities[: len(out)], before, previous, (metric, rule), previous_end, head):
             metric, rule = reread
         in_clause = target_cue(before, len(before)) or _NAMES_TARGET.match(after) is not None
         year_ago = any(after.lower().lstrip(" ,").startswith(w) for w in english_cues().year_ago)
@@ -673,8 +673,27 @@ def _same_measure(between: str, previous, rule: str, metric: str = "") -> tuple[
     return None
 
 
+def _longer_phrase(text: str, earlier: list[EnglishQuantity], between: str, found: str, head: str) -> tuple[str, str] | None:
+    """A metric read past the first "and" or count before the number: a back reference whose phrase holds
+    "and" (and that of production and distribution of electricity, heating power, gas and water was up by …),
+    or a phrase through a count (Investment in the 39 steel projects under construction totalled …)."""
+    back = _back_reference_re().search(between) if head else None
+    if back and (shared := _HEAD_OF.match(head)) and " and " in back.group("what"):
+        return f"{shared.group(1)} {back.group('what')}", "en.back-reference"
+    through = _through_count(text, earlier, between, found)
+    return (through, "en.through-count") if through else None
+
+
+@cache
+def _back_reference_re() -> regex.Pattern[str]:
+    cues = english_cues()
+    verbs = alternation(w for w in cues.link_words + cues.increase + cues.decrease if " " not in w and w not in _ITEM_WORDS)
+    return regex.compile(rf"(?i)\b(?:{alternation(cues.back_references)})\s+(?:of|for)\s+(?:the\s+)?(?P<what>[^;]+?)\s+"
+                         rf"(?:{verbs})\b[^,;]*\Z")
+
+
 def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, previous,
-                   found: tuple[str, str], previous_end: int) -> tuple[str, str] | None:
+                   found: tuple[str, str], previous_end: int, head: str = "") -> tuple[str, str] | None:
     """A metric the claims before give instead of the one read next to the number (``found``): the same measure
     as the claim before, the subject of an elided clause, the metric across cue words, a shared head."""
     metric, rule = found
@@ -682,8 +701,8 @@ def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity]
     if previous and (same := _same_measure(between, previous, rule, metric if rule == "en.phrase-before" else "")) \
             and (earlier[-1].quantity.kind == q.quantity.kind or same[1] == "en.rate-of-claim"):
         return same
-    if rule == "en.phrase-before" and (through := _through_count(text, earlier, between, metric)):
-        return through, "en.through-count"
+    if rule == "en.phrase-before" and (longer := _longer_phrase(text, earlier, between, metric, head)):
+        return longer
     clause_start = q.quantity.number_start - len(before)
     if rule not in _READ_FROM_NOUN and (only_cue_words(before) or _only_cue_phrases(before)) \
             and (across := _read_across(text, clause_start, earlier)):
