@@ -673,6 +673,17 @@ def _same_measure(between: str, previous, rule: str, metric: str = "") -> tuple[
     return None
 
 
+@cache
+def _actor_re() -> regex.Pattern[str]:
+    ends = alternation(english_cues().place_name_ends)
+    return regex.compile(rf"(?i)\A(?:[A-Z][\w'’.-]*\s+)*?(?:[A-Z][\w'’.-]*\s+)?(?:autonomous\s+)?(?:{ends})\Z")
+
+
+def _names_an_actor(metric: str) -> bool:
+    """South China's Hainan province, Inner Mongolia autonomous region: a place that did something, no measure."""
+    return bool(metric) and metric[0].isupper() and _actor_re().match(metric) is not None
+
+
 def _longer_phrase(text: str, earlier: list[EnglishQuantity], between: str, found: str, head: str) -> tuple[str, str] | None:
     """A metric read past the first "and" or count before the number: a back reference whose phrase holds
     "and" (and that of production and distribution of electricity, heating power, gas and water was up by …),
@@ -703,6 +714,8 @@ def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity]
         return same
     if rule == "en.phrase-before" and (longer := _longer_phrase(text, earlier, between, metric, head)):
         return longer
+    if rule == "en.phrase-before" and _names_an_actor(metric) and (noun := _change_noun_re().match(text, q.quantity.end)):
+        return noun.group("noun").lower(), "en.actor-change-noun"  # (Hainan province registered a 9.5 percent growth)
     clause_start = q.quantity.number_start - len(before)
     if rule not in _READ_FROM_NOUN and (only_cue_words(before) or _only_cue_phrases(before)) \
             and (across := _read_across(text, clause_start, earlier)):
