@@ -29,6 +29,7 @@ from .timeframe import (
     bare_year,
     comparison_bases,
     find_time_expressions,
+    relative_months,
     time_spans,
     with_whole_years,
 )
@@ -189,6 +190,9 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
     """The claims of one sentence and the frame it leaves to the next."""
     quantities, tokens = _quantities(sentence)
     stated_times = find_time_expressions(sentence.text, document.published, *calendar)
+    if release is not None:  # (由上月4.40%降为4.32%: the month before the one the release is about)
+        stated_times = sorted(stated_times + relative_months(sentence.text, frame[0] if frame else None, stated_times),
+                              key=lambda t: t.start)
     # (a number inside a time expression is part of the time: 2021/22年度 is no ratio, 较2025/26年度 neither)
     spans = [(t.start, t.end) for t in stated_times] + (time_spans(sentence.text, *calendar) if any(calendar) else [])
     quantities = [q for q in quantities if not any(a <= q.start < b for a, b in spans)]

@@ -64,6 +64,12 @@ def _attribute_of_a_number(text: str, t: TimeExpression, marker: str) -> bool:
 _ATTRIBUTE_REACH = 16  # characters after 的 that hold a quantity's number and unit
 
 
+def _dates_a_start(text: str, t: TimeExpression) -> bool:
+    """由上月4.40%降为4.32%: a date between 从/由 and the number right after it dates that start only."""
+    return text.endswith(_words().change_from, 0, t.start) and any(
+        q.start == 0 for q in find_quantities(text[t.end : t.end + _ATTRIBUTE_REACH]))
+
+
 @rule("period.change-end", summary=(
     "An undated start or end of a from-to change takes the start or end date of the change before it."
 ))
@@ -79,7 +85,8 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
     # a date written as an attribute of one number (从2020年的3.68万亿元增长到2025年的4.93万亿元) dates that
     # number only, not the clauses after it
     marker = _words().attribute_marker
-    while before and _attribute_of_a_number(text, times[before - 1], marker) and text[times[before - 1].end : q.prefix_start] != marker:
+    while before and (_attribute_of_a_number(text, times[before - 1], marker) or _dates_a_start(text, times[before - 1])) \
+            and text[times[before - 1].end : q.prefix_start] not in (marker, ""):
         before -= 1
     ends = _ends_of_changes(text, q, times[:stated])
     if ends:

@@ -436,3 +436,30 @@ def ends_after(period: str, published: str) -> bool:
 
 def report_year(published: str) -> int | None:
     return int(published[:4]) if published[:4].isdigit() else None
+
+
+FORECAST_REACH = 4  # characters after 上月 in which a forecast word makes it the forecast's date
+
+
+def relative_months(text: str, month: TimeExpression | None, found: list[TimeExpression]) -> list[TimeExpression]:
+    """上月, 本月 in a text framed by one month (``month``): that month or the one before, where no other time
+    expression and no comparison base (较上月) takes the words."""
+    if month is None or len(month.first) != 7 or month.first != month.last:
+        return []
+    cues = load_lexicon().cues["period"]
+    bases = load_lexicon().words("period", "base_markers")
+    out = []
+    for m in _relative_month_re().finditer(text):
+        if text.endswith(bases, 0, m.start()) or any(t.start <= m.start() < t.end for t in found):
+            continue
+        if any(word in text[m.end() : m.end() + FORECAST_REACH] for word in load_lexicon().words("status", "target")):
+            continue  # (优于上月原先预期的667亿至687亿美元: when a forecast was made, not what it is about)
+        index = int(month.first[:4]) * 12 + int(month.first[5:7]) - 1 + cues["relative_months"][m.group()]  # type: ignore[index]
+        period = f"{index // 12}-{index % 12 + 1:02d}"
+        out.append(TimeExpression(m.start(), m.end(), period, period))
+    return out
+
+
+@cache
+def _relative_month_re() -> regex.Pattern[str]:
+    return regex.compile(_alternation(load_lexicon().cues["period"]["relative_months"]))  # type: ignore[arg-type]
