@@ -120,7 +120,7 @@ def _verb_before_object(before: str, cues: EnglishCues) -> str:
 # A time phrase inside the words before a number (the deficit-to-GDP ratio for this year at 3 percent):
 # when, not what, so it leaves the metric.
 _TIME_PHRASE = regex.compile(
-    r"(?i)\b(?:for|in|during|over|of)\s+(?:the\s+)?(?:(?:this|last|next|past|previous|same|first|second|third|"
+    r"(?i)\b(?:for|in|during|over|of)\s+(?:the\s+|that\s+)?(?:(?:this|last|next|past|previous|same|first|second|third|"
     r"fourth|latter|former|whole|full|two|three|four|five|nine|ten|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b"
     r"|\b(?:last|this|next|past|previous)\s+(?:years?|quarters?|months?)\b")
 _ARTICLES = ("the", "a", "an", "its", "their")
