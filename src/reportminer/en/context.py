@@ -205,7 +205,8 @@ _HEAD_OF = regex.compile(r"(?i)(.+?\s(?:of|for))\s")
 def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     """The noun phrase right before the number: the words back to the first link, verb or cue word;
     "that of services" after "the prices of consumer goods" is the prices of services."""
-    phrases = cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.fillers + cues.link_words + cues.verbs_before_number
+    phrases = (cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.fillers + cues.link_words
+               + cues.verbs_before_number + cues.modal_verbs)
     before = _joined(_TIME_PHRASE.sub(" ", before))
     while (word := ends_with(before, phrases)) is not None:
         before = before.rstrip()[: -len(word)]  # "more than", "year on year to": cue phrases, however long
@@ -220,6 +221,7 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     trailing = ends_with(metric, cues.metric_trailing)
     rest = metric[: -len(trailing)].rstrip() if trailing else metric
+    rest = rest or metric  # (growth should be more than 4.4 percent: growth alone is what is said)
     if trailing and len(rest.split()) == 1 and rest.islower() and rest.endswith(("ic", "al")):
         rest = metric  # (economic growth: an adjective alone is no measure)
     return "" if all(w.lower() in cues.not_metrics for w in rest.split()) else rest
@@ -284,7 +286,7 @@ def metric_after(after: str, given: bool = False) -> str:
     link word or clause break; ``given`` (an allocation verb before): also after to/for."""
     after = _LEADING_PARENTHESIS.sub("", after)  # 2.58 trillion yuan (312 billion dollars) in …
     prepositions = "in|of|on|from|to|for" if given else "in|of|on|from"
-    m = regex.match(rf"\s(?:{prepositions})\s(?:the\s)?((?:[A-Za-z][\w'-]*\s?){{1,6}})", after)
+    m = regex.match(rf"\s(?:{prepositions})\s(?:(?:the|its|their)\s)?((?:[A-Za-z][\w'-]*\s?){{1,6}})", after)
     named = regex.sub(r"(?i)\A(?:a|an|one)\s", "", m.group(1)) if m else ""
     if not m or _TIME_WORDS.match(named) or _is_time_or_reference(m.group(1)):
         return ""  # (in the first three quarters, in Q1: when, not what; of this sum: what was said before)
