@@ -221,7 +221,6 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     trailing = ends_with(metric, cues.metric_trailing)
     rest = metric[: -len(trailing)].rstrip() if trailing else metric
-    rest = rest or metric  # (growth should be more than 4.4 percent: growth alone is what is said)
     if trailing and len(rest.split()) == 1 and rest.islower() and rest.endswith(("ic", "al")):
         rest = metric  # (economic growth: an adjective alone is no measure)
     return "" if all(w.lower() in cues.not_metrics for w in rest.split()) else rest
