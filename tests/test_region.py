@@ -55,7 +55,7 @@ def _claims(text: str, region: str, published: str) -> dict[str, object]:
      {"kind": "other", "std_unit": "index", "metric": "綜合消費物價指數"}),
     ("旅客平均逗留時間為1.2日,按年縮短1.6日。", "1.6日", {"kind": "duration", "std_value": 1.6, "change": "decrease"}),
     ("每月平均開支分別為12,000至35,999澳門元及36,000至62,999澳門元。", "12,000至35,999澳門元",
-     {"qualifier": "range", "value_high": 35999.0, "std_unit": "MOP"}),
+     {"qualifier": "range", "value_high": 35999.0, "std_unit": "MOP/month", "unit": "澳門元/月"}),
     # a range that repeats its change word is one range
     ("統計處預估,12月外銷訂單金額720億至740億美元,年增36.1％至年增39.8％。", "36.1％至年增39.8％",
      {"qualifier": "range", "change": "increase", "period": "2025-12", "status": "target"}),
