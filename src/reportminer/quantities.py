@@ -294,6 +294,8 @@ def _per_prefix(text: str, start: int) -> tuple[list[str], int]:
     """Denominators written before the number and where the rate starts: 每人每月1045元 → (["人", "月"],
     the 每). Across a change or link word (每人每月提高20元) the rate starts at the number: the words
     between say what changed."""
+    if text.find(_CUES.units.per_word, max(0, start - 16), start) < 0:
+        return [], start  # (every denominator opens with 每: most numbers have none before them)
     for candidate in _patterns().per_word.finditer(text, max(0, start - 16), start, overlapped=True):
         denominators = [w for w in candidate.group().split(_CUES.units.per_word) if w]
         if candidate.end() == start:

@@ -80,6 +80,8 @@ class Sentence:
 
     def spans_one_piece(self, start: int, end: int) -> bool:
         """True when text[start:end] lies inside one piece, i.e. is contiguous in the document."""
+        if len(self.pieces) == 1:
+            return True  # (the common case: a sentence of one paragraph)
         return self.to_doc(end - 1) - self.to_doc(start) == end - 1 - start
 
 
