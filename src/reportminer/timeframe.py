@@ -122,7 +122,18 @@ def _relative_alternation(words, year_mark: str) -> str:
 
 def _relative_word(written: str) -> str:
     """The relative year as the data lists it: 今(101)年 → 今年."""
-    return regex.sub(_ROC_NOTE, "", written)
+    return _ROC_NOTE_RE.sub("", written)
+
+
+# (compiled once: regex.sub and regex.search with a pattern string look it up in regex's cache each call)
+_ROC_NOTE_RE = regex.compile(_ROC_NOTE)
+_DIGITS = regex.compile(r"[0-9]+")
+
+
+def _group(m: regex.Match[str], name: str) -> str | None:
+    """Group ``name`` of ``m``, None when the pattern has no such group (the financial years are only in
+    Hong Kong's): without building the dict of every group, as ``groupdict().get`` does."""
+    return m.group(name) if name in m.re.groupindex else None
 
 
 @cache
@@ -152,7 +163,7 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
     bases = lex.words("period", "base_markers")
     found = []
     for m in _matches(text, roc, fiscal):
-        if any(text.endswith(b, 0, m.start()) for b in bases) or _months_before(text, m.start()) or _streak_since(text, m):
+        if text.endswith(bases, 0, m.start()) or _months_before(text, m.start()) or _streak_since(text, m):
             continue
         if m.group("plan") and _epithet().match(text, m.end()):
             continue  # 今年是“十四五”收官之年: the plan names the year, the year is the period
@@ -231,7 +242,7 @@ def _forecast_months(t: TimeExpression, published: str) -> TimeExpression:
 def time_spans(text: str, roc: bool = False, fiscal: bool = False) -> list[tuple[int, int]]:
     """Where every time expression of ``text`` stands, comparison bases included (较2025/26年度): a
     number inside one is part of the time, never a claim."""
-    return [(m.start(), m.end()) for m in _matches(text, roc, fiscal) if m.groupdict().get("fa") or m.group("year")]
+    return [(m.start(), m.end()) for m in _matches(text, roc, fiscal) if _group(m, "fa") or m.group("year")]
 
 
 def _in_a_name(text: str, pos: int) -> bool:
@@ -356,7 +367,7 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
     report_year_ = report_year(published)
     if m.group("om1") or m.group("omonth") or m.group("opart") or m.group("byear"):
         return _without_year(m, published, lex)
-    if m.groupdict().get("frel") or m.groupdict().get("fa"):
+    if _group(m, "frel") or _group(m, "fa"):
         return _financial_year(m, published, lex)
     if m.group("y1"):
         return TimeExpression(m.start(), m.end(), m.group("y1"), m.group("y2"))
@@ -375,7 +386,7 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
     if report_year_ is None:
         return None
     first, last = lex.cues["period"]["relative"][_relative_word(m.group("relative"))]
-    if note := regex.search(r"[0-9]+", m.group("relative")):
+    if note := _DIGITS.search(m.group("relative")):
         report_year_ = int(note.group()) + ROC_OFFSET - first  # 上(105)年: the year written in brackets
     if first == last and (months := _relative_months(m)):
         year = report_year_ + first  # 今年1至8月, 今年8月, 今年前11月
