@@ -409,6 +409,10 @@ def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quanti
     )
 
 
+_SLASH_DATE = regex.compile(r"(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01]))?(?!\d)")
+_SLASH_DATE_TAIL = regex.compile(r"(?:19|20)\d{2}/\Z")  # (the 08/31 of 2018/08/31)
+
+
 def _fraction(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:
     """百分之八十二, 千分之三, 三分之一, 1/10."""
     den = numbers[i]
@@ -422,6 +426,8 @@ def _fraction(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qu
                 return None
             if _ASCII_ALNUM.match(text[denominator.end : denominator.end + 1] or " "):
                 return None
+            if _SLASH_DATE.match(text, numerator.start) or _SLASH_DATE_TAIL.search(text, 0, numerator.start):
+                return None  # 2018/08/31: a date line, not a fraction
             return _fraction_quantity(text, numerator.start, denominator, numerator.value / denominator.value, lex)
         return None
     num = numbers[i + 1]
@@ -544,6 +550,22 @@ def _joins_range(text: str, low_start: int, after_joiner: int, high_start: int) 
     return not gap or (len(gap) <= _REPEATED_WORD_MAX and not any(c.isdigit() for c in gap) and text.endswith(gap, 0, low_start))
 
 
+def _change_then_level(text: str, number: NumberMatch, parsed: _UnitParse | None, adjacent: bool) -> bool:
+    """Two numbers joined by 至 right after a change verb, the first with its unit written and not a percent."""
+    return parsed is not None and parsed.kind != Kind.PERCENT and adjacent and _after_a_change_verb(text, number.start)
+
+
+def _after_a_change_verb(text: str, start: int) -> bool:
+    """A change verb (and a prefix qualifier) right before the number: 增加8.7倍至…, 减少约1,500人至…."""
+    before = text[max(0, start - _CHANGE_VERB_REACH) : start]
+    qualifier = _patterns().prefix_re.search(before)
+    before = before[: qualifier.start()] if qualifier else before
+    return before.endswith(_patterns().change_words)
+
+
+_CHANGE_VERB_REACH = 8  # characters before a number that hold a change verb and a qualifier
+
+
 def _unit_and_range(text: str, numbers: list[NumberMatch], i: int, unit_pos: int, lex: Lexicon):
     """The unit after a number, and the high end when a range follows: 5%—5.5%, 4.5-5%, 3至5个.
     Returns (unit parse or None, high value or None, end of the range or None), or _REJECT."""
@@ -555,6 +577,8 @@ def _unit_and_range(text: str, numbers: list[NumberMatch], i: int, unit_pos: int
         return parsed, None, None
     for joiner in _patterns().range_joiners:
         if text.startswith(joiner, joiner_pos) and _joins_range(text, number.start, joiner_pos + len(joiner), nxt.start):
+            if _change_then_level(text, number, parsed, nxt.start == joiner_pos + len(joiner)):
+                break  # 减少约1,500人至3,830,100人: the change, then the level it reaches (增长5%至7%: a range)
             high_unit = _parse_unit(text, nxt.end, nxt, lex)
             if high_unit is None or (parsed and parsed.unit != high_unit.unit):
                 break

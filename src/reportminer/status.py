@@ -216,8 +216,16 @@ def opening_frame(text: str, times: list[TimeExpression], quantities: list[Quant
             continue  # 到2035年, 2030年前: a deadline
         name = _frame_rule(text, t, first)
         if name:
-            return t, name
+            return _change_end(text, t, times), name
     return None
+
+
+def _change_end(text: str, t: TimeExpression, times: list[TimeExpression]) -> TimeExpression:
+    """由6月至8月的3.7%上升至7月至9月的3.9%: a time that dates a change's start frames by the time of its end."""
+    words = _words()
+    if not text.endswith(words.change_from, 0, t.start):
+        return t
+    return next((u for u in times if u.start > t.end and text.endswith(words.change_to, 0, u.start)), t)
 
 
 rule("period.frame.fronted", summary=(

@@ -145,11 +145,17 @@ def rate_by_sign(site: Site, draft: Draft) -> Draft | None:
     """整体通胀率为4.4%, 重要民生物资CPI涨幅再次扩大、突破6%，达到6.12%: a rate that is a change by
     definition, named before the number in its clause (or taken so by the number before), takes its
     change by its sign (a negative rate keeps its sign)."""
-    q = site.q
-    named = any(word in site.text[site.clause[0] : q.prefix_start] for word in _regional().change_rates)
+    q, clause = site.q, site.text[site.clause[0] : site.q.prefix_start]
+    named = any(word in clause for word in _regional().change_rates)
     if not q.value or not (named or (site.previous and site.previous.change_rule == "read.change.rate-by-sign")):
         return None
-    return draft._replace(change="increase" if q.value > 0 else "decrease")
+    falls = any(word in clause for word in _fall_rates())  # (本地产品出口跌幅为18.7%: a fall of 18.7%)
+    return draft._replace(change="increase" if (q.value > 0) != falls else "decrease")
+
+
+@cache
+def _fall_rates() -> tuple[str, ...]:
+    return load_lexicon().words("change", "fall_nouns_after")
 
 
 # --- borrow.change: the change of the number before -----------------------------------------------
