@@ -79,7 +79,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
         (?P<y1>(?:19|20)\d{{2}}){s}{y}?\s*[{span}]\s*(?P<y2>(?:19|20)\d{{2}}){s}{y}
       | {roc_year}{s}{y}{roc_fiscal}
         (?:
-            {s}(?P<m1>\d{{1,2}})(?:{m})?\s*[{span}]\s*(?P<m2>\d{{1,2}}){s}{month_word}   # 2025年7月至9月 too
+            {s}(?P<m1>\d{{1,2}})(?:{m})?\s*[{span}]\s*(?P<m2>\d{{1,2}}){s}{month_word}   # the month mark may be written twice
           | {s}(?P<month>\d{{1,2}}|{han_month}){s}{month_word}(?:(?P<day>{s}\d{{1,2}}{s}[{day}])|[{edges}])?
           | (?P<part>{parts})
           | (?:{to_date})(?P<yn>\d{{1,2}}|{han_month})\p{{Han}}?{m}                 # a year's first N months (see _of_a_year)
@@ -92,7 +92,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
             | {s}(?P<rday>\d{{1,2}}){s}{month_word}{s}\d{{1,2}}{s}[{day}]              # 今年4月1日: a day's date
             | (?:{to_date})(?P<rn>\d{{1,2}}|{han_month})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
       | {quarter_code}
-      | (?<![0-9{y}.])(?P<om1>\d{{1,2}})(?:{m})?\s*[{span}]\s*(?P<om2>\d{{1,2}}){month_word}   # months alone (6月至8月): the year from the date
+      | (?<![0-9{y}.])(?P<om1>\d{{1,2}})(?:{m})?\s*[{span}]\s*(?P<om2>\d{{1,2}}){month_word}   # months alone (the mark once or twice): the year from the date
       | (?<![0-9{y}.{span.replace(until, "")}])(?<!(?<!{until_lead}){until})(?P<omonth>\d{{1,2}}){m}(?:[{suffix}{edges}])?(?![0-9]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
       | (?<!{y})(?P<opart>{parts})
       | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # a year without its mark
