@@ -406,6 +406,7 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
     return change
 
 
+_GROWTH_AFTER = regex.compile(r"(?i)\s+in\s+(?:[a-z-]+\s+)?growth\b")
 _GROWTH_HEAD = regex.compile(r"(?i)\bgrowth(?:\s+rates?)?\s*\Z")
 
 
@@ -457,6 +458,8 @@ def _change_after(after: str, kind: Kind) -> str:
     the decline was 0.6 percentage point larger than that of last month: a direction written after the number."""
     if (comparative := _comparative_re().match(after)) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         return english_cues().comparatives[comparative.group("word").lower()]
+    if kind == Kind.PERCENT and _GROWTH_AFTER.match(after):
+        return "increase"  # (targeting 6-6.5 percent in economic growth)
     if (postposed := _POSTPOSED.match(after)) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         return "increase" if postposed.group(1).lower() == "up" else "decrease"
     if moved := _MOVED_FROM.match(after):

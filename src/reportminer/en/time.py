@@ -37,7 +37,8 @@ def _patterns() -> _TimePatterns:
         parts=regex.compile(rf"\b(?:(?P<part>{alternation(cues.year_parts)})|(?:between\s|from\s)?(?P<m1>{months})"
                             rf"\.?\s?(?:-|–|to|and|through)\s?(?P<m2>{months})"
                             rf"|(?P<month>{months})\.?(?:\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?)?(?:\s(?P<my>(?:19|20)\d{{2}}))?)\b"),
-        year_after=regex.compile(r"\s(?:of|in)\s(?:the\s)?(?:year\s)?(?P<y>(?:19|20)\d{2})\b"),
+        # (the first half of 2024, January to July 2019: the year written after the months is theirs)
+        year_after=regex.compile(r"\s(?:(?:of|in)\s(?:the\s)?(?:year\s)?)?(?P<y>(?:19|20)\d{2})\b"),
         # (the first two months of this year, the January-February period this year)
         relative_after=regex.compile(rf"\s(?:(?:of|in)\s)?(?:period\s)?(?P<phrase>{single})\b"),
         year_before=regex.compile(r"(?P<y>(?:19|20)\d{2})(?:'s|’s)?\s(?:the\s)?\Z"),
