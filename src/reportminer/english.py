@@ -200,18 +200,33 @@ def extract_english_claims(document: Document) -> list[Claim]:
         if frame.time is None and times and not claims:
             # (a news lead: the first dated sentence dates the article, when no claim came before it)
             frame = _Frame(times[0], frame.list_is_target)
-        quantities = find_quantities(text)
-        head = next((c.metric for c in reversed(claims[-3:]) if (" of " in c.metric or " for " in c.metric)
-                     and c.metric_rule != "en.rate-of-claim"), "")  # (not the growth rate of X: X's head)
-        contexts = _figure_referred(text, read_context(text, quantities, head), claims[-1] if claims else None)
-        found = [(q.quantity, c) for q, c in zip(quantities, contexts, strict=True)] + _ranks(text, quantities, contexts)
-        found.sort(key=lambda pair: pair[0].start)
+        found = _read_sentence(text, claims)
         numbers = [q for q, _ in found]
         stated = _appositions_dated(text, numbers, [governing_time(text, times, numbers, q) for q in numbers])
-        governing = _quarters_in_order(text, numbers, stated, frame.time)
+        governing = _conversions_dated(_quarters_in_order(text, numbers, stated, frame.time), [c for _, c in found])
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
         frame = _next_frame(frame, sentence, times, _trailing_times(text, stated, numbers))
     return claims
+
+
+def _read_sentence(text: str, claims: list[Claim]) -> list[tuple[Quantity, EnglishContext]]:
+    """The quantities and standings of a sentence with what each measures, in order; the claims before give
+    a head for "That of X" and a figure for "This figure"."""
+    quantities = find_quantities(text)
+    head = next((c.metric for c in reversed(claims[-3:]) if (" of " in c.metric or " for " in c.metric)
+                 and c.metric_rule != "en.rate-of-claim"), "")  # (not the growth rate of X: X's head)
+    contexts = _figure_referred(text, read_context(text, quantities, head), claims[-1] if claims else None)
+    found = [(q.quantity, c) for q, c in zip(quantities, contexts, strict=True)] + _ranks(text, quantities, contexts)
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _conversions_dated(governing: list[TimeExpression | None], contexts: list[EnglishContext]) -> list[TimeExpression | None]:
+    """27.02 trillion yuan ($4.24 trillion): a conversion in parentheses is dated as the figure it converts."""
+    out = list(governing)
+    for k in range(1, len(out)):
+        if contexts[k].rule == "en.conversion":
+            out[k] = out[k - 1]
+    return out
 
 
 def _trailing_times(text: str, stated: list[TimeExpression | None], numbers: list[Quantity]) -> list[TimeExpression]:
@@ -225,15 +240,16 @@ def _trailing_times(text: str, stated: list[TimeExpression | None], numbers: lis
 
 
 def _paragraph_frame(frame: _Frame, lead: TimeExpression | None) -> _Frame:
-    """A new paragraph of a monthly release (its first frame ``lead`` is one month: In July 2018, …) goes
-    back to the release's month after a paragraph that ran on with the months up to it (From January to
-    July, …; then: the catering services gained …)."""
+    """A new paragraph of a release (its first frame ``lead`` is months: In July 2018, …; From January to
+    February, …) goes back to the release's months after a paragraph that ran on with months around them
+    (From January to July, …; then: the catering services gained …) or inside them (… in February)."""
     time = frame.time
-    if lead is None or len(lead.first) != 7 or lead.first != lead.last:
+    if lead is None or len(lead.first) != 7 or time is None or len(time.first) != 7 or time.period == lead.period:
         return frame
-    if time is None or time.first == time.last or not time.first <= lead.first <= time.last:
-        return frame
-    return _Frame(lead, frame.list_is_target)
+    around = time.first <= lead.first and lead.last <= time.last  # (From January to July, … in a July release)
+    inside = lead.first <= time.first and time.last <= lead.last  # (… decreased by 27.38 percent in February,
+    # in a January–February release: the next paragraph is about January–February again)
+    return _Frame(lead, frame.list_is_target) if around or inside else frame
 
 
 _PRONOUNS = frozenset({"it", "this", "they", "these", "that"})

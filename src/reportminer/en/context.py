@@ -430,6 +430,12 @@ def _restates_claim_before(before: str) -> bool:
     return words.startswith("or ") and words[3:].strip() in english_cues().restatements
 
 
+def _level_told(before: str, between: str) -> bool:
+    """grew 6.6 percent …, exceeding 6 trillion yuan: a level told after the change and a comma (only a
+    qualifier before it) is no part of the change."""
+    return "," in between and bool(before.strip(" ,")) and not _without_qualifiers(before).strip(" ,")
+
+
 def _joined_to_claim_before(before: str) -> bool:
     """risen from 54 to 82.7 trillion; grew 4.7 percent year on year to 16.77 trillion yuan: a number that
     ends a change the number before began."""
@@ -481,11 +487,18 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease"  # a growth of -7.19 percent is a fall
     same_kind = previous_kind is None or previous_kind == kind or Kind.COUNT not in (previous_kind, kind)
-    if not change and previous and same_kind and (_joined_to_claim_before(before) or _LISTED_BY.match(before)
-                                                  or _restates_claim_before(before)
-                                                  or (_continues_claim(subject) and not previous.reached)):
+    if not change and previous and same_kind and _shares_change(before, subject, previous):
         change = previous.change  # increase A by 7 percent, B by 4 percent; growth of 9.2 percent, with B at 7.3 percent
     return change or _change_after(after, kind), noun_metric
+
+
+def _shares_change(before: str, between: str, previous) -> bool:
+    """The number continues the change of the claim before: joined to it, listed by it, restating it, or an
+    item of the same measure (not a level told after a comma, nor after a level reached)."""
+    if _level_told(before, between):
+        return False
+    return bool(_joined_to_claim_before(before) or _LISTED_BY.match(before) or _restates_claim_before(before)
+                or (_continues_claim(between) and not previous.reached))
 
 
 # growth of 9.2 percent, with North China's Inner Mongolia at 7.3 percent, Gansu at 6.4 percent: the items after
