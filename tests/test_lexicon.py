@@ -254,7 +254,7 @@ def test_unit_lists_are_derived_from_the_columns():
     assert {"个", "项", "家"} <= set(units["generic_classifiers"])
     assert units["place_classifiers"] == ("位",)
     assert set(units["attribute_units"]) == {"岁", "周岁"}
-    assert set(units["arabic_only"]) == {"方", "门"} and units["streak_only"] == ("届",)
+    assert set(units["arabic_only"]) == {"方", "门", "分"} and units["streak_only"] == ("届",)
     assert units["multiplied_as"]["度"] == "度电"
     for surface, unit in load_lexicon().units.items():
         if unit.role in ("generic", "place"):
@@ -267,6 +267,8 @@ def test_unit_behaviour_reads_from_the_columns():
     assert not reportminer.extract("累计建成100门课程。").empty
     assert reportminer.extract("党的二十届四中全会召开。").empty
     assert not reportminer.extract("连续12届获评全国文明城市。").empty
+    assert reportminer.extract("这项工作十分重要。").empty  # 分 is a score only after Arabic digits
+    assert reportminer.extract("综合判断分数为38分。")["unit_en"].tolist() == ["point"]
 
 
 # ---------------------------------------------------------------------------------------------------

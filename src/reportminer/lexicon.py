@@ -334,6 +334,7 @@ class ContextCues:
     """[context]: the words the context rules (reportminer/context) test for themselves."""
 
     attribute_marker: Words
+    value_notes: Words  # 下修值: what kind of figure the number after a date is (由上月下修值15.8%增为18.1%)
     ranked_units: Words
     measure_endings: Words
     examples_marker: Words

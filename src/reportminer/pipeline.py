@@ -190,9 +190,9 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
     """The claims of one sentence and the frame it leaves to the next."""
     quantities, tokens = _quantities(sentence)
     stated_times = find_time_expressions(sentence.text, document.published, *calendar)
-    if release is not None:  # (由上月4.40%降为4.32%: the month before the one the release is about)
-        stated_times = sorted(stated_times + relative_months(sentence.text, frame[0] if frame else None, stated_times),
-                              key=lambda t: t.start)
+    # (由上月4.40%降为4.32%: the month before the one the release is about; it dates numbers, frames nothing)
+    relative = relative_months(sentence.text, frame[0] if frame else None, stated_times) if release is not None else []
+    stated_times = sorted(stated_times + relative, key=lambda t: t.start)
     # (a number inside a time expression is part of the time: 2021/22年度 is no ratio, 较2025/26年度 neither)
     spans = [(t.start, t.end) for t in stated_times] + (time_spans(sentence.text, *calendar) if any(calendar) else [])
     quantities = [q for q in quantities if not any(a <= q.start < b for a, b in spans)]
@@ -208,11 +208,18 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
         dating = _quarter_of(frame, sentence.text) if release is not None else frame
         claims = [make_claim(document, sentence, original, q, ctx, times, dating) for q, ctx in zip(quantities, contexts)]
     if not sentence.is_heading:
-        opening = opening_frame(sentence.text, times, quantities, first=frame is None)
-        if opening is None and release is not None and paragraph_start:
-            opening = paragraph_lead(sentence.text, times, quantities)
-        frame, release = _next_frame(opening, frame, release) if opening else (frame, release)
+        framing = [t for t in times if t not in relative]
+        frame, release = _frame_after(sentence.text, framing, quantities, frame, release, paragraph_start)
     return claims, frame, release
+
+
+def _frame_after(text: str, times: list[TimeExpression], quantities: list[Quantity], frame: Frame | None,
+                 release: Release | None, paragraph_start: bool) -> tuple[Frame | None, Release | None]:
+    """The frame a sentence leaves to the next: the time that opens it, or a paragraph's lead in a release."""
+    opening = opening_frame(text, times, quantities, first=frame is None)
+    if opening is None and release is not None and paragraph_start:
+        opening = paragraph_lead(text, times, quantities)
+    return _next_frame(opening, frame, release) if opening else (frame, release)
 
 
 def _chinese_claims(document: Document, place: str) -> list[Claim]:

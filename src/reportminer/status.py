@@ -58,7 +58,7 @@ def _attribute_of_a_number(text: str, t: TimeExpression, marker: str) -> bool:
     if not text.startswith(marker, t.end):
         return False
     start = t.end + len(marker)
-    return any(q.start == 0 for q in find_quantities(text[start : start + _ATTRIBUTE_REACH]))
+    return _quantity_opens(text[start : start + _ATTRIBUTE_REACH])
 
 
 _ATTRIBUTE_REACH = 16  # characters after 的 that hold a quantity's number and unit
@@ -66,8 +66,20 @@ _ATTRIBUTE_REACH = 16  # characters after 的 that hold a quantity's number and 
 
 def _dates_a_start(text: str, t: TimeExpression) -> bool:
     """由上月4.40%降为4.32%: a date between 从/由 and the number right after it dates that start only."""
-    return text.endswith(_words().change_from, 0, t.start) and any(
-        q.start == 0 for q in find_quantities(text[t.end : t.end + _ATTRIBUTE_REACH]))
+    segment = text[t.end : t.end + _ATTRIBUTE_REACH]
+    note = next((n for n in _value_notes() if segment.lstrip().startswith(n)), "")  # (由上月下修值 15.8%)
+    return text.endswith(_words().change_from, 0, t.start) and _quantity_opens(segment.lstrip()[len(note) :])
+
+
+@cache
+def _value_notes() -> tuple[str, ...]:
+    return load_lexicon().words("context", "value_notes")
+
+
+def _quantity_opens(segment: str) -> bool:
+    """A quantity begins ``segment`` (after spaces: 的 4.88%, as PDF-typeset text writes it)."""
+    spaces = len(segment) - len(segment.lstrip())
+    return any(q.start == spaces for q in find_quantities(segment))
 
 
 @rule("period.change-end", summary=(
@@ -86,7 +98,7 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
     # number only, not the clauses after it
     marker = _words().attribute_marker
     while before and (_attribute_of_a_number(text, times[before - 1], marker) or _dates_a_start(text, times[before - 1])) \
-            and text[times[before - 1].end : q.prefix_start] not in (marker, ""):
+            and text[times[before - 1].end : q.prefix_start].strip() not in (marker, "", *_value_notes()):
         before -= 1
     ends = _ends_of_changes(text, q, times[:stated])
     if ends:

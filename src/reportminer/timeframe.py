@@ -449,6 +449,11 @@ def report_year(published: str) -> int | None:
     return int(published[:4]) if published[:4].isdigit() else None
 
 
+@cache
+def _target_words() -> tuple[str, ...]:
+    return load_lexicon().words("status", "target")
+
+
 FORECAST_REACH = 4  # characters after 上月 in which a forecast word makes it the forecast's date
 
 
@@ -463,9 +468,10 @@ def relative_months(text: str, month: TimeExpression | None, found: list[TimeExp
     for m in _relative_month_re().finditer(text):
         if text.endswith(bases, 0, m.start()) or any(t.start <= m.start() < t.end for t in found):
             continue
-        if any(word in text[m.end() : m.end() + FORECAST_REACH] for word in load_lexicon().words("status", "target")):
+        if any(len(word) > 1 and word in text[m.end() : m.end() + FORECAST_REACH] for word in _target_words()):
             continue  # (优于上月原先预期的667亿至687亿美元: when a forecast was made, not what it is about)
-        index = int(month.first[:4]) * 12 + int(month.first[5:7]) - 1 + cues["relative_months"][m.group()]  # type: ignore[index]
+        word = regex.sub(_MONTH_NOTE, "", m.group())
+        index = int(month.first[:4]) * 12 + int(month.first[5:7]) - 1 + cues["relative_months"][word]  # type: ignore[index]
         period = f"{index // 12}-{index % 12 + 1:02d}"
         out.append(TimeExpression(m.start(), m.end(), period, period))
     return out
@@ -473,4 +479,11 @@ def relative_months(text: str, month: TimeExpression | None, found: list[TimeExp
 
 @cache
 def _relative_month_re() -> regex.Pattern[str]:
-    return regex.compile(_alternation(load_lexicon().cues["period"]["relative_months"]))  # type: ignore[arg-type]
+    # (上（11）月: a Taiwan release writes the month's number in brackets before 月)
+    mark = load_lexicon().cues["period"]["month_mark"]
+    words = sorted(load_lexicon().cues["period"]["relative_months"], key=len, reverse=True)  # type: ignore[arg-type]
+    return regex.compile("|".join(regex.escape(w[: -len(mark)]) + _MONTH_NOTE + regex.escape(mark) if w.endswith(mark)
+                                  else regex.escape(w) for w in words))
+
+
+_MONTH_NOTE = r"(?:[(（]\d{1,2}[)）])?"

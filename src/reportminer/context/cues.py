@@ -73,6 +73,7 @@ class Cues:
     estimate_re: regex.Pattern[str]  # 预计: an estimate, a target even for a period already over
     measured_against_re: regex.Pattern[str]  # 高出, 完成 … right before a target word: a result, not a plan
     attribute_marker: tuple[str, ...]  # 的: what follows a number names what is measured
+    value_notes: tuple[str, ...]  # 下修值: a note on the figure between its date and its number
     ranked_units: tuple[str, ...]  # 强: a standing that names what is ranked after it
     measure_endings: tuple[str, ...]  # 量, 额: one-character endings of a measure
     examples_marker: str  # 等: closes a list of examples
@@ -141,6 +142,7 @@ def _context_words(lex: Lexicon) -> dict[str, object]:
     """The words of the ``[context]`` section: the ones the rules themselves test for."""
     return dict(
         attribute_marker=lex.words("context", "attribute_marker"),
+        value_notes=lex.words("context", "value_notes"),
         ranked_units=lex.words("context", "ranked_units"),
         examples_marker=lex.words("context", "examples_marker")[0],
         growth_rate=lex.words("context", "growth_rate")[0],
@@ -264,6 +266,8 @@ def change_after(text: str, start: int, pos: int, w: Cues, percent: bool = False
             return "increase" if m.group("change") in w.increase or m.group("change") in w.rise_nouns else "decrease"
     if not text.endswith(w.from_words, 0, start):
         return ""
+    while text.startswith((" ", "\t"), pos):
+        pos += 1  # (由上月的 4.88% 增为 4.9%: text typeset with spaces around numbers)
     m = w.change_after_re.match(text, pos)
     if m is None:
         return ""

@@ -370,8 +370,8 @@ def subject_of_clause_before(text: str, c_start: int, w: Cues) -> str:
 
 def dates_a_change(text: str, time_start: int, time_end: int, number_start: int, w: Cues) -> bool:
     """从2011年的1091亿元 / 增加到2016年的1650亿元: a date between a from/to word and its number."""
-    if text[time_end:number_start] not in w.attribute_marker + ("",):
-        return False
+    if text[time_end:number_start].strip() not in w.attribute_marker + w.value_notes + ("",):
+        return False  # (增加到2016年的1650亿元; 由上月下修值 15.8%: spaces as PDF text writes them)
     return text.endswith(w.from_words, 0, time_start) or bool(w.change_re.search(text, max(0, time_start - 8), time_start))
 
 
