@@ -18,6 +18,8 @@ from .time import find_times, opening
 
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
+# investment (excluding rural households) was …: a bracket that sets the measure's scope belongs to it.
+_SCOPE_PARENTHESIS = regex.compile(r"(?i)\((?:excluding|including|except|not including|exclusive of)\s[^()]{1,80}\)")
 _RELATIVE = regex.compile(r"(?i),\s*(?:which|who)\s[^,;]{1,120},(?=\s)")
 _DASHED = regex.compile(r"\s(?:--|—)\s[^-—]{1,160}?\s(?:--|—)(?=\s)")
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|--|—|(?<!\u2060)\band\b(?!\u2060)|\bwhile\b|\bwhich\b|(?<!\u2060)\bwith\b")  # (trade with X: a compound)  # (BEIJING, March 15 (Xinhua) -- …)
@@ -196,7 +198,8 @@ def _without_place(metric: str, cues: EnglishCues) -> str:
 @cache
 def _owner_place_re() -> regex.Pattern[str]:
     # ("of" and capitalised words that end in a place's last word; not the Association of Southeast Asian Nations)
-    return regex.compile(rf"\sof\s(?:[A-Z][\w'’-]*\s)*?(?:{alternation(english_cues().place_name_ends)})$")
+    return regex.compile(rf"\sof\s(?:(?:east|west|south|north|northeast|northwest|southeast|southwest|central)\s)?"
+                         rf"(?:[A-Z][\w'’-]*\s)*?(?:{alternation(english_cues().place_name_ends)})$")
 
 
 _HEAD_OF = regex.compile(r"(?i)(.+?\s(?:of|for))\s")
@@ -323,6 +326,7 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     text = _SINGLE_QUOTE.sub(" ", text) if "'" in text or "‘" in text else text  # (one mark for one: offsets stay)
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
+    masked = _SCOPE_PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)  # (excluding rural households) too
     masked = _joined(_DASHED.sub(lambda p: " " * len(p.group()), masked))  # (five countries -- A, B and C -- surged)
     masked = _RELATIVE.sub(lambda p: " " * len(p.group()), masked)  # (The core CPI, which excludes food prices, went up)
     breaks = _subject_with_kept(masked, list(_CLAUSE_BREAK.finditer(masked)))
