@@ -202,7 +202,7 @@ def _owner_place_re() -> regex.Pattern[str]:
                          rf"(?:[A-Z][\w'’-]*\s)*?(?:{alternation(english_cues().place_name_ends)})$")
 
 
-_HEAD_OF = regex.compile(r"(?i)(.+?\s(?:of|for))\s")
+_HEAD_OF = regex.compile(r"(?i)(.+?\s(?:of|for|in))\s")
 
 
 def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
@@ -644,7 +644,7 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
         previous = out[-1] if out else None
         previous_kind = quantities[len(out) - 1].quantity.kind if out else None
         change, noun_metric = _change(q, before, after, previous, text[previous_end:start], previous_kind)
-        head = next((c.metric for c in reversed(out) if " of " in c.metric or " for " in c.metric), head_before)
+        head = next((c.metric for c in reversed(out) if _HEAD_OF.match(c.metric)), head_before)
         metric, rule = _metric(q, before, after, noun_metric, previous, head, text, change)
         clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
