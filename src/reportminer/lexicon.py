@@ -277,7 +277,8 @@ class PeriodCues:
     day_mark: str
     roc_lead: str  # 民国 before a ROC year (Taiwan: 民国112年)
     fiscal_mark: str  # 度 after a year: a fiscal year (113年度)
-    fiscal_relative: Mapping[str, int]  # 本年度 → 0: a Hong Kong financial year counted from the current one
+    fiscal_relative: Mapping[str, Span]  # 本年度 → [0, 0], 未来两个财政年度 → [1, 2]: Hong Kong financial years
+    # counted from the current one
     relative_months: Mapping[str, int]  # 上月 → -1: a month counted from the month a release is about
 
 

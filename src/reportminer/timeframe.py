@@ -357,10 +357,12 @@ def _financial_year(m: regex.Match[str], published: str, lex) -> TimeExpression 
     if year is None:
         return None
     month = int(published[5:7]) if published[5:7].isdigit() else 1
-    first = year - (month < 4) + lex.cues["period"]["fiscal_relative"][m.group("frel")]
+    offsets = lex.cues["period"]["fiscal_relative"][m.group("frel")]
+    low, high = offsets  # (the first and last year counted: 未来两个财政年度 is [1, 2])
     # (本年度预算案: the budget presented this year is the coming financial year's)
-    first += bool(m.group("fbudget"))
-    return TimeExpression(m.start(), m.end(), f"{first}-04", f"{first + 1}-03", fiscal=True)
+    first = year - (month < 4) + low + bool(m.group("fbudget"))
+    last = year - (month < 4) + high + bool(m.group("fbudget"))
+    return TimeExpression(m.start(), m.end(), f"{first}-04", f"{last + 1}-03", fiscal=True)
 
 
 def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
