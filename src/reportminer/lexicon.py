@@ -62,6 +62,7 @@ class QualifierCues:
     suffix_approx: Words
     suffix_over: Words
     suffix_under: Words
+    not_prefix_words: Words  # 出超: a word ending in a prefix word that is no bound
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,6 +488,7 @@ class Lexicon:
     big_units: Mapping[str, int]
     decimal_points: frozenset[str]
     vague_digits: Mapping[str, int]
+    tens: Mapping[str, int]  # 廿 = 20: a digit and 十 in one character
     signs: Mapping[str, str]  # sign → "-" or "+"
     fullwidth: Mapping[str, str]
     units: Mapping[str, Unit]
@@ -725,6 +727,7 @@ def load_lexicon() -> Lexicon:
         big_units=MappingProxyType(numerals["big_units"]),
         decimal_points=frozenset(numerals["decimal_points"]),
         vague_digits=MappingProxyType(numerals["vague_digits"]),
+        tens=MappingProxyType(numerals["tens"]),
         signs=MappingProxyType(dict(numerals["signs"])),
         fullwidth=MappingProxyType(fullwidth),
         units=MappingProxyType(units),

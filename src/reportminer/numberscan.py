@@ -57,7 +57,7 @@ def _patterns() -> _Patterns:
 
     digit = _char_class(lex.digits)
     vague = _char_class(lex.vague_digits)
-    unit = "(?:" + guarded(lex.small_units) + "|" + guarded(lex.big_units) + ")"
+    unit = "(?:" + guarded(lex.small_units) + "|" + guarded(lex.big_units) + "|" + _char_class(lex.tens) + ")"
     point = _char_class(lex.decimal_points)
     inner = _char_class("".join(lex.cues["qualifier"]["inner_over"]))  # type: ignore[arg-type]
     sign = _char_class(lex.signs)
@@ -70,7 +70,7 @@ def _patterns() -> _Patterns:
     sign_after = "|".join(regex.escape(w) for w in lex.words("number", "sign_after"))
     sign_ok = rf"(?<![0-9A-Za-z.%\p{{Han}}\-][ \t]{{0,3}})|(?<=(?:{sign_after})[ \t]{{0,3}})"
     run = rf"(?:(?:{sign_ok}){sign}(?={SPACE}(?:[0-9.]|{digit}|{unit})))?{SPACE}{item}(?:{SPACE}{item})*"
-    first = "[" + "".join(re.escape(c) for c in sorted(set(lex.digits) | set(lex.vague_digits) | set(lex.small_units)
+    first = "[" + "".join(re.escape(c) for c in sorted(set(lex.digits) | set(lex.vague_digits) | set(lex.small_units) | set(lex.tens)
                                                       | set(lex.big_units) | set(lex.signs) | set("0123456789."))) + "]"
     # (one character class: the standard re module finds it several times faster than regex)
     return _Patterns(run=regex.compile(run), item=regex.compile(f"{atom}|{unit}|{inner}|{point}|{spaced_point}|{sign}|[ \t]+"),
@@ -86,7 +86,7 @@ def _item_kind(surface: str, lex) -> str:
         return "arabic"
     if surface in lex.digits or surface in lex.vague_digits:
         return "cdigit"
-    if surface in lex.small_units or surface in lex.big_units:
+    if surface in lex.small_units or surface in lex.big_units or surface in lex.tens:
         return "unit"
     return "other"
 
@@ -153,6 +153,7 @@ def _continuations() -> frozenset[str]:
     none of them is a run by itself."""
     lex = load_lexicon()
     return (frozenset(lex.digits) | frozenset(lex.vague_digits) | frozenset(lex.small_units) | frozenset(lex.big_units)
+            | frozenset(lex.tens)
             | frozenset(lex.signs) | frozenset(lex.decimal_points) | frozenset(lex.cues["qualifier"]["inner_over"])
             | frozenset("0123456789.,，eE^kKM") | frozenset(" \t\u3000\r\n"))
 
@@ -219,7 +220,7 @@ def _parse_by_tokens(surface: str) -> tuple[Decimal, bool, bool, bool] | None:
     except ValueError:
         return None
     kinds = {t.kind for t in tokens}
-    has_digit = any(t.kind == "num" for t in tokens)
+    has_digit = any(t.kind in ("num", "tens") for t in tokens)
     if not has_digit and kinds <= {"sign", "zero"}:
         return None
     return value, has_digit, not any(t.arabic for t in tokens), bool(kinds & {"inner", "vague"})

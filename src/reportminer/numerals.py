@@ -18,6 +18,8 @@ Decimal('54600')
 Decimal('1000000000')
 >>> numeral_value("负四十五亿零四百零四万")
 Decimal('-4504040000')
+>>> numeral_value("卅四点一")
+Decimal('34.1')
 >>> numeral_value("1,082.6")
 Decimal('1082.6')
 """
@@ -41,7 +43,7 @@ _ARABIC = regex.compile(
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    kind: str  # "num" (a digit or an Arabic number), "small", "big", "zero", "vague", "inner", "dot", "sign"
+    kind: str  # "num" (a digit or an Arabic number), "small", "big", "tens", "zero", "vague", "inner", "dot", "sign"
     value: Decimal = Decimal(0)
     arabic: bool = False
 
@@ -96,7 +98,7 @@ def _char_token(ch: str, tokens: list[Token], lex: Lexicon, text: str) -> Token:
         if lex.digits[ch] == 0 and tokens and tokens[-1].kind != "dot" and not _only_digits(tokens):
             return Token("zero")
         return Token("num", Decimal(lex.digits[ch]))
-    for table, kind in ((lex.small_units, "small"), (lex.big_units, "big")):
+    for table, kind in ((lex.small_units, "small"), (lex.big_units, "big"), (lex.tens, "tens")):
         if ch in table:
             return Token(kind, Decimal(table[ch]))
     if ch in lex.vague_digits:
@@ -144,6 +146,11 @@ class _Reading:
         self.section += multiplier * token.value
         self.pending, self.last_unit, self.zero, self.previous_big = None, token.value, False, False
 
+    def tens(self, token: Token) -> None:
+        # 廿四 = 24: the tens themselves, then a digit read as the ones (last unit 十, as after 二十)
+        self.section += token.value
+        self.pending, self.last_unit, self.zero, self.previous_big = None, Decimal(10), False, False
+
     def big(self, token: Token) -> None:
         if self.previous_big and self.pending is None:
             self.total *= token.value  # 万万, 万亿, 万多亿: magnitudes that follow each other multiply
@@ -183,6 +190,8 @@ def _sections(tokens: list[Token]) -> Decimal:
             reading.small(token)
         elif token.kind == "big":
             reading.big(token)
+        elif token.kind == "tens":
+            reading.tens(token)
         # "inner" (余, 多) leaves the value alone and keeps a run of magnitudes together
     return reading.value()
 

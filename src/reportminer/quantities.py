@@ -15,7 +15,7 @@ import regex
 
 from .lexicon import Lexicon, Unit, load_lexicon
 from .numberscan import scan_numbers
-from .segment import Tokens
+from .segment import Tokens, tokenize
 from .types import Kind, NumberMatch, Qualifier, Quantity
 
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
@@ -88,7 +88,9 @@ def _patterns() -> _Patterns:
                                                    + lex.words("units", "per_links") + tuple(w for w, _ in prefix))
                               + r")+\Z"),
         # a short measure noun and a link between them: 每月平均开支在6,000至18,999澳门元之间 (a monthly amount)
-        per_noun_gap=regex.compile(r"\p{Han}{1,6}?(?:" + _alternation(lex.words("units", "per_links")) + r")\Z"),
+        # or the words a bracketed number measures: 每平方米实用面积平均价格(100,217元), a price per m²
+        per_noun_gap=regex.compile(r"\p{Han}{1,6}?(?:" + _alternation(lex.words("units", "per_links")) + r")\Z"
+                                   + r"|\p{Han}{1,10}[(（]\Z"),
         change_words=lex.words("change", "increase") + lex.words("change", "decrease"),
         rank_followers=lex.words("rank", "followers"),
         blocker_re=regex.compile(_alternation(lex.words("label", "blockers"))),
@@ -115,7 +117,15 @@ def _prefix_qualifier(text: str, start: int) -> tuple[Qualifier | None, int]:
     if m is None:
         return _magnitude_bound(text, start)
     longest = max((w for w, _ in patterns.prefix_words if text.startswith(w, start - len(w), start)), key=len)
+    if text.endswith(_CUES.qualifier.not_prefix_words, 0, start) and _inside_word(text, start, len(longest)):
+        return None, start  # 对美出超854亿美元: the word ends in 超 but is no bound (支出超 is)
     return dict(patterns.prefix_words)[longest], start - len(longest)
+
+
+def _inside_word(text: str, end: int, length: int) -> bool:
+    """The ``length`` characters before ``end`` end a longer word of jieba's (出超, not 支出 and 超)."""
+    words = tokenize(text[max(0, end - 8) : end])
+    return bool(words) and len(words[-1].text) > length
 
 
 def _magnitude_bound(text: str, start: int) -> tuple[Qualifier | None, int]:
@@ -609,6 +619,10 @@ def _shared_magnitude(text: str, number: NumberMatch, value_high: Decimal | None
     return _magnitude(text[numbers[i + 1].start : numbers[i + 1].end], lex)
 
 
+# (a share names nothing: 升8.6%后 is a rise, where 80后 is a generation and 3号 a number)
+_SHARES = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT})
+
+
 def _names_rather_than_measures(text: str, number: NumberMatch, parsed: _UnitParse, end: int, lex: Lexicon) -> bool:
     """Words around the quantity that make it part of a name, a label or an enumeration."""
     if number.chinese and number.value == 1 and text[number.start:number.end] in lex.digits and parsed.kind == Kind.COUNT:
@@ -617,7 +631,7 @@ def _names_rather_than_measures(text: str, number: NumberMatch, parsed: _UnitPar
                                  or text[number.start:number.end] in _CUES.number.bare_magnitudes):
         if _prefix_qualifier(text, number.start)[0] is None:
             return True  # 万人空巷, 千座公园城市: a bare magnitude is a number only after 超/近/逾 (十美元 is ten)
-    if _blocked(text, end) and not (parsed.kind == Kind.COUNT and len(parsed.unit) == 1
+    if _blocked(text, end) and parsed.kind not in _SHARES and not (parsed.kind == Kind.COUNT and len(parsed.unit) == 1
                                     and _CJK.match(text[end : end + 2] or " ")
                                     and text[end : end + 2] not in _CUES.label.blocker_nouns):
         # 120周年 (周 + 年), 80年代; but after a classifier a noun may begin with a blocker (5300多栋楼宇)

@@ -58,7 +58,8 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     suffix, edges, start = (regex.escape(cues[k]) for k in ("month_suffix", "month_edges", "month_start"))
     month_word = rf"{m}(?:{suffix})?"  # 12月, 12月份
     roc_lead, fiscal_mark = regex.escape(cues["roc_lead"]), regex.escape(cues["fiscal_mark"])  # 民国112年, 113年度
-    han_month = f"[{regex.escape(lex.cues['rank']['ordinal_numerals'])}]{{1,2}}"  # 2022年三月底
+    han_month = f"[{(han := regex.escape(lex.cues['rank']['ordinal_numerals']))}]{{1,2}}"  # 2022年三月底
+    month_number = rf"(?:\d{{1,2}}|{han_month})"  # 8月, 八月 (a Taiwan paper writes its months in Chinese numerals)
     han_year = f"[{regex.escape(lex.cues['layout']['year_digits'])}]{{4}}"  # 二零一八年 (a Hong Kong budget speech)
     roc_year = (rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d|{han_year})" if roc
                 else rf"(?P<year>(?:19|20)\d{{2}}|{han_year})")
@@ -79,7 +80,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
         (?P<y1>(?:19|20)\d{{2}}){s}{y}?\s*[{span}]\s*(?P<y2>(?:19|20)\d{{2}}){s}{y}
       | {roc_year}{s}{y}{roc_fiscal}
         (?:
-            {s}(?P<m1>\d{{1,2}})(?:{m})?\s*[{span}]\s*(?P<m2>\d{{1,2}}){s}{month_word}   # the month mark may be written twice
+            {s}(?P<m1>{month_number})(?:{m})?\s*[{span}]\s*(?P<m2>{month_number}){s}{month_word}   # the month mark may be written twice
           | {s}(?P<month>\d{{1,2}}|{han_month}){s}{month_word}(?:(?P<day>{s}\d{{1,2}}{s}[{day}])|[{edges}])?
           | (?P<part>{parts})
           | (?:{to_date})(?P<yn>\d{{1,2}}|{han_month})\p{{Han}}?{m}                 # a year's first N months (see _of_a_year)
@@ -87,13 +88,14 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
         (?P<since>{since})?
       | [“"]?(?P<plan>{plans})[”"]?(?P<psince>{since})?
       | (?P<relative>{relative})(?:(?P<rpart>{parts})
-            | {s}(?P<rm1>\d{{1,2}})(?:{m})?\s*[{span}]\s*(?P<rm2>\d{{1,2}}){s}{month_word}   # 今年1至8月
-            | {s}(?P<rmonth>\d{{1,2}}){s}{month_word}(?![0-9]|[ \t]*[{day}])          # 今年8月 (今年4月1日 below)
+            | {s}(?P<rm1>{month_number})(?:{m})?\s*[{span}]\s*(?P<rm2>{month_number}){s}{month_word}   # 今年1至8月
+            | {s}(?P<rmonth>{month_number}){s}{month_word}(?![0-9{han}]|[ \t]*[{day}])          # 今年8月 (今年4月1日 below)
             | {s}(?P<rday>\d{{1,2}}){s}{month_word}{s}\d{{1,2}}{s}[{day}]              # 今年4月1日: a day's date
             | (?:{to_date})(?P<rn>\d{{1,2}}|{han_month})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
       | {quarter_code}
-      | (?<![0-9{y}.])(?P<om1>\d{{1,2}})(?:{m})?\s*[{span}]\s*(?P<om2>\d{{1,2}}){month_word}   # months alone (the mark once or twice): the year from the date
-      | (?<![0-9{y}.{span.replace(until, "")}])(?<!(?<!{until_lead}){until})(?P<omonth>\d{{1,2}}){m}(?:[{suffix}{edges}])?(?![0-9]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
+      | (?<![0-9{y}.{han}])(?P<om1>{month_number})(?:{m})?\s*[{span}]\s*(?P<om2>{month_number}){month_word}   # months alone (the mark once or twice): the year from the date
+      | (?<![0-9{y}.{han}{span.replace(until, "")}])(?<!(?<!{until_lead}){until})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?![0-9{han}]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
+      | (?<![0-9{y}.{han}])(?:{to_date})(?P<on>{month_number}){m}   # the year's first N months (the year from the date; see _without_year)
       | (?<!{y})(?P<opart>{parts})
       | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # a year without its mark
         """,
@@ -145,7 +147,7 @@ def _may_hold_time(roc: bool = False, fiscal: bool = False) -> re.Pattern[str]:
     cues = lex.cues["period"]
     words = [*lex.plan_periods, *cues["relative"], *cues["year_parts"], *(cues["fiscal_relative"] if fiscal else ())]
     # (and the Chinese digits a year is written in: 二零一八年)
-    chars = {w[0] for w in words if w} | set(lex.cues["layout"]["year_digits"])
+    chars = {w[0] for w in words if w} | set(lex.cues["layout"]["year_digits"]) | {cues["month_mark"]}
     return re.compile(r"[\d" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
@@ -314,16 +316,24 @@ def yearless_months(first_month: int, last_month: int, start: int, end: int, pub
 
 
 def _without_year(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
-    """Months without their year (1-11月, 12月份, 上半年: the latest before publication), or a year
+    """Months without their year (1-11月, 12月份, 上半年, 前8月: the latest before publication), or a year
     written without 年 (对于2024发展…)."""
     if m.group("om1"):
-        return yearless_months(int(m.group("om1")), int(m.group("om2")), m.start(), m.end(), published)
+        return yearless_months(_month(m, "om1"), _month(m, "om2"), m.start(), m.end(), published)
     if m.group("omonth"):
-        return yearless_months(int(m.group("omonth")), int(m.group("omonth")), m.start(), m.end(), published)
+        return yearless_months(_month(m, "omonth"), _month(m, "omonth"), m.start(), m.end(), published)
+    if m.group("on"):
+        return yearless_months(1, _month(m, "on"), m.start(), m.end(), published)
     if m.group("opart"):
         first, last = lex.cues["period"]["year_parts"][m.group("opart")]
         return yearless_months(first, last, m.start(), m.end(), published)
     return TimeExpression(m.start(), m.end(), m.group("byear"), m.group("byear"))
+
+
+def _month(m: regex.Match[str], name: str) -> int:
+    """The month number of group ``name``: 8 or 八 (0 when out of the calendar, which no month range takes)."""
+    number = int(numeral_value(m.group(name)))
+    return number if 1 <= number <= 12 else 0
 
 
 def _of_a_year(m: regex.Match[str], published: str, lex) -> TimeExpression:
@@ -331,7 +341,7 @@ def _of_a_year(m: regex.Match[str], published: str, lex) -> TimeExpression:
     span from it up to now (2021年以来)."""
     year = gregorian(m.group("year"))
     if m.group("m1"):
-        return TimeExpression(m.start(), m.end(), f"{year}-{int(m.group('m1')):02d}", f"{year}-{int(m.group('m2')):02d}")
+        return TimeExpression(m.start(), m.end(), f"{year}-{_month(m, 'm1'):02d}", f"{year}-{_month(m, 'm2'):02d}")
     if m.group("month"):
         month = f"{year}-{int(numeral_value(m.group('month'))):02d}"
         return TimeExpression(m.start(), m.end(), month, month, day=bool(m.group("day")))
@@ -365,9 +375,13 @@ def _financial_year(m: regex.Match[str], published: str, lex) -> TimeExpression 
     return TimeExpression(m.start(), m.end(), f"{first}-04", f"{last + 1}-03", fiscal=True)
 
 
+# The groups of a time written without its year (1-11月, 8月, 前8月, 上半年, or a year without 年).
+_YEARLESS = ("om1", "omonth", "on", "opart", "byear")
+
+
 def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
     report_year_ = report_year(published)
-    if m.group("om1") or m.group("omonth") or m.group("opart") or m.group("byear"):
+    if any(m.group(name) for name in _YEARLESS):
         return _without_year(m, published, lex)
     if _group(m, "frel") or _group(m, "fa"):
         return _financial_year(m, published, lex)
@@ -404,9 +418,11 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
 def _relative_months(m: regex.Match[str]) -> tuple[int, int] | None:
     """The months written after a relative year (今年1至8月, 今年8月, 今年4月1日, 今年前11月), else None."""
     if m.group("rm1"):
-        first, last = int(m.group("rm1")), int(m.group("rm2"))
-    elif m.group("rmonth") or m.group("rday"):
-        first = last = int(m.group("rmonth") or m.group("rday"))
+        first, last = _month(m, "rm1"), _month(m, "rm2")
+    elif m.group("rmonth"):
+        first = last = _month(m, "rmonth")
+    elif m.group("rday"):
+        first = last = int(m.group("rday"))
     elif m.group("rn"):
         first, last = 1, int(numeral_value(m.group("rn")))
     else:

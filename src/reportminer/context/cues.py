@@ -66,6 +66,7 @@ class Cues:
     rate_words: tuple[str, ...]  # 增速, 增幅: a growth rate that a standing or streak may be of
     aims: tuple[str, ...]  # 目标, 水平 …: what a percent is set as, after the measure it names
     trailing_re: regex.Pattern[str]  # a link word glued to the end of a word (占比达 → 占比)
+    whole_words: frozenset[str]  # 出超: words that end in a link word yet are one word
     change_re: regex.Pattern[str]  # a change verb, then fillers, at the end of a text
     target_re: regex.Pattern[str]
     change_after_re: regex.Pattern[str]  # a change verb then 至/到 right after a number
@@ -128,6 +129,7 @@ def _patterns(lex: Lexicon, increase: tuple[str, ...], decrease: tuple[str, ...]
                                       + alternation(lex.words("metric", "aims")) + "))"),
         basis_re=regex.compile(regex.escape(basis) + r"[\p{Han}]{0,6}?(?:" + alternation(lex.words("metric", "basis_ends")) + ")"),
         trailing_re=regex.compile("(?:" + alternation(lex.words("metric", "glued")) + r")\Z"),
+        whole_words=frozenset(lex.words("qualifier", "not_prefix_words")),
         change_re=regex.compile("(?P<change>" + alternation(increase + decrease) + ")(?:"
                                 + alternation(lex.words("change", "fillers") + prefixes) + r"|[ \t\u3000])*\Z"),
         target_re=regex.compile(alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
@@ -261,7 +263,7 @@ def change_after(text: str, start: int, pos: int, w: Cues, percent: bool = False
     """从75.6%提升至76.5%: the first number takes the change verb that follows it; so does a
     percent that the change word follows (保持40%以上的增长)."""
     if percent:
-        m = w.change_after_re.match(text, pos + (text.startswith(w.attribute_marker, pos)))
+        m = w.change_after_re.match(text, _after_manner(text, pos + text.startswith(w.attribute_marker, pos), w))
         if m is not None and m.group("change") in w.growth_nouns:
             return "increase" if m.group("change") in w.increase or m.group("change") in w.rise_nouns else "decrease"
     if not text.endswith(w.from_words, 0, start):
@@ -272,6 +274,12 @@ def change_after(text: str, start: int, pos: int, w: Cues, percent: bool = False
     if m is None:
         return ""
     return "increase" if m.group("change") in w.increase else "decrease"
+
+
+def _after_manner(text: str, pos: int, w: Cues) -> int:
+    """Past a word that qualifies the change noun at ``pos`` (录得1.6%的实质升幅, 的按季跌幅)."""
+    manner = next((m for m in w.change_modifiers if text.startswith(m, pos)), "")
+    return pos + len(manner)
 
 
 def target_cues(text: str, w: Cues) -> list[int]:

@@ -59,12 +59,19 @@ def strip_trailing(words: list[Token], trailing: Collection[str]) -> list[Token]
             continue
         # a word jieba guessed (no dictionary tag) may have glued a link word on: 占比达 → 占比
         # (also a two-character word jieba's dictionary mistakes for a name: 比达 in 税占比达77.4%)
-        glued = w.trailing_re.search(last.text) if last.tag == "" or (
-            len(last.text) == 2 and last.tag[:1] == "n") else None  # (下达 is a verb of its own)
+        glued = _glued_link(last, w)
         if glued is None or glued.start() == 0:
             break
         words = words[:-1] + [Token(last.text[: glued.start()], last.start, last.start + glued.start(), "")]
     return words
+
+
+def _glued_link(last: Token, w: Cues) -> regex.Match[str] | None:
+    """A link word jieba glued to the end of a word it guessed (占比达) or mistook for a name (比达); not
+    in a word of its own (下达 is a verb, 出超 a noun)."""
+    if last.tag == "" or (len(last.text) == 2 and last.tag[:1] == "n" and last.text not in w.whole_words):
+        return w.trailing_re.search(last.text)
+    return None
 
 
 def _is_mark(word: str) -> bool:

@@ -51,6 +51,7 @@ class EnglishCues:
     relative_years: Mapping[str, tuple[int, int]]
     base_markers: tuple[str, ...]
     base_number_openers: tuple[str, ...]
+    spread_not_after: tuple[str, ...]  # by, from: "by 2 percent to 7 percent" is a change and the level it reaches
     year_parts: Mapping[str, tuple[int, int]]
     months: Mapping[str, int]
     stop_words: tuple[str, ...]

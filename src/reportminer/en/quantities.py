@@ -29,7 +29,9 @@ _NOT_NOUNS = frozenset({"was", "has", "does", "this", "its", "plus", "less", "th
                         "hers", "ours", "theirs", "whereas", "unless", "besides", "towards", "afterwards", "is"})
 # Where a range is written out in words (ranging from 4 percent to 6 percent, between 3 and 5 percent).
 _RANGE_START = regex.compile(r"(?i)\b(?:ranging|ranged|range|ranges)\s+from\s*\Z|\bbetween\s*\Z|\brange\s+of\s*\Z")
-_RANGE_END = regex.compile(r"(?i)\s(?:to|and)\s(?P<high>\d[\d,]*(?:\.\d+)?)\s?(?P<unit>percent|per cent|%|percentage points?)")
+_RANGE_END = regex.compile(r"(?i)\s(?:to|and)\s(?P<high>\d[\d,]*(?:\.\d+)?)\s{0,3}(?P<unit>percent|per cent|%|percentage points?)")
+# (with no word before: growth of 7 percent to 7.5  percent, 7% to 7.5%)
+_SPREAD_END = regex.compile(r"(?i)\s{1,3}(?:to|-|–)\s{1,3}(?P<high>\d[\d,]*(?:\.\d+)?)\s{0,3}(?P<unit>percent|per cent|%|percentage points?)(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ def _unit_re() -> regex.Pattern[str]:
     # (a hyphen may join a number to its unit: a 5-percent growth rate; a streak word may stand
     # between: five consecutive years)
     cues = english_cues()
-    return regex.compile(rf"(?:\s|-)?(?:(?:{alternation(cues.streak_words)})\s)?(?P<unit>{alternation(english_units())})(?![\w])",
+    return regex.compile(rf"(?:\s{{1,3}}|-)?(?:(?:{alternation(cues.streak_words)})\s)?(?P<unit>{alternation(english_units())})(?![\w])",
                          regex.IGNORECASE)
 
 
@@ -273,8 +275,14 @@ def _suffix_qualifier(after: str) -> tuple[Qualifier | None, int]:
 
 
 def _range_in_words(text: str, start: int, unit: _Unit, high: Decimal | None) -> tuple[Decimal | None, int]:
-    """ranging from 4 percent to 6 percent: one range, the high end and where it ends."""
-    spread = _RANGE_END.match(text, unit.end) if _RANGE_START.search(text[:start]) else None
+    """ranging from 4 percent to 6 percent, growth of 7% to 7.5%: one range, the high end and where it ends
+    (not after by or from: up by 2 percent to 7 percent is a change and its level)."""
+    if _RANGE_START.search(text[:start]):
+        spread = _RANGE_END.match(text, unit.end)
+    elif ends_with(text[:start], english_cues().spread_not_after) is None:
+        spread = _SPREAD_END.match(text, unit.end)
+    else:
+        spread = None
     if spread and spread.group("unit").lower() == unit.surface.lower():
         return Decimal(spread.group("high").replace(",", "")), spread.end()
     return high, unit.end
