@@ -264,6 +264,9 @@ class PeriodCues:
     whole_year: Words
     topic_leads: Words
     relative: Mapping[str, Span]
+    window_past: Words  # 过去, 近: N years before publication (过去四年间)
+    window_future: Words  # 今后, 未来: the year of publication and the N - 1 after it
+    window_tails: Words  # 来, 间: after the 年 of a window
     year_parts: Mapping[str, Span]
     year_mark: str
     month_mark: str

@@ -47,13 +47,17 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     lex = load_lexicon()
     cues = lex.cues["period"]
     plans = _alternation(lex.plan_periods)
-    relative = _relative_alternation(cues["relative"], cues["year_mark"]) if roc else _alternation(cues["relative"])
+    relative = _year_window(lex) + "|" + (_relative_alternation(cues["relative"], cues["year_mark"]) if roc else _alternation(cues["relative"]))
     parts = _alternation(cues["year_parts"])
     # Text typeset from PDF puts spaces around Arabic numbers (2025 年 3 月): up to two are allowed.
     s = r"[ \t\u3000]{0,2}"
     y, m, since = regex.escape(cues["year_mark"]), regex.escape(cues["month_mark"]), _alternation(cues["since"])
     span = regex.escape(cues["span_joiners"])  # 2021—2025年, 1-11月
     until_lead, until = (regex.escape(c) for c in cues["until"])  # 截至11月底: 至 that is no span joiner
+    # (到8月 is a month, 5月到8月 a span: a joiner that is a word joins only a month or number before it;
+    # 到8月底 is a deadline)
+    plain_joiners, word_joiners = (regex.escape("".join(c for c in cues["span_joiners"] if c.isalpha() == word and c != cues["until"][1]))
+                                   for word in (False, True))
     day = regex.escape(cues["day_marks"])
     suffix, edges, start = (regex.escape(cues[k]) for k in ("month_suffix", "month_edges", "month_start"))
     month_word = rf"{m}(?:{suffix})?"  # 12月, 12月份
@@ -64,14 +68,9 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     roc_year = (rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d|{han_year})" if roc
                 else rf"(?P<year>(?:19|20)\d{{2}}|{han_year})")
     roc_fiscal = f"(?:{fiscal_mark})?" if roc else ""
-    budget = _alternation(lex.words("regional", "budget_words"))
-    fiscal_years = (rf"(?P<fa>(?:19|20)\d{{2}})/(?P<fb>\d{{2}})(?!\d)(?:\s*[{span}]\s*(?P<fc>(?:19|20)\d{{2}})/\d{{2}}(?!\d))?"
-                    rf"(?:{y}{fiscal_mark})?\s*|(?P<frel>{_alternation(cues['fiscal_relative'])})(?=(?P<fbudget>{budget})?)\s*|" if fiscal else "")
+    fiscal_years = _fiscal_years(lex, span, y, fiscal_mark) if fiscal else ""
     to_date = _alternation(lex.words("regional", "months_to_date"))
-    q = regex.escape(lex.cues["regional"]["quarter_code"])
-    # 112Q1 (a table's quarter code; in Taiwan the year is of the ROC calendar)
-    quarter_code = (rf"(?P<qyear>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d){q}(?P<quarter>[1-4])(?![0-9])" if roc
-                    else rf"(?P<qyear>(?:19|20)\d{{2}}){q}(?P<quarter>[1-4])(?![0-9])")
+    quarter_code = _quarter_code(lex, roc)
     # Months alone take the year from the date (1-11月, 12月份, 截至11月底; 3月5日 is a day's date); a year
     # may stand without its mark before a noun (对于2024发展主要预期目标).
     return regex.compile(
@@ -94,13 +93,28 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
             | (?:{to_date})(?P<rn>\d{{1,2}}|{han_month})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
       | {quarter_code}
       | (?<![0-9{y}.{han}])(?P<om1>{month_number})(?:{m})?\s*[{span}]\s*(?P<om2>{month_number}){month_word}   # months alone (the mark once or twice): the year from the date
-      | (?<![0-9{y}.{han}{span.replace(until, "")}])(?<!(?<!{until_lead}){until})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?![0-9{han}]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
+      | (?<![0-9{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?![0-9{han}]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
       | (?<![0-9{y}.{han}])(?:{to_date})(?P<on>{month_number}){m}   # the year's first N months (the year from the date; see _without_year)
       | (?<!{y})(?P<opart>{parts})
       | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # a year without its mark
         """,
         regex.VERBOSE,
     )
+
+
+def _fiscal_years(lex, span: str, y: str, fiscal_mark: str) -> str:
+    """Hong Kong's financial years (2021/22年度, 2023/24至2026/27年度) and windows of them (本年度), each
+    followed by ``|``."""
+    budget = _alternation(lex.words("regional", "budget_words"))
+    return (rf"(?P<fa>(?:19|20)\d{{2}})/(?P<fb>\d{{2}})(?!\d)(?:\s*[{span}]\s*(?P<fc>(?:19|20)\d{{2}})/\d{{2}}(?!\d))?"
+            rf"(?:{y}{fiscal_mark})?\s*|(?P<frel>{_alternation(lex.cues['period']['fiscal_relative'])})(?=(?P<fbudget>{budget})?)\s*|")
+
+
+def _quarter_code(lex, roc: bool) -> str:
+    """112Q1: a table's quarter code (in Taiwan the year is of the ROC calendar)."""
+    q = regex.escape(lex.cues["regional"]["quarter_code"])
+    year = r"(?:19|20)\d{2}|(?<![0-9.])1[0-2]\d" if roc else r"(?:19|20)\d{2}"
+    return rf"(?P<qyear>{year}){q}(?P<quarter>[1-4])(?![0-9])"
 
 
 @lru_cache(maxsize=8)  # (a sentence's times are read, then its comparison bases: one scan serves both)
@@ -120,6 +134,25 @@ def _relative_alternation(words, year_mark: str) -> str:
     their 年 (今(101)年9月 is September 2012)."""
     return "|".join(regex.escape(w[:-1]) + _ROC_YEAR_NOTE + regex.escape(w[-1]) if len(w) > 1 and w.endswith(year_mark)
                     else regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _year_window(lex) -> str:
+    """过去四年间, 近3年来, 未来五年: a window of N years (groups ``wlead``, ``wn``), before the listed relative
+    words so that the longest reading (with its 来 or 间) wins."""
+    words = lambda key: _alternation(lex.words("period", key))
+    numerals = regex.escape("".join(sorted(set(lex.digits) | set(lex.small_units))))
+    return (rf"(?P<wlead>{words('window_past')}|{words('window_future')})(?P<wn>[0-9]{{1,2}}|[{numerals}]{{1,3}})"
+            rf"{regex.escape(lex.cues['period']['year_mark'])}(?:{words('window_tails')})?")
+
+
+def _window(m: regex.Match[str], report_year_: int, lex) -> TimeExpression | None:
+    """The years of a window: the N before publication, or from it on (未来五年)."""
+    n = int(numeral_value(m.group("wn")))
+    if not 1 <= n <= 100:
+        return None
+    if m.group("wlead") in lex.words("period", "window_future"):
+        return TimeExpression(m.start(), m.end(), str(report_year_), str(report_year_ + n - 1))
+    return TimeExpression(m.start(), m.end(), str(report_year_ - n), str(report_year_ - 1))
 
 
 def _relative_word(written: str) -> str:
@@ -145,7 +178,8 @@ def _may_hold_time(roc: bool = False, fiscal: bool = False) -> re.Pattern[str]:
     (The standard ``re`` module: for one character class it scans several times faster.)"""
     lex = load_lexicon()
     cues = lex.cues["period"]
-    words = [*lex.plan_periods, *cues["relative"], *cues["year_parts"], *(cues["fiscal_relative"] if fiscal else ())]
+    words = [*lex.plan_periods, *cues["relative"], *cues["year_parts"], *(cues["fiscal_relative"] if fiscal else ()),
+             *lex.words("period", "window_past"), *lex.words("period", "window_future")]
     # (and the Chinese digits a year is written in: 二零一八年)
     chars = {w[0] for w in words if w} | set(lex.cues["layout"]["year_digits"]) | {cues["month_mark"]}
     return re.compile(r"[\d" + "".join(re.escape(c) for c in sorted(chars)) + "]")
@@ -401,6 +435,8 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
         return TimeExpression(m.start(), m.end(), f"{year}-{3 * quarter - 2:02d}", f"{year}-{3 * quarter:02d}")
     if report_year_ is None:
         return None
+    if m.group("wn"):
+        return _window(m, report_year_, lex)
     first, last = lex.cues["period"]["relative"][_relative_word(m.group("relative"))]
     if note := _DIGITS.search(m.group("relative")):
         report_year_ = int(note.group()) + ROC_OFFSET - first  # 上(105)年: the year written in brackets
