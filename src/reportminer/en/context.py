@@ -199,7 +199,8 @@ def _without_place(metric: str, cues: EnglishCues) -> str:
 def _owner_place_re() -> regex.Pattern[str]:
     # ("of" and capitalised words that end in a place's last word; not the Association of Southeast Asian Nations)
     return regex.compile(rf"\sof\s(?:(?:east|west|south|north|northeast|northwest|southeast|southwest|central)\s)?"
-                         rf"(?:[A-Z][\w'’-]*\s)*?(?:{alternation(english_cues().place_name_ends)})$")
+                         rf"(?:[A-Z][\w'’-]*\s)*?(?:{alternation(english_cues().place_name_ends)})$"
+                         rf"|\sof\s(?:the|this)\s(?:{alternation(english_cues().owner_nouns)})$")  # (of the province)
 
 
 _HEAD_OF = regex.compile(r"(?i)(.+?\s(?:of|for|in))\s")
@@ -507,7 +508,9 @@ def _shares_change(before: str, between: str, previous) -> bool:
 
 # growth of 9.2 percent, with North China's Inner Mongolia at 7.3 percent, Gansu at 6.4 percent: the items after
 # the claim, each "X at N", state the same measure for X.
-_LISTED_AT = regex.compile(r"(?i)\A\s*(?:,\s*(?:(?:with|and|while)\s+)?|(?:with|and|while)\s+)(?:[\w'’.-]+\s+){1,8}?at\s*\Z")
+# (the item is a name: with Jiangxi at 4.1 percent; not "and curb consumer price index growth at 3 percent")
+_LISTED_AT = regex.compile(r"\A\s*(?:,\s*(?:(?:[Ww]ith|[Aa]nd|[Ww]hile)\s+)?|(?:[Ww]ith|[Aa]nd|[Ww]hile)\s+)(?:the\s+)?"
+                           r"[A-Z][\w'’.-]*\s+(?:[\w'’.-]+\s+){0,7}?at\s*\Z")
 
 
 # … but 2.1 per cent lower: a number right after a bare conjunction shares the subject and verb of the clause before.
@@ -575,6 +578,8 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
         return found
     if phrase := metric_before(before, english_cues(), head):
         return phrase, "en.phrase-before"
+    if scoped := _scope_of_claim(before, after, previous):
+        return scoped, "en.scope-of-claim"
     joined = previous and before.strip().lower() in ("to", "and", "or", ",", "")
     if joined and previous.metric:
         return previous.metric, "en.list-end"  # rose from 93.8 percent to 95.5 percent: the second end too
@@ -583,6 +588,21 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
     if previous:
         return previous.metric, "en.claim-before"
     return sentence_subject(sentence), "en.sentence-subject" if sentence_subject(sentence) else "en.none"
+
+
+_IN_SCOPE = regex.compile(r"\s+in\s")
+
+
+def _scope_of_claim(before: str, after: str, previous) -> str:
+    """The CPI went up by 3.8 percent, with an increase of 3.5 percent in urban and 4.6 percent in rural: a
+    number in apposition to the claim before, told of a part (in X), measures that part of its measure."""
+    if not (previous and previous.metric and _IN_SCOPE.match(after) and only_cue_words(before)):
+        return ""
+    part = metric_after(after)
+    if not part:
+        return ""
+    whole = previous.metric.rsplit(" in ", 1)[0] if previous.rule == "en.scope-of-claim" else previous.metric
+    return f"{whole} in {part}"
 
 
 # A share told of the claim before it: ", accounting for 52.8 percent of the country's total", "expanded by
