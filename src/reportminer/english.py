@@ -186,6 +186,7 @@ def extract_english_claims(document: Document) -> list[Claim]:
     claims: list[Claim] = []
     frame = _Frame()
     lead: TimeExpression | None = None
+    lead_in_heading = False
     last_end = 0
     for sentence in split_sentences(document.text):
         text = sentence.text
@@ -193,10 +194,7 @@ def extract_english_claims(document: Document) -> list[Claim]:
             frame = _paragraph_frame(frame, lead)
         last_end = sentence.pieces[-1].end
         times = find_times(text, document.published, frame.time.period if frame.time else "")
-        if lead is None and not claims:
-            # (the months the article's title or lead names up to its first figure: a monthly release's
-            # month, or a span; a bare year on a page's date line is no lead)
-            lead = next((t for t in times if len(t.first) == 7), None)
+        lead, lead_in_heading = _release_months(lead, lead_in_heading, times, sentence, claims)
         if frame.time is None and times and not claims:
             # (a news lead: the first dated sentence dates the article, when no claim came before it)
             frame = _Frame(times[0], frame.list_is_target)
@@ -207,6 +205,20 @@ def extract_english_claims(document: Document) -> list[Claim]:
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
         frame = _next_frame(frame, sentence, times, _trailing_times(text, stated, numbers))
     return claims
+
+
+def _release_months(lead: TimeExpression | None, in_heading: bool, times: list[TimeExpression], sentence: Sentence,
+                    claims: list[Claim]) -> tuple[TimeExpression | None, bool]:
+    """(lead, whether a heading gave it): the months the article's title or lead names up to its first
+    figure, a monthly release's month or a span (a bare year on a page's date line is no lead). The first
+    body sentence with months replaces a headline's (Hunan Economy Grows 7.5% in Third Quarter; then: …
+    for the first nine months of 2017)."""
+    months = next((t for t in times if len(t.first) == 7), None)
+    if lead is None and not claims:
+        return months, sentence.is_heading
+    if months and in_heading and not sentence.is_heading:
+        return months, False
+    return lead, in_heading
 
 
 def _read_sentence(text: str, claims: list[Claim]) -> list[tuple[Quantity, EnglishContext]]:

@@ -169,6 +169,7 @@ class TimeCues:
     streak_cues: Words
     short_window_after: Words
     short_window_before: Words
+    record_words: Words  # 最大: 近36个月最大降幅 is a record's window, no claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +392,7 @@ class RegionalCues:
     """[regional]: how releases from Taiwan, Hong Kong and Macau write what the other sections read."""
 
     index_words: Words  # 指数: a bare number in brackets beside it is the index level (综合消费物价指数(104.10))
+    index_links: Words  # 为: 7月WPI为109.57, a level after its index's name and a link
     index_unit: str  # the std_unit of an index level
     quarter_code: str  # 112Q1: a year (ROC in Taiwan) and its quarter, as tables write them
     quarter_bases: Words  # 同季: a base that makes the sentence's figures quarterly (与上年同季比较)

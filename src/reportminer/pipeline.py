@@ -22,6 +22,7 @@ from .status import (
     plan_end_period,
     refine_unit,
     resolve_period,
+    respective_times,
 )
 from .table import claims_to_frame
 from .timeframe import (
@@ -89,6 +90,12 @@ def make_claim(document: Document, sentence: Sentence, original_sentence: str, q
                  if sentence.section_start >= 0 else sentence.section),
         metric_rule=ctx.metric_rule, change_rule=ctx.change_rule, period_rule=period_rule, status_rule=status_rule,
     )
+
+
+def _respectively_dated(claims: list[Claim], paired: dict[int, TimeExpression]) -> list[Claim]:
+    """Each claim a list of times before 分别 pairs with, dated by its time (period.respectively)."""
+    return [replace(c, period=paired[k].period, period_rule="period.respectively") if k in paired else c
+            for k, c in enumerate(claims)]
 
 
 def _next_frame(opening: tuple[TimeExpression, str], frame: tuple[TimeExpression, str] | None,
@@ -191,7 +198,8 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
     quantities, tokens = _quantities(sentence)
     stated_times = find_time_expressions(sentence.text, document.published, *calendar)
     # (由上月4.40%降为4.32%: the month before the one the release is about; it dates numbers, frames nothing)
-    relative = relative_months(sentence.text, frame[0] if frame else None, stated_times) if release is not None else []
+    relative = (relative_months(sentence.text, frame[0] if frame else None, stated_times, document.published)
+                if release is not None else [])
     stated_times = sorted(stated_times + relative, key=lambda t: t.start)
     # (a number inside a time expression is part of the time: 2021/22年度 is no ratio, 较2025/26年度 neither)
     spans = [(t.start, t.end) for t in stated_times] + (time_spans(sentence.text, *calendar) if any(calendar) else [])
@@ -207,6 +215,7 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
         original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
         dating = _quarter_of(frame, sentence.text) if release is not None else frame
         claims = [make_claim(document, sentence, original, q, ctx, times, dating) for q, ctx in zip(quantities, contexts)]
+        claims = _respectively_dated(claims, respective_times(sentence.text, stated_times, quantities))
     if not sentence.is_heading:
         framing = [t for t in times if t not in relative]
         frame, release = _frame_after(sentence.text, framing, quantities, frame, release, paragraph_start)

@@ -522,8 +522,8 @@ def _duration_allowed(text: str, start: int, unit: str, unit_end: int, lex: Lexi
     if unit in lex.cues["time"]["long_duration_units"]:
         if text.startswith(lex.cues["units"]["age_suffix"], unit_end):
             return True  # 十个月大: an age
-        if any(text.startswith(w, unit_end) for w in window_after):
-            return False  # 五年来, 三年内
+        if any(text.startswith(w, unit_end) for w in window_after + _CUES.time.record_words):
+            return False  # 五年来, 三年内, 近36个月最大降幅
         cues = lex.words("time", "duration_cues")
         return any(text.endswith(w, 0, start) for w in cues)
     if text.startswith(_CUES.time.short_window_after, unit_end):
@@ -896,8 +896,10 @@ def _index_level(text: str, number: NumberMatch) -> Quantity | None:
     kind other, std_unit index."""
     if "." not in text[number.start : number.end]:
         return None
-    if text.endswith(_CUES.regional.index_words, 0, number.start):
-        return _level_of_index(number)  # 102年3月工业生产指数131.16: right after the index's name
+    if text.endswith(_CUES.regional.index_words, 0, number.start) or any(
+            text.endswith(_CUES.regional.index_words, 0, number.start - len(link))
+            for link in _CUES.regional.index_links if text.endswith(link, 0, number.start)):
+        return _level_of_index(number)  # 102年3月工业生产指数131.16, 7月WPI为109.57: after the index's name
     if text[number.start - 1 : number.start] not in _OPEN_BRACKETS or text[number.end : number.end + 1] not in _CLOSE_BRACKETS:
         return None
     near = text[max(0, number.start - 1 - _INDEX_REACH) : number.end + 1 + _INDEX_REACH]

@@ -112,6 +112,44 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
 
 
 rule("period.stated", summary="The last time expression before the number in its sentence.")(resolve_period)
+
+
+@rule("period.respectively", summary=(
+    "Times listed before the word for respectively date the numbers listed after it, in order."
+))
+def respective_times(text: str, times: list[TimeExpression], quantities: list[Quantity]) -> dict[int, TimeExpression]:
+    """2023年第1季、第2季及第3季的按年实质变动分别修订至32.3%、100.9%及120.4%: index of each quantity in
+    ``quantities`` → the time it pairs with, when a list of times and a list of as many numbers stand around
+    分别."""
+    at = text.find(_respectively())
+    if at < 0:
+        return {}
+    listed = _listed(text, [t for t in times if t.end <= at])
+    after = [k for k, q in enumerate(quantities) if q.prefix_start > at][: len(listed)]
+    if len(listed) < 2 or len(after) < len(listed) or not all(
+            _only_separators(text[quantities[a].end : quantities[b].prefix_start]) for a, b in zip(after, after[1:])):
+        return {}
+    return dict(zip(after, listed))
+
+
+def _listed(text: str, times: list[TimeExpression]) -> list[TimeExpression]:
+    """The last run of times joined only by list separators (第1季、第2季及第3季)."""
+    run = times[-1:]
+    for t in reversed(times[:-1]):
+        if not _only_separators(text[t.end : run[0].start]):
+            break
+        run.insert(0, t)
+    return run
+
+
+def _only_separators(between: str) -> bool:
+    separators = load_lexicon().words("context", "list_separators")
+    return bool(between.strip()) and regex.sub("|".join(map(regex.escape, separators)), "", between).strip() == ""
+
+
+@cache
+def _respectively() -> str:
+    return load_lexicon().cues["range"]["respectively"]  # type: ignore[return-value]
 rule("period.stated-past-attribute", summary=(
     "The last time expression before the number, skipping dates written as an attribute of another "
     "number."

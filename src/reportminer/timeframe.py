@@ -511,12 +511,14 @@ def _target_words() -> tuple[str, ...]:
 FORECAST_REACH = 4  # characters after 上月 in which a forecast word makes it the forecast's date
 
 
-def relative_months(text: str, month: TimeExpression | None, found: list[TimeExpression]) -> list[TimeExpression]:
+def relative_months(text: str, month: TimeExpression | None, found: list[TimeExpression],
+                    published: str = "") -> list[TimeExpression]:
     """上月, 本月 in a text framed by one month (``month``): that month or the one before, where no other time
-    expression and no comparison base (较上月) takes the words."""
+    expression and no comparison base (较上月) takes the words. The start of a change (由上月4.40%降为4.32%)
+    counts from the month the release is about; a month the sentence is about (上月整体消费物价…上升1.2%,
+    published in December about November) from the month of publication, when the date gives one."""
     if month is None or len(month.first) != 7 or month.first != month.last:
         return []
-    cues = load_lexicon().cues["period"]
     bases = load_lexicon().words("period", "base_markers")
     out = []
     for m in _relative_month_re().finditer(text):
@@ -524,11 +526,25 @@ def relative_months(text: str, month: TimeExpression | None, found: list[TimeExp
             continue
         if any(len(word) > 1 and word in text[m.end() : m.end() + FORECAST_REACH] for word in _target_words()):
             continue  # (优于上月原先预期的667亿至687亿美元: when a forecast was made, not what it is about)
-        word = regex.sub(_MONTH_NOTE, "", m.group())
-        index = int(month.first[:4]) * 12 + int(month.first[5:7]) - 1 + cues["relative_months"][word]  # type: ignore[index]
-        period = f"{index // 12}-{index % 12 + 1:02d}"
+        period = _counted_month(regex.sub(_MONTH_NOTE, "", m.group()), _month_counted_from(text, m.start(), month, published))
         out.append(TimeExpression(m.start(), m.end(), period, period))
     return out
+
+
+def _month_counted_from(text: str, start: int, month: TimeExpression, published: str) -> str:
+    """The month 上月 at ``start`` counts from: the release's own after 由/从, else the month of publication."""
+    if text.endswith(load_lexicon().words("change", "from_words"), 0, start) or not _YEAR_MONTH.match(published):
+        return month.first
+    return published[:7]
+
+
+_YEAR_MONTH = regex.compile(r"\d{4}-\d{2}")
+
+
+def _counted_month(word: str, origin: str) -> str:
+    """上月 counted from ``origin`` (YYYY-MM)."""
+    index = int(origin[:4]) * 12 + int(origin[5:7]) - 1 + load_lexicon().cues["period"]["relative_months"][word]  # type: ignore[index]
+    return f"{index // 12}-{index % 12 + 1:02d}"
 
 
 @cache

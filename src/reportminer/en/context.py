@@ -577,7 +577,8 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
     if found:
         return found
     if phrase := metric_before(before, english_cues(), head):
-        return phrase, "en.phrase-before"
+        owned = _result_of_subject(before, phrase)
+        return (owned, "en.result-of-subject") if owned else (phrase, "en.phrase-before")
     if scoped := _scope_of_claim(before, after, previous):
         return scoped, "en.scope-of-claim"
     joined = previous and before.strip().lower() in ("to", "and", "or", ",", "")
@@ -588,6 +589,23 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
     if previous:
         return previous.metric, "en.claim-before"
     return sentence_subject(sentence), "en.sentence-subject" if sentence_subject(sentence) else "en.none"
+
+
+@cache
+def _result_re() -> regex.Pattern[str]:
+    verbs = alternation(english_cues().result_verbs)
+    return regex.compile(rf"(?:\A|[,;:])\s*(?P<subject>[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,7}}?)\s+(?:{verbs})\s+(?:an?\s+|the\s+)?"
+                         rf"(?P<measure>[\w'’ -]+?)\s+of\s*\Z")
+
+
+def _result_of_subject(before: str, phrase: str) -> str:
+    """state-owned holding enterprises realized a total profit of 2,363.81 billion yuan → total profit of
+    state-owned holding enterprises: a figure a subject reports having made is the subject's (a subject in
+    lower case: a class of things, not a place that did something)."""
+    m = _result_re().search(before)
+    if m is None or m.group("measure") != phrase:
+        return ""
+    return f"{phrase} of {m.group('subject')}"
 
 
 _IN_SCOPE = regex.compile(r"\s+in\s")

@@ -31,6 +31,7 @@ class EnglishCues:
     multiple_followers: tuple[str, ...]  # those, as, higher: "N times" before them is a multiple, else occasions
     share_verbs: tuple[str, ...]  # accounted for: a percent after them is a share of what follows "of"
     back_references: tuple[str, ...]  # that of services: the head of the metric before
+    result_verbs: tuple[str, ...]  # realized, achieved: "X realized a total profit of N" is X's profit
     owner_nouns: tuple[str, ...]  # province, city: "of the province" at the end of a metric is its owner
     place_prepositions: tuple[str, ...]  # in China: a place at the end of a metric
     one_words: tuple[str, ...]  # a, an: "one" before a scale word or a fraction
