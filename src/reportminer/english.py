@@ -286,11 +286,15 @@ def _figure_referred(text: str, contexts: list[EnglishContext], last: Claim | No
 
 def _appositions_dated(text: str, numbers: list[Quantity], stated: list[TimeExpression | None]) -> list[TimeExpression | None]:
     """5.3 percent in March, down 0.3 percentage points from February: a number in apposition to the claim
-    before (only change, filler and link words between) is dated as that claim is."""
+    before (only change, filler and link words between) is dated as that claim is, rather than by the day
+    of an announcement written before both."""
     out = list(stated)
     for k in range(1, len(numbers)):
         before = out[k - 1]
-        if out[k] is not None or before is None:
+        # (On 23 October, … GDP was 2,449 billion yuan for the first nine months, an increase of 7.5%: the
+        # day the figures were announced dates neither)
+        announced = out[k] is not None and out[k].day and out[k].end <= numbers[k - 1].start
+        if (out[k] is not None and not announced) or before is None or before.day:
             continue
         gap_start = max(numbers[k - 1].end, before.end if before.start >= numbers[k - 1].end else 0)
         if apposition_gap(text[gap_start : numbers[k].prefix_start]):

@@ -124,7 +124,8 @@ def _verb_before_object(before: str, cues: EnglishCues) -> str:
 _TIME_PHRASE = regex.compile(
     r"(?i)\b(?:for|in|during|over|of)\s+(?:the\s+|that\s+)?(?:(?:this|last|next|past|previous|same|first|second|third|"
     r"fourth|latter|former|whole|full|two|three|four|five|nine|ten|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b"
-    r"|\b(?:last|this|next|past|previous)\s+(?:years?|quarters?|months?)\b")
+    r"|\b(?:last|this|next|past|previous)\s+(?:years?|quarters?|months?)\b"
+    r"|\b(?:of|in)\s+(?:19|20)\d{2}(?![\d%]|[.,]\d|\s?(?:%|percent))")  # (the first nine months of 2017, an increase of 7.5%)
 _ARTICLES = ("the", "a", "an", "its", "their")
 _RATIO_NOUNS = frozenset({"ratio", "proportion"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
@@ -594,18 +595,21 @@ def _metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, previ
 @cache
 def _result_re() -> regex.Pattern[str]:
     verbs = alternation(english_cues().result_verbs)
-    return regex.compile(rf"(?:\A|[,;:])\s*(?P<subject>[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,7}}?)\s+(?:{verbs})\s+(?:an?\s+|the\s+)?"
+    return regex.compile(rf"(?:\A|[,;:])\s*(?P<subject>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){{0,7}}?)\s+(?:{verbs})\s+(?:an?\s+|the\s+)?"
                          rf"(?P<measure>[\w'’ -]+?)\s+of\s*\Z")
 
 
 def _result_of_subject(before: str, phrase: str) -> str:
     """state-owned holding enterprises realized a total profit of 2,363.81 billion yuan → total profit of
-    state-owned holding enterprises: a figure a subject reports having made is the subject's (a subject in
-    lower case: a class of things, not a place that did something)."""
+    state-owned holding enterprises: a figure a subject reports having made is the subject's (a class of
+    things in lower case, or opening the sentence; not a name: a place that did something)."""
     m = _result_re().search(before)
     if m is None or m.group("measure") != phrase:
         return ""
-    return f"{phrase} of {m.group('subject')}"
+    subject = m.group("subject")
+    if all(w[:1].isupper() for w in subject.split()) or (subject[:1].isupper() and before[: m.start("subject")].strip()):
+        return ""  # (Hunan realized …; a name inside the sentence: a place or company that did something)
+    return f"{phrase} of {subject}"
 
 
 _IN_SCOPE = regex.compile(r"\s+in\s")

@@ -139,6 +139,11 @@ def _cardinal(words: str) -> int | None:
         return None
 
 
+def cardinal(words: str) -> int | None:
+    """The value of number words (four, twenty-five), or None: for the time expressions."""
+    return _cardinal(words)
+
+
 def _scaled(words: str) -> int | None:
     """one trillion, two lakh crore: a cardinal in words times a scale word the library does not know."""
     cues = english_cues()

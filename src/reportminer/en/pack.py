@@ -51,6 +51,8 @@ class EnglishCues:
     link_words: tuple[str, ...]
     count_nouns: tuple[str, ...]
     relative_years: Mapping[str, tuple[int, int]]
+    window_past_words: tuple[str, ...]  # past, last: the past four years
+    window_future_words: tuple[str, ...]  # next, coming: the next three years
     base_markers: tuple[str, ...]
     base_number_openers: tuple[str, ...]
     spread_not_after: tuple[str, ...]  # by, from: "by 2 percent to 7 percent" is a change and the level it reaches

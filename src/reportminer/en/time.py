@@ -12,6 +12,7 @@ import regex
 
 from ..timeframe import TimeExpression, report_year, since_end, yearless_months
 from .pack import alternation, english_cues
+from .numbers import cardinal
 
 # How far into a sentence a time expression may start and still open it (and so set the frame).
 OPENING_REACH = 40
@@ -36,7 +37,8 @@ def _patterns() -> _TimePatterns:
                             r"|(?<![\d.])(?P<y>(?:19|20)\d{2})(?![\d,.]*\s?(?:percent|%))(?!\d)"),
         parts=regex.compile(rf"\b(?:(?P<part>{alternation(cues.year_parts)})|(?:between\s|from\s)?(?P<m1>{months})"
                             rf"\.?\s?(?:-|–|to|and|through)\s?(?P<m2>{months})"
-                            rf"|(?P<month>{months})\.?(?:\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?)?(?:\s(?P<my>(?:19|20)\d{{2}}))?)\b"),
+                            rf"|(?:(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s)?(?P<month>{months})\.?(?:\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?)?"
+                           rf"(?:\s(?P<my>(?:19|20)\d{{2}}))?)\b"),  # (23 October: a day written first, as British English does)
         # (the first half of 2024, January to July 2019: the year written after the months is theirs)
         year_after=regex.compile(r"\s(?:(?:of|in)\s(?:the\s)?(?:year\s)?)?(?P<y>(?:19|20)\d{2})\b"),
         # (the first two months of this year, the January-February period this year)
@@ -121,6 +123,11 @@ def _year_of_day(month: int, day: int, published: str) -> int | None:
     return year if (month, day) <= today else year - 1
 
 
+def _day(m: regex.Match[str]) -> int:
+    """The day of a date (March 15, 15 March), 0 when none is written."""
+    return int(m.group("day") or m.group("dday") or 0)
+
+
 def _year_of_part(m: regex.Match[str], low: str, published: str, frame_year: int | None, first: int):
     """(year, the match that wrote it, the span of a relative year that gave it) of a part of a year: the year
     written with it (of 2024, 2024's, September 2020), a day's latest year up to publication (BEIJING,
@@ -131,8 +138,8 @@ def _year_of_part(m: regex.Match[str], low: str, published: str, frame_year: int
     if m.group("my"):
         year_at = m
     year = int(year_at.group("my") if year_at is m else year_at.group("y")) if year_at else frame_year
-    if m.group("day") and not year_at:
-        year = _year_of_day(first, int(m.group("day")), published) or year
+    if _day(m) and not year_at:
+        year = _year_of_day(first, _day(m), published) or year
     relative = patterns.relative_after.match(low, m.end())
     if relative and not year_at and report_year(published) is not None:
         year = report_year(published) + english_cues().relative_years[relative.group("phrase")][0]
@@ -146,7 +153,7 @@ def _parts(sentence: str, low: str, published: str, frame: str, found: list[Time
     frame_year = int(frame[:4]) if frame[:4].isdigit() else None
     relative_spans = []
     for m in _patterns().parts.finditer(low):
-        if m.group("month") and not sentence[m.start()].isupper():
+        if m.group("month") and not sentence[m.start("month")].isupper():
             continue  # (may, a verb; a month's name is capitalised)
         first, last = _months_of(m)
         if m.group("my"):
@@ -158,7 +165,7 @@ def _parts(sentence: str, low: str, published: str, frame: str, found: list[Time
         if year_at and year_at is not m and (_is_base(low, m.start()) or period):
             found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it (a base's too)
         if period and not _is_base(low, m.start()):
-            found.append(_expression(m.start(), m.end(), period, day=bool(m.group("day"))))
+            found.append(_expression(m.start(), m.end(), period, day=bool(_day(m))))
     return found, relative_spans
 
 
@@ -177,6 +184,27 @@ def _relative(low: str, published: str, found: list[TimeExpression], taken: list
             since = first == last == 0 and _so_far(low, m.start(), m.end())
             found.append(_expression(m.start(), m.end(), str(year + first) if first == last else f"{year + first}/{year + last}",
                                      since=since))
+    return found
+
+
+@cache
+def _window_re() -> regex.Pattern[str]:
+    cues = english_cues()
+    lead = alternation(cues.window_past_words + cues.window_future_words)
+    return regex.compile(rf"\b(?:the\s+)?(?P<lead>{lead})\s+(?P<n>\d{{1,2}}|[a-z]+(?:-[a-z]+)?)\s+years\b")
+
+
+def _windows(low: str, published: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """the past four years, the next three years: windows of any number of years (the listed relative
+    years first: they are found before)."""
+    year = report_year(published)
+    for m in _window_re().finditer(low) if year is not None else ():
+        n = int(m.group("n")) if m.group("n").isdigit() else cardinal(m.group("n"))
+        if not n or any(t.start <= m.start() < t.end for t in found):
+            continue
+        future = m.group("lead") in english_cues().window_future_words
+        first, last = (year, year + n - 1) if future else (year - n, year - 1)
+        found.append(_expression(m.start(), m.end(), str(first) if first == last else f"{first}/{last}"))
     return found
 
 
@@ -202,7 +230,7 @@ def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression
     low = sentence.lower()
     found = _years(sentence, low, published)
     found, taken = _parts(sentence, low, published, frame, found)
-    found = _year_at_hand(low, published, frame, _relative(low, published, found, taken))
+    found = _year_at_hand(low, published, frame, _windows(low, published, _relative(low, published, found, taken)))
     return sorted(found, key=lambda t: t.start)
 
 
