@@ -177,6 +177,8 @@ class MetricCues:
     """[metric]: what a claim measures (read by the context rules)."""
 
     comparisons: Words
+    cause_openers: Words  # 由于: …则由于…措施完结而下跌6.4%, a cause inside the metric
+    cause_closers: Words  # 而: what closes the cause
     comparison_blockers: Words
     comparison_unblockers: Words
     subset_words: Words
@@ -340,6 +342,7 @@ class ContextCues:
     """[context]: the words the context rules (reportminer/context) test for themselves."""
 
     attribute_marker: Words
+    fenbie_manners: Words  # 按季: alone before 分别, the list is the numbers before it
     value_notes: Words  # 下修值: what kind of figure the number after a date is (由上月下修值15.8%增为18.1%)
     ranked_units: Words
     measure_endings: Words
@@ -419,6 +422,7 @@ class RegionalCues:
     balance_links: Words  # 经营帐目将由…: the words that end the account's name before a balance
     balance_owners: Words  # 政府经营帐目: who holds the account, no part of its name
     balance_bases: Words  # 由原来预算约30亿元赤字: the estimate a balance was first, part of its metric
+    class_openers: Words  # 类别为: 录得按年升幅的类别为交通上升3.5%, the class named after it is measured
     statistical_qualifiers: Words  # 实质GDP初步统计yoy为1.36%: how far the figure is final, no part of a metric
 
 

@@ -84,6 +84,7 @@ class Cues:
     ordinal_mark: str  # 第: what makes a numeral an ordinal
     list_joiners: frozenset[str]  # 、 和 及 …: what stands between the numbers of one list
     respectively: str  # 分别: pairs the numbers after it with a list's items
+    fenbie_manners: frozenset[str]  # 按季: alone before 分别, the list is the numbers before
     basis_opener: str  # 按: opens the basis of a comparison (按可比价计算)
     base_mark: str  # 比: a comparison base inside a metric
     where_marker: str  # 在: a place before it is where, not what
@@ -151,6 +152,7 @@ def _context_words(lex: Lexicon) -> dict[str, object]:
         repair_marks=lex.words("context", "repair_marks"),
         ordinal_mark=lex.words("context", "ordinal_mark")[0],
         respectively=lex.words("context", "respectively")[0],
+        fenbie_manners=frozenset(lex.words("context", "fenbie_manners")),
         basis_opener=lex.words("context", "basis_opener")[0],
         base_mark=lex.words("context", "base_mark")[0],
         where_marker=lex.words("context", "where_marker")[0],

@@ -76,6 +76,8 @@ def _head_shared_by_all(items: list[str]) -> list[str]:
         head_at = len(last) - len(measure)
     elif cut >= 0:
         head_at = cut + len(anchor)
+    elif first.endswith(tuple(h for h in heads if len(h) > 1)):
+        return items  # 私人消费及固定资本形成总额: a first item that is a measure itself shares no head
     else:
         head_at = _head_at_unanchored(items)
     head = last[head_at:]
@@ -249,8 +251,9 @@ def _pair_fenbie(text: str, quantities: list[Quantity], out: list[Context], grou
     """Pair each number of a 分别 list with its item. Returns the index to go on from."""
     i, w = group[0], cue_words()
     own_subject = text[clause_start(text, quantities[i].prefix_start) : marker_at].strip("，、 ")
-    if own_subject in w.bare_measures or own_subject in w.changes:
+    if own_subject in w.bare_measures or own_subject in w.changes or own_subject in w.fenbie_manners:
         own_subject = ""  # …第三产业增加值497.48亿元，增速分别为4.4%、4.8%、6.0%: the numbers before name them
+        # (so does a manner alone: …共1,987个，总值105.2亿元，按季分别下跌16.1%及22.4%)
     items, group = _fenbie_items(text, quantities, out, group, own_subject)
     if items:
         # 城镇调查失业率、居民消费价格涨幅分别控制在5.5%和3%以内: a change word that ends the last item

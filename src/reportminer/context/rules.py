@@ -878,6 +878,27 @@ def statistical_qualifier(site: Site, draft: Draft) -> Draft | None:
     return draft._replace(metric=repaired) if repaired != draft.metric and repaired else None
 
 
+@rule("repair.metric.cause")
+def cause(site: Site, draft: Draft) -> Draft | None:
+    """政府最终消费支出则由于“生活补贴计划”措施完结而下跌6.4% → 政府最终消费支出: a cause told between what
+    changed and its change is no part of the metric."""
+    metric, w = draft.metric, load_lexicon().schema.metric
+    if not metric.endswith(w.cause_closers):
+        return None
+    at = max((metric.rfind(opener) for opener in w.cause_openers), default=-1)
+    words = strip_trailing(list(tokenize(metric[:at])), cue_words().trailing) if at > 0 else []
+    kept = joined(metric, words) if words else ""  # (…则由于: the link before the cause goes too)
+    return draft._replace(metric=kept) if kept else None
+
+
+@rule("repair.metric.class-named")
+def class_named(site: Site, draft: Draft) -> Draft | None:
+    """价格在11月录得按年升幅的类别为交通上升3.5% → 交通: the class named after the words that introduce it
+    (类别为, 大类有) is what the number measures."""
+    opener = max((draft.metric.rfind(w) + len(w) for w in _regional().class_openers if w in draft.metric), default=0)
+    return draft._replace(metric=draft.metric[opener:]) if 0 < opener < len(draft.metric) else None
+
+
 @cache
 def _qualifier_pattern() -> regex.Pattern[str]:
     w = _regional()
