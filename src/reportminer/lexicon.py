@@ -280,6 +280,7 @@ class PeriodCues:
     span_joiners: str
     until: str
     since: Words
+    running_marks: Words  # 迄今: 11月迄今 is the month still running
     epithets: Words
     day_mark: str
     roc_lead: str  # 民国 before a ROC year (Taiwan: 民国112年)

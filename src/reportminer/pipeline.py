@@ -21,12 +21,14 @@ from .status import (
     paragraph_lead,
     plan_end_period,
     refine_unit,
+    base_amounts,
     resolve_period,
     respective_times,
 )
 from .table import claims_to_frame
 from .timeframe import (
     TimeExpression,
+    base_times,
     bare_year,
     comparison_bases,
     find_time_expressions,
@@ -92,10 +94,11 @@ def make_claim(document: Document, sentence: Sentence, original_sentence: str, q
     )
 
 
-def _respectively_dated(claims: list[Claim], paired: dict[int, TimeExpression]) -> list[Claim]:
-    """Each claim a list of times before 分别 pairs with, dated by its time (period.respectively)."""
-    return [replace(c, period=paired[k].period, period_rule="period.respectively") if k in paired else c
-            for k, c in enumerate(claims)]
+def _respectively_dated(claims: list[Claim], paired: dict[int, TimeExpression],
+                        rule: str = "period.respectively") -> list[Claim]:
+    """Each claim a time is paired with (a list of times before 分别; a base's time before an amount), dated
+    by that time."""
+    return [replace(c, period=paired[k].period, period_rule=rule) if k in paired else c for k, c in enumerate(claims)]
 
 
 def _next_frame(opening: tuple[TimeExpression, str], frame: tuple[TimeExpression, str] | None,
@@ -216,6 +219,8 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
         dating = _quarter_of(frame, sentence.text) if release is not None else frame
         claims = [make_claim(document, sentence, original, q, ctx, times, dating) for q, ctx in zip(quantities, contexts)]
         claims = _respectively_dated(claims, respective_times(sentence.text, stated_times, quantities))
+        claims = _respectively_dated(claims, base_amounts(sentence.text, base_times(sentence.text, document.published, *calendar),
+                                                          quantities), "period.base-amount")
     if not sentence.is_heading:
         framing = [t for t in times if t not in relative]
         frame, release = _frame_after(sentence.text, framing, quantities, frame, release, paragraph_start)

@@ -623,10 +623,18 @@ def _shared_magnitude(text: str, number: NumberMatch, value_high: Decimal | None
 _SHARES = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT})
 
 
+def _a_word_of_one_digit(text: str, number: NumberMatch, parsed: _UnitParse, lex: Lexicon) -> bool:
+    """一批, 一个, 一项: an article, not a count; 零件, 零部件, 几年: a word that begins with one Chinese digit
+    worth nothing, not zero things."""
+    if not number.chinese or number.end - number.start != 1:
+        return False
+    return number.value == 0 or (number.value == 1 and text[number.start] in lex.digits and parsed.kind == Kind.COUNT)
+
+
 def _names_rather_than_measures(text: str, number: NumberMatch, parsed: _UnitParse, end: int, lex: Lexicon) -> bool:
     """Words around the quantity that make it part of a name, a label or an enumeration."""
-    if number.chinese and number.value == 1 and text[number.start:number.end] in lex.digits and parsed.kind == Kind.COUNT:
-        return True  # 一批, 一个, 一项: an article, not a count
+    if _a_word_of_one_digit(text, number, parsed, lex):
+        return True
     if not number.has_digit and (text[number.end - 1] in lex.big_units
                                  or text[number.start:number.end] in _CUES.number.bare_magnitudes):
         if _prefix_qualifier(text, number.start)[0] is None:

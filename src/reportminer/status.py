@@ -132,6 +132,20 @@ def respective_times(text: str, times: list[TimeExpression], quantities: list[Qu
     return dict(zip(after, listed))
 
 
+@rule("period.base-amount", summary=(
+    "An amount written right after a comparison base's time is of that time."
+))
+def base_amounts(text: str, bases: list[TimeExpression], quantities: list[Quantity]) -> dict[int, TimeExpression]:
+    """较去年第二季410.4亿澳门元按年跌15.6%, 较今年首季逾352亿澳门元: index of each quantity written right
+    after the time of a comparison base (a qualifier may stand between) → that time."""
+    out = {}
+    for k, q in enumerate(quantities):
+        t = next((b for b in bases if b.end <= q.prefix_start and not text[b.end : q.prefix_start].strip()), None)
+        if t is not None:
+            out[k] = t
+    return out
+
+
 def _listed(text: str, times: list[TimeExpression]) -> list[TimeExpression]:
     """The last run of times joined only by list separators (第1季、第2季及第3季)."""
     run = times[-1:]

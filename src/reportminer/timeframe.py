@@ -208,9 +208,20 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
         expression = _resolve(m, published, lex)
         if expression is not None and (m.group("om1") or m.group("omonth")) and _forecast_before(text, m.start()):
             expression = _forecast_months(expression, published)  # 预估12月…: the running month, not last year's
+        elif expression is not None and m.group("omonth") and text.startswith(_running_marks(), m.end()):
+            expression = _running_month(expression, published)
         if expression is not None:
             found.append(_with_window(text, expression))
     return found
+
+
+def base_times(text: str, published: str, roc: bool = False, fiscal: bool = False) -> list[TimeExpression]:
+    """The time expressions that are comparison bases (较去年第二季, 与上年同期相比), resolved: the period of an
+    amount written right after one (较去年第二季410.4亿澳门元)."""
+    lex = load_lexicon()
+    bases = lex.words("period", "base_markers")
+    found = (_resolve(m, published, lex) for m in _matches(text, roc, fiscal) if text.endswith(bases, 0, m.start()))
+    return [t for t in found if t is not None]
 
 
 def _streak_since(text: str, m: regex.Match[str]) -> bool:
@@ -218,6 +229,11 @@ def _streak_since(text: str, m: regex.Match[str]) -> bool:
     neither the claim before nor the ones after it."""
     since = _since_words()
     return text.endswith(_streak_words(), 0, m.start()) and (m.group().endswith(since) or text.startswith(since, m.end()))
+
+
+@cache
+def _running_marks() -> tuple[str, ...]:
+    return load_lexicon().words("period", "running_marks")
 
 
 @cache
@@ -275,6 +291,13 @@ def _forecast_months(t: TimeExpression, published: str) -> TimeExpression:
     return TimeExpression(t.start, t.end, f"{year}{t.first[4:]}", f"{year}{t.last[4:]}", t.day, t.since)
 
 
+def _running_month(t: TimeExpression, published: str) -> TimeExpression:
+    """11月迄今 in a text of November: the month of publication, told up to now (what it holds has happened)."""
+    if published[5:7] != t.first[5:7]:
+        return t
+    return TimeExpression(t.start, t.end, published[:7], published[:7], t.day, since=True)
+
+
 def time_spans(text: str, roc: bool = False, fiscal: bool = False) -> list[tuple[int, int]]:
     """Where every time expression of ``text`` stands, comparison bases included (较2025/26年度): a
     number inside one is part of the time, never a claim."""
@@ -309,8 +332,8 @@ def with_whole_years(text: str, times: list[TimeExpression], frame: TimeExpressi
     expression before it in the sentence, else by the running frame (and left out when neither has one)."""
     added = []
     for m in _whole_year_pattern().finditer(text):
-        if any(t.start <= m.start() < t.end for t in times):
-            continue
+        if any(t.start <= m.start() < t.end for t in times) or _share_of_the_year().match(text, m.end()):
+            continue  # (占…全年预算数的86.5%: the year's budget is the whole a share is of, not the period)
         before = [t for t in times if t.end <= m.start()]
         year = before[-1].last[:4] if before else (frame.last[:4] if frame else "")
         if year:
@@ -319,6 +342,13 @@ def with_whole_years(text: str, times: list[TimeExpression], frame: TimeExpressi
 
 
 _BARE_YEAR = regex.compile(r"(?<![0-9.])(?:19|20)[0-9]{2}(?![0-9.%])")
+
+
+@cache
+def _share_of_the_year() -> regex.Pattern[str]:
+    """全年预算数的86.5%: the year's whole, then 的 and a number."""
+    marks = "|".join(map(regex.escape, load_lexicon().words("context", "attribute_marker")))
+    return regex.compile(rf"\p{{Han}}{{1,6}}?(?:{marks})[0-9]")
 
 
 def bare_year(heading: str) -> TimeExpression | None:

@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from ..lexicon import RegionalCues, load_lexicon
-from ..segment import clause_start, tokenize
+from ..segment import clause_end, clause_start, tokenize
 from ..types import Kind
 from .cues import change_after, change_before, cue_words
 from .phrases import (
@@ -60,6 +60,17 @@ def push_verb(site: Site, draft: Draft) -> Draft | None:
 PUSH_REACH = 12  # the verb, and a measure of up to ten characters between it and the number
 
 
+@rule("read.change.pushed-to", kinds=NOT_RANK)
+def pushed_to(site: Site, draft: Draft) -> Draft | None:
+    """推升税收至303亿元: the level a pushed measure reaches (a verb that pushes, the measure, then 至/到 right
+    before the number) takes the push's direction."""
+    words = site.text[site.clause[0] : site.q.prefix_start]
+    at = max(words.rfind(verb) for verb in _push_verbs())
+    if at < 0 or site.q.prefix_start - (site.clause[0] + at) > PUSH_REACH or not words.endswith(_to_words()):
+        return None
+    return draft._replace(change=_direction(words[at:]))
+
+
 @cache
 def _push_verbs() -> tuple[str, ...]:
     return load_lexicon().schema.change.push_verbs
@@ -86,6 +97,20 @@ def verb_after(site: Site, draft: Draft) -> Draft | None:
 def growth_after_percent(site: Site, draft: Draft) -> Draft | None:
     """保持20%以上的高速增长: a rate of growth of what the clause is about."""
     return draft._replace(change=site.right.growth) if site.right.growth else None
+
+
+@rule("read.change.listed-after-a-rise", kinds=frozenset({Kind.PERCENT}))
+def listed_after_a_rise(site: Site, draft: Draft) -> Draft | None:
+    """输往大部分主要目的地的整体出口货值录得升幅，尤其是马来西亚(139.4%)、越南(56%): a rate alone in brackets
+    after an item of a list that a rise (升幅) or fall (跌幅) named before it introduces is that change."""
+    text, q = site.text, site.q
+    if text[q.end : q.end + 1] not in _CLOSING or text[q.prefix_start - 1 : q.prefix_start] not in _OPENING:
+        return None
+    rise = max((text.rfind(n, 0, q.prefix_start) for n in cue_words().rise_nouns), default=-1)
+    fall = max((text.rfind(n, 0, q.prefix_start) for n in _fall_rates()), default=-1)
+    if rise < 0 and fall < 0:
+        return None
+    return draft._replace(change="increase" if rise > fall else "decrease")
 
 
 @cache
@@ -511,6 +536,25 @@ def change_noun(site: Site, draft: Draft) -> Draft | None:
     if draft.metric in _regional().rate_nouns and previous and previous.metric:
         return draft._replace(metric=previous.metric)
     return None
+
+
+@rule("borrow.metric.verb-object-before")
+def verb_object_before(site: Site, draft: Draft) -> Draft | None:
+    """拟连续几年发行超长期特别国债，…，今年先发行1万亿元 → 发行超长期特别国债: a verb alone before the number
+    takes the object it had in an earlier clause of the sentence."""
+    verb = draft.metric
+    if not (site.left_words and 1 < len(verb) <= 3 and verb == site.left_words[-1].text and _is_verb(site.left_words[-1].tag)):
+        return None
+    at = site.text.rfind(verb, 0, clause_start(site.text, site.q.prefix_start))
+    if at < 0:
+        return None
+    thing = site.text[at + len(verb) : clause_end(site.text, at + len(verb))]
+    if not thing or len(thing) > _OBJECT_REACH or any(ch.isdigit() for ch in thing):
+        return None
+    return draft._replace(metric=verb + thing)
+
+
+_OBJECT_REACH = 12  # characters of an object a verb had before: a name, not a clause
 
 
 @rule("borrow.metric.clause-before")
