@@ -129,7 +129,7 @@ _TIME_PHRASE = regex.compile(
 _ARTICLES = ("the", "a", "an", "its", "their")
 _RATIO_NOUNS = frozenset({"ratio", "proportion"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
-_INSIDE = ("of", "per", "in", "for", "with")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
+_INSIDE = ("of", "per", "in", "for", "with", "along")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
 
 
 def _joins_phrase(words: list[str], k: int, phrase_length: int, stop: frozenset[str]) -> bool:
@@ -212,11 +212,12 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     "that of services" after "the prices of consumer goods" is the prices of services."""
     phrases = (cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.fillers + cues.link_words
                + cues.verbs_before_number + cues.modal_verbs)
-    before = _joined(_TIME_PHRASE.sub(" ", before))
-    while (word := ends_with(before, phrases)) is not None:
-        before = before.rstrip()[: -len(word)]  # "more than", "year on year to": cue phrases, however long
+    before, linked = _without_cue_phrases(_joined(_TIME_PHRASE.sub(" ", before)), phrases)
     stop = _stop_words()
-    phrase, stopped_by = _phrase_words(_without_trailing_verbs(before.split(), stop), stop)
+    words = _without_trailing_verbs(before.split(), stop, linked)
+    tail = [words.pop()] if linked and _participle_after_of(words) else []  # (buildings completed was …)
+    phrase, stopped_by = _phrase_words(words, stop)
+    phrase += tail if phrase else []
     owned = any(w.lower() in ("of", "for") for w in phrase[1:])  # (that of the price index for goods: its own head)
     if stopped_by in cues.back_references and phrase[:1] == ["of"] and not owned and (head := _HEAD_OF.match(previous)):
         phrase = head.group(1).split() + phrase[1:]  # that of services: the head before is shared (prices for …)
@@ -231,10 +232,28 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     return "" if all(w.lower() in cues.not_metrics for w in rest.split()) else rest
 
 
-def _without_trailing_verbs(words: list[str], stop: frozenset[str]) -> list[str]:
+def _without_cue_phrases(before: str, phrases) -> tuple[str, bool]:
+    """``before`` less the cue phrases that end it ("more than", "year on year to", however long), and
+    whether a link verb (was, were) was among them."""
+    linked = False
+    while (word := ends_with(before, phrases)) is not None:
+        before = before.rstrip()[: -len(word)]
+        linked = linked or word in _BE
+    return before, linked
+
+
+def _participle_after_of(words: list[str]) -> bool:
+    """… of buildings completed: the last word a participle after "of" and a noun."""
+    return len(words) > 2 and words[-1].lower().endswith("ed") and "of" in (w.lower() for w in words[:-2])
+
+
+def _without_trailing_verbs(words: list[str], stop: frozenset[str], linked: bool = False) -> list[str]:
     """The words before a number less the stop words, years and passive verbs at their end (the deficit
-    ratio is planned to be arranged at around 4%: the verb, not the measure)."""
+    ratio is planned to be arranged at around 4%: the verb, not the measure); but before a link verb a
+    participle after "of" and a noun stays (the floor space of buildings completed was …)."""
     words = list(words)
+    if linked and _participle_after_of(words):
+        return words
     while words and (words[-1].lower().strip(",") in stop or _YEAR.fullmatch(words[-1].strip(",")) or (
             len(words) > 1 and words[-1].lower().endswith("ed") and words[-2].lower() in _BE)):
         words.pop()
@@ -248,6 +267,12 @@ def _leading_word_drops(phrase: list[str]) -> bool:
     return first == "per" and (len(phrase) < 2 or phrase[1].lower() != "capita")  # (per capita income stays whole)
 
 
+def _defines_the_noun(phrase: list[str]) -> bool:
+    """floor space of buildings newly started, of residential buildings completed: a participle after a noun
+    that "of" introduces (or after an adverb in -ly) says which things are measured; it stays."""
+    return len(phrase) > 2 and (phrase[-2].lower().endswith("ly") or "of" in (w.lower() for w in phrase[:-2]))
+
+
 def _trimmed(phrase: list[str]) -> list[str]:
     """A phrase less a leading preposition or article, an owner (Chongqing's GDP: the owner is the place,
     not the measure) and a participle at its end (Tax and fee reductions introduced last year totaled …;
@@ -257,7 +282,8 @@ def _trimmed(phrase: list[str]) -> list[str]:
         phrase.pop(0)
     if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
         phrase.pop(0)
-    if phrase and phrase[-1].lower().endswith("ed") and "-" not in phrase[-1] and _JOINER not in phrase[-1]:
+    if phrase and phrase[-1].lower().endswith("ed") and "-" not in phrase[-1] and _JOINER not in phrase[-1] \
+            and not _defines_the_noun(phrase):
         phrase.pop()
     return phrase
 
@@ -983,13 +1009,20 @@ def _comma_items(segment: str, count: int) -> list[str] | None:
     a verb are clauses, not such a list."""
     if count < 3 or not _OXFORD_COMMA.search(segment):
         return None  # (two items take no comma before "and": "…, and B" there joins a clause)
-    parts = [" ".join(w for w in p.split() if w.lower() not in _LIST_ITEM_DROPS)
+    parts = [" ".join(w for w in p.split() if w.lower() not in _LIST_ITEM_DROPS and not _owner_word(w))
              for p in _COMMA_BREAK.split(segment) if p.strip()]
     if len(parts) >= count:  # (while that of A, B, and C: the clause's conjunction and back reference lead the list)
         parts[-count] = _LIST_LEAD.sub("", parts[-count])
-    if len(parts) < count or any(w.lower() in _verbs() - _ITEM_WORDS for p in parts[-count:] for w in p.split()):
+    # (a verb after an item's first word makes it a clause; first, it is an adjective: advanced technology industry)
+    if len(parts) < count or any(w.lower() in _verbs() - _ITEM_WORDS for p in parts[-count:] for w in p.split()[1:]):
         return None
     return parts[-count:]
+
+
+def _owner_word(word: str) -> bool:
+    """province's, city's: a possessive owner inside a list item (of the province's high-tech industry, …)."""
+    low = word.lower()
+    return low.endswith(("'s", "’s")) and low[:-2] in english_cues().owner_nouns
 
 
 @cache
