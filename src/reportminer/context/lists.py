@@ -7,14 +7,17 @@ from functools import cache
 import regex
 
 from ..lexicon import load_lexicon
-from ..segment import clause_start
+from ..segment import clause_start, tokenize
 from ..types import Kind, Quantity
 from .cues import Cues, cue_words
 from .phrases import (
     leading_modifier_shared,
     split_on,
     strip_leading_text,
+    joined,
+    strip_trailing,
     strip_words,
+    subject_of_clause_before,
     word_boundary_from,
 )
 from .rulebook import rule
@@ -140,7 +143,7 @@ def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
     subject, marker, tail = phrase.partition(cue_words().respectively)
     if not marker or not subject:
         return _split_list(_without_enumeration(phrase), count)
-    subject = _without_enumeration(subject)
+    subject = _without_link(_without_enumeration(subject))
     w = cue_words()
     for word in sorted(w.lead, key=len, reverse=True):
         if tail.startswith(word) and len(tail) > len(word):
@@ -148,6 +151,12 @@ def _split_list_before_fenbie(phrase: str, count: int) -> list[str] | None:
             break
     items = _split_list(subject, count)
     return [item + tail for item in items] if items else None
+
+
+def _without_link(subject: str) -> str:
+    """综合所得税与营所税则: a link word jieba cuts off the end of the list leaves it (the last item)."""
+    kept = strip_trailing(list(tokenize(subject)), cue_words().trailing)
+    return joined(subject, kept) if kept else subject
 
 
 def _without_enumeration(subject: str) -> str:
@@ -220,7 +229,9 @@ def _fenbie_items(text: str, quantities: list[Quantity], out: list[Context], gro
         # 接待游客1.2亿人次，实现旅游收入1500亿元，分别增长10%和12%: the list is the numbers before
         share = _share_word(text, quantities[i].prefix_start)
         return [out[k].subject + share for k in range(i - len(group), i)], group
-    return None, group
+    # 整体出口和进口货值均录得按年升幅，分别上升17.5%和18.3%: the list is the subject of the clause before
+    subject = subject_of_clause_before(text, clause_start(text, quantities[i].prefix_start), cue_words())
+    return (_split_list_before_fenbie(subject, len(group)) if subject else None), group
 
 
 def _bracket_list_before(text: str, quantities: list[Quantity], group: list[int]) -> list[str] | None:

@@ -355,6 +355,9 @@ _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9.]*")
 
 
 
+_SETTING_TAGS = frozenset({"t", "m", "ns"})  # jieba's tags of a time, a numeral and a place name
+
+
 def subject_of_clause_before(text: str, c_start: int, w: Cues) -> str:
     """The noun phrase that opens the clause before ``c_start`` (up to its first verb or quotation),
     actors and connectives stripped; "" when that clause opens with no noun."""
@@ -362,6 +365,8 @@ def subject_of_clause_before(text: str, c_start: int, w: Cues) -> str:
         return ""
     lo = clause_start(text, c_start - 1)
     words = strip_leading(list(tokenize(text[lo : c_start - 1], lo)), w)
+    while len(words) > 1 and (words[0].tag in _SETTING_TAGS or not words[0].tag and words[0].text.isdigit()):
+        words = words[1:]  # (10月香港整体出口…: when and where the clause is set, not what it measures)
     subject: list[Token] = []
     if not words or not (words[0].tag.startswith(("n", "j")) or _LATIN.fullmatch(words[0].text)):
         return ""  # a clause that opens with a verb (成功举办…, 支持…) tells what was done, not what is measured
