@@ -76,15 +76,30 @@ def governing_time(text: str, times: list[TimeExpression], quantities: list[Quan
         return after[0]
     if elided := _elided_time(text, times, quantities, q):
         return elided
+    return _time_before(text, times, quantities, q, clause_end, bases)
+
+
+def _time_before(text: str, times: list[TimeExpression], quantities: list[Quantity], q: Quantity, clause_end: int,
+                 bases: list[int]) -> TimeExpression | None:
+    """The last time before ``q`` that no earlier number's clause holds, else one in a later clause when no
+    number came before; else the sentence's time of an earlier clause (… reached $10.53 billion in 2012,
+    while domestic investment totaled 591.46 billion yuan: a clause with no time of its own shares it)."""
     owned = [(p.end, _clause_end(text, p.end)) for p in quantities if p.end <= q.number_start]
     free = [t for t in times if t.start < q.number_start and not any(s <= t.start < e for s, e in owned)]
     later = [t for t in times if t.start >= clause_end and not any(b < t.start for b in bases)]
-    return free[-1] if free else (later[0] if later and not owned else None)
+    if free or (later and not owned):
+        return free[-1] if free else later[0]
+    return next((t for t in reversed(times) if t.end <= q.number_start and not _is_base_time(text, t)), None)
 
 
 # were 4.3 per cent higher at the end of June … but 2.1 per cent lower: a number joined to the clause before by a
 # bare conjunction shares its verb, and the time written after the number before.
 _ELLIPSIS = regex.compile(r"(?i)\A[\s,]*(?:and|but|or|while|whereas)?\s*\Z")
+
+
+def _is_base_time(text: str, t: TimeExpression) -> bool:
+    """the same as the previous year, than in 2021: a time a comparison is made with."""
+    return _base_before().search(text, 0, t.start) is not None
 
 
 def _elided_time(text: str, times: list[TimeExpression], quantities: list[Quantity], q: Quantity) -> TimeExpression | None:

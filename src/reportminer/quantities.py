@@ -24,7 +24,9 @@ _PUNCT_AFTER_RANK = set("，、。；：,;:）)”’」』 \n") | {""}
 _CALENDAR_YEAR = (1000, 2200)
 _CJK = regex.compile(r"\p{Han}")
 _DIGIT_CLASS = "[" + "".join(load_lexicon().digits) + "]"
-_TENTH = regex.compile(r"[ \t]{0,2}(" + _DIGIT_CLASS + r")(?![\p{Han}0-9])")
+# (七成六; 四成二的零售商: 的 may follow the tenth's digit)
+_TENTH = regex.compile(r"[ \t]{0,2}(" + _DIGIT_CLASS + r")(?:(?![\p{Han}0-9])|(?=" + "|".join(
+    map(regex.escape, load_lexicon().words("context", "attribute_marker"))) + "))")
 _URL = regex.compile(r"(?:https?://|www\.)[^\s，。；、（）“”]+|[\w.+-]+@[\w-]+\.[\w.]+")
 _CUES = load_lexicon().schema  # the typed cues (lexicon.Cues)
 _FRACTION_JOINT = regex.compile(r"[ \t]{0,2}" + r"[ \t]{0,2}".join(map(regex.escape, _CUES.fraction.joint)) + r"[ \t]{0,2}")

@@ -86,7 +86,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
         )?
         (?P<since>{since})?
       | [“"]?(?P<plan>{plans})[”"]?(?P<psince>{since})?
-      | (?P<relative>{relative})(?:(?P<rpart>{parts})
+      | (?P<relative>{relative})(?P<rnote>[(（](?:19|20)\d{{2}}[)）])?(?:(?P<rpart>{parts})
             | {s}(?P<rm1>{month_number})(?:{m})?\s*[{span}]\s*(?P<rm2>{month_number}){s}{month_word}   # 今年1至8月
             | {s}(?P<rmonth>{month_number}){s}{month_word}(?![0-9{han}]|[ \t]*[{day}])          # 今年8月 (今年4月1日 below)
             | {s}(?P<rday>\d{{1,2}}){s}{month_word}{s}\d{{1,2}}{s}[{day}]              # 今年4月1日: a day's date
@@ -374,9 +374,11 @@ def yearless_months(first_month: int, last_month: int, start: int, end: int, pub
     if len(published) < 7 or not 1 <= first_month <= last_month <= 12:
         return None
     year, month = int(published[:4]), int(published[5:7])
-    if last_month >= month:
+    if last_month > month or (last_month == month and first_month < month):
         year -= 1
-    return TimeExpression(start, end, f"{year}-{first_month:02d}", f"{year}-{last_month:02d}")
+    # (12月会议 in a text of December is this December: an event of the running month, which has happened)
+    running = first_month == last_month == month
+    return TimeExpression(start, end, f"{year}-{first_month:02d}", f"{year}-{last_month:02d}", since=running)
 
 
 def _without_year(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
@@ -465,11 +467,16 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
         return TimeExpression(m.start(), m.end(), f"{year}-{3 * quarter - 2:02d}", f"{year}-{3 * quarter:02d}")
     if report_year_ is None:
         return None
-    if m.group("wn"):
-        return _window(m, report_year_, lex)
+    return _window(m, report_year_, lex) if m.group("wn") else _relative_year(m, report_year_, lex)
+
+
+def _relative_year(m: regex.Match[str], report_year_: int, lex) -> TimeExpression:
+    """今年, 去年上半年, 今年1至8月, 上(105)年: a year counted from publication (or written in brackets), with
+    its months or part."""
     first, last = lex.cues["period"]["relative"][_relative_word(m.group("relative"))]
-    if note := _DIGITS.search(m.group("relative")):
-        report_year_ = int(note.group()) + ROC_OFFSET - first  # 上(105)年: the year written in brackets
+    if note := _DIGITS.search(m.group("relative") + (m.group("rnote") or "")):
+        written = int(note.group())  # 上(105)年, 今年(2025): the year written in brackets
+        report_year_ = (written if written > 1000 else written + ROC_OFFSET) - first
     if first == last and (months := _relative_months(m)):
         year = report_year_ + first  # 今年1至8月, 今年8月, 今年前11月
         return TimeExpression(m.start(), m.end(), f"{year}-{months[0]:02d}", f"{year}-{months[1]:02d}", day=bool(m.group("rday")))

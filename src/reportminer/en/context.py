@@ -720,11 +720,12 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
         elif reread := _metric_reread(text, q, quantities[: len(out)], before, previous, (metric, rule), previous_end, head):
             metric, rule = reread
         in_clause = target_cue(before, len(before)) or _NAMES_TARGET.match(after) is not None
-        if previous and (rule == "en.conversion" or apposition_gap(text[previous_end : q.quantity.prefix_start])):
-            # (an estimate told again in dollars, or its change in apposition, is an estimate too)
-            in_clause = in_clause or previous.clause_target_cue
+        told_again = previous is not None and (rule == "en.conversion" or apposition_gap(text[previous_end : q.quantity.prefix_start]))
+        # (an estimate told again in dollars, or its change in apposition, is an estimate too; a figure
+        # that happened, happened: was 118,332 thousand hectares (1,774.98 million mu), an increase of …)
+        in_clause = in_clause or (told_again and previous.clause_target_cue)
         year_ago = any(after.lower().lstrip(" ,").startswith(w) for w in english_cues().year_ago)
-        done = not in_clause and _says_done(text[previous_end:start])
+        done = not in_clause and (_says_done(text[previous_end:start]) or (told_again and previous.done))
         from_start = _FROM_END.search(_without_qualifiers(before)) is not None and _TO_NUMBER.match(after) is not None
         out.append(EnglishContext(metric, change, target_cue(text, start) or in_clause, rule, in_clause, _reaches(before, change),
                                   year_ago, done, from_start))

@@ -72,7 +72,9 @@ def _count_re() -> regex.Pattern[str]:
 @cache
 def _per_re() -> regex.Pattern[str]:
     """ per person, a year: one denominator of a rate written after the amount (450 yuan per person per year)."""
-    return regex.compile(rf"\s(?:per|a|each)\s(?P<den>{alternation(english_cues().per_words)})\b(?!\s+(?:ago|earlier|before|later))",
+    dens = alternation(english_cues().per_words)
+    # (5,802 kg / ha: a slash, spaced or not, as a table writes it)
+    return regex.compile(rf"(?:\s(?:per|a|each)\s|\s?/\s?)(?P<den>{dens})\b(?!\s+(?:ago|earlier|before|later))",
                          regex.IGNORECASE)  # (a year ago is a time)
 
 
@@ -231,6 +233,9 @@ def _occasions(text: str, unit: _Unit) -> _Unit:
     return _Unit(unit.surface, Kind.COUNT, "time", "time", Decimal(1), unit.end)
 
 
+_RATED = frozenset({Kind.MONEY, Kind.MASS, Kind.VOLUME, Kind.ENERGY})  # (450 yuan per person, 5,802 kg / ha)
+
+
 def _with_rate(text: str, unit: _Unit) -> _Unit:
     """450 yuan per person per month: the denominators join the unit."""
     surface, unit_en, std_unit, end = unit.surface, unit.unit_en, unit.std_unit, unit.end
@@ -309,7 +314,7 @@ def _quantity(text: str, number: Number, numbers: list[Number]) -> EnglishQuanti
     unit, factor = found
     if unit.kind == Kind.DURATION and not is_streak(text, number.start, unit.end):
         return None  # "the past five years" is a time, not a claim; "for five consecutive years" is one
-    if unit.kind == Kind.MONEY:
+    if unit.kind in _RATED:
         unit = _with_rate(text, unit)
     unit = _occasions(text, unit)
     high, end = _range_in_words(text, number.start, unit, number.high * factor if number.high is not None else None)
