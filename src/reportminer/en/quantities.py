@@ -238,13 +238,24 @@ _RATED = frozenset({Kind.MONEY, Kind.MASS, Kind.VOLUME, Kind.ENERGY})  # (450 yu
 
 def _with_rate(text: str, unit: _Unit) -> _Unit:
     """450 yuan per person per month: the denominators join the unit."""
-    surface, unit_en, std_unit, end = unit.surface, unit.unit_en, unit.std_unit, unit.end
+    surface, unit_en, std_unit, end, factor = unit.surface, unit.unit_en, unit.std_unit, unit.end, unit.factor
     for per in _per_re().finditer(text, end):
         if per.start() != end:
             break
         word = english_cues().per_words[per.group("den").lower()]
-        surface, unit_en, std_unit, end = f"{surface}/{word}", f"{unit_en} per {word}", f"{std_unit}/{word}", per.end()
-    return _Unit(surface, unit.kind, unit_en, std_unit, unit.factor, end, unit.counted)
+        area = _area(word)  # (5,802 kg / ha → 0.5802 kg/m2, as 5802公斤/公顷 reads)
+        den_std = area.std_unit if area else word
+        factor = factor / area.factor if area else factor
+        written = per.group() if "/" in per.group() else f"/{word}"  # (kg / ha as written; yuan per person → yuan/person)
+        surface, unit_en, std_unit, end = surface + written, f"{unit_en} per {word}", f"{std_unit}/{den_std}", per.end()
+    return _Unit(surface, unit.kind, unit_en, std_unit, factor, end, unit.counted)
+
+
+def _area(word: str):
+    """The area unit a denominator names (hectare, mu), else None."""
+    units = english_units()
+    found = units.get(word) or units.get(word + "s")
+    return found if found is not None and found.kind == Kind.AREA else None
 
 
 def is_streak(text: str, start: int, end: int) -> bool:
