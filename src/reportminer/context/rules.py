@@ -669,9 +669,10 @@ def sibling_measure_of_list(site: Site, draft: Draft) -> Draft | None:
 def thresholds_crossed(site: Site, draft: Draft) -> Draft | None:
     """地区生产总值连跨两个万亿元台阶 → 地区生产总值万亿元台阶: a count of marks crossed is said of what crossed
     them, the subject before the count."""
-    metric, subject = draft.metric, without_leading_verbs(draft.subject)
+    metric = draft.metric
     if draft.metric_rule != "read.metric.right" or not metric.endswith(cue_words().thresholds):
         return None
+    subject = without_leading_verbs(draft.subject)  # (after the test: it segments the subject)
     return draft._replace(metric=subject + metric) if subject and subject != metric else None
 
 
@@ -768,10 +769,12 @@ def maker_verb(site: Site, draft: Draft) -> Draft | None:
     first item of its 、-list, stays in front of the thing counted (an addition is not a total); so it does
     for lengths and areas made (新建绿道100公里、绿地500公顷 → 新建绿地)."""
     w, metric = cue_words(), draft.metric
-    if not metric or metric in w.tiers or _opens_with_verb(metric):
-        return None  # (在建8座 → 在建过江通道: a state word of its own; 省级: pass.lists.tiers writes the noun)
+    if not metric or metric in w.tiers:
+        return None  # (省级: pass.lists.tiers writes the noun)
     maker = _own_maker(site, draft) or _maker_shared_in_list(site)
-    return draft._replace(metric=maker + metric) if maker and not metric.startswith(maker) else None
+    if not maker or metric.startswith(maker) or _opens_with_verb(metric):
+        return None  # (在建8座 → 在建过江通道: a state word of its own; tested last, since it segments the metric)
+    return draft._replace(metric=maker + metric)
 
 
 def _opens_with_verb(phrase: str) -> bool:
