@@ -387,23 +387,19 @@ def strip_leading_text(phrase: str, w: Cues) -> str:
 
 
 def strip_words(phrase: str, words: tuple[str, ...]) -> str:
-    stripped = True
-    while stripped:
-        stripped = False
+    """``phrase`` without the ``words`` it ends with: each pass tries them in order, stripping every one
+    that ends the phrase as it then stands, until a pass strips none."""
+    # (one ``endswith`` with the whole tuple tells, in C, whether a pass would strip anything: most
+    # phrases end with none of the words, and a list of hundreds is then not walked word by word)
+    while phrase.endswith(words):
         for word in words:
             if phrase.endswith(word):
-                phrase, stripped = phrase[: -len(word)], True
+                phrase = phrase[: -len(word)]
     return phrase
 
 
 def strip_rank_context(phrase: str, w: Cues) -> str:
     phrase = w.rank_scope_re.sub("", phrase)  # 在前十经济大省中并列第一: the field ranked in, not what is ranked
-    stripped = True
-    while stripped:
-        stripped = False
-        # (and the link words any metric sheds: GDP总量有望继续保持全省第3位 → GDP总量)
-        for word in w.rank_sheds:
-            if phrase.endswith(word):
-                phrase, stripped = phrase[: -len(word)], True
-    return phrase
+    # (and the link words any metric sheds: GDP总量有望继续保持全省第3位 → GDP总量)
+    return strip_words(phrase, w.rank_sheds)
 

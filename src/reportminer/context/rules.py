@@ -8,7 +8,7 @@ of the definitions below is that order. See ``rulebook.py`` for the stages and t
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -695,10 +695,16 @@ def topic_head(site: Site, draft: Draft) -> Draft | None:
 _OPENING_CLAUSE = regex.compile(r"[^，,；;。：:]*")
 
 
+@lru_cache(maxsize=16)
+def _opening_clause(text: str) -> str:
+    """What stands before the sentence's first clause break (read once per sentence, not per claim)."""
+    return _OPENING_CLAUSE.match(text).group()
+
+
 def _topic_head(site: Site) -> str:
     """The measure a topic opening the sentence names (CPI 方面， → CPI; 主要订单来源地区中， → 订单), or ""."""
     w, text = _regional(), site.text
-    opening = _OPENING_CLAUSE.match(text).group()
+    opening = _opening_clause(text)
     if len(opening) >= site.q.prefix_start:
         return ""  # (the number stands in the opening clause itself)
     topic = opening.rstrip()
@@ -809,9 +815,12 @@ def _maker_shared_in_list(site: Site) -> str:
     if not (site.same_clause and text[site.lo : item_start].strip() in _list_joiners()
             or _list_goes_on_after_comma(site, previous.noun_end)):
         return ""
+    makers = cue_words().count_makers
+    if not any(maker in previous.metric for maker in makers):
+        return ""  # (no maker anywhere in it: none can end its verbs, and segmenting it is spared)
     thing = without_leading_verbs(previous.metric)
     verbs = previous.metric[: len(previous.metric) - len(thing)]
-    return verbs if verbs.endswith(cue_words().count_makers) else ""  # (开工改造城镇老旧小区…、城中村6万户)
+    return verbs if verbs.endswith(makers) else ""  # (开工改造城镇老旧小区…、城中村6万户)
 
 
 def _list_goes_on_after_comma(site: Site, previous_noun_end: int) -> bool:
