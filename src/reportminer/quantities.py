@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -229,8 +230,7 @@ def _std_denominator(unit: Unit, lex: Lexicon) -> tuple[str, Decimal]:
     return unit.std_unit, unit.factor
 
 
-@dataclass(frozen=True, slots=True)
-class _UnitParse:
+class _UnitParse(NamedTuple):
     """What follows a number: unit (maybe a rate), and where it ends."""
 
     unit: str

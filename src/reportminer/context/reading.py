@@ -3,7 +3,7 @@ names (2%的CPI涨幅目标 → CPI涨幅), what a count of events says happened
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..segment import Token, Tokens
 from ..types import Kind, Quantity
@@ -11,8 +11,7 @@ from .cues import Cues
 from .phrases import modifies_count, right_phrase, strip_words
 
 
-@dataclass(frozen=True, slots=True)
-class RightReading:
+class RightReading(NamedTuple):
     phrase: str  # the noun phrase right of the number ("" when none names what is measured)
     growth: str  # a change word after a percent (保持20%以上的高速增长): increase/decrease, else ""
     noun_end: int  # where the words this quantity used end
