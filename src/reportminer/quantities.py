@@ -7,7 +7,7 @@ Works on one sentence's text; positions in the results are positions in that tex
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
@@ -960,7 +960,7 @@ def _shared_prefix_qualifier(text: str, found: list[Quantity], quantity: Quantit
     respectively = _CUES.range.respectively
     if first.prefix_start == first.start or text.rfind(respectively, max(0, first.prefix_start - 6), first.prefix_start) < 0:
         return quantity
-    return replace(quantity, qualifier=first.qualifier)
+    return quantity._replace(qualifier=first.qualifier)
 
 
 def aligned_with_words(quantity: Quantity, tokens: Tokens) -> bool:
