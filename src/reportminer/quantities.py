@@ -139,6 +139,8 @@ def _inside_label(text: str, pos: int, lex: Lexicon) -> bool:
     """True when ``pos`` lies inside a short quotation (“四个走在前”) or a book title (《…》)."""
     limit = int(lex.cues["label"]["quote_max_chars"])  # type: ignore[arg-type]
     reach = 4 * limit  # a book title may be long, a quotation around a label is short
+    if not _quote_openers().search(text, max(0, pos - reach), pos):
+        return False  # (no quotation opens within reach, as before most numbers: one scan says so)
     for pair in lex.cues["label"]["quote_pairs"]:  # type: ignore[union-attr]
         opening, closing = pair[0], pair[1]
         left = text.rfind(opening, max(0, pos - reach), pos)
@@ -157,6 +159,13 @@ def _inside_label(text: str, pos: int, lex: Lexicon) -> bool:
         if right - left - 1 <= limit and not any(mark in quoted for mark in "，。！？；,!?;"):
             return True  # a label; quoted speech (“我们今年加装了12部电梯。”) has a sentence's punctuation
     return False
+
+
+@cache
+def _quote_openers() -> re.Pattern[str]:
+    """Any character that opens a quotation or a book title (``_inside_label``'s pairs)."""
+    pairs = load_lexicon().cues["label"]["quote_pairs"]
+    return re.compile("[" + "".join(re.escape(pair[0]) for pair in pairs) + "]")  # type: ignore[union-attr]
 
 
 def _enumerates_list(text: str, start: int, value: Decimal) -> bool:
