@@ -17,7 +17,7 @@ import regex
 from .lexicon import Lexicon, Unit, load_lexicon
 from .numberscan import scan_numbers
 from .segment import Tokens
-from .types import Kind, NumberMatch, Qualifier, Quantity
+from .types import PERCENTS, Kind, NumberMatch, Qualifier, Quantity
 
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
@@ -761,7 +761,7 @@ def _measure(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qua
     if _names_a_group(text, parsed, end, lex) or (_currency_sign(text, number.start, lex) and parsed.kind != Kind.MONEY):
         return None
     denominators, rate_start = _per_prefix(text, number.start)
-    if parsed.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+    if parsed.kind in PERCENTS:
         denominators, rate_start = [], number.start  # 每年增长2%: a yearly growth, not a rate of a percent
     unit, unit_en, std_unit, factor, kind = _with_denominators(parsed, denominators, lex)
     prefix, prefix_start = _prefix_qualifier(text, rate_start)
@@ -1015,6 +1015,9 @@ def _sums_up_a_list(text: str, quantity: Quantity, tokens: Tokens) -> bool:
     return not any(t.tag.startswith("v") and t.tag != "vn" for t in tokens.overlapping(last_start, quantity.prefix_start))
 
 
+_COUNTED_OR_RATED = PERCENTS | {Kind.COUNT, Kind.RANK}  # (the rest are measures: 10亿元以上…)
+
+
 def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     """True when a quantity only names a class of things, not a measurement:
     - a band of a measure before a noun: 10亿元以上重大产业项目 (the projects of over 1bn yuan);
@@ -1025,7 +1028,7 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     after = [t for t in after if t.start >= quantity.end]
     if not after or after[0].start != quantity.end:
         return False
-    if quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK):
+    if quantity.kind not in _COUNTED_OR_RATED:
         return _measure_names_a_class(quantity, text, after)
     return quantity.kind == Kind.COUNT and _count_names_a_class(quantity, text, after)
 

@@ -113,6 +113,9 @@ def _bounds(s: Sentence, index: int, earlier: Sequence[Context], c_start: int, w
     return lo, anchor, time_end, same_clause
 
 
+_RANK_OR_STREAK = frozenset({Kind.RANK, Kind.DURATION})
+
+
 def _read_left(text: str, q: Quantity, words: list[Token], lo: int, metric_hi: int, w: Cues) -> str:
     """The metric read leftwards, with what a standing or a streak does not name stripped."""
     left = joined(text, words).strip("、，")
@@ -122,7 +125,7 @@ def _read_left(text: str, q: Quantity, words: list[Token], lo: int, metric_hi: i
         left = strip_rank_context(left, w).strip("、，")
         if left and left not in w.bare_measures and all(t.tag.startswith("v") and t.tag != "vn" for t in tokenize(left)):
             left = ""  # 9个国家区域医疗中心开诊运营、居全国第2位: what stands 2nd is what came before
-    if q.kind in (Kind.RANK, Kind.DURATION) and left:
+    if q.kind in _RANK_OR_STREAK and left:
         rate = text.find(left, lo, metric_hi) + len(left)
         if text.startswith(w.rate_words, rate):
             # 规模以上工业增加值增速连续30个月居全国前10位: the standing is of the growth rate
