@@ -74,15 +74,16 @@ def _is_mark(word: str) -> bool:
 
 def _actor_length(words: list[Token], w: Cues) -> int:
     """How many words an actor of several words (中央活力区, 省产业技术研究院) followed by a verb takes, else 0."""
+    name = ""
     for k in range(min(len(words) - 1, 5)):
         if words[k].tag[:1] not in ("n", "j", ""):
             return 0  # an actor is a name: 打造城镇建设… begins with a verb
-        name = "".join(t.text for t in words[: k + 1])
-        rest = words[k + 1 :]
-        if rest and rest[0].tag in ("a", "d") and len(rest) > 1:
-            rest = rest[1:]  # 新引进
+        name += words[k].text  # (the words so far)
+        rest = k + 1  # where the words after the name start (indices: no copy of the list per word)
+        if words[rest].tag in ("a", "d") and len(words) - rest > 1:
+            rest += 1  # 新引进
         if (len(name) >= 3 and name.endswith(w.actor_suffixes) and not name.endswith(w.counted_nouns)
-                and rest[0].tag.startswith("v") and len(rest) > 1):  # (老旧小区改造 is no actor)
+                and words[rest].tag.startswith("v") and len(words) - rest > 1):  # (老旧小区改造 is no actor)
             return k + 1
     return 0
 
