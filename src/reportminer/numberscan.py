@@ -248,7 +248,6 @@ def scan_numbers(text: str) -> list[NumberMatch]:
     for run in _runs(text):
         for start, end in _number_pieces(text, run):
             parsed = _parse(text[start:end])
-            if parsed is not None:
-                value, has_digit, chinese, over = parsed
-                found.append(NumberMatch(start, end, value, has_digit=has_digit, chinese=chinese, over=over))
+            if parsed is not None:  # (value, has_digit, chinese, over: NumberMatch's fields after its span)
+                found.append(NumberMatch(start, end, *parsed))
     return found
