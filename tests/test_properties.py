@@ -113,3 +113,17 @@ def test_the_shortcuts_of_the_number_parser_read_what_the_numeral_tokens_read(nu
     assert quick == tokens
     if quick is not None:
         assert str(quick[0]) == str(tokens[0])
+
+
+@seed(20261127)
+@SETTINGS
+@given(TEXT)
+def test_the_shortcuts_of_the_run_scanner_find_what_the_run_pattern_finds(text):
+    # (a plain Arabic number or a lone Chinese digit that nothing continues is taken as a run without
+    # running the run pattern: where it starts, the pattern must match exactly that)
+    from reportminer.fold import fold
+    from reportminer.numberscan import _patterns, _runs
+
+    folded = fold(text)
+    for run in _runs(folded):
+        assert _patterns().run.match(folded, run.start()).span() == run.span()

@@ -25,7 +25,7 @@ import io
 import tomllib
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -507,10 +507,17 @@ class Lexicon:
     count_nouns: tuple[tuple[str, str], ...]  # (suffix of the counted noun, English noun), longest first
     plan_periods: Mapping[str, tuple[int, int]]
     schema: Cues
+    # the lists ``words`` has sorted, by (section, key): the stages ask for some once per number, and
+    # building and hashing the tuple of a long list each time cost more than the look-ups it served
+    sorted_words: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, section: str, key: str) -> tuple[str, ...]:
         """A cue word list, longest first (so alternations built from it prefer long matches)."""
-        return _longest_first(tuple(self.cues[section][key]))  # type: ignore[arg-type]
+        found = self.sorted_words.get((section, key))
+        if found is None:
+            listed = tuple(self.cues[section][key])  # type: ignore[arg-type]
+            found = self.sorted_words[section, key] = _longest_first(listed)
+        return found
 
 
 @cache

@@ -158,6 +158,11 @@ def _continuations() -> frozenset[str]:
             | frozenset("0123456789.,，eE^kKM") | frozenset(" \t\u3000\r\n"))
 
 
+@cache
+def _chinese_digits() -> frozenset[str]:
+    return frozenset(load_lexicon().digits)
+
+
 def _runs(text: str):
     patterns = _patterns()
     pos = 0
@@ -169,6 +174,11 @@ def _runs(text: str):
         if plain is not None and text[plain.end() : plain.end() + 1] not in _continuations():
             yield plain  # (2025年, 6.5%: what the run pattern would match, without running it)
             pos = plain.end()
+            continue
+        after = text[candidate.end() : candidate.end() + 1]
+        if text[candidate.start()] in _chinese_digits() and after not in _continuations():
+            yield candidate  # (一 of 统一: a Chinese digit that nothing continues is a run of its own, as above)
+            pos = candidate.end()
             continue
         run = patterns.run.match(text, candidate.start())
         if run is None or run.end() == run.start():
@@ -249,7 +259,6 @@ def scan_numbers(text: str) -> list[NumberMatch]:
     for run in _runs(text):
         for start, end in _number_pieces(text, run):
             parsed = _parse(text[start:end])
-            if parsed is not None:
-                value, has_digit, chinese, over = parsed
-                found.append(NumberMatch(start, end, value, has_digit=has_digit, chinese=chinese, over=over))
+            if parsed is not None:  # (value, has_digit, chinese, over: NumberMatch's fields after its span)
+                found.append(NumberMatch(start, end, *parsed))
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .context import Context, read_context
@@ -14,7 +15,7 @@ from .layout import split_sentences
 from .lexicon import load_lexicon
 from .quantities import aligned_with_words, find_quantities, names_a_class
 from .region import DEFAULT_REGION, infer_region, region, with_regional_currency
-from .segment import clause_end, clause_start, tokenize_windows
+from .segment import NO_TOKENS, clause_end, clause_start, tokenize_windows
 from .status import (
     decide_status,
     opening_frame,
@@ -98,7 +99,7 @@ def _respectively_dated(claims: list[Claim], paired: dict[int, TimeExpression],
                         rule: str = "period.respectively") -> list[Claim]:
     """Each claim a time is paired with (a list of times before 分别; a base's time before an amount), dated
     by that time."""
-    return [replace(c, period=paired[k].period, period_rule=rule) if k in paired else c for k, c in enumerate(claims)]
+    return [c._replace(period=paired[k].period, period_rule=rule) if k in paired else c for k, c in enumerate(claims)]
 
 
 def _next_frame(opening: tuple[TimeExpression, str], frame: tuple[TimeExpression, str] | None,
@@ -162,6 +163,8 @@ Frame = tuple[TimeExpression, str]  # the time an earlier sentence set, with the
 def _quantities(sentence: Sentence):
     """The sentence's quantities that are whole words, and the jieba tokens read around them."""
     quantities = [q for q in find_quantities(sentence.text) if sentence.spans_one_piece(q.start, q.end)]
+    if not quantities:
+        return quantities, NO_TOKENS  # (most sentences: nothing to segment or check)
     # jieba reads only the clause before each number and a short stretch after it (what a count
     # counts is a few words long), so that mining costs less than one plain pass of jieba
     tokens = tokenize_windows(sentence.text, [
@@ -194,6 +197,17 @@ def _quarter_of(frame: Frame | None, text: str) -> Frame | None:
     return quarter, frame[1]
 
 
+_start = attrgetter("start")
+
+
+def _outside_times(text: str, quantities: list[Quantity], times: list[TimeExpression],
+                   calendar: tuple[bool, bool]) -> list[Quantity]:
+    """The quantities that stand outside every time expression: a number inside one is part of the time
+    (2021/22年度 is no ratio, 较2025/26年度 neither)."""
+    spans = [(t.start, t.end) for t in times] + (time_spans(text, *calendar) if any(calendar) else [])
+    return [q for q in quantities if not any(a <= q.start < b for a, b in spans)]
+
+
 def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None, calendar: tuple[bool, bool],
                      release: Release | None = None, paragraph_start: bool = False,
                      ) -> tuple[list[Claim], Frame | None, Release | None]:
@@ -203,10 +217,9 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
     # (由上月4.40%降为4.32%: the month before the one the release is about; it dates numbers, frames nothing)
     relative = (relative_months(sentence.text, frame[0] if frame else None, stated_times, document.published)
                 if release is not None else [])
-    stated_times = sorted(stated_times + relative, key=lambda t: t.start)
-    # (a number inside a time expression is part of the time: 2021/22年度 is no ratio, 较2025/26年度 neither)
-    spans = [(t.start, t.end) for t in stated_times] + (time_spans(sentence.text, *calendar) if any(calendar) else [])
-    quantities = [q for q in quantities if not any(a <= q.start < b for a, b in spans)]
+    stated_times = sorted(stated_times + relative, key=_start)
+    if quantities:  # (most sentences hold none: nothing to keep apart from the times)
+        quantities = _outside_times(sentence.text, quantities, stated_times, calendar)
     # (全年 dates a claim but, unlike 2024年, may stand inside what is measured: 中欧班列全年发运超千列)
     times = with_whole_years(sentence.text, stated_times, frame[0] if frame else None)
     if sentence.is_heading:

@@ -7,16 +7,17 @@ Works on one sentence's text; positions in the results are positions in that tex
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
 from .lexicon import Lexicon, Unit, load_lexicon
 from .numberscan import scan_numbers
 from .segment import Tokens, tokenize
-from .types import Kind, NumberMatch, Qualifier, Quantity
+from .types import PERCENTS, Kind, NumberMatch, Qualifier, Quantity
 
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
@@ -150,6 +151,8 @@ def _inside_label(text: str, pos: int, lex: Lexicon) -> bool:
     """True when ``pos`` lies inside a short quotation (“四个走在前”) or a book title (《…》)."""
     limit = int(lex.cues["label"]["quote_max_chars"])  # type: ignore[arg-type]
     reach = 4 * limit  # a book title may be long, a quotation around a label is short
+    if not _quote_openers().search(text, max(0, pos - reach), pos):
+        return False  # (no quotation opens within reach, as before most numbers: one scan says so)
     for pair in lex.cues["label"]["quote_pairs"]:  # type: ignore[union-attr]
         opening, closing = pair[0], pair[1]
         left = text.rfind(opening, max(0, pos - reach), pos)
@@ -168,6 +171,13 @@ def _inside_label(text: str, pos: int, lex: Lexicon) -> bool:
         if right - left - 1 <= limit and not any(mark in quoted for mark in "，。！？；,!?;"):
             return True  # a label; quoted speech (“我们今年加装了12部电梯。”) has a sentence's punctuation
     return False
+
+
+@cache
+def _quote_openers() -> re.Pattern[str]:
+    """Any character that opens a quotation or a book title (``_inside_label``'s pairs)."""
+    pairs = load_lexicon().cues["label"]["quote_pairs"]
+    return re.compile("[" + "".join(re.escape(pair[0]) for pair in pairs) + "]")  # type: ignore[union-attr]
 
 
 def _enumerates_list(text: str, start: int, value: Decimal) -> bool:
@@ -241,8 +251,7 @@ def _std_denominator(unit: Unit, lex: Lexicon) -> tuple[str, Decimal]:
     return unit.std_unit, unit.factor
 
 
-@dataclass(frozen=True, slots=True)
-class _UnitParse:
+class _UnitParse(NamedTuple):
     """What follows a number: unit (maybe a rate), and where it ends."""
 
     unit: str
@@ -776,7 +785,7 @@ def _measure(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qua
     if _names_a_group(text, parsed, end, lex) or (_currency_sign(text, number.start, lex) and parsed.kind != Kind.MONEY):
         return None
     denominators, rate_start = _per_prefix(text, number.start)
-    if parsed.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+    if parsed.kind in PERCENTS:
         denominators, rate_start = [], number.start  # 每年增长2%: a yearly growth, not a rate of a percent
     unit, unit_en, std_unit, factor, kind = _with_denominators(parsed, denominators, lex)
     prefix, prefix_start = _prefix_qualifier(text, rate_start)
@@ -986,7 +995,7 @@ def _shared_prefix_qualifier(text: str, found: list[Quantity], quantity: Quantit
     respectively = _CUES.range.respectively
     if first.prefix_start == first.start or text.rfind(respectively, max(0, first.prefix_start - 6), first.prefix_start) < 0:
         return quantity
-    return replace(quantity, qualifier=first.qualifier)
+    return quantity._replace(qualifier=first.qualifier)
 
 
 def aligned_with_words(quantity: Quantity, tokens: Tokens) -> bool:
@@ -1032,6 +1041,9 @@ def _sums_up_a_list(text: str, quantity: Quantity, tokens: Tokens) -> bool:
     return not any(t.tag.startswith("v") and t.tag != "vn" for t in tokens.overlapping(last_start, quantity.prefix_start))
 
 
+_COUNTED_OR_RATED = PERCENTS | {Kind.COUNT, Kind.RANK}  # (the rest are measures: 10亿元以上…)
+
+
 def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     """True when a quantity only names a class of things, not a measurement:
     - a band of a measure before a noun: 10亿元以上重大产业项目 (the projects of over 1bn yuan);
@@ -1042,7 +1054,7 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     after = [t for t in after if t.start >= quantity.end]
     if not after or after[0].start != quantity.end:
         return False
-    if quantity.kind not in (Kind.COUNT, Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK):
+    if quantity.kind not in _COUNTED_OR_RATED:
         return _measure_names_a_class(quantity, text, after)
     return quantity.kind == Kind.COUNT and _count_names_a_class(quantity, text, after)
 

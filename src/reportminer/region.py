@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from functools import cache
 from types import MappingProxyType
 
@@ -79,10 +79,10 @@ def with_regional_currency(claim: Claim, code: str) -> Claim:
     bare = claim.kind == "money" and claim.std_unit.split("/")[0] == "CNY" and claim.unit.split("/")[0] in _BARE_YUAN
     if not bare or place.currency == "CNY":
         # (a claim is made with the default region: most need no copy)
-        return claim if claim.region == (code or DEFAULT_REGION) else replace(claim, region=code or DEFAULT_REGION)
+        return claim if claim.region == (code or DEFAULT_REGION) else claim._replace(region=code or DEFAULT_REGION)
     rest = claim.std_unit[len("CNY"):]
     unit_en = place.currency_en + claim.unit_en[len("yuan"):] if claim.unit_en.startswith("yuan") else claim.unit_en
-    return replace(claim, std_unit=place.currency + rest, unit_en=unit_en, region=code)
+    return claim._replace(std_unit=place.currency + rest, unit_en=unit_en, region=code)
 
 
 _BARE_YUAN = ("元", "")

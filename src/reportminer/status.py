@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -373,8 +374,7 @@ rule("status.target-word", summary="No period decides: a target word within reac
 rule("status.no-target-word", summary="No period decides and no target word: it happened.")(decide_status)
 
 
-@dataclass(frozen=True, slots=True)
-class Refined:
+class Refined(NamedTuple):
     kind: Kind
     unit_en: str
     std_unit: str

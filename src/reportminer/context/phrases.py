@@ -81,15 +81,16 @@ def _is_mark(word: str) -> bool:
 
 def _actor_length(words: list[Token], w: Cues) -> int:
     """How many words an actor of several words (中央活力区, 省产业技术研究院) followed by a verb takes, else 0."""
+    name = ""
     for k in range(min(len(words) - 1, 5)):
         if words[k].tag[:1] not in ("n", "j", ""):
             return 0  # an actor is a name: 打造城镇建设… begins with a verb
-        name = "".join(t.text for t in words[: k + 1])
-        rest = words[k + 1 :]
-        if rest and rest[0].tag in ("a", "d") and len(rest) > 1:
-            rest = rest[1:]  # 新引进
+        name += words[k].text  # (the words so far)
+        rest = k + 1  # where the words after the name start (indices: no copy of the list per word)
+        if words[rest].tag in ("a", "d") and len(words) - rest > 1:
+            rest += 1  # 新引进
         if (len(name) >= 3 and name.endswith(w.actor_suffixes) and not name.endswith(w.counted_nouns)
-                and rest[0].tag.startswith("v") and len(rest) > 1):  # (老旧小区改造 is no actor)
+                and words[rest].tag.startswith("v") and len(words) - rest > 1):  # (老旧小区改造 is no actor)
             return k + 1
     return 0
 
@@ -399,23 +400,19 @@ def strip_leading_text(phrase: str, w: Cues) -> str:
 
 
 def strip_words(phrase: str, words: tuple[str, ...]) -> str:
-    stripped = True
-    while stripped:
-        stripped = False
+    """``phrase`` without the ``words`` it ends with: each pass tries them in order, stripping every one
+    that ends the phrase as it then stands, until a pass strips none."""
+    # (one ``endswith`` with the whole tuple tells, in C, whether a pass would strip anything: most
+    # phrases end with none of the words, and a list of hundreds is then not walked word by word)
+    while phrase.endswith(words):
         for word in words:
             if phrase.endswith(word):
-                phrase, stripped = phrase[: -len(word)], True
+                phrase = phrase[: -len(word)]
     return phrase
 
 
 def strip_rank_context(phrase: str, w: Cues) -> str:
     phrase = w.rank_scope_re.sub("", phrase)  # 在前十经济大省中并列第一: the field ranked in, not what is ranked
-    stripped = True
-    while stripped:
-        stripped = False
-        # (and the link words any metric sheds: GDP总量有望继续保持全省第3位 → GDP总量)
-        for word in w.rank_sheds:
-            if phrase.endswith(word):
-                phrase, stripped = phrase[: -len(word)], True
-    return phrase
+    # (and the link words any metric sheds: GDP总量有望继续保持全省第3位 → GDP总量)
+    return strip_words(phrase, w.rank_sheds)
 

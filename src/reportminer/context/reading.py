@@ -3,19 +3,22 @@ names (2%的CPI涨幅目标 → CPI涨幅), what a count of events says happened
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..segment import Token, Tokens
-from ..types import Kind, Quantity
+from ..types import PERCENTS, Kind, Quantity
 from .cues import Cues
 from .phrases import modifies_count, right_phrase, strip_words
 
 
-@dataclass(frozen=True, slots=True)
-class RightReading:
+class RightReading(NamedTuple):
     phrase: str  # the noun phrase right of the number ("" when none names what is measured)
     growth: str  # a change word after a percent (保持20%以上的高速增长): increase/decrease, else ""
     noun_end: int  # where the words this quantity used end
+
+
+_NAMED_LEFT = PERCENTS | {Kind.RANK, Kind.DURATION}  # what these measure stands left of them
+_NOUN_ONLY = frozenset({Kind.COUNT, Kind.PERCENT})  # what these count or share is a noun right after them
 
 
 def _names_right(q: Quantity, left: str, left_words: list[Token], text: str, w: Cues) -> tuple[bool, bool]:
@@ -23,7 +26,7 @@ def _names_right(q: Quantity, left: str, left_words: list[Token], text: str, w: 
     # 八成以上财政资金用于民生; 设置2%的CPI涨幅目标 (only a verb on the left: what is measured follows 的)
     percent_names_right = q.kind == Kind.PERCENT and (not left or (
         text.startswith(w.attribute_marker, q.end) and all(t.tag.startswith("v") for t in left_words)))
-    reads = q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.RANK, Kind.DURATION) or (
+    reads = q.kind not in _NAMED_LEFT or (
         q.unit in w.ranked_units) or percent_names_right
     return reads, percent_names_right
 
@@ -32,7 +35,7 @@ def _counted_phrase(text: str, tokens: Tokens, q: Quantity, left: str, left_word
                     reach: tuple[int, int, Quantity | None], w: Cues) -> str:
     """What is counted, shared or ranked (入围全球百强创新集群), up to its predicate."""
     c_end, right_hi, next_q = reach
-    noun_only = q.kind in (Kind.COUNT, Kind.PERCENT) or q.unit in w.ranked_units
+    noun_only = q.kind in _NOUN_ONLY or q.unit in w.ranked_units
     next_follows = (next_q is not None and right_hi == next_q.prefix_start and right_hi < c_end
                     and not any(ch in "、，；" for ch in text[q.end : right_hi]))
     right = right_phrase(text, tokens, q.end, right_hi, w, noun_only, right_hi == c_end, next_follows)

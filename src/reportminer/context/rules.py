@@ -8,7 +8,7 @@ of the definitions below is that order. See ``rulebook.py`` for the stages and t
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -713,9 +713,10 @@ def sibling_measure_of_list(site: Site, draft: Draft) -> Draft | None:
 def thresholds_crossed(site: Site, draft: Draft) -> Draft | None:
     """地区生产总值连跨两个万亿元台阶 → 地区生产总值万亿元台阶: a count of marks crossed is said of what crossed
     them, the subject before the count."""
-    metric, subject = draft.metric, without_leading_verbs(draft.subject)
+    metric = draft.metric
     if draft.metric_rule != "read.metric.right" or not metric.endswith(cue_words().thresholds):
         return None
+    subject = without_leading_verbs(draft.subject)  # (after the test: it segments the subject)
     return draft._replace(metric=subject + metric) if subject and subject != metric else None
 
 
@@ -738,10 +739,16 @@ def topic_head(site: Site, draft: Draft) -> Draft | None:
 _OPENING_CLAUSE = regex.compile(r"[^，,；;。：:]*")
 
 
+@lru_cache(maxsize=16)
+def _opening_clause(text: str) -> str:
+    """What stands before the sentence's first clause break (read once per sentence, not per claim)."""
+    return _OPENING_CLAUSE.match(text).group()
+
+
 def _topic_head(site: Site) -> str:
     """The measure a topic opening the sentence names (CPI 方面， → CPI; 主要订单来源地区中， → 订单), or ""."""
     w, text = _regional(), site.text
-    opening = _OPENING_CLAUSE.match(text).group()
+    opening = _opening_clause(text)
     if len(opening) >= site.q.prefix_start:
         return ""  # (the number stands in the opening clause itself)
     topic = opening.rstrip()
@@ -812,10 +819,12 @@ def maker_verb(site: Site, draft: Draft) -> Draft | None:
     first item of its 、-list, stays in front of the thing counted (an addition is not a total); so it does
     for lengths and areas made (新建绿道100公里、绿地500公顷 → 新建绿地)."""
     w, metric = cue_words(), draft.metric
-    if not metric or metric in w.tiers or _opens_with_verb(metric):
-        return None  # (在建8座 → 在建过江通道: a state word of its own; 省级: pass.lists.tiers writes the noun)
+    if not metric or metric in w.tiers:
+        return None  # (省级: pass.lists.tiers writes the noun)
     maker = _own_maker(site, draft) or _maker_shared_in_list(site)
-    return draft._replace(metric=maker + metric) if maker and not metric.startswith(maker) else None
+    if not maker or metric.startswith(maker) or _opens_with_verb(metric):
+        return None  # (在建8座 → 在建过江通道: a state word of its own; tested last, since it segments the metric)
+    return draft._replace(metric=maker + metric)
 
 
 def _opens_with_verb(phrase: str) -> bool:
@@ -835,7 +844,10 @@ def _own_maker(site: Site, draft: Draft) -> str:
         return ""
     # read in the text, not in the cleaned left words (改造提升30处: 提升 alone is a link they drop)
     before = site.text[site.left_words[0].start : site.q.prefix_start].strip()
-    maker = next((m for m in cue_words().count_makers if before.endswith(m)), "")
+    makers = cue_words().count_makers
+    if not before.endswith(makers):
+        return ""  # (one test in C for the common case, a count after no maker)
+    maker = next(m for m in makers if before.endswith(m))
     cut = len(before) - len(maker)
     # (a whole word: 惠及 is no 及, 新建成 no 建成 of a word cut in two)
     return maker if maker and any(t.start == cut for t in tokenize(before)) else ""
@@ -850,9 +862,12 @@ def _maker_shared_in_list(site: Site) -> str:
     if not (site.same_clause and text[site.lo : item_start].strip() in _list_joiners()
             or _list_goes_on_after_comma(site, previous.noun_end)):
         return ""
+    makers = cue_words().count_makers
+    if not any(maker in previous.metric for maker in makers):
+        return ""  # (no maker anywhere in it: none can end its verbs, and segmenting it is spared)
     thing = without_leading_verbs(previous.metric)
     verbs = previous.metric[: len(previous.metric) - len(thing)]
-    return verbs if verbs.endswith(cue_words().count_makers) else ""  # (开工改造城镇老旧小区…、城中村6万户)
+    return verbs if verbs.endswith(makers) else ""  # (开工改造城镇老旧小区…、城中村6万户)
 
 
 def _list_goes_on_after_comma(site: Site, previous_noun_end: int) -> bool:
@@ -918,6 +933,8 @@ def driven(site: Site, draft: Draft) -> Draft | None:
 def statistical_qualifier(site: Site, draft: Draft) -> Draft | None:
     """实质GDP初步统计yoy为1.36%, 零售业总销货价值的临时估计为300亿元: how final a release's figure is (初步统计,
     临时估计, 修订估计…) and a year-on-year marker after it (yoy) are no part of the metric."""
+    if not draft.metric.rstrip("\n").endswith(_qualifier_ends()):
+        return None  # (the pattern is anchored at the end: a metric that ends in none of its words passes)
     repaired = _qualifier_pattern().sub("", draft.metric)
     return draft._replace(metric=repaired) if repaired != draft.metric and repaired else None
 
@@ -941,6 +958,13 @@ def class_named(site: Site, draft: Draft) -> Draft | None:
     (类别为, 大类有) is what the number measures."""
     opener = max((draft.metric.rfind(w) + len(w) for w in _regional().class_openers if w in draft.metric), default=0)
     return draft._replace(metric=draft.metric[opener:]) if 0 < opener < len(draft.metric) else None
+
+
+@cache
+def _qualifier_ends() -> tuple[str, ...]:
+    """The words ``_qualifier_pattern`` can end a metric with: a statistical qualifier or a Latin marker."""
+    w = _regional()
+    return tuple(w.statistical_qualifiers) + tuple(m for m in w.change_rates if m.isascii())
 
 
 @cache

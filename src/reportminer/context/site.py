@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..segment import Token, Tokens, clause_end, clause_start, tokenize
@@ -21,9 +20,10 @@ from .phrases import (
 from .reading import RightReading, read_event, read_right
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What one quantity measures, how it changed, its status cues, and the rules that decided them."""
+class Context(NamedTuple):
+    """What one quantity measures, how it changed, its status cues, and the rules that decided them. (Like
+    every value made once or more per claim here, a named tuple: immutable and made several times faster
+    than a frozen dataclass, whose every field is set through ``object.__setattr__``.)"""
 
     metric: str
     change: str
@@ -38,11 +38,11 @@ class Context:
 
 def decided(context: Context, name: str, **fields: str) -> Context:
     """``context`` with ``fields`` set and ``name`` recorded as the rule of the metric or change it changed."""
-    changed = replace(context, **fields)
+    changed = context._replace(**fields)
     if changed.metric != context.metric:
-        changed = replace(changed, metric_rule=name)
+        changed = changed._replace(metric_rule=name)
     if changed.change != context.change:
-        changed = replace(changed, change_rule=name)
+        changed = changed._replace(change_rule=name)
     return changed
 
 
@@ -58,8 +58,7 @@ class Draft(NamedTuple):
     subject_rule: str = ""  # the rule that borrowed or rebuilt the subject, when one did
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """What every quantity of one sentence shares."""
 
     text: str
@@ -72,8 +71,7 @@ class Sentence:
     opening_estimate: bool  # an estimate word heads the sentence (预计地区生产总值增长4%左右，…)
 
 
-@dataclass(frozen=True, slots=True)
-class Site:
+class Site(NamedTuple):
     """One quantity and everything around it that the rules read: built once, never changed."""
 
     sentence: Sentence
@@ -115,6 +113,9 @@ def _bounds(s: Sentence, index: int, earlier: Sequence[Context], c_start: int, w
     return lo, anchor, time_end, same_clause
 
 
+_RANK_OR_STREAK = frozenset({Kind.RANK, Kind.DURATION})
+
+
 def _read_left(text: str, q: Quantity, words: list[Token], lo: int, metric_hi: int, w: Cues) -> str:
     """The metric read leftwards, with what a standing or a streak does not name stripped."""
     left = joined(text, words).strip("、，")
@@ -124,7 +125,7 @@ def _read_left(text: str, q: Quantity, words: list[Token], lo: int, metric_hi: i
         left = strip_rank_context(left, w).strip("、，")
         if left and left not in w.bare_measures and all(t.tag.startswith("v") and t.tag != "vn" for t in tokenize(left)):
             left = ""  # 9个国家区域医疗中心开诊运营、居全国第2位: what stands 2nd is what came before
-    if q.kind in (Kind.RANK, Kind.DURATION) and left:
+    if q.kind in _RANK_OR_STREAK and left:
         rate = text.find(left, lo, metric_hi) + len(left)
         if text.startswith(w.rate_words, rate):
             # 规模以上工业增加值增速连续30个月居全国前10位: the standing is of the growth rate
