@@ -212,7 +212,21 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
             expression = _running_month(expression, published)
         if expression is not None:
             found.append(_with_window(text, expression))
-    return found
+    return _joined_spans(text, found)
+
+
+def _joined_spans(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """2022年6月至2023年6月, 2022年年中至2023年年中: two dated months joined by a span joiner are one span."""
+    joiners = load_lexicon().cues["period"]["span_joiners"]
+    out: list[TimeExpression] = []
+    for t in found:
+        before = out[-1] if out else None
+        if (before is not None and len(before.first) == len(t.last) == 7 and before.first < t.last
+                and len(between := text[before.end : t.start].strip()) == 1 and between in joiners):
+            out[-1] = TimeExpression(before.start, t.end, before.first, t.last)
+        else:
+            out.append(t)
+    return out
 
 
 def base_times(text: str, published: str, roc: bool = False, fiscal: bool = False) -> list[TimeExpression]:
