@@ -19,6 +19,7 @@ from .en.context import (
     metric_before,
     apposition_gap,
     rank_re,
+    number_rank_re,
     superlative_rank_re,
     read_context,
     target_cue,
@@ -180,6 +181,8 @@ def _ranks(text: str, quantities: list[EnglishQuantity], contexts: list[EnglishC
                 for k, word in enumerate(m.captures("more"))]
     for m in superlative_rank_re().finditer(text):
         out.append(_rank(m.start("ord"), m.end("ord"), cues.ordinals[m.group("ord").lower()], m.group("what")))
+    for m in number_rank_re().finditer(text):  # (Chongqing's GDP growth No 2 in China)
+        out.append(_rank(m.start(), m.end(), int(m.group("no")), metric_before(clause_before(text, m.start(), 0), cues)))
     return [(q, c) for q, c in out if not any(p.quantity.start < q.end and q.start < p.quantity.end for p in quantities)]
 
 

@@ -1099,9 +1099,18 @@ def rank_re() -> regex.Pattern[str]:
 
 
 @cache
+def number_rank_re() -> regex.Pattern[str]:
+    """No 2 in China, No. 3 nationwide: a standing written as a number sign before a scope."""
+    scopes = alternation(english_cues().rank_scopes)
+    return regex.compile(rf"\bNo\.?\s?(?P<no>\d{{1,3}})(?=\s+(?:{scopes}|in\b|among\b))", regex.IGNORECASE)
+
+
+@cache
 def superlative_rank_re() -> regex.Pattern[str]:
     """An ordinal glued to a superlative (the world's second-largest economy): a standing in what follows."""
     cues = english_cues()
     # (a compound before its noun: not "one of them is the fifth largest", which names no standing in anything)
-    return regex.compile(rf"(?i)\b(?P<ord>{alternation(cues.ordinals)})-(?P<what>(?:{alternation(cues.superlatives)})"
+    ords = alternation(cues.ordinals)
+    # (or after "the", with a space: the second fastest growth rate in China)
+    return regex.compile(rf"(?i)(?:\b(?P<ord>{ords})-|(?<=\bthe\s)(?P<ord>{ords})\s+)(?P<what>(?:{alternation(cues.superlatives)})"
                          rf"(?:\s+(?!(?:in|of|on|at|by|for|and|or|to|with|as|after|since)\b)[a-z][\w-]*){{1,2}})")
