@@ -25,8 +25,8 @@ _PUNCT_AFTER_RANK = set("，、。；：,;:）)”’」』 \n") | {""}
 _CALENDAR_YEAR = (1000, 2200)
 _CJK = regex.compile(r"\p{Han}")
 _DIGIT_CLASS = "[" + "".join(load_lexicon().digits) + "]"
-# (七成六; 四成二的零售商: 的 may follow the tenth's digit)
-_TENTH = regex.compile(r"[ \t]{0,2}(" + _DIGIT_CLASS + r")(?:(?![\p{Han}0-9])|(?=" + "|".join(
+# (七成六, 9成3; 四成二的零售商: 的 may follow the tenth's digit)
+_TENTH = regex.compile(r"[ \t]{0,2}(" + _DIGIT_CLASS + r"|[0-9])(?:(?![\p{Han}0-9])|(?=" + "|".join(
     map(regex.escape, load_lexicon().words("context", "attribute_marker"))) + "))")
 _URL = regex.compile(r"(?:https?://|www\.)[^\s，。；、（）“”]+|[\w.+-]+@[\w-]+\.[\w.]+")
 _CUES = load_lexicon().schema  # the typed cues (lexicon.Cues)
@@ -696,7 +696,8 @@ def _written_value(text: str, number: NumberMatch, unit: str, end: int, lex: Lex
             return None  # 十折: no discount
     tenth = _TENTH.match(text, end) if unit == _CUES.fraction.tenth_unit else None
     if tenth:  # 七成六 = 7.6成 = 76 %
-        value, end = value + Decimal(lex.digits[tenth.group(1)]) / 10, tenth.end()
+        digit = tenth.group(1)
+        value, end = value + Decimal(int(digit) if digit.isdigit() else lex.digits[digit]) / 10, tenth.end()
     if text.startswith(_HALF, end) and not text.startswith(_CUES.number.half_words, end + 1):
         value, end = value + Decimal("0.5"), end + 1  # 一吨半, 两米半
     return _add_subunits(text, end, unit, value, lex)

@@ -341,7 +341,7 @@ def _status_is_dated(period: str, published: str, governing: TimeExpression | No
     the day (2025年1月20日上午，…863名人大代表出席), nor a span up to now (2021年以来), which tell of what
     happened; under those only target words make a target."""
     news_event = (governing is None and frame is not None and frame.day) or (
-        (governing or frame) is not None and (governing or frame).since)
+        (governing or frame) is not None and ((governing or frame).since or (governing is not None and governing.day)))
     return bool(period and published and not news_event)
 
 

@@ -212,7 +212,31 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
             expression = _running_month(expression, published)
         if expression is not None:
             found.append(_with_window(text, expression))
-    return _joined_spans(text, found)
+    return _joined_spans(text, sorted(found + _publication_day(text, published, found), key=lambda t: t.start))
+
+
+def _publication_day(text: str, published: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """劳动部今（12/16）公布…: the day of publication written in brackets after 今 dates the release (a news
+    lead's date: the month of publication, told to the day)."""
+    if not _YEAR_MONTH.match(published) or not any(w in text for w in _today_words()):
+        return []
+    out = []
+    for m in _today_re().finditer(text):
+        if not any(t.start <= m.start() < t.end for t in found):
+            out.append(TimeExpression(m.start(), m.end(), published[:7], published[:7], day=True))
+    return out
+
+
+@cache
+def _today_words() -> tuple[str, ...]:
+    return load_lexicon().words("period", "today_words")
+
+
+@cache
+def _today_re() -> regex.Pattern[str]:
+    day = regex.escape(load_lexicon().cues["period"]["day_mark"])
+    words = _alternation(_today_words())
+    return regex.compile(rf"(?:{words})[（(](?:\d{{1,2}}/)?\d{{1,2}}[)）](?:{day})?")
 
 
 def _joined_spans(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
