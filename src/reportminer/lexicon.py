@@ -281,6 +281,7 @@ class PeriodCues:
     until: str
     since: Words
     running_marks: Words  # 迄今: 11月迄今 is the month still running
+    base_closers: Words  # 比较: closes a base phrase after its amount
     today_words: Words  # 今: 今（12/16）公布, the day of publication
     epithets: Words
     day_mark: str

@@ -137,29 +137,27 @@ def respective_times(text: str, times: list[TimeExpression], quantities: list[Qu
     "An amount written right after a comparison base's time is of that time."
 ))
 def base_amounts(text: str, bases: list[TimeExpression], quantities: list[Quantity]) -> dict[int, TimeExpression]:
-    """较去年第二季410.4亿澳门元按年跌15.6%, 与2022年年中人口7346100人比较: index of each amount (not a rate)
-    written right after the time of a comparison base (a qualifier or a short name may stand between) →
-    that time."""
+    """较去年第二季410.4亿澳门元按年跌15.6%, 与2022年年中人口7346100人比较: index of each quantity written right
+    after the time of a comparison base → that time; a short name may stand between when the base phrase
+    closes after the amount (…人口7346100人比较), never a change (较上年同期增10万1千人 is of now)."""
     out = {}
     for k, q in enumerate(quantities):
-        # (a rate only right after the time: 低于过去十年3.9%的平均增幅; 较“十三五”末改善16.5% is of now)
-        rate = q.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT)
-        t = next((b for b in bases if b.end <= q.prefix_start and (
-            not text[b.end : q.prefix_start].strip() if rate else _names_the_amount(text[b.end : q.prefix_start]))), None)
+        t = next((b for b in bases if b.end <= q.prefix_start and _amount_of_the_base(text, b, q)), None)
         if t is not None:
             out[k] = t
     return out
 
 
-_BASE_NOUN = regex.compile(r"\p{Han}{0,4}")  # 与2022年年中人口7346100人比较: the measure's name may stand between
+_BASE_NOUN = regex.compile(r"\p{Han}{1,4}")  # 与2022年年中人口7346100人比较: the measure's name
 
 
-def _names_the_amount(between: str) -> bool:
-    """Nothing, or a short name with no change word (人口), between a base's time and an amount."""
-    changes = load_lexicon().words("change", "increase") + load_lexicon().words("change", "decrease")
-    marks = load_lexicon().words("context", "attribute_marker")
-    return (_BASE_NOUN.fullmatch(between.strip()) is not None and not any(c in between for c in changes)
-            and not any(m in between for m in marks))
+def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
+    between = text[base.end : q.prefix_start].strip()
+    if not between:
+        return True  # 较去年第二季410.4亿澳门元, 低于过去十年3.9%的平均增幅
+    closers = load_lexicon().words("period", "base_closers")
+    return (q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and _BASE_NOUN.fullmatch(between) is not None
+            and text.startswith(closers, q.end))
 
 
 def _listed(text: str, times: list[TimeExpression]) -> list[TimeExpression]:

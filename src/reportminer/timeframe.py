@@ -216,10 +216,10 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
 
 
 def _publication_day(text: str, published: str, found: list[TimeExpression]) -> list[TimeExpression]:
-    """劳动部今（12/16）公布…: the day of publication written in brackets after 今 dates the release (a news
-    lead's date: the month of publication, told to the day)."""
-    if not _YEAR_MONTH.match(published) or not any(w in text for w in _today_words()):
-        return []
+    """劳动部今（12/16）公布…: the day of publication written in brackets after 今 dates a sentence that names no
+    other time (a news lead's date: the month of publication, told to the day)."""
+    if found or not _YEAR_MONTH.match(published) or not any(w in text for w in _today_words()):
+        return []  # (a fallback: 国发会今（27）日公布去（114）年12月份… is about the month it names)
     out = []
     for m in _today_re().finditer(text):
         if not any(t.start <= m.start() < t.end for t in found):
