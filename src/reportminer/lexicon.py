@@ -282,6 +282,7 @@ class PeriodCues:
     since: Words
     running_marks: Words  # 迄今: 11月迄今 is the month still running
     base_closers: Words  # 比较: closes a base phrase after its amount
+    level_bases: Words  # 回复至: 回复至2019年逾八成水平 is a share of that level, said of now
     today_words: Words  # 今: 今（12/16）公布, the day of publication
     epithets: Words
     day_mark: str

@@ -257,8 +257,9 @@ def base_times(text: str, published: str, roc: bool = False, fiscal: bool = Fals
     """The time expressions that are comparison bases (较去年第二季, 与上年同期相比), resolved: the period of an
     amount written right after one (较去年第二季410.4亿澳门元)."""
     lex = load_lexicon()
-    bases = lex.words("period", "base_markers")
-    found = (_resolve(m, published, lex) for m in _matches(text, roc, fiscal) if text.endswith(bases, 0, m.start()))
+    bases, levels = lex.words("period", "base_markers"), lex.words("period", "level_bases")
+    found = (_resolve(m, published, lex) for m in _matches(text, roc, fiscal)
+             if text.endswith(bases, 0, m.start()) and not text.endswith(levels, 0, m.start()))
     return [t for t in found if t is not None]
 
 
