@@ -8,8 +8,11 @@ longer fires at all, fails here by name: it is dead or shadowed, and the table's
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from reportminer.context import rulebook
 from reportminer.context.rulebook import STAGES, all_rules, rule_examples
 from reportminer.pipeline import extract_claims
 from reportminer.status import EXAMPLE_PUBLISHED
@@ -103,3 +106,33 @@ def test_the_rules_credited_do_not_depend_on_the_hash_seed(tmp_path):
                        env={**os.environ, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
         tables.append(out.read_bytes())
     assert tables[0] == tables[1]
+
+
+def test_a_trigger_hides_no_answer(monkeypatch):
+    """A rule passed over because its trigger's words stand nowhere would not have answered: over every
+    example sentence, each rule with a trigger is called where its trigger fails too, and must pass there."""
+    hidden = []
+
+    def unguarded(r):
+        search, scope = rulebook._search(r.trigger)
+
+        def decide(site, draft):
+            answer = r.decide(site, draft)
+            if answer is not None and not rulebook._may_answer(search, scope, site, draft):
+                hidden.append((r.name, site.text))
+            return answer
+
+        return dataclasses.replace(r, decide=decide, trigger=None)
+
+    triggered = [r for r in all_rules() if r.trigger is not None]
+    assert triggered
+    for stage in STAGES:
+        monkeypatch.setitem(rulebook.RULES, stage, [unguarded(r) if r.trigger else r for r in rulebook.RULES[stage]])
+    rulebook._staged.cache_clear()
+    try:
+        for sentence in {sentence for r in all_rules() for sentence in r.examples}:
+            extract_claims(Document(doc_id="example", text=sentence, lang="zh", published=EXAMPLE_PUBLISHED))
+    finally:
+        monkeypatch.undo()
+        rulebook._staged.cache_clear()
+    assert not hidden

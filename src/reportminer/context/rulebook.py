@@ -13,17 +13,33 @@ rule that no longer fires is reported as dead.
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ..lexicon import data_path
 from ..types import Kind
 
 Examples = Mapping[str, Mapping[str, Mapping[str, str]]]
 Decide = TypeVar("Decide", bound=Callable)
+
+# Where a trigger's words are looked for (see ``Trigger``).
+CLAUSE = "clause"  # the number's clause, [clause start, clause end)
+BEFORE = "before"  # the sentence up to the number, [0, the number's prefix start)
+METRIC = "metric"  # the metric the stages before drafted
+
+
+class Trigger(NamedTuple):
+    """Words one of which must stand in ``scope`` for a rule to answer: the runner looks for them with one
+    precompiled search and passes the rule over when none stands there. Given only to a rule whose first
+    test already asks for one of these words there (so skipping it changes nothing): most claims stand
+    in no such clause, and one search in C costs a fraction of the rule's Python."""
+
+    words: Callable[[], Iterable[str]]  # the rule's own cue words, read from the data when the rules first run
+    scope: str = CLAUSE
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +50,7 @@ class Rule:
     doc: str
     kinds: frozenset[Kind] | None = None  # the kinds of quantity the rule applies to (None: every kind)
     needs_previous: bool = False  # the rule reads the claim before, so it passes on a sentence's first
+    trigger: Trigger | None = None  # words without which the rule passes (tried only where one stands)
 
     @property
     def examples(self) -> Examples:
@@ -68,11 +85,12 @@ RULES: dict[str, list[Rule]] = {stage: [] for stage in STAGES + PASSES}
 
 
 def rule(name: str, summary: str = "", kinds: frozenset[Kind] | None = None,
-         needs_previous: bool = False) -> Callable[[Decide], Decide]:
+         needs_previous: bool = False, trigger: Trigger | None = None) -> Callable[[Decide], Decide]:
     """Register ``decide`` as rule ``name``; its stage is the part of the name before the last dot.
     ``summary`` describes the rule when one function decides for several rules (else its docstring).
-    ``kinds`` and ``needs_previous`` are part of its condition: the runner tries the rule only on those
-    kinds of quantity, and only after another claim of the sentence."""
+    ``kinds``, ``needs_previous`` and ``trigger`` are part of its condition: the runner tries the rule
+    only on those kinds of quantity, only after another claim of the sentence, and only where one of the
+    trigger's words stands."""
     stage = name.rsplit(".", 1)[0]
     if stage not in RULES:
         raise ValueError(f"rule {name}: unknown stage {stage}")
@@ -81,7 +99,7 @@ def rule(name: str, summary: str = "", kinds: frozenset[Kind] | None = None,
 
     def register(decide: Decide) -> Decide:
         RULES[stage].append(Rule(name, stage, decide, summary or (decide.__doc__ or "").strip(), kinds,
-                                 needs_previous))
+                                 needs_previous, trigger))
         return decide
 
     return register
@@ -102,19 +120,43 @@ def credited(before, after, name: str):
         change_rule=name if after.change != before.change else after.change_rule)
 
 
+Staged = tuple[str, Callable, re.Pattern[str] | None, str]  # (name, decide, trigger's search, its scope)
+
+
 @cache
-def _staged(kind: Kind, has_previous: bool) -> tuple[tuple[tuple[str, Callable], ...], ...]:
-    """The stages' rules that apply to a quantity of ``kind`` as (name, decide) pairs, in order (read
-    after every rule registered)."""
-    return tuple(tuple((r.name, r.decide) for r in RULES[stage]
+def _staged(kind: Kind, has_previous: bool) -> tuple[tuple[Staged, ...], ...]:
+    """The stages' rules that apply to a quantity of ``kind`` as (name, decide, search, scope), in order
+    (read after every rule registered)."""
+    return tuple(tuple((r.name, r.decide, *_search(r.trigger)) for r in RULES[stage]
                        if (r.kinds is None or kind in r.kinds) and (has_previous or not r.needs_previous))
                  for stage in STAGES)
 
 
+def _search(trigger: Trigger | None) -> tuple[re.Pattern[str] | None, str]:
+    """The trigger's words as one pattern, and its scope; (None, "") when the rule is always tried (no
+    trigger, or one without words: the rule then decides alone, as before)."""
+    words = sorted(set(trigger.words()), key=len, reverse=True) if trigger else []
+    if not words:
+        return None, ""
+    return re.compile("|".join(map(re.escape, words))), trigger.scope
+
+
+def _may_answer(search: re.Pattern[str], scope: str, site, draft) -> bool:
+    """Whether one of a trigger's words stands in its scope (a rule it fails passes)."""
+    if scope == METRIC:
+        return search.search(draft.metric) is not None
+    if scope == CLAUSE:
+        return search.search(site.text, site.clause[0], site.clause[1]) is not None
+    return search.search(site.text, 0, site.q.prefix_start) is not None
+
+
 def run_stages(site, draft):
-    """Run every stage on ``draft``: in each, the first rule that answers wins."""
+    """Run every stage on ``draft``: in each, the first rule that answers wins (a rule whose trigger's
+    words stand nowhere it reads is passed over without a call)."""
     for stage in _staged(site.q.kind, site.previous is not None):
-        for name, decide in stage:
+        for name, decide, search, scope in stage:
+            if search is not None and not _may_answer(search, scope, site, draft):
+                continue
             answer = decide(site, draft)
             if answer is not None:
                 draft = credited(draft, answer, name)

@@ -29,7 +29,7 @@ from .phrases import (
     without_leading_verbs,
 )
 from .lists import bracket_list_items
-from .rulebook import rule
+from .rulebook import BEFORE, METRIC, Trigger, rule
 from .site import Draft, Site
 
 NOT_RANK = frozenset(Kind) - {Kind.RANK}
@@ -46,7 +46,8 @@ def _is_verb(tag: str) -> bool:
 
 # --- read.change: a change verb around the number -------------------------------------------------
 
-@rule("read.change.push-verb", kinds=frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT}))
+@rule("read.change.push-verb", kinds=frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT}),
+      trigger=Trigger(lambda: _push_verbs()))
 def push_verb(site: Site, draft: Draft) -> Draft | None:
     """合共推高通胀率2.5个百分点, 拉低整体升幅0.3个百分点: a verb that pushes the measure named after it, then
     the number, is the number's change (only words, no comma, between the measure and the number)."""
@@ -60,7 +61,7 @@ def push_verb(site: Site, draft: Draft) -> Draft | None:
 PUSH_REACH = 12  # the verb, and a measure of up to ten characters between it and the number
 
 
-@rule("read.change.pushed-to", kinds=NOT_RANK)
+@rule("read.change.pushed-to", kinds=NOT_RANK, trigger=Trigger(lambda: _push_verbs()))
 def pushed_to(site: Site, draft: Draft) -> Draft | None:
     """推升税收至303亿元: the level a pushed measure reaches (a verb that pushes, the measure, then 至/到 right
     before the number) takes the push's direction."""
@@ -720,7 +721,7 @@ def thresholds_crossed(site: Site, draft: Draft) -> Draft | None:
     return draft._replace(metric=subject + metric) if subject and subject != metric else None
 
 
-@rule("extend.metric.topic-head", kinds=NOT_RANK)
+@rule("extend.metric.topic-head", kinds=NOT_RANK, trigger=Trigger(lambda: _topic_words(), BEFORE))
 def topic_head(site: Site, draft: Draft) -> Draft | None:
     """CPI 方面，112年2月我国涨2.43%，欧元区涨8.5%; 主要订单来源地区中，以美国284.5亿美元为首: a place alone as
     the metric takes the measure the sentence's opening topic names once for every place (我国CPI, 美国订单)."""
@@ -743,6 +744,13 @@ _OPENING_CLAUSE = regex.compile(r"[^，,；;。：:]*")
 def _opening_clause(text: str) -> str:
     """What stands before the sentence's first clause break (read once per sentence, not per claim)."""
     return _OPENING_CLAUSE.match(text).group()
+
+
+def _topic_words() -> list[str]:
+    """What ``_topic_head`` needs before the number: a topic marker, or a group word and the last character
+    of a group end after it (the one character it strips)."""
+    w = _regional()
+    return list(w.topic_markers) + [group + end[-1] for group in w.topic_groups for end in w.topic_group_ends]
 
 
 def _topic_head(site: Site) -> str:
@@ -892,7 +900,7 @@ def _list_joiners() -> frozenset[str]:
     return frozenset(("",) + load_lexicon().words("context", "list_joiners"))
 
 
-@rule("repair.metric.footnote")
+@rule("repair.metric.footnote", trigger=Trigger(lambda: cue_words().repair_marks, METRIC))
 def footnote(site: Site, draft: Draft) -> Draft | None:
     """地区生产总值[2]: a note's number is no part of the name; nor is a quoted base (比“四经普”)."""
     metric = draft.metric
@@ -952,7 +960,7 @@ def cause(site: Site, draft: Draft) -> Draft | None:
     return draft._replace(metric=kept) if kept else None
 
 
-@rule("repair.metric.class-named")
+@rule("repair.metric.class-named", trigger=Trigger(lambda: _regional().class_openers, METRIC))
 def class_named(site: Site, draft: Draft) -> Draft | None:
     """价格在11月录得按年升幅的类别为交通上升3.5% → 交通: the class named after the words that introduce it
     (类别为, 大类有) is what the number measures."""
