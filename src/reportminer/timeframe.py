@@ -68,6 +68,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     roc_year = (rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d|{han_year})" if roc
                 else rf"(?P<year>(?:19|20)\d{{2}}|{han_year})")
     roc_fiscal = f"(?:{fiscal_mark})?" if roc else ""
+    span_year = r"(?:19|20)\d{2}|(?<![0-9.])1[0-2]\d" if roc else r"(?:19|20)\d{2}"  # 114年度至116年度 in Taiwan
     fiscal_years = _fiscal_years(lex, span, y, fiscal_mark) if fiscal else ""
     to_date = _alternation(lex.words("regional", "months_to_date"))
     quarter_code = _quarter_code(lex, roc)
@@ -76,7 +77,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         {fiscal_years}
-        (?P<y1>(?:19|20)\d{{2}}){s}{y}?\s*[{span}]\s*(?P<y2>(?:19|20)\d{{2}}){s}{y}
+        (?P<y1>{span_year}){s}{y}?{roc_fiscal}\s*[{span}]\s*(?P<y2>{span_year}){s}{y}{roc_fiscal}
       | {roc_year}{s}{y}{roc_fiscal}
         (?:
             {s}(?P<m1>{month_number})(?:{m})?\s*[{span}]\s*(?P<m2>{month_number}){s}{month_word}   # the month mark may be written twice
@@ -491,7 +492,7 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
     if _group(m, "frel") or _group(m, "fa"):
         return _financial_year(m, published, lex)
     if m.group("y1"):
-        return TimeExpression(m.start(), m.end(), m.group("y1"), m.group("y2"))
+        return TimeExpression(m.start(), m.end(), gregorian(m.group("y1")), gregorian(m.group("y2")))
     if m.group("year"):
         return _of_a_year(m, published, lex)
     if m.group("plan"):

@@ -126,8 +126,13 @@ def _plus_signs() -> tuple[str, ...]:
 
 @rule("read.change.sign", kinds=NOT_RANK)
 def written_sign(site: Site, draft: Draft) -> Draft | None:
-    """家居设备及服务(+11.08%): a number written with a plus sign is a rise."""
-    return draft._replace(change="increase") if site.text.startswith(_plus_signs(), site.q.start) else None
+    """家居设备及服务(+11.08%): a number written with a plus sign is a rise; 速递业(-10.6%): one alone in
+    brackets with a minus sign is a fall (outside brackets a minus may be a level: 气温-5度)."""
+    text, q = site.text, site.q
+    if text.startswith(_plus_signs(), q.start):
+        return draft._replace(change="increase")
+    bracketed = text[q.prefix_start - 1 : q.prefix_start] in _OPENING and text[q.end : q.end + 1] in _CLOSING
+    return draft._replace(change="decrease") if bracketed and q.value < 0 else None
 
 
 @rule("read.change.compared", kinds=NOT_RANK)
