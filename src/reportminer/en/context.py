@@ -513,6 +513,8 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     kind = q.quantity.kind
     if (compared := _compared_re().match(after)) and (compared.group("up") or compared.group("down")):
         return ("increase" if compared.group("up") else "decrease"), ""
+    if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and (comparative := _comparative_re().match(after)):
+        return cues.comparatives[comparative.group("word").lower()], ""  # (…, 3.6 percentage points lower than …)
     change = _own_change(q, before, subject, cues)
     noun_change, noun_metric = change_noun_after(after, cues) if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
     change = noun_change or change
