@@ -95,7 +95,7 @@ def make_claim(document: Document, sentence: Sentence, original_sentence: str, q
     )
 
 
-def _respectively_dated(claims: list[Claim], paired: dict[int, TimeExpression],
+def _dated_by(claims: list[Claim], paired: dict[int, TimeExpression],
                         rule: str = "period.respectively") -> list[Claim]:
     """Each claim a time is paired with (a list of times before 分别; a base's time before an amount), dated
     by that time."""
@@ -231,8 +231,8 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
         original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
         dating = _quarter_of(frame, sentence.text) if release is not None else frame
         claims = [make_claim(document, sentence, original, q, ctx, times, dating) for q, ctx in zip(quantities, contexts)]
-        claims = _respectively_dated(claims, respective_times(sentence.text, stated_times, quantities))
-        claims = _respectively_dated(claims, base_amounts(sentence.text, base_times(sentence.text, document.published, *calendar),
+        claims = _dated_by(claims, respective_times(sentence.text, stated_times, quantities))
+        claims = _dated_by(claims, base_amounts(sentence.text, base_times(sentence.text, document.published, *calendar),
                                                           quantities), "period.base-amount")
     if not sentence.is_heading:
         framing = [t for t in times if t not in relative]

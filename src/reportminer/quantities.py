@@ -630,10 +630,6 @@ def _shared_magnitude(text: str, number: NumberMatch, value_high: Decimal | None
     return _magnitude(text[numbers[i + 1].start : numbers[i + 1].end], lex)
 
 
-# (a share names nothing: 升8.6%后 is a rise, where 80后 is a generation and 3号 a number)
-_SHARES = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT})
-
-
 def _a_word_of_one_digit(text: str, number: NumberMatch, parsed: _UnitParse, lex: Lexicon) -> bool:
     """一批, 一个, 一项: an article, not a count; 零件, 零部件, 几年: a word that begins with one Chinese digit
     worth nothing, not zero things."""
@@ -650,7 +646,8 @@ def _names_rather_than_measures(text: str, number: NumberMatch, parsed: _UnitPar
                                  or text[number.start:number.end] in _CUES.number.bare_magnitudes):
         if _prefix_qualifier(text, number.start)[0] is None:
             return True  # 万人空巷, 千座公园城市: a bare magnitude is a number only after 超/近/逾 (十美元 is ten)
-    if _blocked(text, end) and parsed.kind not in _SHARES and not (parsed.kind == Kind.COUNT and len(parsed.unit) == 1
+    # (a share names nothing: 升8.6%后 is a rise, where 80后 is a generation and 3号 a number)
+    if _blocked(text, end) and parsed.kind not in PERCENTS and not (parsed.kind == Kind.COUNT and len(parsed.unit) == 1
                                     and _CJK.match(text[end : end + 2] or " ")
                                     and text[end : end + 2] not in _CUES.label.blocker_nouns):
         # 120周年 (周 + 年), 80年代; but after a classifier a noun may begin with a blocker (5300多栋楼宇)

@@ -16,12 +16,13 @@ from typing import NamedTuple
 import regex
 
 from .context import Context
+from .context.cues import cue_words
 from .context.rulebook import rule
 from .lexicon import load_lexicon
 from .quantities import find_quantities
 from .segment import clause_end, clause_start
 from .timeframe import TimeExpression, ends_after
-from .types import Kind, Quantity
+from .types import PERCENTS, Kind, Quantity
 
 # The date of publication the period and status examples are read with.
 EXAMPLE_PUBLISHED = "2025-03-05"
@@ -115,6 +116,12 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
 rule("period.stated", summary="The last time expression before the number in its sentence.")(resolve_period)
 
 
+rule("period.stated-past-attribute", summary=(
+    "The last time expression before the number, skipping dates written as an attribute of another "
+    "number."
+))(resolve_period)
+
+
 @rule("period.respectively", summary=(
     "Times listed before the word for respectively date the numbers listed after it, in order."
 ))
@@ -122,7 +129,7 @@ def respective_times(text: str, times: list[TimeExpression], quantities: list[Qu
     """2023年第1季、第2季及第3季的按年实质变动分别修订至32.3%、100.9%及120.4%: index of each quantity in
     ``quantities`` → the time it pairs with, when a list of times and a list of as many numbers stand around
     分别."""
-    at = text.find(_respectively())
+    at = text.find(cue_words().respectively)
     if at < 0:
         return {}
     listed = _listed(text, [t for t in times if t.end <= at])
@@ -156,7 +163,7 @@ def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
     if not between:
         return True  # 较去年第二季410.4亿澳门元, 低于过去十年3.9%的平均增幅
     closers = load_lexicon().words("period", "base_closers")
-    return (q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and _BASE_NOUN.fullmatch(between) is not None
+    return (q.kind not in PERCENTS and _BASE_NOUN.fullmatch(between) is not None
             and text.startswith(closers, q.end))
 
 
@@ -171,17 +178,12 @@ def _listed(text: str, times: list[TimeExpression]) -> list[TimeExpression]:
 
 
 def _only_separators(between: str) -> bool:
-    separators = load_lexicon().words("context", "list_separators")
-    return bool(between.strip()) and regex.sub("|".join(map(regex.escape, separators)), "", between).strip() == ""
+    return bool(between.strip()) and not _separators().sub("", between).strip()
 
 
 @cache
-def _respectively() -> str:
-    return load_lexicon().cues["range"]["respectively"]  # type: ignore[return-value]
-rule("period.stated-past-attribute", summary=(
-    "The last time expression before the number, skipping dates written as an attribute of another "
-    "number."
-))(resolve_period)
+def _separators() -> regex.Pattern[str]:
+    return regex.compile("|".join(map(regex.escape, cue_words().list_separators)))
 
 
 @cache
@@ -338,8 +340,9 @@ def _status_is_dated(period: str, published: str, governing: TimeExpression | No
     """True when the period and the publication date decide the status: not for a news lead dated to
     the day (2025年1月20日上午，…863名人大代表出席), nor a span up to now (2021年以来), which tell of what
     happened; under those only target words make a target."""
-    news_event = (governing is None and frame is not None and frame.day) or (
-        (governing or frame) is not None and ((governing or frame).since or (governing is not None and governing.day)))
+    dating = governing or frame
+    news_event = ((governing is None and frame is not None and frame.day) or (governing is not None and governing.day)
+                  or (dating is not None and dating.since))
     return bool(period and published and not news_event)
 
 

@@ -221,11 +221,7 @@ def _publication_day(text: str, published: str, found: list[TimeExpression]) -> 
     other time (a news lead's date: the month of publication, told to the day)."""
     if found or not _YEAR_MONTH.match(published) or not any(w in text for w in _today_words()):
         return []  # (a fallback: 国发会今（27）日公布去（114）年12月份… is about the month it names)
-    out = []
-    for m in _today_re().finditer(text):
-        if not any(t.start <= m.start() < t.end for t in found):
-            out.append(TimeExpression(m.start(), m.end(), published[:7], published[:7], day=True))
-    return out
+    return [TimeExpression(m.start(), m.end(), published[:7], published[:7], day=True) for m in _today_re().finditer(text)]
 
 
 @cache

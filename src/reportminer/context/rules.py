@@ -14,7 +14,7 @@ import regex
 
 from ..lexicon import RegionalCues, load_lexicon
 from ..segment import clause_end, clause_start, tokenize
-from ..types import Kind
+from ..types import Kind, Quantity
 from .cues import change_after, change_before, cue_words
 from .phrases import (
     compares,
@@ -51,11 +51,15 @@ def _is_verb(tag: str) -> bool:
 def push_verb(site: Site, draft: Draft) -> Draft | None:
     """合共推高通胀率2.5个百分点, 拉低整体升幅0.3个百分点: a verb that pushes the measure named after it, then
     the number, is the number's change (only words, no comma, between the measure and the number)."""
+    pushed = _pushed(site)
+    return draft._replace(change=_direction(pushed)) if pushed else None
+
+
+def _pushed(site: Site) -> str:
+    """The words from a push verb to the number (推高通胀率, 推升税收至), "" when no push verb is in reach."""
     words = site.text[site.clause[0] : site.q.prefix_start]
     at = max(words.rfind(verb) for verb in _push_verbs())
-    if at < 0 or site.q.prefix_start - (site.clause[0] + at) > PUSH_REACH:
-        return None
-    return draft._replace(change=_direction(words[at:]))
+    return "" if at < 0 or len(words) - at > PUSH_REACH else words[at:]
 
 
 PUSH_REACH = 12  # the verb, and a measure of up to ten characters between it and the number
@@ -65,11 +69,8 @@ PUSH_REACH = 12  # the verb, and a measure of up to ten characters between it an
 def pushed_to(site: Site, draft: Draft) -> Draft | None:
     """推升税收至303亿元: the level a pushed measure reaches (a verb that pushes, the measure, then 至/到 right
     before the number) takes the push's direction."""
-    words = site.text[site.clause[0] : site.q.prefix_start]
-    at = max(words.rfind(verb) for verb in _push_verbs())
-    if at < 0 or site.q.prefix_start - (site.clause[0] + at) > PUSH_REACH or not words.endswith(_to_words()):
-        return None
-    return draft._replace(change=_direction(words[at:]))
+    pushed = _pushed(site)
+    return draft._replace(change=_direction(pushed)) if pushed.endswith(_to_words()) else None
 
 
 @cache
@@ -105,7 +106,7 @@ def listed_after_a_rise(site: Site, draft: Draft) -> Draft | None:
     """输往大部分主要目的地的整体出口货值录得升幅，尤其是马来西亚(139.4%)、越南(56%): a rate alone in brackets
     after an item of a list that a rise (升幅) or fall (跌幅) named before it introduces is that change."""
     text, q = site.text, site.q
-    if text[q.end : q.end + 1] not in _CLOSING or text[q.prefix_start - 1 : q.prefix_start] not in _OPENING:
+    if not _alone_in_brackets(text, q):
         return None
     rise = max((text.rfind(n, 0, q.prefix_start) for n in cue_words().rise_nouns), default=-1)
     fall = max((text.rfind(n, 0, q.prefix_start) for n in _fall_rates()), default=-1)
@@ -131,8 +132,12 @@ def written_sign(site: Site, draft: Draft) -> Draft | None:
     text, q = site.text, site.q
     if text.startswith(_plus_signs(), q.start):
         return draft._replace(change="increase")
-    bracketed = text[q.prefix_start - 1 : q.prefix_start] in _OPENING and text[q.end : q.end + 1] in _CLOSING
-    return draft._replace(change="decrease") if bracketed and q.value < 0 else None
+    return draft._replace(change="decrease") if q.value < 0 and _alone_in_brackets(text, q) else None
+
+
+def _alone_in_brackets(text: str, q: Quantity) -> bool:
+    """马来西亚(139.4%), 速递业(-10.6%): the number and its sign are all a bracket holds."""
+    return text[q.prefix_start - 1 : q.prefix_start] in _OPENING and text[q.end : q.end + 1] in _CLOSING
 
 
 @rule("read.change.compared", kinds=NOT_RANK)

@@ -270,7 +270,7 @@ def _leading_word_drops(phrase: list[str]) -> bool:
 def _defines_the_noun(phrase: list[str]) -> bool:
     """floor space of buildings newly started, of residential buildings completed: a participle after a noun
     that "of" introduces (or after an adverb in -ly) says which things are measured; it stays."""
-    return len(phrase) > 2 and (phrase[-2].lower().endswith("ly") or "of" in (w.lower() for w in phrase[:-2]))
+    return len(phrase) > 2 and (phrase[-2].lower().endswith("ly") or _participle_after_of(phrase))
 
 
 def _trimmed(phrase: list[str]) -> list[str]:
