@@ -245,3 +245,14 @@ def test_spawned_workers_where_fork_is_not_available(tmp_path, monkeypatch):
     spawned, summary = _table(tmp_path, entries, "spawned", jobs=2, use_cache=False)
     assert summary.failures == 0
     assert _records(spawned) == _expected_rows({e.doc_id for e in entries})
+
+
+def test_the_run_command_takes_its_engine_and_scheduler_by_name():
+    """`run --engine dask --scheduler ADDRESS` and `--jobs N`, as issue 11 names them, reach the runner's options."""
+    from reportminer.cli import build_parser
+    from reportminer.cli.mining import _options
+
+    args = build_parser().parse_args(["run", "--engine", "dask", "--scheduler", "tcp://10.0.0.5:8786", "--jobs", "2"])
+    options = _options(args)
+    assert (options.engine, options.scheduler, options.jobs) == ("dask", "tcp://10.0.0.5:8786", 2)
+    assert _options(build_parser().parse_args(["run"])).engine == "local"
