@@ -9,7 +9,7 @@ of publication.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -123,7 +123,8 @@ rule("period.stated-past-attribute", summary=(
 
 
 @rule("period.respectively", summary=(
-    "Times listed before the word for respectively date the numbers listed after it, in order."
+    "Times listed before the word for respectively date the numbers listed after it, in order; a span of "
+    "years followed by as many numbers counts as its years, one a number."
 ))
 def respective_times(text: str, times: list[TimeExpression], quantities: list[Quantity]) -> dict[int, TimeExpression]:
     """2023年第1季、第2季及第3季的按年实质变动分别修订至32.3%、100.9%及120.4%: index of each quantity in
@@ -133,11 +134,22 @@ def respective_times(text: str, times: list[TimeExpression], quantities: list[Qu
     if at < 0:
         return {}
     listed = _listed(text, [t for t in times if t.end <= at])
-    after = [k for k, q in enumerate(quantities) if q.prefix_start > at][: len(listed)]
-    if len(listed) < 2 or len(after) < len(listed) or not all(
-            _only_separators(text[quantities[a].end : quantities[b].prefix_start]) for a, b in zip(after, after[1:])):
+    after = _run_of_numbers(text, [k for k, q in enumerate(quantities) if q.prefix_start > at], quantities)
+    if len(listed) == 1:
+        listed = _years_of_span(listed[0], len(after))
+    if len(listed) < 2 or len(after) < len(listed):
         return {}
     return dict(zip(after, listed))
+
+
+def _run_of_numbers(text: str, indexes: list[int], quantities: list[Quantity]) -> list[int]:
+    """The first numbers of ``indexes`` joined only by list separators (2795亿元、1242亿元及1463亿元)."""
+    run = indexes[:1]
+    for k in indexes[1:]:
+        if not _only_separators(text[quantities[run[-1]].end : quantities[k].prefix_start]):
+            break
+        run.append(k)
+    return run
 
 
 @rule("period.base-amount", summary=(
@@ -165,6 +177,17 @@ def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
     closers = load_lexicon().words("period", "base_closers")
     return (q.kind not in PERCENTS and _BASE_NOUN.fullmatch(between) is not None
             and text.startswith(closers, q.end))
+
+
+def _years_of_span(span: TimeExpression, numbers: int) -> list[TimeExpression]:
+    """114至116年度分别编列2795亿元、1242亿元及1463亿元: a span of whole years followed by as many numbers
+    pairs them year by year; any other span stays one time."""
+    if not (len(span.first) == len(span.last) == 4 and span.first.isdigit() and span.last.isdigit()):
+        return [span]
+    years = range(int(span.first), int(span.last) + 1)
+    if not 2 <= len(years) == numbers:
+        return [span]
+    return [replace(span, first=str(y), last=str(y)) for y in years]
 
 
 def _listed(text: str, times: list[TimeExpression]) -> list[TimeExpression]:

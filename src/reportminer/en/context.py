@@ -491,11 +491,27 @@ def _comparative_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\s+(?P<word>{alternation(english_cues().comparatives)})\b[^,;.]{{0,50}}?\bthan\b")
 
 
+@cache
+def _list_tail_re() -> regex.Pattern[str]:
+    """120 and 95 yuan lower than …: the rest of a list of numbers and the unit written once after its last one."""
+    return regex.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d[\d,]*(?:\.\d+)?)+(?:\s+[a-z]+){0,4}?"
+                         rf"(?=\s+(?:{alternation(english_cues().comparatives)})\b[^,;.]{{0,50}}?\bthan\b)")
+
+
+def _comparative_after(after: str, q: EnglishQuantity) -> str:
+    """3.6 percentage points lower than that of last month; 300 yuan more than a year earlier; 120 and 95 yuan
+    lower than that on February 10: a comparative right after the number, or after the list it starts, gives
+    the direction of a difference (not after a multiple: 4.2 times higher than)."""
+    if q.quantity.std_unit == "times":
+        return ""
+    bare = q.quantity.end == q.quantity.number_end  # (only a bare number starts a list: 8,200 yuan, 300 yuan more …)
+    tail = _list_tail_re().match(after) if bare else None
+    comparative = _comparative_re().match(after, tail.end() if tail else 0)
+    return english_cues().comparatives[comparative.group("word").lower()] if comparative else ""
+
+
 def _change_after(after: str, kind: Kind) -> str:
-    """9.4 percent up year-on-year; 5.1 percent, down from 5.3; 1 percentage point higher than last year;
-    the decline was 0.6 percentage point larger than that of last month: a direction written after the number."""
-    if (comparative := _comparative_re().match(after)) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
-        return english_cues().comparatives[comparative.group("word").lower()]
+    """9.4 percent up year-on-year; 5.1 percent, down from 5.3: a direction written after the number."""
     if kind == Kind.PERCENT and _GROWTH_AFTER.match(after):
         return "increase"  # (targeting 6-6.5 percent in economic growth)
     if (postposed := _POSTPOSED.match(after)) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
@@ -513,8 +529,8 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     kind = q.quantity.kind
     if (compared := _compared_re().match(after)) and (compared.group("up") or compared.group("down")):
         return ("increase" if compared.group("up") else "decrease"), ""
-    if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and (comparative := _comparative_re().match(after)):
-        return cues.comparatives[comparative.group("word").lower()], ""  # (…, 3.6 percentage points lower than …)
+    if comparative := _comparative_after(after, q):
+        return comparative, ""
     change = _own_change(q, before, subject, cues)
     noun_change, noun_metric = change_noun_after(after, cues) if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
     change = noun_change or change

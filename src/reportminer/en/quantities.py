@@ -189,6 +189,7 @@ def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, D
         unit, following = shared
         # (from 54 to 82.7 trillion yuan: the scale after the list is the first number's too)
         factor = following.factor if not number.scaled else Decimal(1)
+        unit = _with_rate(text, unit) if unit.kind in _RATED else unit  # (501, 442 and 396 yuan per ton: the rate too)
         return _Unit(unit.surface, unit.kind, unit.unit_en, unit.std_unit, unit.factor, number.end, unit.counted), factor
     if number.currency:
         code = number.currency
