@@ -219,7 +219,9 @@ def extract_english_claims(document: Document) -> list[Claim]:
         found = _read_sentence(text, claims)
         numbers = [q for q, _ in found]
         stated = _appositions_dated(text, numbers, [governing_time(text, times, numbers, q) for q in numbers])
-        governing = _conversions_dated(_quarters_in_order(text, numbers, stated, frame.time), [c for _, c in found])
+        contexts = [c for _, c in found]
+        governing = _conversions_dated(_quarters_in_order(text, numbers, stated, frame.time), contexts)
+        governing = _from_to_changes_dated(text, numbers, governing, contexts)
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
         frame = _next_frame(frame, sentence, times, _trailing_times(text, stated, numbers))
     return claims
@@ -256,6 +258,27 @@ def _conversions_dated(governing: list[TimeExpression | None], contexts: list[En
     for k in range(1, len(out)):
         if contexts[k].rule == "en.conversion":
             out[k] = out[k - 1]
+    return out
+
+
+_FROM_END = regex.compile(r"(?i)\bfrom\s*\Z")
+_TO_END = regex.compile(r"(?i)\bto\s*\Z")
+
+
+def _from_to_changes_dated(text: str, numbers: list[Quantity], governing: list[TimeExpression | None],
+                           contexts: list[EnglishContext]) -> list[TimeExpression | None]:
+    """rose from 4.4% in 2016 to 4.7% in 2021, up 0.3 percentage points: the change between two dated levels,
+    told right after them, is of the span from the first level's time to the second's."""
+    out = list(governing)
+    for k in range(2, len(numbers)):
+        start, end = out[k - 2], out[k - 1]
+        if not contexts[k].change or start is None or end is None or len(start.first) != len(end.last) \
+                or start.first >= end.last:
+            continue
+        if _FROM_END.search(text, 0, numbers[k - 2].prefix_start) and _TO_END.search(text, 0, numbers[k - 1].prefix_start) \
+                and "," in text[numbers[k - 1].end : numbers[k].prefix_start] \
+                and apposition_gap(text[numbers[k - 1].end : numbers[k].prefix_start]):
+            out[k] = TimeExpression(start.start, end.end, start.first, end.last)
     return out
 
 

@@ -422,6 +422,20 @@ _CHANGE_OF = regex.compile(r"(?i)\b(?:increase|decrease|growth|rise|drop|decline
 _GROWTH_NOUN = regex.compile(r"(?i)\b(?:growth|increase|rise)(?:\s+rate)?\s+(?:of|in)\b")
 
 
+@cache
+def _change_noun_subject_re() -> regex.Pattern[str]:
+    nouns = alternation(english_cues().change_nouns)
+    return regex.compile(rf"(?i)\b(?P<noun>{nouns})(?:\s+(?:in|of)\s+[^,;]{{1,60}}?)?"
+                         r"\s+(?:was|were|is|are|stood\s+at|came\s+in\s+at|amounted\s+to|reached)\s*\Z")
+
+
+def _change_noun_subject(before: str, cues: EnglishCues) -> str:
+    """the actual increase was 0.6 percent; the average annual increase in GDP is about 410 billion yuan: a
+    change noun that heads the subject of a link verb gives the number its direction."""
+    m = _change_noun_subject_re().search(_without_qualifiers(before))
+    return cues.change_nouns[m.group("noun").lower()] if m else ""
+
+
 def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues) -> str:
     """The direction the words before a number give it (a count only from a change of a level)."""
     kind = q.quantity.kind
@@ -432,6 +446,8 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
         change = "increase"  # (the nominal growth of incomes came in at 5.2 percent)
     if not change and kind == Kind.PERCENT and _growth_is_subject(before, cues):
         change = "increase"  # (GDP growth stood at 5.3 percent; the real growth rate was 6.5 percent)
+    if not change and kind != Kind.RANK:
+        change = _change_noun_subject(before, cues)
     if kind == Kind.COUNT and not _without_qualifiers(before).rstrip().lower().endswith((" by", " to")) \
             and not _CHANGE_OF.search(_without_qualifiers(before)):
         change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)

@@ -56,11 +56,17 @@ def _expression(start: int, end: int, period: str, since: bool = False, day: boo
 _COMPARING_WITH = regex.compile(r"\bcompar(?:ing|ed|e)\s+[^,;]{1,40}?\s(?:with|to|against)\Z")
 
 
+@cache
+def _base_phrase_re() -> regex.Pattern[str]:
+    return regex.compile(rf"\b(?:{alternation(english_cues().base_phrase_openers)})\s[^,;.]{{0,60}}\Z")
+
+
 def _is_base(low: str, at: int) -> bool:
-    """than 2020, from last year, over the 2023 budget figure, comparing October 2023 with October 2022: a base
-    of comparison, not a period."""
+    """than 2020, from last year, over the 2023 budget figure, comparing October 2023 with October 2022,
+    equivalent to the GDP of Sichuan in 2001: a base of comparison, not a period."""
     before = low[:at].rstrip().removesuffix(" the")
-    return any(before.endswith(b) for b in english_cues().base_markers) or _COMPARING_WITH.search(before) is not None
+    return any(before.endswith(b) for b in english_cues().base_markers) or _COMPARING_WITH.search(before) is not None \
+        or _base_phrase_re().search(before) is not None
 
 
 def _years(sentence: str, low: str, published: str) -> list[TimeExpression]:
