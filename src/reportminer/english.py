@@ -213,9 +213,11 @@ def extract_english_claims(document: Document) -> list[Claim]:
         last_end = sentence.pieces[-1].end
         times = find_times(text, document.published, frame.time.period if frame.time else "")
         lead, lead_in_heading = _release_months(lead, lead_in_heading, times, sentence, claims)
-        if frame.time is None and times and not claims:
-            # (a news lead: the first dated sentence dates the article, when no claim came before it)
-            frame = _Frame(times[0], frame.list_is_target)
+        dated = [t for t in times if not t.since]
+        if frame.time is None and dated and not claims:
+            # (a news lead: the first dated sentence dates the article, when no claim came before it; a span up
+            # to now, since last year, dates no article)
+            frame = _Frame(dated[0], frame.list_is_target)
         found = _read_sentence(text, claims)
         numbers = [q for q, _ in found]
         stated = _appositions_dated(text, numbers, [governing_time(text, times, numbers, q) for q in numbers])

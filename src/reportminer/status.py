@@ -361,12 +361,19 @@ def paragraph_lead(text: str, times: list[TimeExpression], quantities: list[Quan
 def _status_is_dated(period: str, published: str, governing: TimeExpression | None,
                      frame: TimeExpression | None) -> bool:
     """True when the period and the publication date decide the status: not for a news lead dated to
-    the day (2025年1月20日上午，…863名人大代表出席), nor a span up to now (2021年以来), which tell of what
-    happened; under those only target words make a target."""
+    the day (2025年1月20日上午，…863名人大代表出席) up to publication, nor a span up to now (2021年以来), which
+    tell of what happened; under those only target words make a target."""
     dating = governing or frame
-    news_event = ((governing is None and frame is not None and frame.day) or (governing is not None and governing.day)
+    day = governing if governing is not None else frame
+    # (a day after publication is no news event: 自2026年1月1日起 in a text of 2025 says what will be)
+    news_event = ((day is not None and day.day and not _month_after_publication(day, published))
                   or (dating is not None and dating.since))
     return bool(period and published and not news_event)
+
+
+def _month_after_publication(day: TimeExpression, published: str) -> bool:
+    """A date in a month after the month of publication (a day of the same month may be today's news)."""
+    return bool(published) and (day.last[:7] > published[:7] if len(published) >= 7 else day.last[:4] > published[:4])
 
 
 @rule("status.ongoing-period", summary=(

@@ -523,7 +523,17 @@ def _comparative_after(after: str, q: EnglishQuantity) -> str:
     bare = q.quantity.end == q.quantity.number_end  # (only a bare number starts a list: 8,200 yuan, 300 yuan more …)
     tail = _list_tail_re().match(after) if bare else None
     comparative = _comparative_re().match(after, tail.end() if tail else 0)
-    return english_cues().comparatives[comparative.group("word").lower()] if comparative else ""
+    if comparative is None or not _time_compared_re().match(after, comparative.end()):
+        return ""  # (2.1 percentage points higher than the national economy's: a gap, no change)
+    return english_cues().comparatives[comparative.group("word").lower()]
+
+
+@cache
+def _time_compared_re() -> regex.Pattern[str]:
+    """What follows "than" names an earlier time: a time word, a month or a year."""
+    cues = english_cues()
+    words = alternation(tuple(cues.comparison_times) + tuple(cues.months) + tuple(cues.year_parts) + tuple(cues.relative_years))
+    return regex.compile(rf"(?i)[^,;.]{{0,40}}?(?:\b(?:{words})\b|\b(?:19|20)\d{{2}}\b)")
 
 
 def _change_after(after: str, kind: Kind) -> str:

@@ -94,6 +94,7 @@ class EnglishCues:
     asides: tuple[str, ...]
     modal_verbs: tuple[str, ...]
     comparatives: Mapping[str, str]
+    comparison_times: tuple[str, ...]  # last, earlier, same period: a comparative against a time tells a change
     restatements: tuple[str, ...]
     reference_figures: tuple[str, ...]
     superlatives: tuple[str, ...]

@@ -65,6 +65,7 @@ def _is_base(low: str, at: int) -> bool:
     """than 2020, from last year, over the 2023 budget figure, comparing October 2023 with October 2022,
     equivalent to the GDP of Sichuan in 2001: a base of comparison, not a period."""
     before = low[:at].rstrip().removesuffix(" the")
+    before = before.removesuffix(" last").removesuffix(" this")  # (than that in last December)
     return any(before.endswith(b) for b in english_cues().base_markers) or _COMPARING_WITH.search(before) is not None \
         or _base_phrase_re().search(before) is not None
 
@@ -187,7 +188,8 @@ def _relative(low: str, published: str, found: list[TimeExpression], taken: list
             if base or (m.start(), m.end()) in taken or any(
                     t.start <= m.start() < t.end for t in found):
                 continue
-            since = first == last == 0 and _so_far(low, m.start(), m.end())
+            # (so far this year; since last year: a span up to now)
+            since = (first == last == 0 and _so_far(low, m.start(), m.end())) or low[: m.start()].rstrip().endswith(" since")
             found.append(_expression(m.start(), m.end(), str(year + first) if first == last else f"{year + first}/{year + last}",
                                      since=since))
     return found
