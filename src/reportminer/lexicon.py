@@ -291,6 +291,7 @@ class PeriodCues:
     fiscal_relative: Mapping[str, Span]  # 本年度 → [0, 0], 未来两个财政年度 → [1, 2]: Hong Kong financial years
     # counted from the current one
     relative_months: Mapping[str, int]  # 上月 → -1: a month counted from the month a release is about
+    same_period: Words  # 同期: 去年同期 is the months at hand, a year back
 
 
 @dataclass(frozen=True, slots=True)

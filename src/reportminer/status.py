@@ -106,6 +106,8 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
     if ends:
         return ends[-1].period, "period.change-end", ends[-1]
     if before:
+        if same := _same_period(text, times[: before - 1], times[before - 1], frame):
+            return same.period, "period.same-period", times[before - 1]
         name = "period.stated" if before == stated else "period.stated-past-attribute"
         return times[before - 1].period, name, times[before - 1]
     if frame:
@@ -114,6 +116,31 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
 
 
 rule("period.stated", summary="The last time expression before the number in its sentence.")(resolve_period)
+
+
+rule("period.same-period", summary=(
+    "A year followed by the word for the same period (last year's same period) is the months at hand, in that year."
+))(resolve_period)
+
+
+def _same_period(text: str, earlier: list[TimeExpression], t: TimeExpression,
+                 frame: tuple[TimeExpression, str] | None) -> TimeExpression | None:
+    """今年第二季…预估每点0.9741元，去年同期仅0.9456元: a whole year written before 同期 takes the months of
+    the last time before it in the sentence (else of the frame), moved to that year; None when there are
+    no such months."""
+    if len(t.first) != 4 or t.first != t.last or not text.startswith(_same_period_words(), t.end):
+        return None
+    months = next((e for e in reversed(earlier) if len(e.first) == 7 and e.first[:4] == e.last[:4]), None)
+    if months is None and frame is not None and len(frame[0].first) == 7 and frame[0].first[:4] == frame[0].last[:4]:
+        months = frame[0]
+    if months is None:
+        return None
+    return replace(t, first=t.first + months.first[4:], last=t.first + months.last[4:])
+
+
+@cache
+def _same_period_words() -> tuple[str, ...]:
+    return load_lexicon().words("period", "same_period")
 
 
 rule("period.stated-past-attribute", summary=(

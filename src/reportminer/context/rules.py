@@ -95,6 +95,27 @@ def verb_after(site: Site, draft: Draft) -> Draft | None:
     return draft._replace(change=found) if found else None
 
 
+@rule("read.change.reached-after-change", kinds=NOT_RANK - {Kind.PERCENT, Kind.PERCENTAGE_POINT}, needs_previous=True)
+def reached_after_change(site: Site, draft: Draft) -> Draft | None:
+    """人民币存款减少4.6%，至10月底的8,543亿元: a level that 至 (with its date) opens right after a change told
+    in the clause before is the level that change reaches: it takes its direction and what it measures."""
+    previous, q = site.previous, site.previous_q
+    if previous is None or q is None or not previous.change or q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+        return None
+    between = site.text[q.end : site.q.prefix_start]
+    if not _reached_re().fullmatch(between):
+        return None
+    return draft._replace(change=previous.change, metric=previous.metric, subject=previous.subject)
+
+
+@cache
+def _reached_re() -> regex.Pattern[str]:
+    """A comma, 至 or 到, a date of up to eight characters and 的 (，至10月底的)."""
+    to = "|".join(map(regex.escape, _to_words()))
+    of = "|".join(map(regex.escape, cue_words().attribute_marker))
+    return regex.compile(r"\s*[，,]\s*(?:" + to + r")(?:[^，,。；;、\s]{1,8}(?:" + of + "))?")
+
+
 @rule("read.change.growth-after-percent", kinds=frozenset({Kind.PERCENT}))
 def growth_after_percent(site: Site, draft: Draft) -> Draft | None:
     """保持20%以上的高速增长: a rate of growth of what the clause is about."""
