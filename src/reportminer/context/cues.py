@@ -107,6 +107,14 @@ def alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _month_of(lex: Lexicon, of: str) -> str:
+    """下降至10月底的77.4%: a month (its end or start) and 的 may stand between a change verb and the level it
+    reaches; the optional pattern of that date."""
+    period = lex.schema.period
+    edges = regex.escape(period.month_edges + period.month_start)
+    return rf"(?:\d{{1,2}}{regex.escape(period.month_mark)}[{edges}]?{regex.escape(of)})?"
+
+
 def _patterns(lex: Lexicon, increase: tuple[str, ...], decrease: tuple[str, ...],
               prefixes: tuple[str, ...]) -> dict[str, regex.Pattern[str]]:
     """The patterns of the cue record, assembled from the word lists."""
@@ -132,7 +140,8 @@ def _patterns(lex: Lexicon, increase: tuple[str, ...], decrease: tuple[str, ...]
         trailing_re=regex.compile("(?:" + alternation(lex.words("metric", "glued")) + r")\Z"),
         whole_words=frozenset(lex.words("qualifier", "not_prefix_words")),
         change_re=regex.compile("(?P<change>" + alternation(increase + decrease) + ")(?:"
-                                + alternation(lex.words("change", "fillers") + prefixes) + r"|[ \t\u3000])*\Z"),
+                                + alternation(lex.words("change", "fillers") + prefixes) + r"|[ \t\u3000])*"
+                                + _month_of(lex, of) + r"\Z"),
         target_re=regex.compile(alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
         done_re=regex.compile(alternation(lex.cues["status"]["done"])),  # type: ignore[arg-type]
         estimate_re=regex.compile(alternation(lex.cues["status"]["estimate"])),  # type: ignore[arg-type]
