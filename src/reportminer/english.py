@@ -213,11 +213,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
         last_end = sentence.pieces[-1].end
         times = find_times(text, document.published, frame.time.period if frame.time else "")
         lead, lead_in_heading = _release_months(lead, lead_in_heading, times, sentence, claims)
-        dated = [t for t in times if not t.since]
-        if frame.time is None and dated and not claims:
-            # (a news lead: the first dated sentence dates the article, when no claim came before it; a span up
-            # to now, since last year, dates no article)
-            frame = _Frame(dated[0], frame.list_is_target)
+        if frame.time is None and not claims and (lead_time := _lead_time(times)):
+            frame = _Frame(lead_time, frame.list_is_target)
         found = _read_sentence(text, claims)
         numbers = [q for q, _ in found]
         stated = _appositions_dated(text, numbers, [governing_time(text, times, numbers, q) for q in numbers])
@@ -227,6 +224,15 @@ def extract_english_claims(document: Document) -> list[Claim]:
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
         frame = _next_frame(frame, sentence, times, _trailing_times(text, stated, numbers))
     return claims
+
+
+def _lead_time(times: list[TimeExpression]) -> TimeExpression | None:
+    """The time a news lead dates the article by (the first dated sentence, when no claim came before it):
+    the first time it names, but a period it announces before the day of the announcement (On January 19, …
+    to announce the economic operation in 2019: 2019), and never a span up to now (since last year)."""
+    dated = [t for t in times if not t.since]
+    periods = [t for t in dated if not t.day]
+    return (periods or dated or [None])[0]
 
 
 def _release_months(lead: TimeExpression | None, in_heading: bool, times: list[TimeExpression], sentence: Sentence,
@@ -374,7 +380,9 @@ def _next_frame(frame: _Frame, sentence: Sentence, times: list[TimeExpression], 
     opened = times[0] if times and (sentence.is_heading or opens_list) else opening(sentence.text, times)
     # (news: the period the last claim of a sentence was dated by is the one the next sentence goes on
     # about: … in the first nine months. The service sector reported a 4.7-percent increase …)
-    if opened and opened.day and dated:
-        opened = None  # (BEIJING, Oct. 18 (Xinhua) -- … in the first three quarters: the dateline is the event's day)
+    if opened and opened.day:
+        # (BEIJING, Oct. 18 (Xinhua) -- … in the first three quarters: the dateline is the event's day; On January
+        # 19, … a press conference to announce the economic operation in 2019: the period it announces frames)
+        opened = None if dated else _lead_time([t for t in times if not t.day])
     opened = opened or (dated[-1] if dated else None)
     return _Frame(opened.year_only() if opened and sentence.is_heading else opened or frame.time, list_is_target)

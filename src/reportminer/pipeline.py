@@ -25,6 +25,7 @@ from .status import (
     base_amounts,
     resolve_period,
     respective_times,
+    same_period_of,
 )
 from .table import claims_to_frame
 from .timeframe import (
@@ -235,7 +236,8 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
         claims = _dated_by(claims, base_amounts(sentence.text, base_times(sentence.text, document.published, *calendar),
                                                           quantities), "period.base-amount")
     if not sentence.is_heading:
-        framing = [t for t in times if t not in relative]
+        # (上月份的客运量创新高 as a release's first dated words, counted from publication, frames the release)
+        framing = [t for t in times if (t not in relative or frame is None) and not same_period_of(sentence.text, t)]
         frame, release = _frame_after(sentence.text, framing, quantities, frame, release, paragraph_start)
     return claims, frame, release
 

@@ -128,7 +128,7 @@ def _same_period(text: str, earlier: list[TimeExpression], t: TimeExpression,
     """今年第二季…预估每点0.9741元，去年同期仅0.9456元: a whole year written before 同期 takes the months of
     the last time before it in the sentence (else of the frame), moved to that year; None when there are
     no such months."""
-    if len(t.first) != 4 or t.first != t.last or not text.startswith(_same_period_words(), t.end):
+    if not same_period_of(text, t):
         return None
     months = next((e for e in reversed(earlier) if len(e.first) == 7 and e.first[:4] == e.last[:4]), None)
     if months is None and frame is not None and len(frame[0].first) == 7 and frame[0].first[:4] == frame[0].last[:4]:
@@ -136,6 +136,12 @@ def _same_period(text: str, earlier: list[TimeExpression], t: TimeExpression,
     if months is None:
         return None
     return replace(t, first=t.first + months.first[4:], last=t.first + months.last[4:])
+
+
+def same_period_of(text: str, t: TimeExpression) -> bool:
+    """去年同期, 去年同月: a whole year that names the same months of that year (a base or a claim's time, never
+    a frame: 打破去年同月的纪录)."""
+    return len(t.first) == 4 and t.first == t.last and text.startswith(_same_period_words(), t.end)
 
 
 @cache

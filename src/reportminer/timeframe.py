@@ -586,11 +586,13 @@ FORECAST_REACH = 4  # characters after 上月 in which a forecast word makes it 
 
 def relative_months(text: str, month: TimeExpression | None, found: list[TimeExpression],
                     published: str = "") -> list[TimeExpression]:
-    """上月, 本月 in a text framed by one month (``month``): that month or the one before, where no other time
+    """上月, 本月 in a text framed by one month (``month``; else by the month of publication): that month or the one before, where no other time
     expression and no comparison base (较上月) takes the words. The start of a change (由上月4.40%降为4.32%)
     counts from the month the release is about; a month the sentence is about (上月整体消费物价…上升1.2%,
     published in December about November) from the month of publication, when the date gives one."""
     if month is None or len(month.first) != 7 or month.first != month.last:
+        month = None  # (上月份的客运量创新高 in a release's first line: counted from the month of publication)
+    if month is None and not _YEAR_MONTH.match(published):
         return []
     bases = load_lexicon().words("period", "base_markers")
     out = []
@@ -599,14 +601,53 @@ def relative_months(text: str, month: TimeExpression | None, found: list[TimeExp
             continue
         if any(len(word) > 1 and word in text[m.end() : m.end() + FORECAST_REACH] for word in _target_words()):
             continue  # (优于上月原先预期的667亿至687亿美元: when a forecast was made, not what it is about)
-        period = _counted_month(regex.sub(_MONTH_NOTE, "", m.group()), _month_counted_from(text, m.start(), month, published))
+        word = regex.sub(_MONTH_NOTE, "", m.group())
+        period = _counted_month(word, _origin(text, m.start(), word, month, found, published))
         out.append(TimeExpression(m.start(), m.end(), period, period))
+    return out + _month_windows(text, month.first if month else published[:7], found + out)
+
+
+def _month_windows(text: str, last: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """于过去12个月, 近三个月: the N months that end with the month at hand (not a record's window:
+    创下近三个月来新低, which says how long since, not when)."""
+    out = []
+    for m in _month_window_re().finditer(text):
+        count = int(numeral_value(m.group("n")))
+        record = any(word in text[m.end() : m.end() + RECORD_REACH] for word in load_lexicon().words("time", "record_words"))
+        if record or not 2 <= count <= 120 or any(t.start <= m.start() < t.end for t in found):
+            continue
+        first = int(last[:4]) * 12 + int(last[5:7]) - count
+        out.append(TimeExpression(m.start(), m.end(), f"{first // 12}-{first % 12 + 1:02d}", last))
     return out
 
 
-def _month_counted_from(text: str, start: int, month: TimeExpression, published: str) -> str:
+RECORD_REACH = 4  # 近三个月来新低: the record word within a few characters after the window
+
+
+@cache
+def _month_window_re() -> regex.Pattern[str]:
+    lex = load_lexicon()
+    numerals = regex.escape("".join(sorted(set(lex.digits) | set(lex.small_units))))
+    return regex.compile(rf"(?:{_alternation(lex.words('period', 'window_past'))})(?P<n>[0-9]{{1,3}}|[{numerals}]{{1,3}})"
+                         rf"\p{{Han}}?{regex.escape(lex.cues['period']['month_mark'])}")
+
+
+def _origin(text: str, start: int, word: str, month: TimeExpression | None, found: list[TimeExpression],
+            published: str) -> str:
+    """The month a relative month at ``start`` counts from. With no frame yet, 本月 is the month written before
+    it in the sentence (106年8月底…，本月总薪资); 上月 still counts from publication (今日公布今年5月的消费物价
+    指数，上月整体消费物价…)."""
+    stated = next((t for t in reversed(found) if t.end <= start and len(t.first) == 7 and t.first == t.last), None)
+    this_month = load_lexicon().cues["period"]["relative_months"][word] == 0  # type: ignore[index]
+    if month is None and stated is not None and this_month:
+        return stated.first
+    return _month_counted_from(text, start, month, published)
+
+
+def _month_counted_from(text: str, start: int, month: TimeExpression | None, published: str) -> str:
     """The month 上月 at ``start`` counts from: the release's own after 由/从, else the month of publication."""
-    if text.endswith(load_lexicon().words("change", "from_words"), 0, start) or not _YEAR_MONTH.match(published):
+    if month is not None and (text.endswith(load_lexicon().words("change", "from_words"), 0, start)
+                              or not _YEAR_MONTH.match(published)):
         return month.first
     return published[:7]
 
