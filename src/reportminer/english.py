@@ -316,18 +316,26 @@ def _paragraph_frame(frame: _Frame, lead: TimeExpression | None) -> _Frame:
 _PRONOUNS = frozenset({"it", "this", "they", "these", "that"})
 
 
+@cache
+def _figure_nouns() -> frozenset[str]:
+    """figure, amount, sum, total: alone as a metric (In 2021, the figure reached …) they point at the claim before."""
+    return frozenset(w.split()[-1] for w in english_cues().figure_references)
+
+
 def _figure_referred(text: str, contexts: list[EnglishContext], last: Claim | None) -> list[EnglishContext]:
     """This figure represents a growth of 18 percent, or around 1.5 trillion yuan: a sentence that opens by
     pointing at the figure before measures that figure, with its metric and its status; a number whose
-    sentence names nothing nearer than a pronoun (It resumed an increase of 8% in February) measures what
-    the claim before measured."""
+    sentence names nothing nearer than a pronoun (It resumed an increase of 8% in February), or a change that
+    names no measure (the actual increase was 0.6 percent), measures what the claim before measured."""
     low = text.lstrip().lower()
     if last is None:
         return contexts
     if not any(low.startswith(w + " ") for w in english_cues().figure_references):
         opens_with_pronoun = low.split(" ", 1)[0] in _PRONOUNS
-        return [replace(c, metric=last.metric, rule="en.pronoun") if c.rule in ("en.sentence-subject", "en.none", "en.claim-before")
-                and (c.metric.lower() in _PRONOUNS or (not c.metric and opens_with_pronoun)) else c for c in contexts]
+        return [replace(c, metric=last.metric, rule="en.pronoun") if (c.rule in ("en.sentence-subject", "en.none", "en.claim-before")
+                and (c.metric.lower() in _PRONOUNS or (not c.metric and (opens_with_pronoun or c.change))))
+                or c.metric.lower() in _figure_nouns() else c
+                for c in contexts]  # (After deducting the price factor, the actual increase was 0.6 percent: of the last measure)
     target = last.status == "target"
     return [replace(c, metric=last.metric, rule="en.figure-reference", target_cue=c.target_cue or target,
                     clause_target_cue=c.clause_target_cue or target) for c in contexts]

@@ -21,7 +21,8 @@ _SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
 # investment (excluding rural households) was …: a bracket that sets the measure's scope belongs to it.
 _SCOPE_PARENTHESIS = regex.compile(r"(?i)\((?:excluding|including|except|not including|exclusive of)\s[^()]{1,80}\)")
 _RELATIVE = regex.compile(r"(?i),\s*(?:which|who)\s[^,;]{1,120},(?=\s)")
-_DASHED = regex.compile(r"\s(?:--|—)\s[^-—]{1,160}?\s(?:--|—)(?=\s)")
+# (… above the designed size - meaning companies with … - increased: spaced single dashes too)
+_DASHED = regex.compile(r"\s(?:--|—)\s[^-—]{1,160}?\s(?:--|—)(?=\s)|\s[-–]\s[^–]{1,160}?\s[-–](?=\s)")
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|--|—|(?<!\u2060)\band\b(?!\u2060)|\bwhile\b|\bwhich\b|(?<!\u2060)\bwith\b")  # (trade with X: a compound)  # (BEIJING, March 15 (Xinhua) -- …)
 _QUOTES = str.maketrans({'"': " ", "“": " ", "”": " ", "‘": " "})
 _SINGLE_QUOTE = regex.compile(r"(?<!\w)['‘](?=[^'‘’]{1,80}['’](?!\w))|(?<=(?<!\w)['‘][^'‘’]{1,80})['’](?!\w)")
@@ -517,15 +518,21 @@ def _list_tail_re() -> regex.Pattern[str]:
 def _comparative_after(after: str, q: EnglishQuantity) -> str:
     """3.6 percentage points lower than that of last month; 300 yuan more than a year earlier; 120 and 95 yuan
     lower than that on February 10: a comparative right after the number, or after the list it starts, gives
-    the direction of a difference (not after a multiple: 4.2 times higher than)."""
+    the direction of a difference (not after a multiple: 4.2 times higher than); against another thing it
+    is a gap (``_GAP``)."""
     if q.quantity.std_unit == "times":
         return ""
     bare = q.quantity.end == q.quantity.number_end  # (only a bare number starts a list: 8,200 yuan, 300 yuan more …)
     tail = _list_tail_re().match(after) if bare else None
     comparative = _comparative_re().match(after, tail.end() if tail else 0)
-    if comparative is None or not _time_compared_re().match(after, comparative.end()):
-        return ""  # (2.1 percentage points higher than the national economy's: a gap, no change)
+    if comparative is None:
+        return ""
+    if not _time_compared_re().match(after, comparative.end()):
+        return _GAP  # (2.1 percentage points higher than the national economy's: a gap, no change)
     return english_cues().comparatives[comparative.group("word").lower()]
+
+
+_GAP = "gap"  # a comparison with another thing: the number is no change, whatever the clause before says
 
 
 @cache
@@ -556,7 +563,7 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     if (compared := _compared_re().match(after)) and (compared.group("up") or compared.group("down")):
         return ("increase" if compared.group("up") else "decrease"), ""
     if comparative := _comparative_after(after, q):
-        return comparative, ""
+        return ("" if comparative == _GAP else comparative), ""
     change = _own_change(q, before, subject, cues)
     noun_change, noun_metric = change_noun_after(after, cues) if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
     change = noun_change or change
@@ -892,10 +899,12 @@ def _reaches(before: str, change: str) -> bool:
 
 
 def _is_conversion(text: str, previous: EnglishQuantity, q: EnglishQuantity) -> bool:
-    """27.02 trillion yuan ($4.24 trillion): an amount in another currency in parentheses right after an
-    amount is the same figure, with its metric and change."""
-    return (previous.quantity.kind == Kind.MONEY and q.quantity.kind == Kind.MONEY
-            and text[previous.quantity.end : q.quantity.prefix_start].strip() == "(")
+    """27.02 trillion yuan ($4.24 trillion), 58,496 yuan, equivalent to 8,480 US dollars: an amount in another
+    currency in parentheses or after a link that converts (``conversion_links``) right after an amount is the
+    same figure, with its metric and change."""
+    between = text[previous.quantity.end : q.quantity.prefix_start].strip(" ,").lower()
+    return previous.quantity.kind == Kind.MONEY and q.quantity.kind == Kind.MONEY \
+        and between in english_cues().conversion_links
 
 
 def _only_cue_phrases(text: str) -> bool:

@@ -94,7 +94,8 @@ class EnglishCues:
     asides: tuple[str, ...]
     modal_verbs: tuple[str, ...]
     comparatives: Mapping[str, str]
-    comparison_times: tuple[str, ...]  # last, earlier, same period: a comparative against a time tells a change
+    comparison_times: tuple[str, ...]
+    conversion_links: tuple[str, ...]  # (, equivalent to: an amount in another currency after them is a conversion  # last, earlier, same period: a comparative against a time tells a change
     restatements: tuple[str, ...]
     reference_figures: tuple[str, ...]
     superlatives: tuple[str, ...]
