@@ -20,6 +20,9 @@ _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
 # investment (excluding rural households) was …: a bracket that sets the measure's scope belongs to it.
 _SCOPE_PARENTHESIS = regex.compile(r"(?i)\((?:excluding|including|except|not including|exclusive of)\s[^()]{1,80}\)")
+# the R&D intensity (as a proportion of gross domestic product, GDP[2]) came in at …: a bracket that explains
+# the measure is no part of its name.
+_EXPLAINING_PARENTHESIS = regex.compile(r"(?i)\s?\((?:as|i\.e\.|namely|that is)\s[^()]{1,80}\)")
 _RELATIVE = regex.compile(r"(?i),\s*(?:which|who)\s[^,;]{1,120},(?=\s)")
 # (… above the designed size - meaning companies with … - increased: spaced single dashes too)
 _DASHED = regex.compile(r"\s(?:--|—)\s[^-—]{1,160}?\s(?:--|—)(?=\s)|\s[-–]\s[^–]{1,160}?\s[-–](?=\s)")
@@ -213,7 +216,7 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     "that of services" after "the prices of consumer goods" is the prices of services."""
     phrases = (cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.fillers + cues.link_words
                + cues.verbs_before_number + cues.modal_verbs)
-    before, linked = _without_cue_phrases(_joined(_TIME_PHRASE.sub(" ", before)), phrases)
+    before, linked = _without_cue_phrases(_joined(_TIME_PHRASE.sub(" ", _EXPLAINING_PARENTHESIS.sub("", before))), phrases)
     stop = _stop_words()
     words = _without_trailing_verbs(before.split(), stop, linked)
     tail = [words.pop()] if linked and _participle_after_of(words) else []  # (buildings completed was …)
@@ -356,6 +359,7 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
     masked = _SCOPE_PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)  # (excluding rural households) too
+    masked = _EXPLAINING_PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)
     masked = _joined(_DASHED.sub(lambda p: " " * len(p.group()), masked))  # (five countries -- A, B and C -- surged)
     masked = _RELATIVE.sub(lambda p: " " * len(p.group()), masked)  # (The core CPI, which excludes food prices, went up)
     breaks = _subject_with_kept(masked, list(_CLAUSE_BREAK.finditer(masked)))
@@ -751,6 +755,13 @@ def _statistical_estimate_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\b(?:{alternation(english_cues().statistical_estimates)})\b")
 
 
+# a total of 3,335.71 billion yuan was invested in R&D across the country: with no measure before it, an amount
+# that a passive verb puts somewhere measures what was done there (invested in R&D).
+_PASSIVE_AFTER = regex.compile(r"\A\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?P<verb>[a-z]+(?:ed|en|nt))\s+"
+                               r"(?P<prep>in|on|for|to|into)\s+(?P<what>[\w&'’-]+(?:\s+(?!(?:across|by|from|during|in|at|"
+                               r"with|over|than|and|as|last|this|year)\b)[\w&'’-]+){0,4})")
+
+
 def read_context(text: str, quantities: list[EnglishQuantity], head_before: str = "") -> list[EnglishContext]:
     """Metric, change and target cue of each quantity of a sentence, in order; ``head_before`` is the last
     metric of the form "X of Y" in the sentences before (That of manufacturing increased 4.3 percent)."""
@@ -770,6 +781,10 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
             metric, change, rule = previous.metric, previous.change, "en.conversion"
         elif reread := _metric_reread(text, q, quantities[: len(out)], before, previous, (metric, rule), previous_end, head):
             metric, rule = reread
+        elif not metric and (passive := _PASSIVE_AFTER.match(after)):
+            metric, rule = " ".join(passive.group("verb", "prep", "what")), "en.passive-after"
+        elif previous and previous.metric and metric.lower() in english_cues().bare_rates:
+            metric, rule = previous.metric, "en.rate-of-claim-before"  # (…, marking a growth rate of 8.4 percent)
         in_clause = target_cue(before, len(before)) or _NAMES_TARGET.match(after) is not None
         told_again = previous is not None and (rule == "en.conversion" or apposition_gap(text[previous_end : q.quantity.prefix_start]))
         # (an estimate told again in dollars, or its change in apposition, is an estimate too; a figure
