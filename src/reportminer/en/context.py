@@ -762,6 +762,21 @@ _PASSIVE_AFTER = regex.compile(r"\A\s+(?:was|were|has\s+been|have\s+been|had\s+b
                                r"with|over|than|and|as|last|this|year)\b)[\w&'’-]+){0,4})")
 
 
+def _metric_second_look(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, after: str,
+                        previous: EnglishContext | None, found: tuple[str, str], previous_end: int,
+                        head: str) -> tuple[str, str]:
+    """(metric, rule) after a second look: a phrase read again through what stands around it, a passive verb
+    after an amount that has none before it, a rate named alone (the rate of the claim before)."""
+    metric, _ = found
+    if reread := _metric_reread(text, q, earlier, before, previous, found, previous_end, head):
+        return reread
+    if not metric and (passive := _PASSIVE_AFTER.match(after)):
+        return " ".join(passive.group("verb", "prep", "what")), "en.passive-after"
+    if previous and previous.metric and metric.lower() in english_cues().bare_rates:
+        return previous.metric, "en.rate-of-claim-before"  # (…, marking a growth rate of 8.4 percent)
+    return found
+
+
 def read_context(text: str, quantities: list[EnglishQuantity], head_before: str = "") -> list[EnglishContext]:
     """Metric, change and target cue of each quantity of a sentence, in order; ``head_before`` is the last
     metric of the form "X of Y" in the sentences before (That of manufacturing increased 4.3 percent)."""
@@ -779,12 +794,9 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
         clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
             metric, change, rule = previous.metric, previous.change, "en.conversion"
-        elif reread := _metric_reread(text, q, quantities[: len(out)], before, previous, (metric, rule), previous_end, head):
-            metric, rule = reread
-        elif not metric and (passive := _PASSIVE_AFTER.match(after)):
-            metric, rule = " ".join(passive.group("verb", "prep", "what")), "en.passive-after"
-        elif previous and previous.metric and metric.lower() in english_cues().bare_rates:
-            metric, rule = previous.metric, "en.rate-of-claim-before"  # (…, marking a growth rate of 8.4 percent)
+        else:
+            metric, rule = _metric_second_look(text, q, quantities[: len(out)], before, after, previous, (metric, rule),
+                                               previous_end, head)
         in_clause = target_cue(before, len(before)) or _NAMES_TARGET.match(after) is not None
         told_again = previous is not None and (rule == "en.conversion" or apposition_gap(text[previous_end : q.quantity.prefix_start]))
         # (an estimate told again in dollars, or its change in apposition, is an estimate too; a figure
