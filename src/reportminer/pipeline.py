@@ -25,6 +25,7 @@ from .status import (
     base_amounts,
     resolve_period,
     respective_times,
+    same_period_bases,
     same_period_of,
 )
 from .table import claims_to_frame
@@ -233,8 +234,8 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
         dating = _quarter_of(frame, sentence.text) if release is not None else frame
         claims = [make_claim(document, sentence, original, q, ctx, times, dating) for q, ctx in zip(quantities, contexts)]
         claims = _dated_by(claims, respective_times(sentence.text, stated_times, quantities))
-        claims = _dated_by(claims, base_amounts(sentence.text, base_times(sentence.text, document.published, *calendar),
-                                                          quantities), "period.base-amount")
+        bases = same_period_bases(sentence.text, base_times(sentence.text, document.published, *calendar), stated_times, frame)
+        claims = _dated_by(claims, base_amounts(sentence.text, bases, quantities), "period.base-amount")
     if not sentence.is_heading:
         # (上月份的客运量创新高 as a release's first dated words, counted from publication, frames the release)
         framing = [t for t in times if (t not in relative or frame is None) and not same_period_of(sentence.text, t)]

@@ -138,6 +138,22 @@ def _same_period(text: str, earlier: list[TimeExpression], t: TimeExpression,
     return replace(t, first=t.first + months.first[4:], last=t.first + months.last[4:])
 
 
+def same_period_bases(text: str, bases: list[TimeExpression], times: list[TimeExpression],
+                      frame: tuple[TimeExpression, str] | None) -> list[TimeExpression]:
+    """较去年同期的803亿元: a base 去年同期 is the months at hand a year back (2018年首八个月 → 2017-01/2017-08),
+    and reaches over 同期 and its 的, so that the amount right after it is the base's."""
+    out = []
+    for t in bases:
+        shifted = _same_period(text, [u for u in times if u.end <= t.start], t, frame)
+        if shifted is None:
+            out.append(t)
+            continue
+        end = t.end + next(len(w) for w in _same_period_words() if text.startswith(w, t.end))
+        end += len(_words().attribute_marker) if text.startswith(_words().attribute_marker, end) else 0
+        out.append(replace(shifted, end=end))
+    return out
+
+
 def same_period_of(text: str, t: TimeExpression) -> bool:
     """去年同期, 去年同月: a whole year that names the same months of that year (a base or a claim's time, never
     a frame: 打破去年同月的纪录)."""
