@@ -135,7 +135,10 @@ def _same_period(text: str, earlier: list[TimeExpression], t: TimeExpression,
         months = frame[0]
     if months is None:
         return None
-    return replace(t, first=t.first + months.first[4:], last=t.first + months.last[4:])
+    # (去年 counts from the year at hand, not from publication: 2018年首八个月…较去年同期 in a text of 2019 is 2017)
+    offset = load_lexicon().cues["period"]["relative"].get(text[t.start : t.end])  # type: ignore[union-attr]
+    year = str(int(months.first[:4]) + offset[0]) if offset and offset[0] == offset[1] else t.first
+    return replace(t, first=year + months.first[4:], last=year + months.last[4:])
 
 
 def same_period_bases(text: str, bases: list[TimeExpression], times: list[TimeExpression],
