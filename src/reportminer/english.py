@@ -87,7 +87,9 @@ def _time_before(text: str, times: list[TimeExpression], quantities: list[Quanti
     while domestic investment totaled 591.46 billion yuan: a clause with no time of its own shares it)."""
     owned = [(p.end, _clause_end(text, p.end)) for p in quantities if p.end <= q.number_start]
     free = [t for t in times if t.start < q.number_start and not any(s <= t.start < e for s, e in owned)]
-    later = [t for t in times if t.start >= clause_end and not any(b < t.start for b in bases)]
+    # (… fixed asset investment, Wu said at a press conference on August 11, 2009: a day in a later clause is
+    # when it was said)
+    later = [t for t in times if t.start >= clause_end and not t.day and not any(b < t.start for b in bases)]
     if free or (later and not owned):
         return free[-1] if free else later[0]
     return next((t for t in reversed(times) if t.end <= q.number_start and not _is_base_time(text, t)), None)

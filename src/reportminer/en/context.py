@@ -573,7 +573,9 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     change = noun_change or change
     if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease"  # a growth of -7.19 percent is a fall
-    same_kind = previous_kind is None or previous_kind == kind or Kind.COUNT not in (previous_kind, kind)
+    # (grown at an annual rate of 0.63 percent or 8.09 million people: a count after a bare "or" restates the change)
+    restated = _without_qualifiers(before).strip(" ,").lower() == "or"
+    same_kind = previous_kind is None or previous_kind == kind or Kind.COUNT not in (previous_kind, kind) or restated
     if not change and previous and same_kind and _shares_change(before, subject, previous):
         change = previous.change  # increase A by 7 percent, B by 4 percent; growth of 9.2 percent, with B at 7.3 percent
     return change or _change_after(after, kind), noun_metric
