@@ -205,8 +205,8 @@ _start = attrgetter("start")
 def _outside_times(text: str, quantities: list[Quantity], times: list[TimeExpression],
                    calendar: tuple[bool, bool]) -> list[Quantity]:
     """The quantities that stand outside every time expression: a number inside one is part of the time
-    (2021/22年度 is no ratio, 较2025/26年度 neither)."""
-    spans = [(t.start, t.end) for t in times] + (time_spans(text, *calendar) if any(calendar) else [])
+    (2021/22年度 is no ratio, 较2025/26年度 neither, nor 较2012/2013年 anywhere)."""
+    spans = [(t.start, t.end) for t in times] + (time_spans(text, *calendar) if any(calendar) or "/" in text else [])
     return [q for q in quantities if not any(a <= q.start < b for a, b in spans)]
 
 

@@ -337,7 +337,7 @@ def _running_month(t: TimeExpression, published: str) -> TimeExpression:
 def time_spans(text: str, roc: bool = False, fiscal: bool = False) -> list[tuple[int, int]]:
     """Where every time expression of ``text`` stands, comparison bases included (较2025/26年度): a
     number inside one is part of the time, never a claim."""
-    return [(m.start(), m.end()) for m in _matches(text, roc, fiscal) if _group(m, "fa") or m.group("year")]
+    return [(m.start(), m.end()) for m in _matches(text, roc, fiscal) if _group(m, "fa") or m.group("year") or m.group("y1")]
 
 
 def _in_a_name(text: str, pos: int) -> bool:
