@@ -292,6 +292,7 @@ class PeriodCues:
     # counted from the current one
     relative_months: Mapping[str, int]  # 上月 → -1: a month counted from the month a release is about
     same_period: Words  # 同期: 去年同期 is the months at hand, a year back
+    quarter_marks: Words  # 季度, 季: 最近四季 is a window of four quarters
 
 
 @dataclass(frozen=True, slots=True)

@@ -608,16 +608,19 @@ def relative_months(text: str, month: TimeExpression | None, found: list[TimeExp
 
 
 def _month_windows(text: str, last: str, found: list[TimeExpression]) -> list[TimeExpression]:
-    """于过去12个月, 近三个月: the N months that end with the month at hand (not a record's window:
+    """于过去12个月, 近三个月, 最近四季: the N months (quarters) that end with the month at hand, or with a time
+    written before them in the sentence (not a record's window:
     创下近三个月来新低, which says how long since, not when)."""
     out = []
     for m in _month_window_re().finditer(text):
-        count = int(numeral_value(m.group("n")))
+        count = int(numeral_value(m.group("n"))) * (3 if m.group("quarter") else 1)
         record = any(word in text[m.end() : m.end() + RECORD_REACH] for word in load_lexicon().words("time", "record_words"))
         if record or not 2 <= count <= 120 or any(t.start <= m.start() < t.end for t in found):
             continue
-        first = int(last[:4]) * 12 + int(last[5:7]) - count
-        out.append(TimeExpression(m.start(), m.end(), f"{first // 12}-{first % 12 + 1:02d}", last))
+        # (至今年第1季，最近四季的…平均指数: the four quarters that end with the quarter written before)
+        end = next((t.last for t in reversed(found) if t.end <= m.start() and len(t.last) == 7), last)
+        first = int(end[:4]) * 12 + int(end[5:7]) - count
+        out.append(TimeExpression(m.start(), m.end(), f"{first // 12}-{first % 12 + 1:02d}", end))
     return out
 
 
@@ -628,8 +631,9 @@ RECORD_REACH = 4  # 近三个月来新低: the record word within a few characte
 def _month_window_re() -> regex.Pattern[str]:
     lex = load_lexicon()
     numerals = regex.escape("".join(sorted(set(lex.digits) | set(lex.small_units))))
+    quarters = _alternation(lex.words("period", "quarter_marks"))
     return regex.compile(rf"(?:{_alternation(lex.words('period', 'window_past'))})(?P<n>[0-9]{{1,3}}|[{numerals}]{{1,3}})"
-                         rf"\p{{Han}}?{regex.escape(lex.cues['period']['month_mark'])}")
+                         rf"\p{{Han}}?(?:{regex.escape(lex.cues['period']['month_mark'])}|(?P<quarter>{quarters}))")
 
 
 def _origin(text: str, start: int, word: str, month: TimeExpression | None, found: list[TimeExpression],
