@@ -293,6 +293,8 @@ class PeriodCues:
     relative_months: Mapping[str, int]  # 上月 → -1: a month counted from the month a release is about
     same_period: Words  # 同期: 去年同期 is the months at hand, a year back
     quarter_marks: Words  # 季度, 季: 最近四季 is a window of four quarters
+    academic_marks: Words  # 学年度, 学年: 114学年 is a Taiwan school year (ROC calendar)
+    academic_start: int  # 8: the month a Taiwan school year begins
 
 
 @dataclass(frozen=True, slots=True)

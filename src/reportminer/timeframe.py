@@ -70,6 +70,9 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     roc_fiscal = f"(?:{fiscal_mark})?" if roc else ""
     span_year = r"(?:19|20)\d{2}|(?<![0-9.])1[0-2]\d" if roc else r"(?:19|20)\d{2}"  # 114年度至116年度 in Taiwan
     fiscal_years = _fiscal_years(lex, span, y, fiscal_mark) if fiscal else ""
+    # (114学年: a Taiwan school year, August to July)
+    academic_years = (rf"(?P<ayear>(?<![0-9.])1[0-2]\d|(?:19|20)\d{{2}}){s}(?:{_alternation(lex.words('period', 'academic_marks'))})|"
+                      if roc else "")
     to_date = _alternation(lex.words("regional", "months_to_date"))
     quarter_code = _quarter_code(lex, roc)
     # Months alone take the year from the date (1-11月, 12月份, 截至11月底; 3月5日 is a day's date); a year
@@ -77,6 +80,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         {fiscal_years}
+        {academic_years}
         (?P<y1>{span_year}){s}{y}?{roc_fiscal}\s*[{span}]\s*(?P<y2>{span_year}){s}{y}{roc_fiscal}
       | {roc_year}{s}{y}{roc_fiscal}
         (?:
@@ -337,7 +341,8 @@ def _running_month(t: TimeExpression, published: str) -> TimeExpression:
 def time_spans(text: str, roc: bool = False, fiscal: bool = False) -> list[tuple[int, int]]:
     """Where every time expression of ``text`` stands, comparison bases included (较2025/26年度): a
     number inside one is part of the time, never a claim."""
-    return [(m.start(), m.end()) for m in _matches(text, roc, fiscal) if _group(m, "fa") or m.group("year") or m.group("y1")]
+    return [(m.start(), m.end()) for m in _matches(text, roc, fiscal)
+            if _group(m, "fa") or m.group("year") or m.group("y1") or _group(m, "ayear")]
 
 
 def _in_a_name(text: str, pos: int) -> bool:
@@ -487,6 +492,9 @@ def _resolve(m: regex.Match[str], published: str, lex) -> TimeExpression | None:
         return _without_year(m, published, lex)
     if _group(m, "frel") or _group(m, "fa"):
         return _financial_year(m, published, lex)
+    if _group(m, "ayear"):
+        year, start = int(gregorian(m.group("ayear"))), lex.schema.period.academic_start
+        return TimeExpression(m.start(), m.end(), f"{year}-{start:02d}", f"{year + 1}-{start - 1:02d}", fiscal=True)
     if m.group("y1"):
         return TimeExpression(m.start(), m.end(), gregorian(m.group("y1")), gregorian(m.group("y2")))
     if m.group("year"):
