@@ -70,9 +70,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     roc_fiscal = f"(?:{fiscal_mark})?" if roc else ""
     span_year = r"(?:19|20)\d{2}|(?<![0-9.])1[0-2]\d" if roc else r"(?:19|20)\d{2}"  # 114年度至116年度 in Taiwan
     fiscal_years = _fiscal_years(lex, span, y, fiscal_mark) if fiscal else ""
-    # (114学年: a Taiwan school year, August to July)
-    academic_years = (rf"(?P<ayear>(?<![0-9.])1[0-2]\d|(?:19|20)\d{{2}}){s}(?:{_alternation(lex.words('period', 'academic_marks'))})|"
-                      if roc else "")
+    academic_years = _academic_years(lex, s) if roc else ""
     to_date = _alternation(lex.words("regional", "months_to_date"))
     quarter_code = _quarter_code(lex, roc)
     # Months alone take the year from the date (1-11月, 12月份, 截至11月底; 3月5日 is a day's date); a year
@@ -105,6 +103,11 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
         """,
         regex.VERBOSE,
     )
+
+
+def _academic_years(lex, s: str) -> str:
+    """114学年: a Taiwan school year, August to July (group ``ayear``), one alternative of the pattern."""
+    return rf"(?P<ayear>(?<![0-9.])1[0-2]\d|(?:19|20)\d{{2}}){s}(?:{_alternation(lex.words('period', 'academic_marks'))})|"
 
 
 def _fiscal_years(lex, span: str, y: str, fiscal_mark: str) -> str:
