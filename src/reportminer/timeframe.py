@@ -69,16 +69,14 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
                 else rf"(?P<year>(?:19|20)\d{{2}}|{han_year})")
     roc_fiscal = f"(?:{fiscal_mark})?" if roc else ""
     span_year = r"(?:19|20)\d{2}|(?<![0-9.])1[0-2]\d" if roc else r"(?:19|20)\d{2}"  # 114年度至116年度 in Taiwan
-    fiscal_years = _fiscal_years(lex, span, y, fiscal_mark) if fiscal else ""
-    academic_years = _academic_years(lex, s) if roc else ""
     to_date = _alternation(lex.words("regional", "months_to_date"))
     quarter_code = _quarter_code(lex, roc)
     # Months alone take the year from the date (1-11月, 12月份, 截至11月底; 3月5日 is a day's date); a year
     # may stand without its mark before a noun (对于2024发展主要预期目标).
     return regex.compile(
         rf"""
-        {fiscal_years}
-        {academic_years}
+        {_fiscal_years(lex, span, y, fiscal_mark) if fiscal else ''}
+        {_academic_years(lex, s) if roc else ''}
         (?P<y1>{span_year}){s}{y}?{roc_fiscal}\s*[{span}]\s*(?P<y2>{span_year}){s}{y}{roc_fiscal}
       | {roc_year}{s}{y}{roc_fiscal}
         (?:
