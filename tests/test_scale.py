@@ -229,6 +229,52 @@ def test_the_lazily_loaded_dictionary_cuts_as_jieba_does(corpus_documents):
     assert segment.plain_cut(text) == reference.lcut(text)
 
 
+def test_patterns_read_back_from_the_cache_are_the_compiled_ones(tmp_path, monkeypatch, corpus_documents):
+    """Every pattern the engine compiled while mining the corpus, written to a cache and read back by a
+    new store, is the very program ``regex.compile`` makes (the same pickled form) and finds the same
+    matches; a damaged file or entry is compiled again; the store's keys hold no hash-seed order."""
+    import regex
+
+    from reportminer import cache
+    from reportminer.pipeline import extract_claims
+
+    for document in corpus_documents.values():
+        extract_claims(document)
+    used = dict(cache._pattern_store().live)
+    assert len(used) > 100
+    monkeypatch.setenv("REPORTMINER_CACHE_DIR", str(tmp_path))
+    first = cache._PatternStore()
+    for source, flags in used:
+        first.get(source, flags)
+    first.save()
+    second = cache._PatternStore()
+    assert set(second.stored) == set(used)
+    text = corpus_documents["jinan-shizhong-2024"].text[:3000]
+    for (source, flags), fresh in ((key, regex.compile(*key)) for key in used):
+        back = second.get(source, flags)
+        assert pickle.dumps(back) == pickle.dumps(fresh), source
+        if isinstance(source, str):
+            assert [m.span() for m in back.finditer(text)] == [m.span() for m in fresh.finditer(text)], source
+    key = next(iter(used))
+    second.path.write_bytes(b"not marshal")
+    damaged = cache._PatternStore()
+    damaged.stored[key] = b"not a pickle"
+    assert pickle.dumps(damaged.get(*key)) == pickle.dumps(regex.compile(*key))
+    with pytest.raises(regex.error):
+        damaged.get("(unclosed", 0)
+
+
+def test_the_compiled_patterns_are_the_same_in_every_process():
+    """Pattern sources built from sets must not follow the hash seed, or each process compiles anew."""
+    script = ("from reportminer import cache; from reportminer.corpus import read_manifest, load_document; "
+              "from reportminer.pipeline import extract_claims; from pathlib import Path; "
+              "[extract_claims(load_document(e)) for e in read_manifest(Path('corpus'))]; "
+              "print(sorted(map(repr, cache._pattern_store().live)))")
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout for seed in (1, 2)]
+    assert runs[0] == runs[1] and len(runs[0]) > 1000
+
+
 def test_a_progress_bar_only_when_asked_or_on_a_terminal_and_one_summary_line(tmp_path, capsys):
     entries = _sample()[:1]
     runner.mine_to_table(entries, runner.Options(jobs=1, cache_root=tmp_path, progress=True), tmp_path / "a.csv")

@@ -12,10 +12,12 @@ The cache lives in ``$REPORTMINER_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportmine
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import marshal
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -112,3 +114,72 @@ class ArticleCache:
             write_atomically(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a cache that cannot be written only makes the next run slower
+
+
+class _PatternStore:
+    """Compiled ``regex`` patterns kept in the cache, so that a command does not parse its few hundred
+    patterns again on every start (parsing is the ``regex`` module's pure-Python half: a quarter of
+    a small command's time). A pattern is stored as ``regex`` itself pickles it (its compiled program,
+    which unpickling hands straight to the C engine without parsing) and keyed by its source and flags;
+    the file is keyed by the versions of ``regex`` and Python. New patterns are written once, when the
+    process ends."""
+
+    _LIMIT = 4096  # entries past this (patterns of older code) are dropped when the file is rewritten
+
+    def __init__(self) -> None:
+        import regex
+
+        self.path = cache_dir() / "compiled" / f"regex-{digest([str(_COMPILED_FORMAT), regex.__version__, sys.version])}.marshal"
+        self.stored = self.read(self.path)
+        self.live: dict[tuple[str, int], Any] = {}  # (one object per pattern, as regex's own cache gives)
+        self.added = False
+
+    @staticmethod
+    def read(path: Path) -> dict[tuple[str, int], bytes]:
+        try:
+            stored = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return {}
+        return stored if isinstance(stored, dict) else {}
+
+    def get(self, source: str, flags: int) -> Any:
+        key = (source, int(flags))  # (a RegexFlag is an int subclass, which marshal does not write)
+        if key in self.live:
+            return self.live[key]
+        data = self.stored.get(key)
+        try:
+            pattern = pickle.loads(data) if data is not None else None
+        except Exception:  # noqa: BLE001  (a damaged entry: compiled again below)
+            pattern = None
+        if pattern is None:
+            import regex
+
+            pattern = regex.compile(source, flags)  # (raises regex.error as it always did; nothing stored)
+            self.stored[key] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
+            self._save_at_exit()
+        self.live[key] = pattern
+        return pattern
+
+    def _save_at_exit(self) -> None:
+        if not self.added:
+            self.added = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        kept = {k: self.stored[k] for k in self.live}
+        if len(self.stored) <= self._LIMIT:  # (and what another process stored meanwhile)
+            kept = {**self.stored, **_PatternStore.read(self.path), **kept}
+        try:
+            write_atomically(self.path, marshal.dumps(kept, _MARSHAL_VERSION))
+        except (OSError, ValueError):
+            pass  # a cache that cannot be written only costs the parsing on the next start
+
+
+@cache
+def _pattern_store() -> _PatternStore:
+    return _PatternStore()
+
+
+def pattern(source: str, flags: int = 0) -> Any:
+    """``regex.compile(source, flags)``, read from the per-user cache after the first run."""
+    return _pattern_store().get(source, flags)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
-import regex
+from . import regexcache as regex
 
 from .errors import UserError
 from .types import Claim, Kind

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import warnings
 
-import regex
+from . import regexcache as regex
 
 from .en.pack import english_cues
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-import regex
+from . import regexcache as regex
 
 from .lexicon import Lexicon, Unit, load_lexicon
 from .numberscan import scan_numbers

@@ -17,7 +17,7 @@ from itertools import accumulate, repeat
 from importlib import resources
 from typing import NamedTuple
 
-import regex
+from . import regexcache as regex
 
 from .cache import compiled
 from .lexicon import data_path

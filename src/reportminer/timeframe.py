@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import regex
+from . import regexcache as regex
 
 from .lexicon import load_lexicon
 from .numerals import numeral_value
