@@ -255,6 +255,10 @@ class _PatternStore:
         key = (source, int(flags))  # (a RegexFlag is an int subclass, which marshal does not write)
         if key in self.live:
             return self.live[key]
+        if len(self.live) >= self._LIMIT:  # (patterns made from a text's words would grow without end)
+            import regex
+
+            return regex.compile(source, flags)
         data = self.stored.get(key)
         try:
             pattern = pickle.loads(data) if data is not None else None
