@@ -278,6 +278,14 @@ def test_a_compiled_entry_of_parts_reads_each_part_back_and_rebuilds_when_torn(t
         assert head == 7 and len(read) == len(parts) and set(read) == set(parts)
         assert all(read.get(k) == v for k, v in parts.items()) and read.get("x") is None
     assert len(built) == 1
+
+    def unmappable(*args, **kwargs):
+        raise OSError("no mmap here")
+
+    with monkeypatch.context() as patch:  # (a file system that cannot map files: the file is read whole)
+        patch.setattr(cache.mmap, "mmap", unmappable)
+        read = cache.compiled_parts("test-parts", ["v1"], build)[1]
+        assert all(read.get(k) == v for k, v in parts.items()) and len(built) == 1
     (path,) = (tmp_path / "compiled").glob("test-parts-*.parts")
     path.write_bytes(path.read_bytes()[:-1])  # torn: built again
     assert cache.compiled_parts("test-parts", ["v1"], build)[1].get(chr(0x4E00 + 299)) == parts[chr(0x4E00 + 299)]

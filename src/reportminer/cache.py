@@ -162,7 +162,11 @@ def _read_parts(path: Path) -> tuple[Any, Parts]:
         head, index, length = marshal.loads(handle.read(size))
         if os.fstat(handle.fileno()).st_size != 8 + size + length:
             raise ValueError("a torn entry")
-        data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)  # (the map outlives the handle)
+        try:
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)  # (the map outlives the handle)
+        except (OSError, ValueError):  # (a file system that cannot map files: read it whole)
+            handle.seek(0)
+            data = handle.read()
     return head, Parts(index, data, 8 + size)
 
 
