@@ -229,6 +229,123 @@ def test_the_lazily_loaded_dictionary_cuts_as_jieba_does(corpus_documents):
     assert segment.plain_cut(text) == reference.lcut(text)
 
 
+def test_patterns_read_back_from_the_cache_are_the_compiled_ones(tmp_path, monkeypatch, corpus_documents,
+                                                                corpus_facts):
+    """Every pattern the engine compiled while mining the corpus, written to a cache and read back by a
+    new store, is the very program ``regex.compile`` makes (the same pickled form) and finds the same
+    matches; a damaged file or entry is compiled again, and a bad pattern still raises regex.error."""
+    import regex
+
+    from reportminer import cache
+
+    used = dict(cache._pattern_store().live)  # (the corpus is mined: corpus_facts)
+    assert len(used) > 100
+    monkeypatch.setenv("REPORTMINER_CACHE_DIR", str(tmp_path))
+    first = cache._PatternStore()
+    for source, flags in used:
+        first.get(source, flags)
+    first.save()
+    second = cache._PatternStore()
+    assert set(second.stored) == set(used)
+    text = corpus_documents["jinan-shizhong-2024"].text[:3000]
+    for (source, flags), fresh in ((key, regex.compile(*key)) for key in used):
+        back = second.get(source, flags)
+        assert pickle.dumps(back) == pickle.dumps(fresh), source
+        if isinstance(source, str):
+            assert [m.span() for m in back.finditer(text)] == [m.span() for m in fresh.finditer(text)], source
+    key = next(iter(used))
+    second.path.write_bytes(b"not marshal")
+    damaged = cache._PatternStore()
+    damaged.stored[key] = b"not a pickle"
+    assert pickle.dumps(damaged.get(*key)) == pickle.dumps(regex.compile(*key))
+    with pytest.raises(regex.error):
+        damaged.get("(unclosed", 0)
+
+
+def test_a_compiled_entry_of_parts_reads_each_part_back_and_rebuilds_when_torn(tmp_path, monkeypatch):
+    from reportminer import cache
+
+    monkeypatch.setenv("REPORTMINER_CACHE_DIR", str(tmp_path))
+    parts = {chr(0x4E00 + n): bytes([n % 256]) * n for n in range(300)}
+    built = []
+
+    def build():
+        built.append(1)
+        return 7, parts
+
+    for _ in range(2):  # built once, then read back from the file
+        head, read = cache.compiled_parts("test-parts", ["v1"], build)
+        assert head == 7 and len(read) == len(parts) and set(read) == set(parts)
+        assert all(read.get(k) == v for k, v in parts.items()) and read.get("x") is None
+    assert len(built) == 1
+
+    def unmappable(*args, **kwargs):
+        raise OSError("no mmap here")
+
+    with monkeypatch.context() as patch:  # (a file system that cannot map files: the file is read whole)
+        patch.setattr(cache.mmap, "mmap", unmappable)
+        read = cache.compiled_parts("test-parts", ["v1"], build)[1]
+        assert all(read.get(k) == v for k, v in parts.items()) and len(built) == 1
+    (path,) = (tmp_path / "compiled").glob("test-parts-*.parts")
+    path.write_bytes(path.read_bytes()[:-1])  # torn: built again
+    assert cache.compiled_parts("test-parts", ["v1"], build)[1].get(chr(0x4E00 + 299)) == parts[chr(0x4E00 + 299)]
+    assert len(built) == 2
+
+
+def test_a_remembered_file_hash_follows_the_file(tmp_path, monkeypatch):
+    """A file's hash is remembered with its stamp once the file has settled, and read again when the
+    stamp moves; a file changed within the last seconds is never remembered (its clock may not have
+    ticked between two writes)."""
+    from reportminer import cache
+
+    monkeypatch.setenv("REPORTMINER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_known_digests", cache.cache(cache._known_digests.__wrapped__))
+    data = tmp_path / "dict.txt"
+    data.write_bytes(b"one 1 n\n")
+    assert cache.file_digests([data]) == [cache.digest([b"one 1 n\n"])]
+    assert str(data) not in cache._known_digests()  # (just written: not remembered)
+    data.write_bytes(b"two 2 n\n")  # (same size, maybe the same clock tick)
+    assert cache.file_digests([data]) == [cache.digest([b"two 2 n\n"])]
+    monkeypatch.setattr(cache, "_SETTLED_NS", -10**18)  # (as if the file had been written long ago)
+    settled = time.time_ns() - 3_600 * 10**9
+    os.utime(data, ns=(settled, settled))
+    assert cache.file_digests([data]) == [cache.digest([b"two 2 n\n"])]
+    assert str(data) in cache._known_digests()
+    cache._known_digests.cache_clear()  # (a new process: read from the file)
+    assert str(data) in cache._known_digests()
+    data.write_bytes(b"six 6 n\n")
+    os.utime(data, ns=(settled + 10**9, settled + 10**9))
+    assert cache.file_digests([data]) == [cache.digest([b"six 6 n\n"])]
+
+
+def test_parsed_toml_is_tomllib_and_a_fresh_copy(tmp_path, monkeypatch):
+    import tomllib
+
+    from reportminer import cache
+    from reportminer.lexicon import _read_text
+
+    monkeypatch.setenv("REPORTMINER_CACHE_DIR", str(tmp_path))
+    text = _read_text("cues.toml")
+    first = cache.parsed_toml(text)
+    first.clear()  # (callers may change what they get)
+    assert cache.parsed_toml(text) == tomllib.loads(text)
+    dated = "day = 2026-12-07\n"  # (a date marshal cannot write: parsed, not kept)
+    assert cache.parsed_toml(dated) == tomllib.loads(dated)
+    with pytest.raises(tomllib.TOMLDecodeError):
+        cache.parsed_toml("not = [toml")
+
+
+def test_the_compiled_patterns_are_the_same_in_every_process():
+    """Pattern sources built from sets must not follow the hash seed, or each process compiles anew."""
+    script = ("from reportminer import cache; from reportminer.corpus import read_manifest, load_document; "
+              "from reportminer.pipeline import extract_claims; from pathlib import Path; "
+              "[extract_claims(load_document(e)) for e in read_manifest(Path('corpus'))]; "
+              "print(sorted(map(repr, cache._pattern_store().live)))")
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout for seed in (1, 2)]
+    assert runs[0] == runs[1] and len(runs[0]) > 1000
+
+
 def test_a_progress_bar_only_when_asked_or_on_a_terminal_and_one_summary_line(tmp_path, capsys):
     entries = _sample()[:1]
     runner.mine_to_table(entries, runner.Options(jobs=1, cache_root=tmp_path, progress=True), tmp_path / "a.csv")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import regex
+from . import regexcache as regex
 
 from .types import Claim
 

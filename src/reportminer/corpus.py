@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-import regex
+from . import regexcache as regex
 
 from .dates import DateError, parse_date
 from .errors import UserError

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-import regex
+from . import regexcache as regex
 
 from .errors import UserError
 

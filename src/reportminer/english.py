@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-import regex
+from . import regexcache as regex
 
 from .context import Context
 from .en.context import (

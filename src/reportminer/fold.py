@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 import opencc
-import regex
+from . import regexcache as regex
 
 from .lexicon import load_lexicon
 

@@ -18,7 +18,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
+from . import regexcache as regex
 
 from .reader import ArticleError, decode, read_bytes
 

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .cache import compiled
+from .cache import compiled, file_digests
 from .lexicon import LexiconError, data_path, load_lexicon
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -60,7 +60,9 @@ def _compiled_cedict() -> tuple[dict[str, str], dict[str, int]]:
         entries = _parse_cedict()
         return entries, _reach(entries)
 
-    return compiled("cedict", [_cedict_file().read_bytes(), Path(__file__).read_bytes()], build)
+    files = [_cedict_file(), Path(__file__)]
+    sources = file_digests(files) if all(isinstance(f, Path) for f in files) else [f.read_bytes() for f in files]
+    return compiled("cedict", sources, build)
 
 
 def _cedict() -> dict[str, str]:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import csv
 import io
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
-import regex
+from . import regexcache as regex
 
+from .cache import parsed_toml
 from .errors import UserError
 from .types import Claim, Kind
 
@@ -149,7 +149,7 @@ def parse_catalogue(csv_text: str, rules_text: str) -> Catalogue:
             if base is None or base.measure != "level" or ind.measure != "growth":
                 raise IndicatorDataError(f"{INDICATORS_FILE}: {ind.id}: growth_of must name a level indicator")
             growth.setdefault(base.id, []).append(ind)
-    rules = _rules(tomllib.loads(rules_text))
+    rules = _rules(parsed_toml(rules_text))
     names = frozenset(name for ind in indicators for name in ind.names)
     patterns = [f"(?:{ind.pattern.pattern})" for ind in indicators if ind.pattern is not None]
     any_pattern = regex.compile("|".join(patterns)) if patterns else None

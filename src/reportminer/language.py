@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import warnings
 
-import regex
-
-from .en.pack import english_cues
+from . import regexcache as regex
 
 _HAN = regex.compile(r"\p{Han}")
 _LETTER = regex.compile(r"\p{L}")
@@ -32,6 +30,8 @@ def guess_lang(text: str) -> str:
     latin = sum(map(len, words))
     if han and han >= max(1, latin // 10):
         return "zh"
+    from .en.pack import english_cues  # (here: a Chinese text never needs the English cues)
+
     letters = len(_LETTER.findall(sample))
     function_words = set(english_cues().function_words)
     english = sum(1 for w in words if w.lower() in function_words)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import regex
+from . import regexcache as regex
 
 from .lexicon import load_lexicon
 from .quantities import find_quantities

@@ -31,6 +31,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from .cache import compiled, parsed_toml
 from .errors import UserError
 from .types import Kind
 
@@ -553,8 +554,13 @@ def _no_duplicates(name: str, keys: list[str]) -> None:
 # cues.toml → Cues
 
 
+_type_hints = cache(typing.get_type_hints)  # (a schema class's hints, evaluated once: parse_cues asks hundreds of times)
+
+
 def _convert(value: object, hint: object, where: str) -> object:
     """``value`` as the field type ``hint`` wants it (lists become tuples, tables read-only mappings)."""
+    if hint is str and type(value) is str:  # (most values: the words of a list, each a call)
+        return value
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint in (int, str):
         if type(value) is not hint:
@@ -579,7 +585,7 @@ def _section(cls: type, raw: object, where: str) -> object:
     """One section of the file as its dataclass; unknown or missing keys fail with one clear message."""
     if not isinstance(raw, dict):
         raise LexiconError(f"{where}: expected a table")
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     names = [f.name for f in fields(cls)]
     unknown = [k for k in raw if k not in hints]
     missing = [k for k in names if k not in raw]
@@ -622,7 +628,7 @@ def _lookup(name: str, raw: dict, role: str, where: str) -> list:
 
 
 def _schema_has(section: str, key: str) -> bool:
-    cls = typing.get_type_hints(Cues).get(section)
+    cls = _type_hints(Cues).get(section)
     return isinstance(cls, type) and key in {f.name for f in fields(cls)}
 
 
@@ -641,10 +647,10 @@ def _merge(raw: dict, added: dict[str, list[str]]) -> None:
 def parse_cues(text: str, name: str = "cues.toml") -> Cues:
     """The typed cues of a TOML text; raises LexiconError naming file, section and key."""
     try:
-        raw = tomllib.loads(text)
+        raw = parsed_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{name}: {exc}") from exc
-    hints = typing.get_type_hints(Cues)
+    hints = _type_hints(Cues)
     unknown = [s for s in raw if s not in hints and s not in _ROLE_TABLES]
     missing = [s for s in hints if s not in raw]
     if unknown or missing:
@@ -681,15 +687,26 @@ def _as_mapping(cues: Cues, units: Mapping[str, Unit]) -> Mapping[str, Mapping[s
 # CSV tables
 
 
+def _csv_table(name: str) -> tuple[list[str], list[dict[str, str]]]:
+    """A data CSV's header and rows as ``csv.DictReader`` reads them, kept in the cache by content."""
+    text = _read_text(name)
+
+    def read() -> tuple[list[str], list[dict[str, str]]]:
+        reader = csv.DictReader(io.StringIO(text))
+        rows = list(reader)
+        return list(reader.fieldnames or []), rows
+
+    return compiled("csv", [text], read)
+
+
 def _csv_rows(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(_read_text(name)))
-    header = reader.fieldnames or []
+    header, rows = _csv_table(name)
     missing = [c for c in columns if c not in header]
     unknown = [c for c in header if c not in columns]
     if missing or unknown:
         what = f"missing column {missing[0]!r}" if missing else f"unknown column {unknown[0]!r}"
         raise LexiconError(f"{name}: {what} (the columns are {', '.join(columns)})")
-    return list(reader)
+    return rows
 
 
 UNIT_COLUMNS = ("surface", "kind", "unit_en", "std_unit", "factor", "role", "only_after", "multiplied_as", "note")
@@ -721,7 +738,7 @@ def _load_units() -> dict[str, Unit]:
 
 
 def _load_two_columns(name: str, key: str, value: str) -> list[tuple[str, str]]:
-    rows = list(csv.DictReader(io.StringIO(_read_text(name))))
+    rows = _csv_table(name)[1]
     _no_duplicates(name, [r[key] for r in rows])
     for row in rows:
         if not row[key] or not row[value]:
@@ -737,7 +754,7 @@ def load_cues() -> Cues:
 
 @cache
 def load_lexicon() -> Lexicon:
-    numerals = tomllib.loads(_read_text("numerals.toml"))
+    numerals = parsed_toml(_read_text("numerals.toml"))
     cues = load_cues()
     units = _load_units()
     count_nouns = sorted(_load_two_columns("count_nouns.csv", "suffix", "en"), key=lambda p: -len(p[0]))

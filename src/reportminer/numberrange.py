@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-import regex
+from . import regexcache as regex
 
 from .fold import fold
 from .lexicon import load_lexicon

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-import regex
+from . import regexcache as regex
 
 from .lexicon import load_lexicon
 from .numerals import tokenize_numeral, value_of_tokens
@@ -50,7 +50,8 @@ def _patterns() -> _Patterns:
         parts = []
         for c in sorted(chars):
             words = set(lex.units) | set(lex.cues["number"]["not_magnitude"])  # type: ignore[arg-type]
-            heads = sorted({u[1:] for u in words if u[:1] == c and len(u) > 1}, key=len, reverse=True)
+            # (longest first, then in code order: the same source in every process, so that it is compiled once)
+            heads = sorted({u[1:] for u in words if u[:1] == c and len(u) > 1}, key=lambda h: (-len(h), h))
             guard = "(?!" + "|".join(regex.escape(h) for h in heads) + ")" if heads else ""
             parts.append(regex.escape(c) + guard)
         return "(?:" + "|".join(parts) + ")"

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import regex
+from . import regexcache as regex
 
 from .lexicon import Lexicon, load_lexicon
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-import regex
+from . import regexcache as regex
 
 from .lexicon import Lexicon, Unit, load_lexicon
 from .numberscan import scan_numbers
@@ -526,20 +526,20 @@ def _signed_money(text: str, number: NumberMatch, lex: Lexicon) -> Quantity | No
 def _duration_allowed(text: str, start: int, unit: str, unit_end: int, lex: Lexicon) -> bool:
     window_after = lex.words("time", "window_after")
     plan_words = lex.words("label", "plan_words")
-    if any(text.startswith(w, unit_end) for w in plan_words):
+    if text.startswith(plan_words, unit_end):  # (a tuple: one call tries every word)
         return False  # 三年行动
     if _patterns().reach_re.match(text, unit_end):
         return False  # 15分钟健身圈, 1小时通勤圈: the name of an area of reach
     if unit in lex.cues["time"]["long_duration_units"]:
         if text.startswith(lex.cues["units"]["age_suffix"], unit_end):
             return True  # 十个月大: an age
-        if any(text.startswith(w, unit_end) for w in window_after + _CUES.time.record_words):
+        if text.startswith(window_after + _CUES.time.record_words, unit_end):
             return False  # 五年来, 三年内, 近36个月最大降幅
         cues = lex.words("time", "duration_cues")
-        return any(text.endswith(w, 0, start) for w in cues)
+        return text.endswith(cues, 0, start)
     if text.startswith(_CUES.time.short_window_after, unit_end):
         return False  # 十天来
-    return not any(text.endswith(w, 0, start) for w in _CUES.time.short_window_before)
+    return not text.endswith(_CUES.time.short_window_before, 0, start)
 
 
 def _out_of_place(text: str, number: NumberMatch, lex: Lexicon) -> bool:
@@ -753,7 +753,7 @@ def _names_a_group(text: str, parsed: _UnitParse, end: int, lex: Lexicon) -> boo
     if known is None or known.role != "attribute" or not _CJK.match(text[end : end + 1] or " "):
         return False
     followers = _patterns().change_words + tuple(lex.cues["units"]["age_followers"])
-    return not any(text.startswith(word, end) for word in followers)
+    return not text.startswith(followers, end)
 
 
 def _measure(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quantity | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from types import MappingProxyType
 
-import regex
+from . import regexcache as regex
 
 from .fold import fold
 from .lexicon import LexiconError, _read_text

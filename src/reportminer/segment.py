@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import accumulate, repeat
 from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
-import regex
+from . import regexcache as regex
 
-from .cache import compiled
+from .cache import Parts, compiled_parts, file_digests
 from .lexicon import data_path
 
 
@@ -52,8 +53,10 @@ def _import_jieba():
 def _jieba_sources() -> list[bytes | str]:
     """What the compiled dictionary is built from: jieba's version and dictionary, our user dictionary."""
     jieba = _import_jieba()  # (before resources.files, which would import it with pkg_resources)
-    return [jieba.__version__, resources.files("jieba").joinpath("dict.txt").read_bytes(),
-            data_path("userdict.txt").read_bytes()]
+    files = [resources.files("jieba").joinpath("dict.txt"), data_path("userdict.txt")]
+    if all(isinstance(f, Path) for f in files):  # (installed as files: their hashes are remembered)
+        return [jieba.__version__, *file_digests(files)]
+    return [jieba.__version__, *(f.read_bytes() for f in files)]
 
 
 def _build_shards() -> tuple[int, dict[str, bytes]]:
@@ -91,7 +94,7 @@ class _Dictionary:
     loads the entries of its own characters only, not all 500,000. jieba reads it as a plain dict
     (only substrings of the text it cuts are ever looked up), so cutting costs what it always did."""
 
-    def __init__(self, total: int, shards: dict[str, bytes]) -> None:
+    def __init__(self, total: int, shards: Parts) -> None:
         self.total = total
         self.freq: dict[str, int] = {}
         self.tags: dict[str, str] = {}
@@ -120,7 +123,7 @@ class _Dictionary:
 
 @cache
 def _dictionary() -> _Dictionary:
-    total, shards = compiled("jieba-dictionary", _jieba_sources(), _build_shards)
+    total, shards = compiled_parts("jieba-dictionary", _jieba_sources(), _build_shards)  # (shards read as needed)
     return _Dictionary(total, shards)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
-import regex
+from . import regexcache as regex
 
 from .context import Context
 from .context.cues import cue_words

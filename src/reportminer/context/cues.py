@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import regex
+from .. import regexcache as regex
 
 from ..lexicon import Lexicon, load_lexicon
 from ..segment import CLAUSE_REACH, is_word_at

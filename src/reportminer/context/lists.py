@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
+from .. import regexcache as regex
 
 from ..lexicon import load_lexicon
 from ..segment import clause_start, tokenize

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-import regex
+from .. import regexcache as regex
 
 from ..lexicon import load_lexicon
 from ..segment import Token, Tokens, clause_start, tokenize

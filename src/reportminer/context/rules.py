@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-import regex
+from .. import regexcache as regex
 
 from ..lexicon import RegionalCues, load_lexicon
 from ..segment import clause_end, clause_start, tokenize

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-import regex
+from .. import regexcache as regex
 
 from ..types import Kind
 from .pack import EnglishCues, alternation, ends_with, english_cues

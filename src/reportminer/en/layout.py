@@ -3,7 +3,7 @@ list items as sentences of their own (their numbers are claims too)."""
 
 from __future__ import annotations
 
-import regex
+from .. import regexcache as regex
 
 from ..types import Piece, Sentence
 from functools import cache

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-import regex
+from .. import regexcache as regex
 from text_to_num import alpha2digit, text2num
 
 from ..types import Kind

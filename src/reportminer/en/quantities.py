@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-import regex
+from .. import regexcache as regex
 
 from ..types import Kind, Qualifier, Quantity
 from .numbers import Number, find_numbers

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import regex
+from .. import regexcache as regex
 
 from ..timeframe import TimeExpression, report_year, since_end, yearless_months
 from .pack import alternation, english_cues
