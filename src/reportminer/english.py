@@ -208,6 +208,7 @@ def extract_english_claims(document: Document) -> list[Claim]:
     lead: TimeExpression | None = None
     lead_in_heading = False
     last_end = 0
+    told = False  # whether a body sentence (not a headline) has told a figure yet
     for sentence in split_sentences(document.text):
         text = sentence.text
         if "\n" in document.text[last_end : sentence.pieces[0].start]:
@@ -215,9 +216,10 @@ def extract_english_claims(document: Document) -> list[Claim]:
         last_end = sentence.pieces[-1].end
         times = find_times(text, document.published, frame.time.period if frame.time else "")
         lead, lead_in_heading = _release_months(lead, lead_in_heading, times, sentence, claims)
-        if frame.time is None and not claims and (lead_time := _lead_time(times)):
-            frame = _Frame(lead_time, frame.list_is_target)
+        if frame.time is None and not told and (lead_time := _lead_time(times)):
+            frame = _Frame(lead_time, frame.list_is_target)  # (a headline's figure does not keep the lead from dating)
         found = _read_sentence(text, claims)
+        told = told or (bool(found) and not sentence.is_heading)
         numbers = [q for q, _ in found]
         stated = _appositions_dated(text, numbers, [governing_time(text, times, numbers, q) for q in numbers])
         contexts = [c for _, c in found]

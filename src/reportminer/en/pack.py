@@ -54,7 +54,8 @@ class EnglishCues:
     window_past_words: tuple[str, ...]  # past, last: the past four years
     window_future_words: tuple[str, ...]  # next, coming: the next three years
     base_markers: tuple[str, ...]
-    base_phrase_openers: tuple[str, ...]  # equivalent to: a time anywhere in the phrase after it is the base's
+    base_phrase_openers: tuple[str, ...]
+    year_base_markers: tuple[str, ...]  # on: up 3.8 percent on 1999 figure (a year after it is a base)  # equivalent to: a time anywhere in the phrase after it is the base's
     base_number_openers: tuple[str, ...]
     spread_not_after: tuple[str, ...]  # by, from: "by 2 percent to 7 percent" is a change and the level it reaches
     year_parts: Mapping[str, tuple[int, int]]

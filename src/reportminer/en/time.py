@@ -11,7 +11,7 @@ from functools import cache
 from .. import regexcache as regex
 
 from ..timeframe import TimeExpression, report_year, since_end, yearless_months
-from .pack import alternation, english_cues
+from .pack import alternation, ends_with, english_cues
 from .numbers import cardinal
 
 # How far into a sentence a time expression may start and still open it (and so set the frame).
@@ -38,7 +38,7 @@ def _patterns() -> _TimePatterns:
         parts=regex.compile(rf"\b(?:(?P<part>{alternation(cues.year_parts)})|(?:between\s|from\s)?(?P<m1>{months})"
                             rf"\.?\s?(?:-|–|to|and|through)\s?(?P<m2>{months})"
                             rf"|(?:(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s)?(?P<month>{months})\.?(?:\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?)?"
-                           rf"(?:\s(?P<my>(?:19|20)\d{{2}}))?)\b"),  # (23 October: a day written first, as British English does)
+                           rf"(?:,?\s(?P<my>(?:19|20)\d{{2}}))?)\b"),  # (23 October: a day written first, as British English does; May, 2020)
         # (the first half of 2024, January to July 2019: the year written after the months is theirs)
         year_after=regex.compile(r"\s(?:(?:of|in)\s(?:the\s)?(?:year\s)?)?(?P<y>(?:19|20)\d{2})\b"),
         # (the first two months of this year, the January-February period this year)
@@ -75,7 +75,9 @@ def _years(sentence: str, low: str, published: str) -> list[TimeExpression]:
     found = []
     last_whole_year = since_end(published)
     for m in _patterns().years.finditer(sentence):
-        if _is_base(low, m.start()) or _names_an_event(sentence, m):
+        # (up 3.8 percent on 1999 figure: a year after "on" is a base; a day after it is a date)
+        on_year = ends_with(low[: m.start()], english_cues().year_base_markers) is not None
+        if _is_base(low, m.start()) or on_year or _names_an_event(sentence, m):
             continue
         period = f"{m.group('a')}/{m.group('b')}" if m.group("a") else m.group("y")
         since = bool(m.group("y")) and low[: m.start()].rstrip().endswith("since")
