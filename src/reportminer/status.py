@@ -240,6 +240,8 @@ def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
     between = text[base.end : q.prefix_start].strip()
     if not between:
         return True  # 较去年第二季410.4亿澳门元, 低于过去十年3.9%的平均增幅
+    if between == _words().attribute_marker:
+        return q.kind not in PERCENTS and q.std_unit != "times"  # 较第1季的517亿元 (是2020年的1.45倍 is of now)
     closers = load_lexicon().words("period", "base_closers")
     return (q.kind not in PERCENTS and _BASE_NOUN.fullmatch(between) is not None
             and text.startswith(closers, q.end))

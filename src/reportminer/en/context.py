@@ -127,7 +127,7 @@ def _verb_before_object(before: str, cues: EnglishCues) -> str:
 # when, not what, so it leaves the metric.
 _TIME_PHRASE = regex.compile(
     r"(?i)\b(?:for|in|during|over|of)\s+(?:the\s+|that\s+)?(?:(?:this|last|next|past|previous|same|first|second|third|"
-    r"fourth|latter|former|whole|full|two|three|four|five|nine|ten|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b"
+    r"fourth|latter|former|whole|full|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b"
     r"|\b(?:last|this|next|past|previous)\s+(?:years?|quarters?|months?)\b"
     r"|\b(?:of|in)\s+(?:19|20)\d{2}(?![\d%]|[.,]\d|\s?(?:%|percent))")  # (the first nine months of 2017, an increase of 7.5%)
 _ARTICLES = ("the", "a", "an", "its", "their")
@@ -358,6 +358,8 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     text = _SINGLE_QUOTE.sub(" ", text) if "'" in text or "‘" in text else text  # (one mark for one: offsets stay)
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
+    if not previous_end and (dateline := _PLAIN_DATELINE.match(masked)):
+        masked = " " * (dateline.end() - 1) + "," + masked[dateline.end() :]  # (BEIJING - China's fiscal revenue rose …)
     masked = _SCOPE_PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)  # (excluding rural households) too
     masked = _EXPLAINING_PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)
     masked = _joined(_DASHED.sub(lambda p: " " * len(p.group()), masked))  # (five countries -- A, B and C -- surged)
@@ -495,8 +497,17 @@ def _joined_to_claim_before(before: str) -> bool:
     if _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "to reach", ""):
         return True
     before = before.rstrip()
-    before = before[: -len(" reach")] if before.lower().endswith(" to reach") else before  # (… to reach 230.9 billion)
-    return before.lower().endswith(" to") and _only_cue_phrases(_TIME_PHRASE.sub(" ", before[:-3]))
+    for tail in (" reach", " stand at"):  # (… to reach 230.9 billion; grew by 28.6 percent to stand at 2.28 trillion)
+        before = before[: -len(tail)] if before.lower().endswith(" to" + tail) else before
+    between = _TIME_PHRASE.sub(" ", _year_ago_base_re().sub(" ", before[:-3]))  # (… from a year earlier to …)
+    return before.lower().endswith(" to") and _only_cue_phrases(between)
+
+
+@cache
+def _year_ago_base_re() -> regex.Pattern[str]:
+    """from a year earlier, from the same period last year: the base of a change, between it and the level it
+    reaches."""
+    return regex.compile(rf"(?i)\b(?:from|over|against|compared\s+(?:with|to))\s+(?:{alternation(english_cues().year_ago)})\b")
 
 
 @cache
@@ -716,6 +727,7 @@ _PEOPLE = frozenset({"people", "persons"})
 _SHARE_OF_CLAIM = regex.compile(r"(?i)\s*(?:accounting|to\s+account|representing|making\s+up|to\s+make\s+up)\b")
 # BEIJING, March 15 (Xinhua) -- : a news dateline, no part of the sentence's subject.
 _DATELINE = regex.compile(r"[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–)\s*")
+_PLAIN_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*\s+(?:--|—|–|-)\s+")  # BEIJING - …
 _LEAD = regex.compile(r"(?i)\s*(?:in|during|over|for|by|since|from|as of|throughout)\b[^,]{0,40},\s*")
 
 
