@@ -83,6 +83,8 @@ def verb_before(site: Site, draft: Draft) -> Draft | None:
     """A change verb ends the words before the number (fillers 到, 了, 分别 and qualifiers may stand
     between); a count takes only the verbs that count (新增, 减少)."""
     found = change_before(site.text, site.lo, site.anchor, cue_words(), site.q.kind == Kind.COUNT)
+    if found == "increase" and site.q.value < 0:
+        found = "decrease"  # (自然增加负5929人, 增长-3.2%: a negative increase is a fall)
     return draft._replace(change=found) if found else None
 
 
