@@ -95,7 +95,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
       | {quarter_code}
       | (?<![0-9{y}.{han}])(?P<om1>{month_number})(?:{m})?\s*[{span}]\s*(?P<om2>{month_number}){month_word}   # months alone (the mark once or twice): the year from the date
       | (?<![0-9{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?![0-9{han}]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
-      | (?<![0-9{y}.{han}])(?:{to_date})(?P<on>{month_number}){m}   # the year's first N months (the year from the date; see _without_year)
+      | (?<![0-9{y}.{han}])(?:{to_date})(?P<on>{month_number})\p{{Han}}?{m}   # the year's first N months, a classifier allowed (the year from the date; see _without_year)
       | (?<!{y})(?P<opart>{parts})
       | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # a year without its mark
         """,
