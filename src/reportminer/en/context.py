@@ -205,7 +205,7 @@ def _owner_place_re() -> regex.Pattern[str]:
     # ("of" and capitalised words that end in a place's last word; not the Association of Southeast Asian Nations)
     return regex.compile(rf"\sof\s(?:(?:east|west|south|north|northeast|northwest|southeast|southwest|central)\s)?"
                          rf"(?:[A-Z][\w'’-]*\s)*?(?:{alternation(english_cues().place_name_ends)})$"
-                         rf"|\sof\s(?:the|this)\s(?:{alternation(english_cues().owner_nouns)})$")  # (of the province)
+                         rf"|\s(?:of|in)\s(?:the|this)\s(?:{alternation(english_cues().owner_nouns)})$")  # (of the province, in the region)
 
 
 _HEAD_OF = regex.compile(r"(?i)(.+?\s(?:of|for|in))\s")
