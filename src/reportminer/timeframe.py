@@ -54,8 +54,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     y, m, since = regex.escape(cues["year_mark"]), regex.escape(cues["month_mark"]), _alternation(cues["since"])
     span = regex.escape(cues["span_joiners"])  # 2021—2025年, 1-11月
     until_lead, until = (regex.escape(c) for c in cues["until"])  # 截至11月底: 至 that is no span joiner
-    # (到8月 is a month, 5月到8月 a span: a joiner that is a word joins only a month or number before it;
-    # 到8月底 is a deadline)
+    # (到8月 is a month, 5月到8月 a span: a word joiner joins only a month or number before it; 到8月底 a deadline)
     plain_joiners, word_joiners = (regex.escape("".join(c for c in cues["span_joiners"] if c.isalpha() == word and c != cues["until"][1]))
                                    for word in (False, True))
     day = regex.escape(cues["day_marks"])
@@ -63,6 +62,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     month_word = rf"{m}(?:{suffix})?"  # 12月, 12月份
     roc_lead, fiscal_mark = regex.escape(cues["roc_lead"]), regex.escape(cues["fiscal_mark"])  # 民国112年, 113年度
     han_month = f"[{(han := regex.escape(lex.cues['rank']['ordinal_numerals']))}]{{1,2}}"  # 2022年三月底
+    han_count = f"[{han}{regex.escape(''.join(lex.digits))}]{{1,2}}"  # 首两个月: a count of months may be written 两
     month_number = rf"(?:\d{{1,2}}|{han_month})"  # 8月, 八月 (a Taiwan paper writes its months in Chinese numerals)
     han_year = f"[{regex.escape(lex.cues['layout']['year_digits'])}]{{4}}"  # 二零一八年 (a Hong Kong budget speech)
     roc_year = (rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d|{han_year})" if roc
@@ -83,7 +83,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
             {s}(?P<m1>{month_number})(?:{m})?\s*[{span}]\s*(?P<m2>{month_number}){s}{month_word}   # the month mark may be written twice
           | {s}(?P<month>\d{{1,2}}|{han_month}){s}{month_word}(?:(?P<day>{s}\d{{1,2}}{s}[{day}])|[{edges}])?
           | (?P<part>{parts})
-          | (?:{to_date})(?P<yn>\d{{1,2}}|{han_month})\p{{Han}}?{m}                 # a year's first N months (see _of_a_year)
+          | (?:{to_date})(?P<yn>\d{{1,2}}|{han_count})\p{{Han}}?{m}                 # a year's first N months (see _of_a_year)
         )?
         (?P<since>{since})?
       | [“"]?(?P<plan>{plans})[”"]?(?P<psince>{since})?
@@ -91,11 +91,11 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
             | {s}(?P<rm1>{month_number})(?:{m})?\s*[{span}]\s*(?P<rm2>{month_number}){s}{month_word}   # 今年1至8月
             | {s}(?P<rmonth>{month_number}){s}{month_word}(?![0-9{han}]|[ \t]*[{day}])          # 今年8月 (今年4月1日 below)
             | {s}(?P<rday>\d{{1,2}}){s}{month_word}{s}\d{{1,2}}{s}[{day}]              # 今年4月1日: a day's date
-            | (?:{to_date})(?P<rn>\d{{1,2}}|{han_month})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
+            | (?:{to_date})(?P<rn>\d{{1,2}}|{han_count})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
       | {quarter_code}
       | (?<![0-9{y}.{han}])(?P<om1>{month_number})(?:{m})?\s*[{span}]\s*(?P<om2>{month_number}){month_word}   # months alone (the mark once or twice): the year from the date
       | (?<![0-9{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?![0-9{han}]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
-      | (?<![0-9{y}.{han}])(?:{to_date})(?P<on>{month_number})\p{{Han}}?{m}   # the year's first N months, a classifier allowed (the year from the date; see _without_year)
+      | (?<![0-9{y}.{han}])(?:{to_date})(?P<on>\d{{1,2}}|{han_count})\p{{Han}}?{m}   # the year's first N months, a classifier allowed (the year from the date; see _without_year)
       | (?<!{y})(?P<opart>{parts})
       | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # a year without its mark
         """,
