@@ -25,6 +25,7 @@ from .en.context import (
     target_cue,
 )
 from .en.layout import split_sentences
+from .en.numbers import cardinal
 from .en.pack import alternation, english_cues
 from .en.quantities import EnglishQuantity, find_quantities
 from .en.time import find_times, opening
@@ -218,6 +219,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
         lead, lead_in_heading = _release_months(lead, lead_in_heading, times, sentence, claims)
         if frame.time is None and not told and (lead_time := _lead_time(times)):
             frame = _Frame(lead_time, frame.list_is_target)  # (a headline's figure does not keep the lead from dating)
+        if _names_the_lead(text, lead):
+            frame = _Frame(lead, frame.list_is_target)  # (During the three-month period, …: the months the lead named)
         found = _read_sentence(text, claims)
         told = told or (bool(found) and not sentence.is_heading)
         numbers = [q for q, _ in found]
@@ -228,6 +231,20 @@ def extract_english_claims(document: Document) -> list[Claim]:
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
         frame = _next_frame(frame, sentence, times, _trailing_times(text, stated, numbers))
     return claims
+
+
+_THE_PERIOD = regex.compile(r"(?i)\s*(?:during|in|over|for)\s+the\s+(?P<n>[a-z0-9]+)-month\s+period\b(?!\s+(?:of|from|last))")
+
+
+def _names_the_lead(text: str, lead: TimeExpression | None) -> bool:
+    """During the three-month period, …: a sentence that opens with a span of as many months as the lead named
+    is about the lead's months."""
+    m = _THE_PERIOD.match(text)
+    if m is None or lead is None or len(lead.first) != 7:
+        return False
+    months = (int(lead.last[:4]) - int(lead.first[:4])) * 12 + int(lead.last[5:7]) - int(lead.first[5:7]) + 1
+    n = int(m.group("n")) if m.group("n").isdigit() else cardinal(m.group("n"))
+    return n == months
 
 
 def _lead_time(times: list[TimeExpression]) -> TimeExpression | None:
