@@ -89,12 +89,12 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
       | [“"]?(?P<plan>{plans})[”"]?(?P<psince>{since})?
       | (?P<relative>{relative})(?P<rnote>[(（](?:19|20)\d{{2}}[)）])?(?:(?P<rpart>{parts})
             | {s}(?P<rm1>{month_number})(?:{m})?\s*[{span}]\s*(?P<rm2>{month_number}){s}{month_word}   # 今年1至8月
-            | {s}(?P<rmonth>{month_number}){s}{month_word}(?![0-9{han}]|[ \t]*[{day}])          # 今年8月 (今年4月1日 below)
+            | {s}(?P<rmonth>{month_number}){s}{month_word}(?![0-9{han}]|[ \t]*[{day}](?!\p{{Han}}))  # 今年8月 (今年4月1日 below)
             | {s}(?P<rday>\d{{1,2}}){s}{month_word}{s}\d{{1,2}}{s}[{day}]              # 今年4月1日: a day's date
             | (?:{to_date})(?P<rn>\d{{1,2}}|{han_count})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
       | {quarter_code}
       | (?<![0-9{y}.{han}])(?P<om1>{month_number})(?:{m})?\s*[{span}]\s*(?P<om2>{month_number}){month_word}   # months alone (the mark once or twice): the year from the date
-      | (?<![0-9{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?![0-9{han}]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
+      | (?<![0-9A-Za-z{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?![0-9{han}]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
       | (?<![0-9{y}.{han}])(?:{to_date})(?P<on>\d{{1,2}}|{han_count})\p{{Han}}?{m}   # the year's first N months, a classifier allowed (the year from the date; see _without_year)
       | (?<!{y})(?P<opart>{parts})
       | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # a year without its mark

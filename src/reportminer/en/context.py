@@ -496,9 +496,9 @@ def _joined_to_claim_before(before: str) -> bool:
     ends a change the number before began."""
     if _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "to reach", ""):
         return True
-    before = before.rstrip()
-    for tail in (" reach", " stand at"):  # (… to reach 230.9 billion; grew by 28.6 percent to stand at 2.28 trillion)
-        before = before[: -len(tail)] if before.lower().endswith(" to" + tail) else before
+    before = _without_qualifiers(before).rstrip()  # (jumped 12.7 percent to top over 2.01 trillion yuan)
+    for tail in english_cues().reach_verbs:  # (… to reach 230.9 billion; grew by 28.6 percent to stand at 2.28 trillion)
+        before = before[: -len(tail) - 1] if before.lower().endswith(" to " + tail) else before
     between = _TIME_PHRASE.sub(" ", _year_ago_base_re().sub(" ", before[:-3]))  # (… from a year earlier to …)
     return before.lower().endswith(" to") and _only_cue_phrases(between)
 
