@@ -526,7 +526,8 @@ def _comparative_re() -> regex.Pattern[str]:
 @cache
 def _list_tail_re() -> regex.Pattern[str]:
     """120 and 95 yuan lower than …: the rest of a list of numbers and the unit written once after its last one."""
-    return regex.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d[\d,]*(?:\.\d+)?)+(?:\s+[a-z]+){0,4}?"
+    # (a list's last item follows "and": the PMI was 52.6, 0.1 percentage point higher … is no list)
+    return regex.compile(r"(?:\s*,\s*\d[\d,]*(?:\.\d+)?)*\s*,?\s+and\s+\d[\d,]*(?:\.\d+)?(?:\s+[a-z]+){0,4}?"
                          rf"(?=\s+(?:{alternation(english_cues().comparatives)})\b[^,;.]{{0,50}}?\bthan\b)")
 
 

@@ -96,6 +96,7 @@ class EnglishCues:
     modal_verbs: tuple[str, ...]
     comparatives: Mapping[str, str]
     comparison_times: tuple[str, ...]
+    index_words: tuple[str, ...]  # PMI, index: a bare decimal such a word reaches is an index level
     reach_verbs: tuple[str, ...]  # reach, top: "grew 5 percent to reach N": N is the level the change reaches
     bare_rates: tuple[str, ...]  # growth rate: alone, the rate of what the claim before measured
     conversion_links: tuple[str, ...]  # (, equivalent to: an amount in another currency after them is a conversion  # last, earlier, same period: a comparative against a time tells a change

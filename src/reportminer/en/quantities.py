@@ -146,7 +146,9 @@ def _unit_after_list(text: str, number: Number, numbers: list[Number]) -> tuple[
             return (unit, following) if unit else None
         unit = _measure_unit(text, following.end)
         if unit:
-            return unit, following
+            # (the PMI was 52.6, 0.1 percentage point higher: a comma alone ends no list; its last item needs
+            # and, or, to)
+            return (unit, following) if joiner.group().strip(" ,") else None
         current = following
     return None
 
@@ -197,6 +199,8 @@ def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, D
         return _Unit(symbol.group() if symbol else code, Kind.MONEY, code, code, Decimal(1), number.end), Decimal(1)
     if number.scaled:
         return _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end), Decimal(1)
+    if "." in number.text and _index_level_re().search(text, 0, number.start):
+        return _Unit("", Kind.OTHER, "index", "index", Decimal(1), number.end), Decimal(1)  # (the PMI was 52.6)
     elided = _elided_count(text, number, numbers)
     return (elided, Decimal(1)) if elided else None
 
@@ -209,6 +213,14 @@ _ELIDED_AFTER = regex.compile(r"(?i)\s+(?:[a-z]{3,}ing|saw|had|have|were|are|pos
 
 
 _ELIDED_ING = regex.compile(r"(?i)\s+[a-z]{3,}ing\b")
+
+
+@cache
+def _index_level_re() -> regex.Pattern[str]:
+    """The PMI was 52.6; edged down to 51.4; the index came in at 50.6: a bare decimal that an index named
+    before it in the clause reaches is its level (as WPI为109.57 is)."""
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().index_words)})\b(?:[^,;.]|\.(?=\d)){{0,60}}?"
+                         r"\b(?:was|were|is|are|at|to|of|stood\s+at|came\s+in\s+at)\s*\Z")
 
 
 def _elided_count(text: str, number: Number, numbers: list[Number]) -> _Unit | None:
