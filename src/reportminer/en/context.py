@@ -11,7 +11,7 @@ from functools import cache
 
 from .. import regexcache as regex
 
-from ..types import Kind
+from ..types import Kind, Quantity
 from .pack import EnglishCues, alternation, ends_with, english_cues
 from .quantities import EnglishQuantity
 from .time import find_times, opening
@@ -777,6 +777,11 @@ _PASSIVE_AFTER = regex.compile(r"\A\s+(?:was|were|has\s+been|have\s+been|had\s+b
                                r"with|over|than|and|as|last|this|year)\b)[\w&'’-]+){0,4})")
 
 
+def _kind_for_sharing(q: Quantity) -> Kind:
+    """The kind a change is shared across: a multiple is a rate (increased by 3.5 times, 66.1 percent and …)."""
+    return Kind.PERCENT if q.std_unit == "times" else q.kind
+
+
 def _metric_second_look(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, after: str,
                         previous: EnglishContext | None, found: tuple[str, str], previous_end: int,
                         head: str) -> tuple[str, str]:
@@ -802,7 +807,7 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
         before = clause_before(text, q.quantity.number_start, previous_end)
         after = text[end:]
         previous = out[-1] if out else None
-        previous_kind = quantities[len(out) - 1].quantity.kind if out else None
+        previous_kind = _kind_for_sharing(quantities[len(out) - 1].quantity) if out else None
         change, noun_metric = _change(q, before, after, previous, text[previous_end:start], previous_kind)
         head = next((c.metric for c in reversed(out) if _HEAD_OF.match(c.metric)), head_before)
         metric, rule = _metric(q, before, after, noun_metric, previous, head, text, change)
@@ -953,7 +958,7 @@ def _only_cue_phrases(text: str) -> bool:
     """Nothing but filler, change and link phrases (year on year, by, up)."""
     cues = english_cues()
     phrases = cues.fillers + cues.increase + cues.decrease + cues.link_words + cues.prefix_over + cues.prefix_under \
-        + cues.prefix_approx
+        + cues.prefix_approx + tuple(cues.change_nouns)  # (saw a 5.8 percent growth to 438.03 billion yuan)
     while (word := ends_with(text, phrases)) is not None:
         text = text.rstrip()[: -len(word)]
     return not text.strip(" ,")

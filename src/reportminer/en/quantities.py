@@ -236,9 +236,10 @@ def _elided_count(text: str, number: Number, numbers: list[Number]) -> _Unit | N
     return _Unit("", Kind.COUNT, named.unit_en, named.std_unit, Decimal(1), number.end, named.counted)
 
 
-def _occasions(text: str, unit: _Unit) -> _Unit:
-    """lowered two times: a count of occasions, unless a comparison follows (4.2 times those of 1949)."""
-    if unit.std_unit != "times":
+def _occasions(text: str, unit: _Unit, number: Number) -> _Unit:
+    """lowered two times: a count of occasions, unless a comparison follows (4.2 times those of 1949) or the
+    number is not whole (increased by 3.5 times: a multiple; no one does a thing 3.5 times)."""
+    if unit.std_unit != "times" or number.value != number.value.to_integral_value():
         return unit
     following = text[unit.end :].split(maxsplit=1)
     if following and following[0].lower().strip(",.;") in english_cues().multiple_followers:
@@ -340,7 +341,7 @@ def _quantity(text: str, number: Number, numbers: list[Number]) -> EnglishQuanti
         return None  # "the past five years" is a time, not a claim; "for five consecutive years" is one
     if unit.kind in _RATED:
         unit = _with_rate(text, unit)
-    unit = _occasions(text, unit)
+    unit = _occasions(text, unit, number)
     high, end = _range_in_words(text, number.start, unit, number.high * factor if number.high is not None else None)
     suffix, suffix_length = _suffix_qualifier(text[end:])
     qualifier = Qualifier.RANGE if high is not None else suffix or prefix[0]
