@@ -556,7 +556,7 @@ def _time_compared_re() -> regex.Pattern[str]:
     """What follows "than" names an earlier time: a time word, a month or a year."""
     cues = english_cues()
     words = alternation(tuple(cues.comparison_times) + tuple(cues.months) + tuple(cues.year_parts) + tuple(cues.relative_years))
-    return regex.compile(rf"(?i)[^,;.]{{0,40}}?(?:\b(?:{words})\b|\b(?:19|20)\d{{2}}\b)")
+    return regex.compile(rf"(?i)(?:[^,;.]|\.(?=\d)){{0,60}}?(?:\b(?:{words})\b|\b(?:19|20)\d{{2}}\b)")
 
 
 def _change_after(after: str, kind: Kind) -> str:
