@@ -112,7 +112,9 @@ def _fiscal_years(lex, span: str, y: str, fiscal_mark: str) -> str:
     """Hong Kong's financial years (2021/22年度, 2023/24至2026/27年度) and windows of them (本年度), each
     followed by ``|``."""
     budget = _alternation(lex.words("regional", "budget_words"))
-    return (rf"(?P<fa>(?:19|20)\d{{2}})/(?P<fb>\d{{2}})(?!\d)(?:\s*[{span}]\s*(?P<fc>(?:19|20)\d{{2}})/\d{{2}}(?!\d))?"
+    han = regex.escape(lex.cues["layout"]["year_digits"])  # (二零一七/一八年度: a budget speech writes it in numerals)
+    return (rf"(?P<fa>(?:19|20)\d{{2}}|[{han}]{{4}})/(?P<fb>\d{{2}}|[{han}]{{2}})(?![\d{han}])"
+            rf"(?:\s*[{span}]\s*(?P<fc>(?:19|20)\d{{2}})/\d{{2}}(?!\d))?"
             rf"(?:{y}{fiscal_mark})?\s*|(?P<frel>{_alternation(lex.cues['period']['fiscal_relative'])})(?=(?P<fbudget>{budget})?)\s*|")
 
 
@@ -476,8 +478,9 @@ def _financial_year(m: regex.Match[str], published: str, lex) -> TimeExpression 
     """A Hong Kong financial year, April to March: 2021/22 (to 2026/27), or 本年度 counted from the one
     the text was published in."""
     if m.group("fa"):
-        last = int(m.group("fc") or m.group("fa")) + 1
-        return TimeExpression(m.start(), m.end(), f"{m.group('fa')}-04", f"{last}-03", fiscal=True)
+        first = gregorian(m.group("fa"))
+        last = int(m.group("fc") or first) + 1
+        return TimeExpression(m.start(), m.end(), f"{first}-04", f"{last}-03", fiscal=True)
     year = report_year(published)
     if year is None:
         return None
