@@ -30,7 +30,7 @@ from .en.pack import alternation, english_cues
 from .en.quantities import EnglishQuantity, find_quantities
 from .en.time import find_times, opening
 from .status import decide_status
-from .timeframe import TimeExpression
+from .timeframe import TimeExpression, shifted_month
 from .types import Claim, Document, Kind, Qualifier, Quantity, Sentence
 
 
@@ -242,9 +242,8 @@ def _names_the_lead(text: str, lead: TimeExpression | None) -> bool:
     m = _THE_PERIOD.match(text)
     if m is None or lead is None or len(lead.first) != 7:
         return False
-    months = (int(lead.last[:4]) - int(lead.first[:4])) * 12 + int(lead.last[5:7]) - int(lead.first[5:7]) + 1
     n = int(m.group("n")) if m.group("n").isdigit() else cardinal(m.group("n"))
-    return n == months
+    return bool(n) and shifted_month(lead.first, n - 1) == lead.last
 
 
 def _lead_time(times: list[TimeExpression]) -> TimeExpression | None:

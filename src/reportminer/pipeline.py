@@ -97,8 +97,7 @@ def make_claim(document: Document, sentence: Sentence, original_sentence: str, q
     )
 
 
-def _dated_by(claims: list[Claim], paired: dict[int, TimeExpression],
-                        rule: str = "period.respectively") -> list[Claim]:
+def _dated_by(claims: list[Claim], paired: dict[int, TimeExpression], rule: str = "period.respectively") -> list[Claim]:
     """Each claim a time is paired with (a list of times before 分别; a base's time before an amount), dated
     by that time."""
     return [c._replace(period=paired[k].period, period_rule=rule) if k in paired else c for k, c in enumerate(claims)]

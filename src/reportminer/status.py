@@ -432,10 +432,8 @@ def _status_is_dated(period: str, published: str, governing: TimeExpression | No
     the day (2025年1月20日上午，…863名人大代表出席) up to publication, nor a span up to now (2021年以来), which
     tell of what happened; under those only target words make a target."""
     dating = governing or frame
-    day = governing if governing is not None else frame
     # (a day after publication is no news event: 自2026年1月1日起 in a text of 2025 says what will be)
-    news_event = ((day is not None and day.day and not _month_after_publication(day, published))
-                  or (dating is not None and dating.since))
+    news_event = dating is not None and ((dating.day and not _month_after_publication(dating, published)) or dating.since)
     return bool(period and published and not news_event)
 
 

@@ -320,11 +320,15 @@ def _with_window(text: str, t: TimeExpression) -> TimeExpression:
     if m is None:
         return t
     count = int(numeral_value(m.group("n")))
-    year, month = int(t.last[:4]), int(t.last[5:7])
-    first = year * 12 + month - count  # months since year 0 of the window's first month, less one
     if not 1 <= count <= 120:
         return t
-    return TimeExpression(t.start, m.end(), f"{first // 12}-{first % 12 + 1:02d}", t.last)
+    return TimeExpression(t.start, m.end(), shifted_month(t.last, 1 - count), t.last)
+
+
+def shifted_month(month: str, by: int) -> str:
+    """The month ``by`` months after ``month`` (YYYY-MM; ``by`` may be negative): 2023-01, -11 → 2022-02."""
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + by
+    return f"{index // 12}-{index % 12 + 1:02d}"
 
 
 def _forecast_before(text: str, pos: int) -> bool:
@@ -633,14 +637,18 @@ def _month_windows(text: str, last: str, found: list[TimeExpression]) -> list[Ti
     out = []
     for m in _month_window_re().finditer(text):
         count = int(numeral_value(m.group("n"))) * (3 if m.group("quarter") else 1)
-        record = any(word in text[m.end() : m.end() + RECORD_REACH] for word in load_lexicon().words("time", "record_words"))
+        record = any(word in text[m.end() : m.end() + RECORD_REACH] for word in _record_words())
         if record or not 2 <= count <= 120 or any(t.start <= m.start() < t.end for t in found):
             continue
         # (至今年第1季，最近四季的…平均指数: the four quarters that end with the quarter written before)
         end = next((t.last for t in reversed(found) if t.end <= m.start() and len(t.last) == 7), last)
-        first = int(end[:4]) * 12 + int(end[5:7]) - count
-        out.append(TimeExpression(m.start(), m.end(), f"{first // 12}-{first % 12 + 1:02d}", end))
+        out.append(TimeExpression(m.start(), m.end(), shifted_month(end, 1 - count), end))
     return out
+
+
+@cache
+def _record_words() -> tuple[str, ...]:
+    return load_lexicon().words("time", "record_words")
 
 
 RECORD_REACH = 4  # 近三个月来新低: the record word within a few characters after the window
@@ -680,8 +688,7 @@ _YEAR_MONTH = regex.compile(r"\d{4}-\d{2}")
 
 def _counted_month(word: str, origin: str) -> str:
     """上月 counted from ``origin`` (YYYY-MM)."""
-    index = int(origin[:4]) * 12 + int(origin[5:7]) - 1 + load_lexicon().cues["period"]["relative_months"][word]  # type: ignore[index]
-    return f"{index // 12}-{index % 12 + 1:02d}"
+    return shifted_month(origin, load_lexicon().cues["period"]["relative_months"][word])  # type: ignore[arg-type]
 
 
 @cache
