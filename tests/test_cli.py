@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 import sys
@@ -153,6 +154,20 @@ def test_add_and_show(corpus_copy, tmp_path):
     shown = run("show", "district", "--facts", str(out / "facts.csv"))
     assert shown.returncode == 0 and "1.2万户" in shown.stdout
     assert_one_line_error(run("add", str(article), "--corpus", str(corpus_copy)), "already")
+
+
+def test_add_with_a_region_records_it_and_the_table_reads_by_it(corpus_copy, tmp_path):
+    """issue 8: `add --region` writes the region to the manifest; 元 of that article is then its currency."""
+    article = tmp_path / "release.txt"
+    article.write_text("今年全年的經濟預算為1200億元。", encoding="utf-8")
+    result = run("add", str(article), "--corpus", str(corpus_copy), "--region", "TW", "--published", "2025-03")
+    assert result.returncode == 0, result.stderr
+    manifest = list(csv.DictReader((corpus_copy / "manifest.csv").open(encoding="utf-8")))
+    assert [row["region"] for row in manifest if row["doc_id"] == "release"] == ["TW"]
+    out = tmp_path / "out"
+    assert run("run", "--corpus", str(corpus_copy), "--out", str(out)).returncode == 0
+    rows = [r for r in csv.DictReader((out / "facts.csv").open(encoding="utf-8-sig")) if r["doc_id"] == "release"]
+    assert [(r["mention"], r["std_unit"], r["region"]) for r in rows] == [("1200億元", "TWD", "TW")]
 
 
 def test_extract_reads_the_date_from_a_news_header(tmp_path):
