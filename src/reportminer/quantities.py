@@ -431,6 +431,7 @@ def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quanti
 
 
 _SLASH_DATE = regex.compile(r"(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01]))?(?!\d)")
+_MONTH_DAY = regex.compile(r"(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])")
 _SLASH_DATE_TAIL = regex.compile(r"(?:19|20)\d{2}/\Z")  # (the 08/31 of 2018/08/31)
 
 
@@ -449,6 +450,8 @@ def _fraction(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qu
                 return None
             if _SLASH_DATE.match(text, numerator.start) or _SLASH_DATE_TAIL.search(text, 0, numerator.start):
                 return None  # 2018/08/31: a date line, not a fraction
+            if _MONTH_DAY.fullmatch(text, numerator.start, denominator.end):
+                return None  # (資料來源:經濟部4/23): a month and a day past the twelfth, not a fraction
             return _fraction_quantity(text, numerator.start, denominator, numerator.value / denominator.value, lex)
         return None
     num = numbers[i + 1]
@@ -548,9 +551,10 @@ def _out_of_place(text: str, number: NumberMatch, lex: Lexicon) -> bool:
     after = text[number.end : number.end + 1]
     if number.chinese and after not in _patterns().unit_heads and before not in (_ORDINAL, _TOP) and not (
             not number.has_digit and (after in _CLAUSE_END or _counted_noun(text, number.end))
-            and _prefix_qualifier(text, number.start)[0]):
+            and _prefix_qualifier(text, number.start)[0]) and not (number.has_digit and _after_index_name(text, number.start)):
         return True  # 统一, 一体, 万众: a Chinese numeral with nothing a quantity could continue with
-                     # (but 海洋生产总值突破万亿，, 惠及上千万农民: a bounded magnitude ending its clause or counting)
+                     # (but 海洋生产总值突破万亿，, 惠及上千万农民: a bounded magnitude ending its clause or counting;
+                     # 工業生產指數一二二: an index level written digit by digit)
     if before and ((before.isascii() and before.isalpha()) or before in "+＋."):
         return True  # PM2.5, C919, “4+1”
     if after and after in "+＋":
@@ -878,6 +882,8 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
     surface = text[number.start : number.end]
     if not number.chinese and surface[-1:] not in lex.big_units:
         return _index_level(text, number) or _bare_level(text, number, lex)
+    if number.chinese and number.has_digit and _after_index_name(text, number.start):
+        return _level_of_index(number)  # 工業生產指數一二二: a level written digit by digit
     prefix, prefix_start = _prefix_qualifier(text, number.start)
     noun_unit = _counted_noun(text, number.end) if prefix is not None else None
     if not _bounded_bare_magnitude(text, number, prefix, noun_unit) and (number.chinese or surface[-1:] not in lex.big_units):
@@ -913,9 +919,7 @@ def _index_level(text: str, number: NumberMatch) -> Quantity | None:
     kind other, std_unit index."""
     if "." not in text[number.start : number.end]:
         return None
-    if text.endswith(_CUES.regional.index_words, 0, number.start) or any(
-            text.endswith(_CUES.regional.index_words, 0, number.start - len(link))
-            for link in _CUES.regional.index_links if text.endswith(link, 0, number.start)):
+    if _after_index_name(text, number.start):
         return _level_of_index(number)  # 102年3月工业生产指数131.16, 7月WPI为109.57: after the index's name
     if text[number.start - 1 : number.start] not in _OPEN_BRACKETS or text[number.end : number.end + 1] not in _CLOSE_BRACKETS:
         return None
@@ -923,6 +927,13 @@ def _index_level(text: str, number: NumberMatch) -> Quantity | None:
     if not any(word in near for word in _CUES.regional.index_words):
         return None
     return _level_of_index(number)
+
+
+def _after_index_name(text: str, start: int) -> bool:
+    """The number at ``start`` follows an index's name, directly or after a link word (为, 為, 达)."""
+    words = _CUES.regional.index_words
+    return text.endswith(words, 0, start) or any(
+        text.endswith(words, 0, start - len(link)) for link in _CUES.regional.index_links if text.endswith(link, 0, start))
 
 
 def _level_of_index(number: NumberMatch) -> Quantity:

@@ -60,13 +60,11 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     day = regex.escape(cues["day_marks"])
     suffix, edges, start = (regex.escape(cues[k]) for k in ("month_suffix", "month_edges", "month_start"))
     month_word = rf"{m}(?:{suffix})?"  # 12月, 12月份
-    roc_lead, fiscal_mark = regex.escape(cues["roc_lead"]), regex.escape(cues["fiscal_mark"])  # 民国112年, 113年度
+    fiscal_mark = regex.escape(cues["fiscal_mark"])  # 113年度
     han_month = f"[{(han := regex.escape(lex.cues['rank']['ordinal_numerals']))}]{{1,2}}"  # 2022年三月底
     han_count = f"[{han}{regex.escape(''.join(lex.digits))}]{{1,2}}"  # 首两个月: a count of months may be written 两
     month_number = rf"(?:\d{{1,2}}|{han_month})"  # 8月, 八月 (a Taiwan paper writes its months in Chinese numerals)
-    han_year = f"[{regex.escape(lex.cues['layout']['year_digits'])}]{{4}}"  # 二零一八年 (a Hong Kong budget speech)
-    roc_year = (rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d|{han_year})" if roc
-                else rf"(?P<year>(?:19|20)\d{{2}}|{han_year})")
+    roc_year = _year_number(lex, roc)
     roc_fiscal = f"(?:{fiscal_mark})?" if roc else ""
     span_year = r"(?:19|20)\d{2}|(?<![0-9.])1[0-2]\d" if roc else r"(?:19|20)\d{2}"  # 114年度至116年度 in Taiwan
     to_date = _alternation(lex.words("regional", "months_to_date"))
@@ -116,6 +114,19 @@ def _fiscal_years(lex, span: str, y: str, fiscal_mark: str) -> str:
     return (rf"(?P<fa>(?:19|20)\d{{2}}|[{han}]{{4}})/(?P<fb>\d{{2}}|[{han}]{{2}})(?![\d{han}])"
             rf"(?:\s*[{span}]\s*(?P<fc>(?:19|20)\d{{2}})/\d{{2}}(?!\d))?"
             rf"(?:{y}{fiscal_mark})?\s*|(?P<frel>{_alternation(lex.cues['period']['fiscal_relative'])})(?=(?P<fbudget>{budget})?)\s*|")
+
+
+def _year_number(lex, roc: bool) -> str:
+    """The year of a time expression, as group ``year``: 2023, 二零一八 (a Hong Kong budget speech); with
+    ``roc``, also 民国112, 112 and 一○九 (a Taiwan paper's numerals), years of the ROC calendar."""
+    digits = regex.escape(lex.cues["layout"]["year_digits"])
+    han_year = f"[{digits}]{{4}}"
+    if not roc:
+        return rf"(?P<year>(?:19|20)\d{{2}}|{han_year})"
+    ones = regex.escape("".join(ch for ch, value in lex.digits.items() if value == 1 and not ch.isascii()))
+    han_roc = f"(?<![{digits}])[{ones}][{digits}]{{2}}"
+    roc_lead = regex.escape(lex.cues["period"]["roc_lead"])
+    return rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d|{han_year}|{han_roc})"
 
 
 def _quarter_code(lex, roc: bool) -> str:

@@ -564,7 +564,7 @@ def topic_clause(site: Site, draft: Draft) -> Draft | None:
 
 @rule("extend.metric.change-noun", needs_previous=True)
 def change_noun(site: Site, draft: Draft) -> Draft | None:
-    """本地生产总值…实质上升3.1%，而首季的升幅为3.0%: a rate named by a change noun alone (升幅, 跌幅) is the
+    """本地生产总值…实质上升3.1%，而首季的升幅为3.0%: a rate named by a change noun alone (升幅, 跌幅, 年增率: `rate_nouns`) is the
     change of what the claim before measures."""
     previous = site.previous
     if draft.metric in _regional().rate_nouns and previous and previous.metric:

@@ -131,7 +131,6 @@ _TIME_PHRASE = regex.compile(
     r"|\b(?:last|this|next|past|previous)\s+(?:years?|quarters?|months?)\b"
     r"|\b(?:of|in)\s+(?:19|20)\d{2}(?![\d%]|[.,]\d|\s?(?:%|percent))")  # (the first nine months of 2017, an increase of 7.5%)
 _ARTICLES = ("the", "a", "an", "its", "their")
-_RATIO_NOUNS = frozenset({"ratio", "proportion"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 _INSIDE = ("of", "per", "in", "for", "with", "along")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
 
@@ -146,7 +145,7 @@ def _joins_phrase(words: list[str], k: int, phrase_length: int, stop: frozenset[
     if low in _INSIDE or (low in _ARTICLES and before in _INSIDE):
         return True
     if low == "to":
-        return any(w.lower() in _RATIO_NOUNS for w in words[max(0, k - 5) : k])
+        return any(w.lower() in english_cues().ratio_nouns for w in words[max(0, k - 7) : k])
     if low == "by":
         return bool(before) and before not in stop and not before.endswith("ed")
     if low != "and" or not before or before in stop:
@@ -231,8 +230,8 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     trailing = ends_with(metric, cues.metric_trailing)
     rest = metric[: -len(trailing)].rstrip() if trailing else metric
-    if trailing and len(rest.split()) == 1 and rest.islower() and rest.endswith(("ic", "al")):
-        rest = metric  # (economic growth: an adjective alone is no measure)
+    if trailing and rest and rest.split()[-1].islower() and rest.endswith(("ic", "al")):
+        rest = metric  # (economic growth, contribution to economic growth: an adjective is no measure)
     return "" if all(w.lower() in cues.not_metrics for w in rest.split()) else rest
 
 
@@ -350,7 +349,8 @@ def change_noun_after(after: str, cues: EnglishCues) -> tuple[str, str]:
         return cues.change_nouns[m.group("noun").lower()], ""  # (0.1 percent of increase month-on-month)
     if not m or any(w.lower() in _stop_words() for w in m.group("what").split()):
         return "", ""
-    return cues.change_nouns[m.group("noun").lower()], m.group("what").strip() or metric_after(after[m.end() :])
+    what = " ".join(w for w in m.group("what").split() if w.lower() not in cues.not_metrics)  # (a 0.2% YoY increase)
+    return cues.change_nouns[m.group("noun").lower()], what or metric_after(after[m.end() :])
 
 
 def clause_before(text: str, start: int, previous_end: int) -> str:

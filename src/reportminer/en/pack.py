@@ -103,6 +103,7 @@ class EnglishCues:
     restatements: tuple[str, ...]
     reference_figures: tuple[str, ...]
     superlatives: tuple[str, ...]
+    ratio_nouns: tuple[str, ...]  # ratio, contribution: "to" after them joins the two terms (the ratio of debt to GDP)
 
 
 def _frozen(value: object) -> object:
