@@ -28,7 +28,7 @@ from .en.layout import split_sentences
 from .en.numbers import cardinal
 from .en.pack import alternation, english_cues
 from .en.quantities import EnglishQuantity, find_quantities
-from .en.time import find_times, opening
+from .en.time import find_times, opening, time_list
 from .status import decide_status
 from .timeframe import TimeExpression, shifted_month
 from .types import Claim, Document, Kind, Qualifier, Quantity, Sentence
@@ -217,7 +217,7 @@ def extract_english_claims(document: Document) -> list[Claim]:
         last_end = sentence.pieces[-1].end
         times = find_times(text, document.published, frame.time.period if frame.time else "")
         lead, lead_in_heading = _release_months(lead, lead_in_heading, times, sentence, claims)
-        if frame.time is None and not told and (lead_time := _lead_time(times)):
+        if frame.time is None and not told and (lead_time := _lead_time(times)) and len(time_list(text, times, lead_time)) == 1:
             frame = _Frame(lead_time, frame.list_is_target)  # (a headline's figure does not keep the lead from dating)
         if _names_the_lead(text, lead):
             frame = _Frame(lead, frame.list_is_target)  # (During the three-month period, …: the months the lead named)
@@ -228,6 +228,7 @@ def extract_english_claims(document: Document) -> list[Claim]:
         contexts = [c for _, c in found]
         governing = _conversions_dated(_quarters_in_order(text, numbers, stated, frame.time), contexts)
         governing = _from_to_changes_dated(text, numbers, governing, contexts)
+        governing = _times_respectively(text, times, numbers, governing)
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
         frame = _next_frame(frame, sentence, times, _trailing_times(text, stated, numbers))
     return claims
@@ -308,6 +309,27 @@ def _from_to_changes_dated(text: str, numbers: list[Quantity], governing: list[T
                 and apposition_gap(text[numbers[k - 1].end : numbers[k].prefix_start]):
             out[k] = TimeExpression(start.start, end.end, start.first, end.last)
     return out
+
+
+def _times_respectively(text: str, times: list[TimeExpression], numbers: list[Quantity],
+                        governing: list[TimeExpression | None]) -> list[TimeExpression | None]:
+    """In 2011, 2015 and 2018, it broke through 2, 3 and 4 trillion yuan respectively: a list of as many times
+    as the numbers of a list that ends in "respectively" dates them in order."""
+    m = _RESPECTIVELY_AT.search(text)
+    if m is None or not times:
+        return governing
+    listed = [k for k, q in enumerate(numbers) if q.end <= m.start()]
+    for first in times:
+        run = time_list(text, times, first)
+        if len(run) >= 2 and len(run) <= len(listed) and run[-1].end <= numbers[listed[-len(run)]].start:
+            out = list(governing)
+            for k, t in zip(listed[-len(run) :], run, strict=True):
+                out[k] = t
+            return out
+    return governing
+
+
+_RESPECTIVELY_AT = regex.compile(r"(?i)\brespectively\b")
 
 
 def _trailing_times(text: str, stated: list[TimeExpression | None], numbers: list[Quantity]) -> list[TimeExpression]:
@@ -406,6 +428,8 @@ def _next_frame(frame: _Frame, sentence: Sentence, times: list[TimeExpression], 
     list_is_target = frame.list_is_target if sentence.is_list_item else _opens_target_list(sentence)
     opens_list = sentence.text.rstrip().endswith(":")
     opened = times[0] if times and (sentence.is_heading or opens_list) else opening(sentence.text, times)
+    if opened and len(time_list(sentence.text, times, opened)) > 1:
+        opened = None  # (In 2011, 2015 and 2018, …: a list of times dates its own numbers, and frames nothing)
     # (news: the period the last claim of a sentence was dated by is the one the next sentence goes on
     # about: … in the first nine months. The service sector reported a 4.7-percent increase …)
     if opened and opened.day:
@@ -413,4 +437,7 @@ def _next_frame(frame: _Frame, sentence: Sentence, times: list[TimeExpression], 
         # 19, … a press conference to announce the economic operation in 2019: the period it announces frames)
         opened = None if dated else _lead_time([t for t in times if not t.day])
     opened = opened or (dated[-1] if dated else None)
-    return _Frame(opened.year_only() if opened and sentence.is_heading else opened or frame.time, list_is_target)
+    # (a heading frames by its year, I. A Review of Our Work in 2023; a section's months stay months: I. Foreign
+    # trade in January-November)
+    heading_year = opened and sentence.is_heading and not (len(opened.first) == 7 and opened.first[:4] == opened.last[:4])
+    return _Frame(opened.year_only() if heading_year else opened or frame.time, list_is_target)

@@ -415,14 +415,15 @@ rule("period.frame.heading", summary="The frame of the year a heading names.")(o
 ))
 def paragraph_lead(text: str, times: list[TimeExpression], quantities: list[Quantity]) -> tuple[TimeExpression, str] | None:
     """新一份预算案公布本年度修订预算，…: a release's paragraph says first which year or months it is about,
-    wherever in its first sentence (not a horizon: 预计至今年4月1日)."""
+    wherever in its first sentence (not a horizon: 预计至今年4月1日; of a change from one time to another, the
+    time it ends at)."""
     w = _frame_words()
     first_claim = quantities[0].prefix_start if quantities else len(text)
     for t in times:
         if t.start >= first_claim:
             break
         if not (text.endswith(w.horizons, 0, t.start) or text.startswith(w.deadline_after, t.end)):
-            return t, "period.frame.paragraph-lead"
+            return _change_end(text, t, times), "period.frame.paragraph-lead"  # (由…的A上升至…的B: B's time)
     return None
 
 

@@ -215,10 +215,13 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
     1-11月 without a year) resolve against ``published`` (ISO date or year-month; may be empty); with
     ``roc``, years of the ROC calendar are read too (Taiwan: 112年 is 2023)."""
     lex = load_lexicon()
-    bases = lex.words("period", "base_markers")
     found = []
+    base_end = -1
     for m in _matches(text, roc, fiscal):
-        if text.endswith(bases, 0, m.start()) or _months_before(text, m.start()) or _streak_since(text, m):
+        if _is_base(text, m, base_end, lex):
+            base_end = m.end()
+            continue
+        if _months_before(text, m.start()) or _streak_since(text, m):
             continue
         if m.group("plan") and _epithet().match(text, m.end()):
             continue  # 今年是“十四五”收官之年: the plan names the year, the year is the period
@@ -232,6 +235,15 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
         if expression is not None:
             found.append(_with_window(text, expression))
     return _joined_spans(text, sorted(found + _publication_day(text, published, found), key=lambda t: t.start))
+
+
+def _is_base(text: str, m: regex.Match[str], base_end: int, lex) -> bool:
+    """The time ``m`` is a comparison base: after a base marker (较2023年), or the far end of a base's span
+    (较2022年12月至2023年2月; ``base_end``: where the last base ended, -1 when none)."""
+    if text.endswith(lex.words("period", "base_markers"), 0, m.start()):
+        return True
+    joiner = text[base_end : m.start()] if 0 <= base_end < m.start() else ""
+    return bool(joiner) and joiner in lex.cues["period"]["span_joiners"]
 
 
 def _publication_day(text: str, published: str, found: list[TimeExpression]) -> list[TimeExpression]:

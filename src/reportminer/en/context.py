@@ -14,7 +14,7 @@ from .. import regexcache as regex
 from ..types import Kind, Quantity
 from .pack import EnglishCues, alternation, ends_with, english_cues
 from .quantities import EnglishQuantity
-from .time import find_times, opening
+from .time import find_times, opening, time_list
 
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
@@ -1060,9 +1060,10 @@ def list_items(text: str, end: int, count: int, lower: int = 0) -> list[str] | N
     """The ``count`` items of the subject that ends where the numbers begin (after ``lower``, the end of the
     claim before), or None."""
     start = max(text.rfind(";", 0, end) + 1, text.rfind(":", 0, end) + 1, lower)
-    opened = opening(text, find_times(text, "", ""))
-    if opened and opened.end > start:
-        comma = text.find(",", opened.end, end)
+    times = find_times(text, "", "")
+    opened = opening(text, times)
+    if opened and opened.end > start:  # (In 2011, 2015 and 2018, A, B and C …: the times are no items)
+        comma = text.find(",", time_list(text, times, opened)[-1].end, end)
         start = comma + 1 if comma >= 0 else start
     if oxford := _comma_items(_subject_words(text[start:end]), count):
         return _share_heads(oxford)

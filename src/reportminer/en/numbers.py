@@ -112,13 +112,16 @@ def _currency_word_follows(text: str, pos: int) -> bool:
     return _currency_word_re().match(text, pos) is not None
 
 
+_SPAN_END = regex.compile(r"(?<!\d)(?:19|20)\d{2}[-–]\Z")  # (2016-20: the two digits end a span of years)
+
+
 def _digit_numbers(text: str) -> list[Number]:
     """Every number written in digits, left to right; a year is skipped and the text after it read on."""
     found, pos = [], 0
     while (m := _digit_pattern().search(text, pos)) is not None:
         if m.group("high") and _is_year(m.group("high")) and not m.group("currency"):
             m = _digit_pattern(False).match(text, m.start()) or m  # 5 to 2025: a year ends no range
-        number = _from_digits(m)
+        number = None if _SPAN_END.search(text, 0, m.start()) and not m.group("currency") else _from_digits(m)
         if number is None:
             pos = m.end("digits")  # (2025 to 1.2 trillion yuan: the year is a time, the amount comes after)
         else:

@@ -103,7 +103,8 @@ class EnglishCues:
     restatements: tuple[str, ...]
     reference_figures: tuple[str, ...]
     superlatives: tuple[str, ...]
-    ratio_nouns: tuple[str, ...]  # ratio, contribution: "to" after them joins the two terms (the ratio of debt to GDP)
+    ratio_nouns: tuple[str, ...]
+    opening_leads: tuple[str, ...]  # According to …, : a source named before the time that opens a sentence  # ratio, contribution: "to" after them joins the two terms (the ratio of debt to GDP)
 
 
 def _frozen(value: object) -> object:

@@ -33,7 +33,7 @@ def _patterns() -> _TimePatterns:
     months = alternation(cues.months)
     single = alternation(y for y, (a, b) in cues.relative_years.items() if a == b)
     return _TimePatterns(
-        years=regex.compile(r"(?P<a>(?:19|20)\d{2})\s?(?:-|–|to)\s?(?P<b>(?:19|20)\d{2})"
+        years=regex.compile(r"(?P<a>(?:19|20)\d{2})\s?(?:-|–|to)\s?(?P<b>(?:19|20)\d{2}|\d{2}(?![\d,.]|\s?(?:percent|%)))"
                             r"|(?<![\d.])(?P<y>(?:19|20)\d{2})(?![\d,.]*\s?(?:percent|%))(?!\d)"),
         parts=regex.compile(rf"\b(?:(?P<part>{alternation(cues.year_parts)})|(?:between\s|from\s)?(?P<m1>{months})"
                             rf"\.?\s?(?:-|–|to|and|through)\s?(?P<m2>{months})"
@@ -80,12 +80,17 @@ def _years(sentence: str, low: str, published: str) -> list[TimeExpression]:
         on_year = ends_with(low[: m.start()], english_cues().year_base_markers) is not None
         if _is_base(low, m.start()) or on_year or _names_an_event(sentence, m):
             continue
-        period = f"{m.group('a')}/{m.group('b')}" if m.group("a") else m.group("y")
+        period = f"{m.group('a')}/{_far_year(m.group('a'), m.group('b'))}" if m.group("a") else m.group("y")
         since = bool(m.group("y")) and low[: m.start()].rstrip().endswith("since")
         if since and last_whole_year and int(m.group("y")) < last_whole_year:
             period = f"{m.group('y')}/{last_whole_year}"  # since 2012: up to now
         found.append(_expression(m.start(), m.end(), period, since))
     return found
+
+
+def _far_year(first: str, last: str) -> str:
+    """The far end of a span of years: 2025, or 15 after 2011 (2011-15: the century of the first)."""
+    return first[:2] + last if len(last) == 2 else last
 
 
 _NAMED_EVENT = regex.compile(r"\s(?!(?:in|on|at|and|to|was|were)\b)[A-Z][\w-]*")
@@ -230,7 +235,7 @@ def _year_at_hand(low: str, published: str, frame: str, found: list[TimeExpressi
     year = frame[:4] if frame[:4].isdigit() else str(report_year(published) or "")
     if not year:
         return found
-    for m in regex.finditer(rf"\b(?:{alternation(english_cues().year_at_hand)})\b", low):
+    for m in regex.finditer(rf"\b(?:{alternation(english_cues().year_at_hand)})\b(?!\s+(?:19|20)\d\d)", low):
         if not any(t.start <= m.start() < t.end for t in found):
             found.append(_expression(m.start(), m.end(), year))
     return found
@@ -248,9 +253,29 @@ def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression
 def opening(text: str, times: list[TimeExpression]) -> TimeExpression | None:
     """A time expression that opens the sentence (In 2023, …; In addition, this year, …; Between January
     and September, …): it sets the time frame of what follows."""
+    lead = _opening_lead_re().match(text)
+    skipped = lead.end() if lead else 0  # (According to statistics from the Customs, in January-November, …)
     for t in times:
-        if t.start > OPENING_REACH or any(ch.isdigit() for ch in text[: t.start]):
+        if t.start - skipped > OPENING_REACH or any(ch.isdigit() for ch in text[: t.start]):
             return None
-        if t.start <= 16 or text[t.end : t.end + 2].lstrip().startswith(","):
+        if t.start - skipped <= 16 or text[t.end : t.end + 2].lstrip().startswith(","):
             return t
     return None
+
+
+_TIME_LIST_JOINER = regex.compile(r"(?i)\s*(?:,\s*(?:and\s+)?|and\s+)\Z")
+
+
+def time_list(text: str, times: list[TimeExpression], first: TimeExpression) -> list[TimeExpression]:
+    """The times listed from ``first`` on (In 2011, 2015 and 2018, …): each joined to the one before by a
+    comma or "and" alone; just ``first`` when none follows so."""
+    run = [first]
+    for t in times:
+        if t.start >= run[-1].end and _TIME_LIST_JOINER.match(text[run[-1].end : t.start]) and t.start - run[-1].end <= 6:
+            run.append(t)
+    return run
+
+
+@cache
+def _opening_lead_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\s*(?:{alternation(english_cues().opening_leads)})\s[^,;.]{{1,80}},\s*")
