@@ -217,7 +217,9 @@ def extract_english_claims(document: Document) -> list[Claim]:
         last_end = sentence.pieces[-1].end
         times = find_times(text, document.published, frame.time.period if frame.time else "")
         lead, lead_in_heading = _release_months(lead, lead_in_heading, times, sentence, claims)
-        if frame.time is None and not told and (lead_time := _lead_time(times)) and len(time_list(text, times, lead_time)) == 1:
+        # (… was held on Jan 28, 2019. … achievements in 2018 …: a period named before any figure replaces a day's date)
+        undated = frame.time is None or (frame.time.day and not any(t.day for t in times))
+        if undated and not told and (lead_time := _lead_time(times)) and len(time_list(text, times, lead_time)) == 1:
             frame = _Frame(lead_time, frame.list_is_target)  # (a headline's figure does not keep the lead from dating)
         if _names_the_lead(text, lead):
             frame = _Frame(lead, frame.list_is_target)  # (During the three-month period, …: the months the lead named)

@@ -410,6 +410,7 @@ class RegionalCues:
     quarter_bases: Words  # 同季: a base that makes the sentence's figures quarterly (与上年同季比较)
     months_to_date: Words  # 今年前11月, 前11个月: the months of the year up to the one named
     window_until: Words  # 至今年1月为止的十二个月: a window of months that ends with the month named
+    corresponding: Words  # 相应: a figure said to correspond to the one before is of its period
     change_rates: Words  # 通胀率, 涨幅: a rate that is a change by definition takes its change by its sign
     compared_higher: Words  # 较原来预算高4.5%: higher than a base, an increase
     compared_lower: Words  # 较原来预算低331亿元: lower than a base, a decrease

@@ -251,6 +251,17 @@ def _frame_after(text: str, times: list[TimeExpression], quantities: list[Quanti
     return _next_frame(opening, frame, release) if opening else (frame, release)
 
 
+def _corresponding_dated(found: list[Claim], before: Claim | None) -> list[Claim]:
+    """剔除…的影响，相应的升幅为0.1%: a figure that says it corresponds to the figure before (``corresponding``),
+    dated by no time of its own sentence, is of that figure's period and status."""
+    if before is None:
+        return found
+    words = tuple(load_lexicon().words("regional", "corresponding"))
+    return [c._replace(period=before.period, status=before.status, period_rule="period.corresponding",
+                       status_rule=before.status_rule)
+            if c.period_rule.startswith("period.frame") and fold(c.metric).startswith(words) else c for c in found]
+
+
 def _chinese_claims(document: Document, place: str) -> list[Claim]:
     if not document.published:
         document = replace(document, published=infer_published(document.text))
@@ -265,7 +276,7 @@ def _chinese_claims(document: Document, place: str) -> list[Claim]:
         if paragraph_start:
             frame, release = _new_paragraph(frame, release)
         found, frame, release = _sentence_claims(document, sentence, frame, calendar, release, paragraph_start)
-        claims.extend(found)
+        claims.extend(_corresponding_dated(found, claims[-1] if claims else None))
         last_end = sentence.pieces[-1].end
     return claims
 

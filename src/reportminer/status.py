@@ -242,6 +242,10 @@ def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
         return True  # 较去年第二季410.4亿澳门元, 低于过去十年3.9%的平均增幅
     if between == _words().attribute_marker:
         return q.kind not in PERCENTS and q.std_unit != "times"  # 较第1季的517亿元 (是2020年的1.45倍 is of now)
+    named = between.removeprefix(_words().attribute_marker)
+    corresponding = next((w for w in load_lexicon().words("regional", "corresponding") if named.startswith(w)), None)
+    if corresponding is not None and _BASE_NOUN.fullmatch(named[len(corresponding) :]):
+        return True  # 较2025年9月份的相应升幅1.1%略高: the base's own figure
     closers = load_lexicon().words("period", "base_closers")
     return (q.kind not in PERCENTS and _BASE_NOUN.fullmatch(between) is not None
             and text.startswith(closers, q.end))

@@ -92,13 +92,21 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
             | (?:{to_date})(?P<rn>\d{{1,2}}|{han_count})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
       | {quarter_code}
       | (?<![0-9{y}.{han}])(?P<om1>{month_number})(?:{m})?\s*[{span}]\s*(?P<om2>{month_number}){month_word}   # months alone (the mark once or twice): the year from the date
-      | (?<![0-9A-Za-z{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?![0-9{han}]|[ \t]*[{day}{edges}{start}])   # one month alone (not a day's date)
+      | (?<![0-9A-Za-z{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?:(?![0-9{han}]|[ \t]*[{day}{edges}{start}])|(?={_age_band(lex)}))   # one month alone (not a day's date, unless an age band follows: see _age_band)
       | (?<![0-9{y}.{han}])(?:{to_date})(?P<on>\d{{1,2}}|{han_count})\p{{Han}}?{m}   # the year's first N months, a classifier allowed (the year from the date; see _without_year)
       | (?<!{y})(?P<opart>{parts})
       | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # a year without its mark
         """,
         regex.VERBOSE,
     )
+
+
+def _age_band(lex) -> str:
+    """十五至十九岁, 65岁: ages (a unit of role ``attribute``) written right after a month, which make the
+    numbers after it no day of that month."""
+    ages = _alternation([surface for surface, unit in lex.units.items() if unit.role == "attribute"])
+    numeral = f"[0-9{regex.escape(lex.cues['rank']['ordinal_numerals'])}]{{1,3}}"
+    return rf"{numeral}(?:[{regex.escape(lex.cues['period']['span_joiners'])}]{numeral})?(?:{ages})"
 
 
 def _academic_years(lex, s: str) -> str:

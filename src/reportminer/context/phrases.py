@@ -4,6 +4,7 @@ actors, connectives, link words and predicates."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import cache
 
 from .. import regexcache as regex
 
@@ -365,9 +366,11 @@ def subject_of_clause_before(text: str, c_start: int, w: Cues) -> str:
     if c_start < 2 or text[c_start - 1] not in "，,；;":
         return ""
     lo = clause_start(text, c_start - 1)
-    words = strip_leading(list(tokenize(text[lo : c_start - 1], lo)), w)
-    while len(words) > 1 and (words[0].tag in _SETTING_TAGS or not words[0].tag and words[0].text.isdigit()):
-        words = words[1:]  # (10月香港整体出口…: when and where the clause is set, not what it measures)
+    hi = _comparison_start(text, lo, c_start - 1)  # (整体消费物价与一年前同月比较: against what, not what)
+    words = strip_leading(list(tokenize(text[lo:hi], lo)), w)
+    while len(words) > 1 and (words[0].tag in _SETTING_TAGS or not words[0].tag and words[0].text.isdigit()
+                              or words[0].text in _month_words()):
+        words = words[1:]  # (10月香港整体出口…, 今年10月份整体消费物价…: when and where the clause is set, not what it measures)
     subject: list[Token] = []
     if not words or not (words[0].tag.startswith(("n", "j")) or _LATIN.fullmatch(words[0].text)):
         return ""  # a clause that opens with a verb (成功举办…, 支持…) tells what was done, not what is measured
@@ -379,6 +382,23 @@ def subject_of_clause_before(text: str, c_start: int, w: Cues) -> str:
             break
         subject.append(word)
     return joined(text, strip_trailing(subject, w.trailing_words))
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    period = load_lexicon().cues["period"]
+    return frozenset({period["month_mark"], period["month_mark"] + period["month_suffix"]})
+
+
+def _comparison_start(text: str, lo: int, hi: int) -> int:
+    """Where a comparison that closes text[lo:hi] begins (与一年前同月比较), else ``hi``."""
+    lex = load_lexicon()
+    closer = next((c for c in lex.words("period", "base_closers") if text.endswith(c, lo, hi)), None)
+    if closer is None:
+        return hi
+    # (the first base marker of the comparison: 与 of 与一年前同月比较, not 同 inside it)
+    found = [at for marker in lex.words("period", "base_markers") if (at := text.find(marker, lo, hi - len(closer))) > lo]
+    return min(found) if found else hi
 
 
 def dates_a_change(text: str, time_start: int, time_end: int, number_start: int, w: Cues) -> bool:

@@ -194,17 +194,18 @@ def _of_list_ahead(words: list[str], k: int, stop: frozenset[str]) -> bool:
 def _without_place(metric: str, cues: EnglishCues) -> str:
     """5G penetration rate in China → 5G penetration rate; the economy of South China's Guangdong Province →
     economy: a place at the end of a metric leaves it."""
-    m = regex.search(rf"\s(?:{alternation(cues.place_prepositions)})\s(?:[A-Z][\w-]*\s?)+$", metric) \
-        or _owner_place_re().search(metric)
+    m = regex.search(rf"\s(?:{alternation(cues.place_prepositions)})\s(?:(?:{alternation(cues.compass_words)})\s)?"
+                     rf"(?:[A-Z][\w'’-]*\s?)+$", metric) or _owner_place_re().search(metric)  # (in east China's Xiamen City)
     return metric[: m.start()] if m and m.start() > 0 else metric
 
 
 @cache
 def _owner_place_re() -> regex.Pattern[str]:
     # ("of" and capitalised words that end in a place's last word; not the Association of Southeast Asian Nations)
-    return regex.compile(rf"\sof\s(?:(?:east|west|south|north|northeast|northwest|southeast|southwest|central)\s)?"
-                         rf"(?:[A-Z][\w'’-]*\s)*?(?:{alternation(english_cues().place_name_ends)})$"
-                         rf"|\s(?:of|in)\s(?:the|this)\s(?:{alternation(english_cues().owner_nouns)})$")  # (of the province, in the region)
+    cues = english_cues()
+    return regex.compile(rf"\sof\s(?:(?:{alternation(cues.compass_words)})\s)?"
+                         rf"(?:[A-Z][\w'’-]*\s)*?(?:{alternation(cues.place_name_ends)})$"
+                         rf"|\s(?:of|in)\s(?:the|this)\s(?:[a-z]+\s)?(?:{alternation(cues.owner_nouns)})$")  # (of the province, of the coastal city)
 
 
 _HEAD_OF = regex.compile(r"(?i)(.+?\s(?:of|for|in))\s")
@@ -1030,8 +1031,12 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
         lower = quantities[group[0] - 1].quantity.end if group[0] else 0
         own = list_items(text, first_start, len(group), lower)  # (… and 0.8 percent, while that of A, B and C …)
         items = own if own is not None or items is None or len(items) != len(group) else items
+        if items is None and listed and group[0] >= len(group):
+            # (imports amounted to x while exports came in at y, rising 3.2 and 13.6 percent, respectively: the
+            # measures of the claims before, in order)
+            items = [out[k].metric for k in range(group[0] - len(group), group[0])]
         for k, item in zip(group, items or [], strict=False):
-            out[k] = replace(out[k], metric=item, rule="en.respectively")
+            out[k] = replace(out[k], metric=" ".join(_trimmed(item.split())), rule="en.respectively")
     return out
 
 

@@ -46,6 +46,7 @@ class Number:
 
 @cache
 def _digit_pattern(with_range: bool = True) -> regex.Pattern[str]:
+    # (a release typeset with two spaces before its scale word, 10.97  billion yuan, is read the same)
     cues = english_cues()
     high = rf"(?:\s?(?:-|–|to)\s?(?P<high>{_DIGITS})(?![\d,]))?" if with_range else "(?P<high>(?!))?"
     glued = alternation(cues.short_scales)
@@ -56,7 +57,7 @@ def _digit_pattern(with_range: bool = True) -> regex.Pattern[str]:
         (?P<sign>(?(currency)|(?<![\w.\-−]))[-−](?=\d))?
         (?P<digits>(?(currency)|(?(sign)|(?<![\w.]))){_DIGITS})
         {high}
-        (?:(?P<short>{glued})|\s(?P<spaced>{spaced})|\s(?P<scale>{alternation(cues.scales)}))?(?![\w$])
+        (?:(?P<short>{glued})|\s{{1,2}}(?P<spaced>{spaced})|\s{{1,2}}(?P<scale>{alternation(cues.scales)}))?(?![\w$])
         """,
         regex.VERBOSE | regex.IGNORECASE,
     )

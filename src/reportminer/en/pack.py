@@ -104,7 +104,10 @@ class EnglishCues:
     reference_figures: tuple[str, ...]
     superlatives: tuple[str, ...]
     ratio_nouns: tuple[str, ...]
-    opening_leads: tuple[str, ...]  # According to …, : a source named before the time that opens a sentence  # ratio, contribution: "to" after them joins the two terms (the ratio of debt to GDP)
+    opening_leads: tuple[str, ...]
+    compass_words: tuple[str, ...]
+    number_of_verbs: tuple[str, ...]
+    list_names: tuple[str, ...]  # Fortune, S&P: a number right after them names a list (Fortune 500), no claim  # rose, exceeds: after "the number of X" a bare number they reach counts X  # east, southwest: before a place's name (in east China's Xiamen City)  # According to …, : a source named before the time that opens a sentence  # ratio, contribution: "to" after them joins the two terms (the ratio of debt to GDP)
 
 
 def _frozen(value: object) -> object:

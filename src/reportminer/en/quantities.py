@@ -153,18 +153,24 @@ def _unit_after_list(text: str, number: Number, numbers: list[Number]) -> tuple[
     return None
 
 
-_NUMBER_OF = regex.compile(r"(?i)\bnumber\s+of\s+(?P<noun>(?:[a-z][\w'-]*\s){0,8}?)"
-                           r"(?:rose|grew|increased|reached|totaled|totalled|stood|was|were|hit|came|jumped|climbed)"
-                           r"(?:\s+(?:to|at|in\s+at))?\s*\Z")
+@cache
+def _number_of_re() -> regex.Pattern[str]:
+    """the number of X rose to | increased by 8,439, totaling more than |: the words before a bare number
+    that "the number of" things states."""
+    cues = english_cues()
+    verbs = alternation(cues.number_of_verbs)
+    bounds = alternation(cues.prefix_over + cues.prefix_under + cues.prefix_approx)
+    return regex.compile(rf"(?i)\bnumber\s+of\s+(?P<noun>(?:[a-z][\w'-]*\s){{0,8}}?)(?:{verbs})(?:\s+(?:to|at|in\s+at|by))?"
+                         rf"(?:\s+[\d,.]+\s*,\s*(?:{verbs}))?(?:\s+(?:{bounds}))?\s*\Z")
 
 
-_MODIFIER_STARTS = frozenset({"in", "of", "with", "by", "for", "who", "that", "which", "from", "at", "on"})
+_MODIFIER_STARTS = frozenset({"in", "of", "with", "by", "for", "who", "that", "which", "from", "at", "on", "above", "below"})
 
 
 def _number_of(text: str, number: Number) -> _Unit | None:
     """The number of new business entities rose to 350,000: a bare number that states "the number of"
     the things named before it counts them."""
-    m = _NUMBER_OF.search(text, 0, number.start)
+    m = _number_of_re().search(text, 0, number.start)
     if m is None or number.in_words:
         return None
     words = m.group("noun").split()
@@ -354,6 +360,11 @@ def _quantity(text: str, number: Number, numbers: list[Number]) -> EnglishQuanti
     ), counted=unit.counted, signed=number.signed)
 
 
+@cache
+def _list_name_re() -> regex.Pattern[str]:
+    return regex.compile(rf"\b(?:{alternation(english_cues().list_names)})\s\Z")
+
+
 def find_quantities(text: str) -> list[EnglishQuantity]:
     """The quantities of one sentence, in order, none overlapping another."""
     numbers = find_numbers(text)
@@ -361,6 +372,8 @@ def find_quantities(text: str) -> list[EnglishQuantity]:
     for number in numbers:
         if out and number.start < out[-1].quantity.end:
             continue  # inside the claim before (the high end of "from 4 percent to 6 percent")
+        if _list_name_re().search(text, 0, number.start):
+            continue  # (Fortune 500 companies, the S&P 500: the number names a list)
         quantity = _quantity(text, number, numbers)
         if quantity is not None:
             out.append(quantity)
