@@ -210,6 +210,7 @@ def extract_english_claims(document: Document) -> list[Claim]:
     lead_in_heading = False
     last_end = 0
     told = False  # whether a body sentence (not a headline) has told a figure yet
+    body: tuple[int, int, TimeExpression | None] | None = None  # the lead's start and end, and the time it names
     for sentence in split_sentences(document.text):
         text = sentence.text
         if "\n" in document.text[last_end : sentence.pieces[0].start]:
@@ -217,6 +218,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
         last_end = sentence.pieces[-1].end
         times = find_times(text, document.published, frame.time.period if frame.time else "")
         lead, lead_in_heading = _release_months(lead, lead_in_heading, times, sentence, claims)
+        if body is None and not sentence.is_heading:
+            body = (sentence.pieces[0].start, sentence.pieces[-1].end, _lead_time(times))
         # (… was held on Jan 28, 2019. … achievements in 2018 …: a period named before any figure replaces a day's date)
         undated = frame.time is None or (frame.time.day and not any(t.day for t in times))
         if undated and not told and (lead_time := _lead_time(times)) and len(time_list(text, times, lead_time)) == 1:
@@ -233,7 +236,19 @@ def extract_english_claims(document: Document) -> list[Claim]:
         governing = _times_respectively(text, times, numbers, governing)
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
         frame = _next_frame(frame, sentence, times, _trailing_times(text, stated, numbers))
-    return claims
+    return _headline_dated(claims, body)
+
+
+def _headline_dated(claims: list[Claim], body: tuple[int, int, TimeExpression | None] | None) -> list[Claim]:
+    """Tibet's economic growth exceeds 12 percent / … a 12.5-percent increase achieved in 2013: an undated
+    figure of the headline, in a unit a figure of the lead is told in, sums up the lead and is of the time the
+    lead names (wherever in the lead it stands); a headline's count of words is of no time."""
+    if body is None or body[2] is None:
+        return claims
+    start, end, lead = body
+    units = {c.std_unit for c in claims if start <= c.start < end}
+    return [c._replace(period=lead.period, period_rule="period.en.headline")
+            if c.start < start and not c.period and c.std_unit in units else c for c in claims]
 
 
 _THE_PERIOD = regex.compile(r"(?i)\s*(?:during|in|over|for)\s+the\s+(?P<n>[a-z0-9]+)-month\s+period\b(?!\s+(?:of|from|last))")

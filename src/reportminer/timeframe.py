@@ -68,6 +68,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     roc_fiscal = f"(?:{fiscal_mark})?" if roc else ""
     span_year = r"(?:19|20)\d{2}|(?<![0-9.])1[0-2]\d" if roc else r"(?:19|20)\d{2}"  # 114年度至116年度 in Taiwan
     to_date = _alternation(lex.words("regional", "months_to_date"))
+    streaks = _alternation(lex.words("time", "streak_cues"))  # (连三月: three months in a row, not March)
     quarter_code = _quarter_code(lex, roc)
     # Months alone take the year from the date (1-11月, 12月份, 截至11月底; 3月5日 is a day's date); a year
     # may stand without its mark before a noun (对于2024发展主要预期目标).
@@ -92,7 +93,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
             | (?:{to_date})(?P<rn>\d{{1,2}}|{han_count})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
       | {quarter_code}
       | (?<![0-9{y}.{han}])(?P<om1>{month_number})(?:{m})?\s*[{span}]\s*(?P<om2>{month_number}){month_word}   # months alone (the mark once or twice): the year from the date
-      | (?<![0-9A-Za-z{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?:(?![0-9{han}]|[ \t]*[{day}{edges}{start}])|(?={_age_band(lex)}))   # one month alone (not a day's date, unless an age band follows: see _age_band)
+      | (?<![0-9A-Za-z{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?<!{streaks})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?:(?![0-9{han}]|[ \t]*[{day}{edges}{start}])|(?={_age_band(lex)}))   # one month alone (not a day's date, unless an age band follows: see _age_band)
       | (?<![0-9{y}.{han}])(?:{to_date})(?P<on>\d{{1,2}}|{han_count})\p{{Han}}?{m}   # the year's first N months, a classifier allowed (the year from the date; see _without_year)
       | (?<!{y})(?P<opart>{parts})
       | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # a year without its mark
@@ -236,7 +237,7 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
         if m.group("byear") and (text.startswith(_counted_words(), m.end()) or _in_a_name(text, m.start())):
             continue  # 2024家企业, 2000多个, 2000亿元: a number, not a year; “2030启航计划”: a name
         expression = _resolve(m, published, lex)
-        if expression is not None and (m.group("om1") or m.group("omonth")) and _forecast_before(text, m.start()):
+        if expression is not None and (m.group("om1") or m.group("omonth") or m.group("opart")) and _forecast_before(text, m.start()):
             expression = _forecast_months(expression, published)  # 预估12月…: the running month, not last year's
         elif expression is not None and m.group("omonth") and text.startswith(_running_marks(), m.end()):
             expression = _running_month(expression, published)

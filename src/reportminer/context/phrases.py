@@ -88,8 +88,8 @@ def _actor_length(words: list[Token], w: Cues) -> int:
             return 0  # an actor is a name: 打造城镇建设… begins with a verb
         name += words[k].text  # (the words so far)
         rest = k + 1  # where the words after the name start (indices: no copy of the list per word)
-        if words[rest].tag in ("a", "d") and len(words) - rest > 1:
-            rest += 1  # 新引进
+        if words[rest].tag in ("a", "d", "t") and len(words) - rest > 1:
+            rest += 1  # 新引进; 财政部昨公布: a time word between the actor and its verb
         if (len(name) >= 3 and name.endswith(w.actor_suffixes) and not name.endswith(w.counted_nouns)
                 and words[rest].tag.startswith("v") and len(words) - rest > 1):  # (老旧小区改造 is no actor)
             return k + 1

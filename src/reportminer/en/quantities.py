@@ -180,7 +180,7 @@ def _number_of(text: str, number: Number) -> _Unit | None:
         return None
     head = words[cut - 1]
     name = singular(head.lower(), english_cues())
-    return _Unit(head, Kind.COUNT, name, name, Decimal(1), number.end, " ".join(words))
+    return _Unit("", Kind.COUNT, name, name, Decimal(1), number.end, " ".join(words))  # (no unit written after it)
 
 
 def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, Decimal] | None:

@@ -192,7 +192,7 @@ def _relative(low: str, published: str, found: list[TimeExpression], taken: list
     for phrase, (first, last) in english_cues().relative_years.items():
         for m in regex.finditer(rf"\b{regex.escape(phrase)}\b", low):
             # (up 1 point from last year: a base; over the past (five) year(s): a span, never a base)
-            base = first == last and not phrase.startswith(("the past", "past")) and _is_base(low, m.start())
+            base = first == last and not phrase.startswith(("the past", "past", "the last")) and _is_base(low, m.start())
             if base or (m.start(), m.end()) in taken or any(
                     t.start <= m.start() < t.end for t in found):
                 continue
@@ -247,7 +247,16 @@ def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression
     found = _years(sentence, low, published)
     found, taken = _parts(sentence, low, published, frame, found)
     found = _year_at_hand(low, published, frame, _windows(low, published, _relative(low, published, found, taken)))
-    return sorted(found, key=lambda t: t.start)
+    return sorted((t for t in found if not _names_a_span(sentence, t)), key=lambda t: t.start)
+
+
+_NOUN_BEFORE_BRACKET = regex.compile(r"[A-Za-z]\s?\(\Z")
+
+
+def _names_a_span(sentence: str, t: TimeExpression) -> bool:
+    """the 12th Five-Year period (2011-15), the plan (2021-2025): a time in brackets right after a noun tells
+    that noun's span; it dates no figure."""
+    return sentence[t.end : t.end + 1] == ")" and _NOUN_BEFORE_BRACKET.search(sentence, 0, t.start) is not None
 
 
 def opening(text: str, times: list[TimeExpression]) -> TimeExpression | None:
