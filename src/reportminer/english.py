@@ -90,10 +90,25 @@ def _time_before(text: str, times: list[TimeExpression], quantities: list[Quanti
     free = [t for t in times if t.start < q.number_start and not any(s <= t.start < e for s, e in owned)]
     # (… fixed asset investment, Wu said at a press conference on August 11, 2009: a day in a later clause is
     # when it was said)
-    later = [t for t in times if t.start >= clause_end and not t.day and not any(b < t.start for b in bases)]
+    later = [t for t in times if t.start >= clause_end and not t.day and not any(b < t.start for b in bases)
+             and not _dates_a_later_number(text, t, quantities)]
     if free or (later and not owned):
         return free[-1] if free else later[0]
     return next((t for t in reversed(times) if t.end <= q.number_start and not _is_base_time(text, t)), None)
+
+
+def _titles_a_list(sentence: Sentence, q: Quantity) -> bool:
+    """Three new breakthroughs, Eight major achievements: a heading that is nothing but a count titles the list
+    below it (an enumeration, no claim)."""
+    return sentence.is_heading and q.kind == Kind.COUNT and not sentence.text[: q.start].strip() \
+        and not sentence.text[q.end :].strip(" :.")
+
+
+def _dates_a_later_number(text: str, t: TimeExpression, quantities: list[Quantity]) -> bool:
+    """…, putting the figure for the January-August period at 8.4 percent: a time whose own clause goes on to
+    a number dates that number, not one before it."""
+    end = _clause_end(text, t.end)
+    return any(t.end <= p.start < end for p in quantities)
 
 
 # were 4.3 per cent higher at the end of June … but 2.1 per cent lower: a number joined to the clause before by a
@@ -220,13 +235,11 @@ def extract_english_claims(document: Document) -> list[Claim]:
         lead, lead_in_heading = _release_months(lead, lead_in_heading, times, sentence, claims)
         if body is None and not sentence.is_heading:
             body = (sentence.pieces[0].start, sentence.pieces[-1].end, _lead_time(times))
-        # (… was held on Jan 28, 2019. … achievements in 2018 …: a period named before any figure replaces a day's date)
-        undated = frame.time is None or (frame.time.day and not any(t.day for t in times))
-        if undated and not told and (lead_time := _lead_time(times)) and len(time_list(text, times, lead_time)) == 1:
-            frame = _Frame(lead_time, frame.list_is_target)  # (a headline's figure does not keep the lead from dating)
+        if not told:
+            frame = _lead_frame(frame, text, times)
         if _names_the_lead(text, lead):
             frame = _Frame(lead, frame.list_is_target)  # (During the three-month period, …: the months the lead named)
-        found = _read_sentence(text, claims)
+        found = [f for f in _read_sentence(text, claims) if not _titles_a_list(sentence, f[0])]
         told = told or (bool(found) and not sentence.is_heading)
         numbers = [q for q, _ in found]
         stated = _appositions_dated(text, numbers, [governing_time(text, times, numbers, q) for q in numbers])
@@ -237,6 +250,17 @@ def extract_english_claims(document: Document) -> list[Claim]:
         claims.extend(_claim(document, sentence, q, c, g, frame) for (q, c), g in zip(found, governing, strict=True))
         frame = _next_frame(frame, sentence, times, _trailing_times(text, stated, numbers))
     return _headline_dated(claims, body)
+
+
+def _lead_frame(frame: _Frame, text: str, times: list[TimeExpression]) -> _Frame:
+    """Before any body figure, the first time a sentence names dates the article (a news lead; a headline's
+    figure does not keep the lead from dating), and a period named then replaces a day's date (… was held
+    on Jan 28, 2019. … achievements in 2018 …); a list of times (In 2011, 2015 and 2018, …) dates nothing."""
+    undated = frame.time is None or (frame.time.day and not any(t.day for t in times))
+    lead_time = _lead_time(times) if undated else None
+    if lead_time is None or len(time_list(text, times, lead_time)) > 1:
+        return frame
+    return _Frame(lead_time, frame.list_is_target)
 
 
 def _headline_dated(claims: list[Claim], body: tuple[int, int, TimeExpression | None] | None) -> list[Claim]:

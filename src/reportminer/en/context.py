@@ -41,6 +41,7 @@ _LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
 _ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
 _POSTPOSED = regex.compile(r"(?i)\s+(up|down)\b(?!\s+(?:to|from|on)\b)")
+_POINTS_FROM = regex.compile(r"(?i)\s+(up|down)\s+(?:from|on)\b")
 _MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(up|down)\s+from\b")
 _AFTER_STOPS = ("and", "or", "to", "in", "by", "was", "were", "is", "went", "will", "from", "with", "over", "during",
                 "since", "than", "compared", "year-on-year")
@@ -205,7 +206,13 @@ def _owner_place_re() -> regex.Pattern[str]:
     cues = english_cues()
     return regex.compile(rf"\sof\s(?:(?:{alternation(cues.compass_words)})\s)?"
                          rf"(?:[A-Z][\w'’-]*\s)*?(?:{alternation(cues.place_name_ends)})$"
-                         rf"|\s(?:of|in)\s(?:the|this)\s(?:[a-z]+\s)?(?:{alternation(cues.owner_nouns)})$")  # (of the province, of the coastal city)
+                         rf"|\s(?:of|in)\s(?:the|this)\s(?:[a-z]+\s)?(?:{alternation(cues.owner_nouns)})$"  # (of the province, of the coastal city)
+                         r"|\sof\s[A-Z][a-z]+$")  # (the GDP of Taiyuan: one capitalised word, a name, not an acronym)
+
+
+@cache
+def _place_apposition_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i),\s(?:the\s|a\s|an\s)?(?:{alternation(english_cues().place_appositions)})\s(?:of|in)\s[^,;]{{1,60}},")
 
 
 _HEAD_OF = regex.compile(r"(?i)(.+?\s(?:of|for|in))\s")
@@ -348,9 +355,10 @@ def change_noun_after(after: str, cues: EnglishCues) -> tuple[str, str]:
     m = _change_noun_re().match(after)
     if m and m.group("what").strip().lower() == "of":
         return cues.change_nouns[m.group("noun").lower()], ""  # (0.1 percent of increase month-on-month)
-    if not m or any(w.lower() in _stop_words() for w in m.group("what").split()):
-        return "", ""
-    what = " ".join(w for w in m.group("what").split() if w.lower() not in cues.not_metrics)  # (a 0.2% YoY increase)
+    words = m.group("what").split() if m else []
+    what = " ".join(w for w in words if w.lower() not in cues.not_metrics)  # (a 0.2% YoY increase)
+    if not m or any(w.lower() in _stop_words() for w in what.split()) or any(c in m.group("what") for c in "()"):
+        return "", ""  # (14.1 percent year-on-year (the growth rate …: an aside, not the change's noun)
     return cues.change_nouns[m.group("noun").lower()], what or metric_after(after[m.end() :])
 
 
@@ -365,6 +373,7 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     masked = _EXPLAINING_PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)
     masked = _joined(_DASHED.sub(lambda p: " " * len(p.group()), masked))  # (five countries -- A, B and C -- surged)
     masked = _RELATIVE.sub(lambda p: " " * len(p.group()), masked)  # (The core CPI, which excludes food prices, went up)
+    masked = _place_apposition_re().sub(lambda p: " " * len(p.group()), masked)  # (of Taiyuan, capital of … province, reached)
     breaks = _subject_with_kept(masked, list(_CLAUSE_BREAK.finditer(masked)))
     bare = False
     while len(breaks) > 0 and breaks[-1].group() == "and" and (
@@ -374,7 +383,7 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
         bare = " of " not in f" {segment.lower()} "
     if bare:
         breaks = _without_list_commas(before, breaks)
-    return _RELATIVE.sub(" ", _DASHED.sub(" ", before[breaks[-1].end():] if breaks else before))
+    return _place_apposition_re().sub(" ", _RELATIVE.sub(" ", _DASHED.sub(" ", before[breaks[-1].end():] if breaks else before)))
 
 
 def _ends_in_object(segment: str) -> bool:
@@ -577,10 +586,8 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     number (2.9 percentage points lower than that in July) says its direction before any verb does."""
     cues = english_cues()
     kind = q.quantity.kind
-    if (compared := _compared_re().match(after)) and (compared.group("up") or compared.group("down")):
-        return ("increase" if compared.group("up") else "decrease"), ""
-    if comparative := _comparative_after(after, q):
-        return ("" if comparative == _GAP else comparative), ""
+    if (told := _direction_told_after(after, q)) is not None:
+        return told, ""
     change = _own_change(q, before, subject, cues)
     noun_change, noun_metric = change_noun_after(after, cues) if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
     change = noun_change or change
@@ -592,6 +599,18 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     if not change and previous and same_kind and _shares_change(before, subject, previous):
         change = previous.change  # increase A by 7 percent, B by 4 percent; growth of 9.2 percent, with B at 7.3 percent
     return change or _change_after(after, kind), noun_metric
+
+
+def _direction_told_after(after: str, q: EnglishQuantity) -> str | None:
+    """The direction a comparison right after the number tells (2.9 percentage points lower than that in July;
+    0.2 percentage points down from the January-July period), "" for a gap with no change, None when none."""
+    if (compared := _compared_re().match(after)) and (compared.group("up") or compared.group("down")):
+        return "increase" if compared.group("up") else "decrease"
+    if comparative := _comparative_after(after, q):
+        return "" if comparative == _GAP else comparative
+    if q.quantity.kind == Kind.PERCENTAGE_POINT and (moved := _POINTS_FROM.match(after)):
+        return "increase" if moved.group(1).lower() == "up" else "decrease"
+    return None
 
 
 def _shares_change(before: str, between: str, previous) -> bool:
@@ -1182,7 +1201,16 @@ def _share_heads(parts: list[str]) -> list[str]:
     tail = regex.search(r"(?i)\s(?:in|at|above|among)\s", parts[-1])
     if len(parts) > 1 and tail and not any(regex.search(r"(?i)\s(?:in|at|above|among)\s", p) for p in parts[:-1]):
         parts = parts[:-1] + [parts[-1][: tail.start()]]  # (A, B and C in retail units above …: said of all)
-    head = _list_head(parts[0])
+    return _shared_head_and_noun(parts, _list_head(parts[0]))
+
+
+def _shared_head_and_noun(parts: list[str], head: str) -> list[str]:
+    """the added value of the primary, secondary and tertiary sectors: the head (the added value of) and the
+    noun (sectors) written once are every item's; urban and rural per capita income: the noun only."""
+    core = [parts[0][len(head) :]] + parts[1:]
+    if head and all(len(p.split()) == 1 for p in core[:-1]) and len(core[-1].split()) > 1:
+        tail = core[-1].split(maxsplit=1)[1]
+        return [head + p + " " + tail for p in core[:-1]] + [head + core[-1]]
     if head and not any(regex.search(r"(?i)\b(?:of|in|for)\b", p) for p in parts[1:]):
         return [parts[0]] + [head + p for p in parts[1:]]
     if all(len(p.split()) == 1 for p in parts[:-1]) and len(parts[-1].split()) > 1:

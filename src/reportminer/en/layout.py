@@ -56,9 +56,14 @@ def _body_start(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
 
 
 def _is_heading(stripped: str, following: int | None, text: str) -> bool:
-    """A short line with no closing punctuation followed by a capitalised line or by nothing."""
+    """A short line with no closing punctuation followed by a capitalised line, a numbered item (Three new
+    breakthroughs / 1. New breakthrough in …) or by nothing."""
     return stripped.startswith("#") or (len(stripped) < 80 and not stripped.endswith(_CLOSING) and (
-        following is None or text[following].isupper() or text[following] in "\"“#"))
+        following is None or text[following].isupper() or text[following] in "\"“#"
+        or _NUMBERED_ITEM.match(text, following) is not None))
+
+
+_NUMBERED_ITEM = regex.compile(r"\d{1,2}[.)、]\s")
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:

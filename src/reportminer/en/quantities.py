@@ -205,10 +205,19 @@ def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, D
         return _Unit(symbol.group() if symbol else code, Kind.MONEY, code, code, Decimal(1), number.end), Decimal(1)
     if number.scaled:
         return _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end), Decimal(1)
-    if "." in number.text and _index_level_re().search(text, 0, number.start):
-        return _Unit("", Kind.OTHER, "index", "index", Decimal(1), number.end), Decimal(1)  # (the PMI was 52.6)
-    elided = _elided_count(text, number, numbers)
-    return (elided, Decimal(1)) if elided else None
+    bare = _level_unit(text, number) or _elided_count(text, number, numbers)
+    return (bare, Decimal(1)) if bare else None
+
+
+def _level_unit(text: str, number: Number) -> _Unit | None:
+    """A bare decimal an index (the PMI was 52.6) or a ratio (the ratio … was reduced to 1.71) reaches: its level."""
+    if "." not in number.text:
+        return None
+    if _index_level_re().search(text, 0, number.start):
+        return _Unit("", Kind.OTHER, "index", "index", Decimal(1), number.end)
+    if _level_re(english_cues().ratio_levels).search(text, 0, number.start):
+        return _Unit("", Kind.OTHER, "ratio", "ratio", Decimal(1), number.end)
+    return None
 
 
 # 12 provinces had released their figures, with nine reporting growth above …; Of the 21 regions, 13 saw …: a bare
@@ -221,11 +230,16 @@ _ELIDED_AFTER = regex.compile(r"(?i)\s+(?:[a-z]{3,}ing|saw|had|have|were|are|pos
 _ELIDED_ING = regex.compile(r"(?i)\s+[a-z]{3,}ing\b")
 
 
-@cache
 def _index_level_re() -> regex.Pattern[str]:
     """The PMI was 52.6; edged down to 51.4; the index came in at 50.6: a bare decimal that an index named
     before it in the clause reaches is its level (as WPI为109.57 is)."""
-    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().index_words)})\b(?:[^,;.]|\.(?=\d)){{0,60}}?"
+    return _level_re(english_cues().index_words)
+
+
+@cache
+def _level_re(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """A bare decimal that one of ``words`` (an index, a ratio) named before it in its clause reaches."""
+    return regex.compile(rf"(?i)\b(?:{alternation(words)})\b(?:[^,;.]|\.(?=\d)){{0,80}}?"
                          r"\b(?:was|were|is|are|at|to|of|stood\s+at|came\s+in\s+at)\s*\Z")
 
 
