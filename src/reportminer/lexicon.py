@@ -305,6 +305,7 @@ class MetricLeadCues:
     words: Words
     list_openers: Words
     actor_suffixes: Words
+    report_verbs: Words  # 公布: an actor reports what follows it (中央银行今日公布9月外汇存底)
     place_names: Words
     done_verbs: Words
     place_suffixes: Words

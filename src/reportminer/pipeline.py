@@ -48,6 +48,15 @@ if TYPE_CHECKING:
 RIGHT_REACH = 24  # characters after a number that the metric may read
 
 
+def _unit_as_written(q: Quantity, folded_text: str, original_text: str) -> str:
+    """The unit in the article's own characters, read where the quantity writes it (歐元升值0.52%，澳幣升0.8％:
+    the second unit is ％, not the first % of the sentence)."""
+    start = q.unit_end - len(q.unit)
+    if q.unit and start >= 0 and folded_text[start : q.unit_end] == q.unit:
+        return original_text[start : q.unit_end]
+    return _as_written(q.unit, folded_text, original_text)
+
+
 def _as_written(phrase: str, folded_text: str, original_text: str) -> str:
     """``phrase`` (read from the folded text) in the article's own characters: each longest piece of
     it that is a slice of the text is written as the text writes it (a metric put together from a
@@ -86,7 +95,7 @@ def make_claim(document: Document, sentence: Sentence, original_sentence: str, q
     unit = refine_unit(q, ctx.metric, text)
     return Claim(
         doc_id=document.doc_id, lang=document.lang, start=start, end=end, mention=document.text[start:end],
-        value=float(q.value), unit=_as_written(q.unit, text, original_sentence), unit_en=unit.unit_en, kind=unit.kind.value,
+        value=float(q.value), unit=_unit_as_written(q, text, original_sentence), unit_en=unit.unit_en, kind=unit.kind.value,
         std_value=_float(q.std_value), std_unit=unit.std_unit,
         qualifier=q.qualifier.value, value_high=_float(q.value_high),
         metric=_as_written(ctx.metric, text, original_sentence), metric_en=gloss_of_figure(ctx.metric, unit.kind.value, unit.unit_en, ctx.change),

@@ -21,6 +21,7 @@ class Cues:
     links: tuple[str, ...]  # the link words alone, without change verbs (增速 stays before a rank)
     lead: frozenset[str]
     actor_suffixes: tuple[str, ...]
+    report_verbs: frozenset[str]
     counted_nouns: tuple[str, ...]  # names of things that are counted (小区, 园区): never actors
     changes: frozenset[str]
     streak_cues: tuple[str, ...]  # 连续, 历时 …: what makes a duration a streak
@@ -193,6 +194,7 @@ def cue_words() -> Cues:
         links=tuple(sorted(lex.words("metric", "trailing"), key=len, reverse=True)),
         lead=frozenset(lex.cues["metric_lead"]["words"]),  # type: ignore[arg-type]
         actor_suffixes=lex.words("metric_lead", "actor_suffixes"),
+        report_verbs=frozenset(lex.words("metric_lead", "report_verbs")),
         counted_nouns=tuple(suffix for suffix, _ in lex.count_nouns if len(suffix) > 1),
         changes=frozenset(increase + decrease),
         streak_cues=lex.words("time", "streak_cues"),

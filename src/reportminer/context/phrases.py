@@ -369,8 +369,9 @@ def subject_of_clause_before(text: str, c_start: int, w: Cues) -> str:
     hi = _comparison_start(text, lo, c_start - 1)  # (整体消费物价与一年前同月比较: against what, not what)
     words = strip_leading(list(tokenize(text[lo:hi], lo)), w)
     while len(words) > 1 and (words[0].tag in _SETTING_TAGS or not words[0].tag and words[0].text.isdigit()
-                              or words[0].text in _month_words()):
-        words = words[1:]  # (10月香港整体出口…, 今年10月份整体消费物价…: when and where the clause is set, not what it measures)
+                              or words[0].text in _month_words() or words[0].text in w.report_verbs):
+        words = words[1:]  # (10月香港整体出口…, 今年10月份整体消费物价…: when and where the clause is set, not what
+        # it measures; 中央银行今日公布9月外汇存底: what is reported)
     subject: list[Token] = []
     if not words or not (words[0].tag.startswith(("n", "j")) or _LATIN.fullmatch(words[0].text)):
         return ""  # a clause that opens with a verb (成功举办…, 支持…) tells what was done, not what is measured
