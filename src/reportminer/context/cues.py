@@ -179,9 +179,7 @@ def _context_words(lex: Lexicon) -> dict[str, object]:
 def cue_words() -> Cues:
     """The cue words and patterns of the context rules, loaded once."""
     lex = load_lexicon()
-    prefixes = lex.words("qualifier", "prefix_approx") + lex.words("qualifier", "prefix_over") + lex.words(
-        "qualifier", "prefix_under"
-    )
+    prefixes = sum((lex.words("qualifier", name) for name in ("prefix_approx", "prefix_over", "prefix_under")), ())
     increase, decrease = lex.words("change", "increase"), lex.words("change", "decrease")
     # (longest first, then in a fixed order: a set's order changes with the hash seed, and so would the
     # rule credited for a metric)
