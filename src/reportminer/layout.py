@@ -196,6 +196,17 @@ def _closes_quote_first(text: str) -> bool:
     return close >= 0 and (open_ < 0 or close < open_)
 
 
+# A line that opens with a short label and a colon (股价指数变动率：由上月20.2%增为21.6%) is an item of its own,
+# never the rest of a sentence the line before left open.
+_LABEL = regex.compile(r"[^，,。；;：:]{1,24}[：:]")
+
+
+def _may_resume(para: Paragraph, index: int, taken: set[int]) -> bool:
+    """Whether ``para`` may be where a sentence left open resumes: body or caption text not yet taken, not a
+    labelled item of its own."""
+    return para.role in ("body", "caption") and index not in taken and not _LABEL.match(para.text)
+
+
 def _continuations(paras: list[Paragraph]) -> dict[int, int]:
     """Map a paragraph broken mid-sentence to the paragraph where its sentence resumes."""
     p = _patterns()
@@ -205,8 +216,7 @@ def _continuations(paras: list[Paragraph]) -> dict[int, int]:
         if para.role != "body" or _ends_sentence(para.text) or (
                 len(para.text) <= p.caption_max and i not in taken and not para.wrapped):
             continue
-        candidates = [j for j in range(i + 1, min(len(paras), i + 9))
-                      if paras[j].role in ("body", "caption") and j not in taken]
+        candidates = [j for j in range(i + 1, min(len(paras), i + 9)) if _may_resume(paras[j], j, taken)]
         if not candidates or any(paras[k].role in ("heading", "title") for k in range(i + 1, candidates[0])):
             continue
         target = None

@@ -354,6 +354,7 @@ class ContextCues:
     attribute_marker: Words
     fenbie_manners: Words  # 按季: alone before 分别, the list is the numbers before it
     value_notes: Words  # 下修值: what kind of figure the number after a date is (由上月下修值15.8%增为18.1%)
+    example_openers: Words  # 尤其是: the items after it (马来西亚（升139.4%）) are examples of the measure before it
     ranked_units: Words
     measure_endings: Words
     examples_marker: Words

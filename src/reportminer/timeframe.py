@@ -93,7 +93,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
             | (?:{to_date})(?P<rn>\d{{1,2}}|{han_count})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
       | {quarter_code}
       | (?<![0-9{y}.{han}])(?P<om1>{month_number})(?:{m})?\s*[{span}]\s*(?P<om2>{month_number}){month_word}   # months alone (the mark once or twice): the year from the date
-      | (?<![0-9A-Za-z{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?<!{streaks})(?P<omonth>{month_number}){m}(?:[{suffix}{edges}])?(?:(?![0-9{han}]|[ \t]*[{day}{edges}{start}])|(?={_age_band(lex)}))   # one month alone (not a day's date, unless an age band follows: see _age_band)
+      | (?<![0-9A-Za-z{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?<!{streaks})(?P<omonth>{month_number})[ \t]?{m}(?:[{suffix}{edges}])?(?:(?![0-9{han}]|[ \t]*[{day}{edges}{start}])|(?={_age_band(lex)}))   # one month alone (not a day's date, unless an age band follows: see _age_band)
       | (?<![0-9{y}.{han}])(?:{to_date})(?P<on>\d{{1,2}}|{han_count})\p{{Han}}?{m}   # the year's first N months, a classifier allowed (the year from the date; see _without_year)
       | (?<!{y})(?P<opart>{parts})
       | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # a year without its mark

@@ -76,6 +76,7 @@ class Cues:
     measured_against_re: regex.Pattern[str]  # 高出, 完成 … right before a target word: a result, not a plan
     attribute_marker: tuple[str, ...]  # 的: what follows a number names what is measured
     value_notes: tuple[str, ...]  # 下修值: a note on the figure between its date and its number
+    example_openers: tuple[str, ...]  # 尤其是: examples of the measure before it follow
     ranked_units: tuple[str, ...]  # 强: a standing that names what is ranked after it
     measure_endings: tuple[str, ...]  # 量, 额: one-character endings of a measure
     examples_marker: str  # 等: closes a list of examples
@@ -156,6 +157,7 @@ def _context_words(lex: Lexicon) -> dict[str, object]:
     return dict(
         attribute_marker=lex.words("context", "attribute_marker"),
         value_notes=lex.words("context", "value_notes"),
+        example_openers=lex.words("context", "example_openers"),
         ranked_units=lex.words("context", "ranked_units"),
         examples_marker=lex.words("context", "examples_marker")[0],
         growth_rate=lex.words("context", "growth_rate")[0],

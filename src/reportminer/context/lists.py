@@ -190,6 +190,15 @@ def _first_comma(text: str, quantities: list[Quantity], group: list[int]) -> int
                  quantities[group[n]].prefix_start].strip() in ("，", ",")), None)
 
 
+def _written_as_a_list(text: str, quantities: list[Quantity], group: list[int], metric: str) -> bool:
+    """The metric lists items (、), or two items joined by the very word that joins the two numbers
+    (总体失业率及本地居民失业率…维持在1.7%及2.3%)."""
+    if "、" in metric:
+        return True
+    joiner = text[quantities[group[0]].end : quantities[group[1]].prefix_start]
+    return len(group) == 2 and joiner in cue_words().list_separators and joiner in metric
+
+
 def _pair_parallel(text: str, quantities: list[Quantity], out: list[Context], group: list[int],
                    paired: tuple[str, list[str]]) -> int:
     """煤炭、原油、天然气产量7.8亿吨、2470万吨、350亿方: as many items as numbers, in order, need no 分别
@@ -200,7 +209,7 @@ def _pair_parallel(text: str, quantities: list[Quantity], out: list[Context], gr
     comma = _first_comma(text, quantities, group) or len(group)
     group = group[:comma]
     metric = out[i].metric
-    items = _split_list(metric, len(group)) if len(group) > 1 and "、" in metric else None
+    items = _split_list(metric, len(group)) if len(group) > 1 and _written_as_a_list(text, quantities, group, metric) else None
     if items is None and len(group) > 1 and metric == paired[0] and len(paired[1]) == len(group):
         items = paired[1]
     if items and all(out[k].metric == metric for k in group):

@@ -357,13 +357,13 @@ _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9.]*")
 
 
 
-_SETTING_TAGS = frozenset({"t", "m", "ns"})  # jieba's tags of a time, a numeral and a place name
+_SETTING_TAGS = frozenset({"t", "m", "ns", "r"})  # jieba's tags of a time, a numeral, a place name and a pronoun (本港, 我市)
 
 
 def subject_of_clause_before(text: str, c_start: int, w: Cues) -> str:
     """The noun phrase that opens the clause before ``c_start`` (up to its first verb or quotation),
     actors and connectives stripped; "" when that clause opens with no noun."""
-    if c_start < 2 or text[c_start - 1] not in "，,；;":
+    if c_start < 2 or text[c_start - 1] not in "，,；;：:":  # (股价指数变动率：由上月20.2%增为21.6%: a label)
         return ""
     lo = clause_start(text, c_start - 1)
     hi = _comparison_start(text, lo, c_start - 1)  # (整体消费物价与一年前同月比较: against what, not what)

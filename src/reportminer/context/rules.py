@@ -15,7 +15,7 @@ from .. import regexcache as regex
 from ..lexicon import RegionalCues, load_lexicon
 from ..segment import clause_end, clause_start, tokenize
 from ..types import Kind, Quantity
-from .cues import change_after, change_before, cue_words
+from .cues import Cues, change_after, change_before, cue_words
 from .phrases import (
     compares,
     joined,
@@ -415,8 +415,10 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     """不过夜旅客(1,653,866人次)及留宿旅客(1,567,825人次), 综合消费物价指数(104.10): a number alone in
     brackets, or after a change in them (服装(上升7.6%)), measures the words right before the bracket."""
     text, q, w = site.text, site.q, cue_words()
-    # (the closing bracket first: it is one character to look at, and most numbers stand in none)
-    if text[q.end : q.end + 1] not in _CLOSING or (opening := _bracket_opening(text, q.prefix_start)) is None:
+    # (the closing bracket first: it is one character to look at, and most numbers stand in none; a release
+    # may write spaces inside the brackets: 居澳劳动人口( 38.34万人 ))
+    close = q.end + len(text[q.end : q.end + 3]) - len(text[q.end : q.end + 3].lstrip(" "))
+    if text[close : close + 1] not in _CLOSING or (opening := _bracket_opening(text, q.prefix_start)) is None:
         return None
     lo = clause_start(text, opening)
     previous_q = site.previous_q
@@ -429,11 +431,31 @@ def bracketed(site: Site, draft: Draft) -> Draft | None:
     metric = joined(text, strip_trailing(words, w.trailing)).strip("".join(_CLOSING) + "、，")
     # 甲类(103.67)及乙类(104.68)消费物价指数: the head the list writes once is every item's
     items = bracket_list_items(text, 0, len(text), opening) if opener < 0 else []
-    if items and metric:
+    if metric and (examples := _measure_of_examples(text, opening, w)):
+        metric = _ALIAS.sub("", metric) + examples  # (尤其是…中国内地（内地）（升9.8%）: 中国内地整体出口货值)
+    elif items and metric:
         metric = next((item for item in items if metric in item), metric)
     elif metric:
         metric += _parallel_measure(site, metric)
     return draft._replace(metric=metric, subject=metric) if metric else None
+
+
+_ALIAS = regex.compile(r"[（(][^（）()0-9]{1,8}(?:[）)]|\Z)")  # 中国内地（内地）: a short name in brackets, no figure
+
+
+def _measure_of_examples(text: str, opening: int, w: Cues) -> str:
+    """输往…的整体出口货值录得升幅，尤其是马来西亚（升139.4%）: items after an example opener are examples of the
+    measure the clause before the opener names (the noun after its last 的, before its first verb)."""
+    at = max(text.rfind(word, 0, opening) for word in w.example_openers)
+    if at < 2 or text[at - 1] not in "，,":
+        return ""
+    words = []
+    for word in tokenize(text[clause_start(text, at - 1) : at - 1]):
+        if word.tag.startswith("v") and word.tag != "vn" and words:
+            break
+        words.append(word.text)
+    noun = "".join(words).rpartition(w.attribute_marker[0])[2]
+    return noun if noun != "".join(words) else ""
 
 
 @cache
@@ -457,8 +479,9 @@ def _without_lead(words: list, lead: frozenset[str]) -> list:
 def _bracket_opening(text: str, start: int) -> int | None:
     """Where the bracket around a number opens: right before it, or before a change said of what stands
     before the bracket (百货公司货品(零售量上升9.7%)；服装(上升7.6%)), else None."""
-    if start and text[start - 1] in _OPENING:
-        return start - 1
+    padded = len(text[max(0, start - 3) : start]) - len(text[max(0, start - 3) : start].rstrip(" "))
+    if start - padded and text[start - padded - 1] in _OPENING:
+        return start - padded - 1
     opening = max(text.rfind(mark, max(0, start - _CHANGE_IN_BRACKET), start) for mark in _OPENING)
     inside = text[opening + 1 : start]
     if opening < 0 or any(c.isdigit() or c in _CLOSING for c in inside):
@@ -602,7 +625,7 @@ def clause_before(site: Site, draft: Draft) -> Draft | None:
     opening = text[c_start : q.prefix_start].strip()
     after_time = text[max(c_start, site.time_end) : q.prefix_start].strip()
     # a clause that only links (，达1330亿元) or only dates its number (，上半年3.2%、前三季度4.4%)
-    if not opening or strip_words(after_time, w.trailing):
+    if not opening or strip_words(after_time, w.trailing + w.value_notes):  # (由上月下修值 15.8%: a note, no subject)
         return None
     metric = subject_of_clause_before(text, c_start, w)
     if not metric:
