@@ -142,7 +142,7 @@ def _joins_phrase(words: list[str], k: int, phrase_length: int, stop: frozenset[
     GDP), "by" after a noun (exports by private firms), "and" between nouns (imports and exports; the added
     value of power, heat, gas and water production and supply industry)."""
     low = words[k].lower().strip(",")
-    before = words[k - 1].lower().strip(",") if k else ""
+    before = words[k - 1].lower().strip(",").rpartition(_JOINER)[2] if k else ""  # (trade with the …: a compound's last word)
     if low in _INSIDE or (low in _ARTICLES and before in _INSIDE):
         return True
     if low == "to":
@@ -745,7 +745,7 @@ def _scope_of_claim(before: str, after: str, previous) -> str:
 # A share told of the claim before it: ", accounting for 52.8 percent of the country's total", "expanded by
 # 9.5 percent to account for 57.9 percent of the total exports".
 _PEOPLE = frozenset({"people", "persons"})
-_SHARE_OF_CLAIM = regex.compile(r"(?i)\s*(?:accounting|to\s+account|representing|making\s+up|to\s+make\s+up)\b")
+_SHARE_OF_CLAIM = regex.compile(r"(?i)\s*(?:accounting|to\s+account|representing|making\s+up|to\s+make\s+up|taking\s+up|to\s+take\s+up)\b")
 # BEIJING, March 15 (Xinhua) -- : a news dateline, no part of the sentence's subject.
 _DATELINE = regex.compile(r"[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–)\s*")
 _PLAIN_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*\s+(?:--|—|–|-)\s+")  # BEIJING - …
@@ -1178,7 +1178,7 @@ def _noun_list(segment: str, count: int) -> list[str] | None:
     return [owner + item for item in _share_heads([item.strip() for item in best.captures("i")])]  # (the retail sales of A, B and C: each item's)
 
 
-_LIST_HEAD = regex.compile(r"(?i)(?:\bthe\s)?(?P<head>(?:[\w'-]+\s){1,3})(?:of|in)\s(?:the\s)?\Z")
+_LIST_HEAD = regex.compile(r"(?i)(?:\bthe\s)?(?P<head>(?:[\w'’-]+\s){1,3})(?:of|in|with)\s(?:the\s)?\Z")  # (trade with A, B and C)
 
 
 _HEAD_PREPOSITION = regex.compile(r"(?i)\s(?:of|in|for|with)\s")
@@ -1187,9 +1187,15 @@ _HEAD_PREPOSITION = regex.compile(r"(?i)\s(?:of|in|for|with)\s")
 def _list_head(first: str) -> str:
     """The head the first item shares with the others: up to its last preposition that is not inside a
     proper name (the growth rate of China's trade with | the Association of Southeast Asian Nations)."""
-    heads = [m for m in _HEAD_PREPOSITION.finditer(first)
-             if not (first[: m.start()].split()[-1][:1].isupper() and first[m.end() :][:1].isupper())]
+    heads = [m for m in _HEAD_PREPOSITION.finditer(first) if not _inside_a_name(first, m)]
     return first[: heads[-1].end()] if heads else ""
+
+
+def _inside_a_name(first: str, m: regex.Match[str]) -> bool:
+    """A preposition between capitalised words is inside a name (the Association of Southeast Asian Nations),
+    unless the word before it is capitalised only because it opens the sentence (Trade with the United States)."""
+    before = first[: m.start()].split()
+    return len(before) > 1 and before[-1][:1].isupper() and first[m.end() :][:1].isupper()
 
 
 def _share_heads(parts: list[str]) -> list[str]:
