@@ -206,7 +206,8 @@ def _owner_place_re() -> regex.Pattern[str]:
     cues = english_cues()
     return regex.compile(rf"\sof\s(?:(?:{alternation(cues.compass_words)})\s)?"
                          rf"(?:[A-Z][\w'’-]*\s)*?(?:{alternation(cues.place_name_ends)})$"
-                         rf"|\s(?:of|in)\s(?:the|this)\s(?:[a-z]+\s)?(?:{alternation(cues.owner_nouns)})$"  # (of the province, of the coastal city)
+                         rf"|\s(?:of|in)\s(?:the|this)\s(?:{alternation(cues.owner_nouns)})$"  # (of the province, in the region)
+                         rf"|\sof\s(?:the|this)\s(?!(?:{alternation(cues.compass_words)})\s)[a-z]+\s(?:{alternation(cues.owner_nouns)})$"  # (of the coastal city)
                          r"|\sof\s[A-Z][a-z]+$")  # (the GDP of Taiyuan: one capitalised word, a name, not an acronym)
 
 
@@ -365,6 +366,8 @@ def change_noun_after(after: str, cues: EnglishCues) -> tuple[str, str]:
 def clause_before(text: str, start: int, previous_end: int) -> str:
     """The text between the claim before (or the sentence start) and this number, from its last clause break."""
     text = _SINGLE_QUOTE.sub(" ", text) if "'" in text or "‘" in text else text  # (one mark for one: offsets stay)
+    if previous_end and any(previous_end > m.start() and m.end() <= start for m in _DASHED.finditer(text)):
+        previous_end = 0  # (A – those with revenues of 20 million yuan or more – increased 16.4 percent: past the aside)
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
     if not previous_end and (dateline := _PLAIN_DATELINE.match(masked)):
