@@ -196,16 +196,17 @@ def respective_times(text: str, times: list[TimeExpression], quantities: list[Qu
     """2023年第1季、第2季及第3季的按年实质变动分别修订至32.3%、100.9%及120.4%: index of each quantity in
     ``quantities`` → the time it pairs with, when a list of times and a list of as many numbers stand around
     分别."""
-    at = text.find(cue_words().respectively)
-    if at < 0:
-        return {}
-    listed = _listed(text, [t for t in times if t.end <= at])
-    after = _run_of_numbers(text, [k for k, q in enumerate(quantities) if q.prefix_start > at], quantities)
-    if len(listed) == 1:
-        listed = _years_of_span(listed[0], len(after))
-    if len(listed) < 2 or len(after) < len(listed):
-        return {}
-    return dict(zip(after, listed))
+    paired: dict[int, TimeExpression] = {}
+    marker, last = cue_words().respectively, 0
+    while (at := text.find(marker, last)) >= 0:  # (each 分别 of the sentence pairs its own lists)
+        listed = _listed(text, [t for t in times if last <= t.start and t.end <= at])
+        after = _run_of_numbers(text, [k for k, q in enumerate(quantities) if q.prefix_start > at], quantities)
+        if len(listed) == 1:
+            listed = _years_of_span(listed[0], len(after))
+        if len(listed) >= 2 and len(after) >= len(listed):
+            paired.update(zip(after, listed))
+        last = at + len(marker)
+    return paired
 
 
 def _run_of_numbers(text: str, indexes: list[int], quantities: list[Quantity]) -> list[int]:

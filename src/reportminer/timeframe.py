@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Mapping
+from types import MappingProxyType
 from functools import cache, lru_cache
 
 from . import regexcache as regex
@@ -48,7 +50,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     cues = lex.cues["period"]
     plans = _alternation(lex.plan_periods)
     relative = _year_window(lex) + "|" + (_relative_alternation(cues["relative"], cues["year_mark"]) if roc else _alternation(cues["relative"]))
-    parts = _alternation(cues["year_parts"])
+    parts = _alternation(year_parts())
     # Text typeset from PDF puts spaces around Arabic numbers (2025 年 3 月): up to two are allowed.
     s = r"[ \t\u3000]{0,2}"
     y, m, since = regex.escape(cues["year_mark"]), regex.escape(cues["month_mark"]), _alternation(cues["since"])
@@ -206,7 +208,7 @@ def _may_hold_time(roc: bool = False, fiscal: bool = False) -> re.Pattern[str]:
     (The standard ``re`` module: for one character class it scans several times faster.)"""
     lex = load_lexicon()
     cues = lex.cues["period"]
-    words = [*lex.plan_periods, *cues["relative"], *cues["year_parts"], *(cues["fiscal_relative"] if fiscal else ()),
+    words = [*lex.plan_periods, *cues["relative"], *year_parts(), *(cues["fiscal_relative"] if fiscal else ()),
              *lex.words("period", "window_past"), *lex.words("period", "window_future")]
     # (and the Chinese digits a year is written in: 二零一八年)
     chars = {w[0] for w in words if w} | set(lex.cues["layout"]["year_digits"]) | {cues["month_mark"]}
@@ -243,7 +245,36 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
             expression = _running_month(expression, published)
         if expression is not None:
             found.append(_with_window(text, expression))
+    found = _with_quarter_lists(text, published, found, lex)
     return _joined_spans(text, sorted(found + _publication_day(text, published, found), key=lambda t: t.start))
+
+
+@cache
+def _quarter_list_re() -> regex.Pattern[str]:
+    lex = load_lexicon()
+    numeral = f"[1-4{regex.escape(''.join(ch for ch, v in lex.digits.items() if 1 <= v <= 4 and not ch.isascii()))}]"
+    ordinal = regex.escape(lex.cues["context"]["ordinal_mark"][0])
+    joiners = regex.escape("".join(lex.cues["context"]["list_separators"]))
+    marks = _alternation(lex.words("period", "quarter_marks"))
+    return regex.compile(rf"{ordinal}(?P<n>{numeral})(?:[{joiners}]{ordinal}?(?P<n>{numeral}))+(?:{marks})")
+
+
+def _with_quarter_lists(text: str, published: str, found: list[TimeExpression], lex) -> list[TimeExpression]:
+    """第3、4季 (issue 8's form): one time per quarter of a list that writes the mark once, in the year written
+    right before it (2025年第3、4季) or, without one, as a yearless part (the running year's after a forecast word)."""
+    for m in _quarter_list_re().finditer(text) if len(published) >= 7 or found else ():
+        year = next((t for t in found if t.end == m.start() and len(t.first) == 4 == len(t.last)), None)
+        found = [t for t in found if t is not year and not m.start() <= t.start < m.end()]
+        for k, n in enumerate(int(numeral_value(x)) for x in m.captures("n")):
+            start = m.starts("n")[k] - (1 if k == 0 else 0)
+            end = m.end() if k == len(m.captures("n")) - 1 else m.ends("n")[k]
+            quarter = (year and TimeExpression(start, end, f"{year.first}-{3 * n - 2:02d}", f"{year.first}-{3 * n:02d}")) \
+                or yearless_months(3 * n - 2, 3 * n, start, end, published)
+            if quarter is not None and year is None and _forecast_before(text, start):
+                quarter = _forecast_months(quarter, published)
+            if quarter is not None:
+                found.append(quarter)
+    return found
 
 
 def _is_base(text: str, m: regex.Match[str], base_end: int, lex) -> bool:
@@ -355,6 +386,25 @@ def _with_window(text: str, t: TimeExpression) -> TimeExpression:
     if not 1 <= count <= 120:
         return t
     return TimeExpression(t.start, m.end(), shifted_month(t.last, 1 - count), t.last)
+
+
+@cache
+def year_parts() -> Mapping[str, tuple[int, int]]:
+    """Every part of a year a time expression may name, with its first and last month: the ones listed in
+    ``year_parts`` (上半年, 首季, 年中 …) and the quarters a grammar writes with any numeral: 第N季(度) and
+    N季度 (quarter N: 第3季, 三季度), 前/首/头N季(度) (quarters 1 to N: 前3季, 首两季度)."""
+    lex = load_lexicon()
+    parts = dict(lex.cues["period"]["year_parts"])
+    marks, leads = lex.words("period", "quarter_marks"), lex.words("regional", "months_to_date")
+    ordinal = lex.cues["context"]["ordinal_mark"][0]
+    for n in range(1, 5):
+        spellings = [str(n)] + [ch for ch, value in lex.digits.items() if value == n and not ch.isascii()]
+        for numeral, mark in ((numeral, mark) for numeral in spellings for mark in marks):
+            parts.setdefault(ordinal + numeral + mark, (3 * n - 2, 3 * n))
+            if len(mark) > 1:
+                parts.setdefault(numeral + mark, (3 * n - 2, 3 * n))  # (三季度: the ordinal may be left out)
+            parts.update({lead + numeral + mark: (1, 3 * n) for lead in leads if lead + numeral + mark not in parts})
+    return MappingProxyType(parts)
 
 
 def shifted_month(month: str, by: int) -> str:
@@ -478,7 +528,7 @@ def _without_year(m: regex.Match[str], published: str, lex) -> TimeExpression | 
     if m.group("on"):
         return yearless_months(1, _month(m, "on"), m.start(), m.end(), published)
     if m.group("opart"):
-        first, last = lex.cues["period"]["year_parts"][m.group("opart")]
+        first, last = year_parts()[m.group("opart")]
         return yearless_months(first, last, m.start(), m.end(), published)
     return TimeExpression(m.start(), m.end(), m.group("byear"), m.group("byear"))
 
@@ -499,7 +549,7 @@ def _of_a_year(m: regex.Match[str], published: str, lex) -> TimeExpression:
         month = f"{year}-{int(numeral_value(m.group('month'))):02d}"
         return TimeExpression(m.start(), m.end(), month, month, day=bool(m.group("day")))
     if m.group("part"):
-        first, last = lex.cues["period"]["year_parts"][m.group("part")]
+        first, last = year_parts()[m.group("part")]
         return TimeExpression(m.start(), m.end(), f"{year}-{first:02d}", f"{year}-{last:02d}")
     if m.group("yn") and 1 <= (months := int(numeral_value(m.group("yn")))) <= 12:
         # 2013年前11个月, 二零一三年首十一个月: the first N months of the year
@@ -573,7 +623,7 @@ def _relative_year(m: regex.Match[str], report_year_: int, lex) -> TimeExpressio
         return TimeExpression(m.start(), m.end(), f"{year}-{months[0]:02d}", f"{year}-{months[1]:02d}", day=bool(m.group("rday")))
     if m.group("rpart") and first == last:
         # 今年前三季度, 去年上半年: the months of the year the relative word names
-        start_month, end_month = lex.cues["period"]["year_parts"][m.group("rpart")]
+        start_month, end_month = year_parts()[m.group("rpart")]
         year = report_year_ + first
         return TimeExpression(m.start(), m.end(), f"{year}-{start_month:02d}", f"{year}-{end_month:02d}")
     return TimeExpression(m.start(), m.end(), str(report_year_ + first), str(report_year_ + last))
