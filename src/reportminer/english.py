@@ -90,8 +90,7 @@ def _time_before(text: str, times: list[TimeExpression], quantities: list[Quanti
     free = [t for t in times if t.start < q.number_start and not any(s <= t.start < e for s, e in owned)]
     # (… fixed asset investment, Wu said at a press conference on August 11, 2009: a day in a later clause is
     # when it was said)
-    later = [t for t in times if t.start >= clause_end and not t.day and not any(b < t.start for b in bases)
-             and not _dates_a_later_number(text, t, quantities)]
+    later = [t for t in times if t.start >= clause_end and _may_date_from_later(text, t, quantities, bases)]
     if free or (later and not owned):
         return free[-1] if free else later[0]
     return next((t for t in reversed(times) if t.end <= q.number_start and not _is_base_time(text, t)), None)
@@ -102,6 +101,13 @@ def _titles_a_list(sentence: Sentence, q: Quantity) -> bool:
     below it (an enumeration, no claim)."""
     return sentence.is_heading and q.kind == Kind.COUNT and not sentence.text[: q.start].strip() \
         and not sentence.text[q.end :].strip(" :.")
+
+
+def _may_date_from_later(text: str, t: TimeExpression, quantities: list[Quantity], bases: list[int]) -> bool:
+    """A time in a later clause may date a number before it: not a day, not after a base number, not one that
+    dates a number of its own clause, not an owner (making this year's golden week the hottest)."""
+    return not t.day and not any(b < t.start for b in bases) and not _dates_a_later_number(text, t, quantities) \
+        and not text.startswith(("'s", "’s"), t.end)
 
 
 def _dates_a_later_number(text: str, t: TimeExpression, quantities: list[Quantity]) -> bool:
@@ -294,7 +300,17 @@ def _lead_time(times: list[TimeExpression]) -> TimeExpression | None:
     to announce the economic operation in 2019: 2019), and never a span up to now (since last year)."""
     dated = [t for t in times if not t.since]
     periods = [t for t in dated if not t.day]
-    return (periods or dated or [None])[0]
+    return _narrowest(periods, (periods or dated or [None])[0])
+
+
+def _narrowest(times: list[TimeExpression], first: TimeExpression | None) -> TimeExpression | None:
+    """But this year, it was extended to eight days, lasting from Sept. 29 to Oct. 6: a later time of the
+    sentence that lies inside ``first`` says more precisely when."""
+    if first is None:
+        return None
+    width = len(first.first)
+    return next((t for t in times if t is not first and len(t.first) > width and first.first <= t.first[:width]
+                 and t.last[:width] <= first.last), first)
 
 
 def _release_months(lead: TimeExpression | None, in_heading: bool, times: list[TimeExpression], sentence: Sentence,
@@ -462,21 +478,28 @@ def _quarters_in_order(text: str, numbers: list[Quantity], governing: list[TimeE
     return out
 
 
+def _opening_time(sentence: Sentence, times: list[TimeExpression], dated: list[TimeExpression]) -> TimeExpression | None:
+    """The time that opens a sentence (or a heading or a list's opening line names), if it may frame what
+    follows: never a list of times (In 2011, 2015 and 2018, …), nor a dateline's day (BEIJING, Oct. 18 (Xinhua)
+    -- … in the first three quarters; On January 19, … to announce the economic operation in 2019: the period
+    it announces frames), and the narrower time of the sentence inside it (This year, … from Sept. 29 to Oct. 6)."""
+    opens_list = sentence.text.rstrip().endswith(":")
+    opened = times[0] if times and (sentence.is_heading or opens_list) else opening(sentence.text, times)
+    if opened is None or len(time_list(sentence.text, times, opened)) > 1:
+        return None
+    if opened.day:
+        return None if dated else _lead_time([t for t in times if not t.day])
+    return _narrowest([t for t in times if not t.day], opened)
+
+
 def _next_frame(frame: _Frame, sentence: Sentence, times: list[TimeExpression], dated: list[TimeExpression]) -> _Frame:
     """The frame after a sentence: a time that opens it ("In 2023, …"), stands in a heading ("I. A Review
     of Our Work in 2023") or in the line that opens a list ("… targets for development in 2024 as
     follows:") dates what follows; a list's opening line says whether its items are targets."""
     list_is_target = frame.list_is_target if sentence.is_list_item else _opens_target_list(sentence)
-    opens_list = sentence.text.rstrip().endswith(":")
-    opened = times[0] if times and (sentence.is_heading or opens_list) else opening(sentence.text, times)
-    if opened and len(time_list(sentence.text, times, opened)) > 1:
-        opened = None  # (In 2011, 2015 and 2018, …: a list of times dates its own numbers, and frames nothing)
+    opened = _opening_time(sentence, times, dated)
     # (news: the period the last claim of a sentence was dated by is the one the next sentence goes on
     # about: … in the first nine months. The service sector reported a 4.7-percent increase …)
-    if opened and opened.day:
-        # (BEIJING, Oct. 18 (Xinhua) -- … in the first three quarters: the dateline is the event's day; On January
-        # 19, … a press conference to announce the economic operation in 2019: the period it announces frames)
-        opened = None if dated else _lead_time([t for t in times if not t.day])
     opened = opened or (dated[-1] if dated else None)
     # (a heading frames by its year, I. A Review of Our Work in 2023; a section's months stay months: I. Foreign
     # trade in January-November)

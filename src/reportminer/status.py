@@ -459,7 +459,8 @@ def decide_status(ctx: Context, period: str, published: str, governing: TimeExpr
     as a target: status.target-in-clause), else it happened (status.period-over); with no period to
     date it, a target word decides (status.target-word, status.no-target-word)."""
     if _status_is_dated(period, published, governing, frame):
-        if ends_after(period, published) and (ctx.target_cue or not ctx.done_cue):
+        running = ends_after(period, published) and not _over_by_its_day(governing or frame, published)
+        if running and (ctx.target_cue or not ctx.done_cue):
             return "target", "status.ongoing-period"
         if ctx.clause_target_cue and not ctx.done_cue:
             return "target", "status.target-in-clause"
@@ -467,6 +468,13 @@ def decide_status(ctx: Context, period: str, published: str, governing: TimeExpr
     if ctx.target_cue:
         return "target", "status.target-word"
     return "actual", "status.no-target-word"
+
+
+def _over_by_its_day(time: TimeExpression | None, published: str) -> bool:
+    """from Sept. 29 to Oct. 6, in a text of Oct. 9: the month of publication, but over by the day written."""
+    if time is None or not time.end_day or len(published) < 10 or not published[8:10].isdigit():
+        return False
+    return time.last == published[:7] and time.end_day < int(published[8:10])
 
 
 rule("status.target-in-clause", summary=(

@@ -28,6 +28,7 @@ class TimeExpression:
     day: bool = False  # written to the day (2025年1月20日上午): the date of an event, a news lead's
     since: bool = False  # a span up to now (2021年以来): what it holds has happened, unless a target word says not
     fiscal: bool = False  # a Hong Kong financial year (2021/22年度, 本年度): a frame like a year
+    end_day: int = 0  # the day its last month ends on, where the text writes it (from Sept. 29 to Oct. 6: 6)
 
     @property
     def period(self) -> str:

@@ -592,7 +592,8 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     if (told := _direction_told_after(after, q)) is not None:
         return told, ""
     change = _own_change(q, before, subject, cues)
-    noun_change, noun_metric = change_noun_after(after, cues) if kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) else ("", "")
+    rate = kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) or q.quantity.std_unit == "times"  # (a 2.9-fold increase)
+    noun_change, noun_metric = change_noun_after(after, cues) if rate else ("", "")
     change = noun_change or change
     if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease"  # a growth of -7.19 percent is a fall
@@ -670,7 +671,8 @@ def _share_or_amount_metric(q: EnglishQuantity, before: str, after: str, previou
     measured_after = kind in (Kind.MONEY, Kind.LENGTH, Kind.AREA, Kind.MASS, Kind.VOLUME, Kind.ENERGY, Kind.POWER)
     share = q.quantity.unit_en == "fraction" or (kind == Kind.PERCENT and ends_with(
         _without_qualifiers(before), english_cues().share_verbs) is not None)
-    if share and previous and _SHARE_OF_CLAIM.match(_without_qualifiers(before)):
+    multiple = q.quantity.std_unit == "times"  # (…, representing a 2.9-fold increase: of the claim before)
+    if (share or multiple) and previous and _SHARE_OF_CLAIM.match(_without_qualifiers(before)):
         return previous.metric, "en.share-of-claim"
     if (measured_after or share) and (found := metric_after(after)):
         return found, "en.phrase-after"

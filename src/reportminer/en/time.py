@@ -36,7 +36,7 @@ def _patterns() -> _TimePatterns:
         years=regex.compile(r"(?P<a>(?:19|20)\d{2})\s?(?:-|–|to)\s?(?P<b>(?:19|20)\d{2}|\d{2}(?![\d,.]|\s?(?:percent|%)))"
                             r"|(?<![\d.])(?P<y>(?:19|20)\d{2})(?![\d,.]*\s?(?:percent|%))(?!\d)"),
         parts=regex.compile(rf"\b(?:(?P<part>{alternation(cues.year_parts)})|(?:between\s|from\s)?(?P<m1>{months})"
-                            rf"\.?\s?(?:-|–|to|and|through)\s?(?P<m2>{months})"
+                            rf"\.?(?:\s\d{{1,2}}(?:st|nd|rd|th)?)?\s?(?:-|–|to|and|through)\s?(?P<m2>{months})(?:\.?\s(?P<d2>\d{{1,2}})\b)?"
                             rf"|(?:(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s)?(?P<month>{months})\.?(?:\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?)?"
                            rf"(?:,?\s(?P<my>(?:19|20)\d{{2}}))?)\b"),  # (23 October: a day written first, as British English does; May, 2020)
         # (the first half of 2024, January to July 2019: the year written after the months is theirs)
@@ -47,9 +47,9 @@ def _patterns() -> _TimePatterns:
     )
 
 
-def _expression(start: int, end: int, period: str, since: bool = False, day: bool = False) -> TimeExpression:
+def _expression(start: int, end: int, period: str, since: bool = False, day: bool = False, end_day: int = 0) -> TimeExpression:
     first, _, last = period.partition("/")
-    return TimeExpression(start, end, first, last or first, day=day, since=since)
+    return TimeExpression(start, end, first, last or first, day=day, since=since, end_day=end_day)
 
 
 # comparing October 2023 with October 2022: the time after "with" is the base the first is compared with.
@@ -162,6 +162,11 @@ def _year_of_part(m: regex.Match[str], low: str, published: str, frame_year: int
     return year, year_at, None
 
 
+def _year_of_range_to_day(m: regex.Match[str], year_at, last: int, published: str) -> int | None:
+    """from Sept. 29 to Oct. 6 (no year written): the latest such days up to publication."""
+    return _year_of_day(last, int(m.group("d2")), published) if m.group("d2") and not year_at else None
+
+
 def _parts(sentence: str, low: str, published: str, frame: str, found: list[TimeExpression]) -> tuple[list[TimeExpression], list]:
     """the first three quarters (of 2024 / of this year), January-September, September 2020, March 5, 2024:
     months of a year (a date written to the day is an event's, as a news lead's)."""
@@ -174,14 +179,20 @@ def _parts(sentence: str, low: str, published: str, frame: str, found: list[Time
         if m.group("my"):
             found = [t for t in found if not m.start() <= t.start < m.end()]  # September 2020: the year is in it
         year, year_at, relative = _year_of_part(m, low, published, frame_year, first)
+        year = _year_of_range_to_day(m, year_at, last, published) or year
         if relative:
             relative_spans.append(relative)
         period = _months_period(year, first, last, m.start(), m.end(), published)
         if year_at and year_at is not m and (_is_base(low, m.start()) or period):
             found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it (a base's too)
         if period and not _is_base(low, m.start()):
-            found.append(_expression(m.start(), m.end(), period, day=bool(_day(m))))
+            found.append(_expression(m.start(), m.end(), period, day=bool(_day(m)), end_day=int(m.group("d2") or 0)))
     return found, relative_spans
+
+
+# surging 57.1 percent from the National Day holiday last year: a relative year after "from the …" in the same
+# clause names the base's time
+_FROM_A_NAMED_TIME = regex.compile(r"\bfrom\s+the\s[^,;.]{1,50}?\s\Z")
 
 
 def _relative(low: str, published: str, found: list[TimeExpression], taken: list) -> list[TimeExpression]:
@@ -192,7 +203,8 @@ def _relative(low: str, published: str, found: list[TimeExpression], taken: list
     for phrase, (first, last) in english_cues().relative_years.items():
         for m in regex.finditer(rf"\b{regex.escape(phrase)}\b", low):
             # (up 1 point from last year: a base; over the past (five) year(s): a span, never a base)
-            base = first == last and not phrase.startswith(("the past", "past", "the last")) and _is_base(low, m.start())
+            base = first == last and not phrase.startswith(("the past", "past", "the last")) and (
+                _is_base(low, m.start()) or _FROM_A_NAMED_TIME.search(low, 0, m.start()) is not None)
             if base or (m.start(), m.end()) in taken or any(
                     t.start <= m.start() < t.end for t in found):
                 continue
