@@ -265,6 +265,7 @@ class PeriodCues:
 
     base_markers: Words
     previous_months: Words  # 先前, 此前: 先前三个月 is the months before, not a year's first months
+    back_references: Words  # 期内: a sentence that opens with it is about the period of the claim before
     whole_year: Words
     topic_leads: Words
     relative: Mapping[str, Span]

@@ -7,6 +7,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .context import Context, read_context
+from .context.rulebook import rule
 from .corpus import infer_published
 from .fold import fold
 from .gloss import gloss_of_figure
@@ -271,6 +272,24 @@ def _corresponding_dated(found: list[Claim], before: Claim | None) -> list[Claim
             if c.period_rule.startswith("period.frame") and fold(c.metric).startswith(words) else c for c in found]
 
 
+def _back_reference_frame(text: str, before: Claim | None) -> Frame | None:
+    """今年上半年博彩税收达447.9亿元…。期内经常开支358.96亿元，较去年同期的321.94亿元增11.5%: a sentence that
+    opens with a word for "within the period" (``back_references``) is framed by the period of the claim before
+    (and its bases, 去年同期, are that period a year back)."""
+    if before is None or not before.period or not text.lstrip().startswith(tuple(load_lexicon().words("period", "back_references"))):
+        return None
+    first, _, last = before.period.partition("/")
+    return TimeExpression(0, 0, first, last or first), "period.frame.back-reference"
+
+
+rule("period.frame.back-reference", summary=(
+    "A sentence that opens with the word for within the period is framed by the period of the claim before."
+))(_back_reference_frame)
+rule("period.corresponding", summary=(
+    "A figure said to correspond to the figure before, with no time of its own, is of that figure's period and status."
+))(_corresponding_dated)
+
+
 def _chinese_claims(document: Document, place: str) -> list[Claim]:
     if not document.published:
         document = replace(document, published=infer_published(document.text))
@@ -284,6 +303,7 @@ def _chinese_claims(document: Document, place: str) -> list[Claim]:
         paragraph_start = "\n" in document.text[last_end : sentence.start]
         if paragraph_start:
             frame, release = _new_paragraph(frame, release)
+        frame = _back_reference_frame(sentence.text, claims[-1] if claims else None) or frame
         found, frame, release = _sentence_claims(document, sentence, frame, calendar, release, paragraph_start)
         claims.extend(_corresponding_dated(found, claims[-1] if claims else None))
         last_end = sentence.pieces[-1].end
