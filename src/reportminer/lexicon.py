@@ -130,6 +130,7 @@ class RankCues:
     context: Words
     markers: Words
     followers: Words
+    holder_links: Words  # 则为: 第二名则为大陆, a standing named by what holds it
     ordinal_prefix: str
     top_prefix: str
     tier_marker: str
@@ -224,6 +225,7 @@ class UnitsCues:
     false_units: Words
     count_noun_trailers: Words
     per_links: Words
+    per_averages: Words  # 平均: 每户平均人口2.37人, an average of a short measure noun per denominator
     place_moves: Words
     per_words: Words
     money_measures: Words

@@ -91,9 +91,11 @@ def _patterns() -> _Patterns:
                                                    + lex.words("units", "per_links") + tuple(w for w, _ in prefix))
                               + r")+\Z"),
         # a short measure noun and a link between them: 每月平均开支在6,000至18,999澳门元之间 (a monthly amount)
-        # or the words a bracketed number measures: 每平方米实用面积平均价格(100,217元), a price per m²
+        # or the words a bracketed number measures: 每平方米实用面积平均价格(100,217元), a price per m²; or an
+        # average of a short noun: 每户平均人口2.37人
         per_noun_gap=regex.compile(r"\p{Han}{1,6}?(?:" + _alternation(lex.words("units", "per_links")) + r")\Z"
-                                   + r"|\p{Han}{1,10}[(（]\Z"),
+                                   + r"|\p{Han}{1,10}[(（]\Z"
+                                   + r"|(?:" + _alternation(lex.words("units", "per_averages")) + r")\p{Han}{0,4}\Z"),
         change_words=lex.words("change", "increase") + lex.words("change", "decrease"),
         rank_followers=lex.words("rank", "followers"),
         blocker_re=regex.compile(_alternation(lex.words("label", "blockers"))),
@@ -404,11 +406,13 @@ def _rank(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Quanti
         if marker == _TIER:
             return None
         end = pos + len(marker)
+        # (第二名则为大陆: a place named as what holds it is a standing, whatever stands before)
+        named = bool(marker) and text.startswith(tuple(lex.words("rank", "holder_links")), end)
         follower = text[end : end + 1]
-        if follower not in _PUNCT_AFTER_RANK and not text.startswith(_patterns().rank_followers, end):
+        if not named and follower not in _PUNCT_AFTER_RANK and not text.startswith(_patterns().rank_followers, end):
             return None  # 第一书记, 第一梯队, 前三季度: a name or a date, not a standing
         # (第22位 with its marker reads as a standing further from its cue: 排名全国综合竞争力第22位)
-        if not _near_word(text, start, context, 14 if marker else 6):  # (a marker here is 位 or 名)
+        if not named and not _near_word(text, start, context, 14 if marker else 6):  # (a marker here is 位 or 名)
             return None
         qualifier = Qualifier.UNDER if before == _TOP else Qualifier.EXACT
     elif marker == _TIER:
