@@ -32,6 +32,7 @@ _SINGLE_QUOTE = regex.compile(r"(?<!\w)['‘](?=[^'‘’]{1,80}['’](?!\w))|(?
 # ('around 5 per cent', ‘around 5 per cent’: a quoted phrase's marks; not China's, residents’ incomes)
 # The next item of a list that one change verb governs: ", B by" / " and C by".
 _LISTED_BY = regex.compile(r"(?i)\A[\s,]*(?:and\s+)?(?P<what>[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,5}?)\s+by\s*\Z")
+_RELATIVE_TIME_WORDS = frozenset({"last", "this", "next", "previous", "past", "that"})
 _TIME_NOUNS = frozenset({"quarter", "quarters", "year", "years", "month", "months", "half", "period", "week", "weeks"})
 _LEADING_PARENTHESIS = regex.compile(r"\A\s*\([^()]{1,40}\)")
 _TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previous|next|this|that|same|early|late)\b"
@@ -333,9 +334,12 @@ def metric_after(after: str, given: bool = False) -> str:
     if not m or _TIME_WORDS.match(named) or _is_time_or_reference(m.group(1)):
         return ""  # (in the first three quarters, in Q1: when, not what; of this sum: what was said before)
     words = []
-    for word in m.group(1).split():
+    following = m.group(1).split()
+    for k, word in enumerate(following):
         if word.lower() in _AFTER_STOPS or (words and word.lower().endswith("ed")):
             break  # (a quarter of firms exported: the verb begins the predicate)
+        if words and k + 1 < len(following) and word.lower() in _RELATIVE_TIME_WORDS and following[k + 1].lower() in _TIME_NOUNS:
+            break  # (3.44 billion tonnes of cargo last year: the time, not the cargo)
         words.append(word)
     while words and words[-1].lower() in ("of", "per", "the", "a"):
         words.pop()

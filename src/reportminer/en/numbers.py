@@ -82,14 +82,17 @@ def _is_year(digits: str) -> bool:
     return YEAR.fullmatch(digits) is not None
 
 
+_COUNTED_PLURAL = regex.compile(r"\s(?:[a-z][a-z-]+\s)?[a-z][a-z-]+s\b")  # (3.57b passenger trips)
+
+
 def _from_digits(m: regex.Match[str]) -> Number | None:
     """A digit match as a Number, or None when it is a year (2025; the low end of '2025 to 1.2 trillion')."""
     cues = english_cues()
     currency = m.group("currency") or ""
     factor, scale = _scale_of(m)
     money_only = scale.lower() in cues.money_only_scales and not m.group("scale")
-    if money_only and not currency and not _currency_word_follows(m.string, m.end()):
-        return None  # 5m is five metres, not five million
+    if money_only and not currency and not _currency_word_follows(m.string, m.end()) and not _COUNTED_PLURAL.match(m.string, m.end()):
+        return None  # 5m is five metres, not five million (but 3.57b passenger trips counts trips)
     if _is_year(m.group("digits")) and not currency and (not scale or m.group("high")):
         return None  # (2025 to 1.2 trillion yuan: a year is never the low end of a range)
     high = m.group("high")
