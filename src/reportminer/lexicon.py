@@ -295,6 +295,7 @@ class PeriodCues:
     fiscal_relative: Mapping[str, Span]  # 本年度 → [0, 0], 未来两个财政年度 → [1, 2]: Hong Kong financial years
     # counted from the current one
     relative_months: Mapping[str, int]  # 上月 → -1: a month counted from the month a release is about
+    relative_quarters: Mapping[str, int]  # 上一季 → -1: a quarter counted from the quarter a release is about
     same_period: Words  # 同期: 去年同期 is the months at hand, a year back
     quarter_marks: Words  # 季度, 季: 最近四季 is a window of four quarters
     academic_marks: Words  # 学年度, 学年: 114学年 is a Taiwan school year (ROC calendar)

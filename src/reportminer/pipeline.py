@@ -37,6 +37,7 @@ from .timeframe import (
     comparison_bases,
     find_time_expressions,
     relative_months,
+    relative_quarters,
     time_spans,
     with_whole_years,
 )
@@ -134,6 +135,8 @@ class Release:
 
     lead: TimeExpression | None = None
     scoped: bool = False
+    base: tuple[TimeExpression, str] | None = None  # the release's first financial year (2023/24年度): the frame a
+    # paragraph goes back to when months framed only the paragraph before (预计在2024年3月底…)
 
 
 def _release_frame(time: TimeExpression, rule: str, frame: Frame | None, release: Release) -> tuple[Frame, Release]:
@@ -141,16 +144,17 @@ def _release_frame(time: TimeExpression, rule: str, frame: Frame | None, release
     opens with the same months keeps that frame (11月接单…); other months (今年1至8月…) frame the rest of
     their paragraph, then only their year does; a year is a year."""
     months = len(time.first) == 7
-    if time.fiscal:
-        return (time, rule), Release(release.lead)  # 本年度修订预算…: a financial year frames like a year
+    base = release.base
+    if time.fiscal:  # 本年度修订预算…: a financial year frames like a year
+        return (time, rule), Release(release.lead, base=base or (time, rule))
     if months and _months_of(time) <= LEAD_MONTHS and (
             frame is None or release.lead is None and frame[1] == "period.frame.heading"):
-        return (time, "period.frame.monthly-lead"), Release(time)
+        return (time, "period.frame.monthly-lead"), Release(time, base=base)
     if release.lead is not None and time.period == release.lead.period:
-        return (release.lead, "period.frame.monthly-lead"), Release(release.lead)
+        return (release.lead, "period.frame.monthly-lead"), Release(release.lead, base=base)
     if months:  # (also in a release whose lead named no month: 2011年12月… after 2011年全年…)
-        return (time, rule), Release(release.lead, scoped=True)
-    return (time.year_only(), rule), Release(release.lead)
+        return (time, rule), Release(release.lead, scoped=True, base=base)
+    return (time.year_only(), rule), Release(release.lead, base=base)
 
 
 LEAD_MONTHS = 3  # a release's lead names a month or a quarter
@@ -162,10 +166,13 @@ def _months_of(t: TimeExpression) -> int:
 
 
 def _new_paragraph(frame: Frame | None, release: Release | None) -> tuple[Frame | None, Release | None]:
-    """At a paragraph's start the months that framed only their paragraph give way to the lead's."""
-    if release is None or not release.scoped or frame is None or release.lead is None:
+    """At a paragraph's start the months that framed only their paragraph give way to the lead's (or, in a
+    release whose lead named no months, to its first financial year)."""
+    if release is None or not release.scoped or frame is None:
         return frame, release
-    return (release.lead, "period.frame.monthly-lead"), Release(release.lead)
+    if release.lead is None:  # (预计在2024年3月底… framed its paragraph; the next is the financial year's again)
+        return (release.base, Release(base=release.base)) if release.base else (frame, release)
+    return (release.lead, "period.frame.monthly-lead"), Release(release.lead, base=release.base)
 
 
 Frame = tuple[TimeExpression, str]  # the time an earlier sentence set, with the rule that set it
@@ -227,6 +234,7 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
     stated_times = find_time_expressions(sentence.text, document.published, *calendar)
     # (由上月4.40%降为4.32%: the month before the one the release is about; it dates numbers, frames nothing)
     relative = (relative_months(sentence.text, frame[0] if frame else None, stated_times, document.published)
+                + relative_quarters(sentence.text, [frame[0] if frame else None, release.lead], stated_times)
                 if release is not None else [])
     stated_times = sorted(stated_times + relative, key=_start)
     if quantities:  # (most sentences hold none: nothing to keep apart from the times)

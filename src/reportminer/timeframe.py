@@ -713,6 +713,37 @@ def relative_months(text: str, month: TimeExpression | None, found: list[TimeExp
     return out + _month_windows(text, month.first if month else published[:7], found + out)
 
 
+def relative_quarters(text: str, frames: list[TimeExpression | None], found: list[TimeExpression]) -> list[TimeExpression]:
+    """上一季, 本季 in a text framed by one quarter (the first quarter of ``frames``: the running frame, the
+    release's lead; 第二季): that quarter or the one before, where no other time expression and no comparison
+    base (较上季) takes the words."""
+    framed = next((t for t in frames if _is_quarter(t)), None)
+    lex = load_lexicon()
+    bases, words = lex.words("period", "base_markers"), lex.cues["period"]["relative_quarters"]
+    out = []
+    of = lex.cues["context"]["attribute_marker"][0]
+    for m in regex.finditer(_alternation(words), text):
+        # (较上季上升0.4%: a base, no period; but 高于上一季3%的增幅, 高于上一季的1.6%: the base's own figure)
+        own_figure = regex.match(rf"{of}?\s*[0-9]", text[m.end() : m.end() + 3]) is not None
+        if (text.endswith(bases, 0, m.start()) and not own_figure) or any(t.start <= m.start() < t.end for t in found + out):
+            continue
+        # (实质本地生产总值在第二季按年增长3.1%，轻微高于上一季3%的增幅: a quarter said before it in the sentence first)
+        quarter = next((t for t in reversed(found) if t.end <= m.start() and _is_quarter(t)), framed)
+        if quarter is None:
+            continue
+        shift = 3 * words[m.group()]
+        out.append(TimeExpression(m.start(), m.end(), shifted_month(quarter.first, shift), shifted_month(quarter.last, shift)))
+    return out
+
+
+def _is_quarter(t: TimeExpression | None) -> bool:
+    return t is not None and len(t.first) == 7 and _months_between(t) == 3 and int(t.first[5:7]) % 3 == 1
+
+
+def _months_between(t: TimeExpression) -> int:
+    return (int(t.last[:4]) - int(t.first[:4])) * 12 + int(t.last[5:7]) - int(t.first[5:7]) + 1
+
+
 def _month_windows(text: str, last: str, found: list[TimeExpression]) -> list[TimeExpression]:
     """于过去12个月, 近三个月, 最近四季: the N months (quarters) that end with the month at hand, or with a time
     written before them in the sentence (not a record's window:
