@@ -472,7 +472,7 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
         change = "increase"  # (GDP growth stood at 5.3 percent; the real growth rate was 6.5 percent)
     if not change and kind != Kind.RANK:
         change = _change_noun_subject(before, cues)
-    if kind == Kind.COUNT and not _without_qualifiers(before).rstrip().lower().endswith((" by", " to")) \
+    if kind == Kind.COUNT and not _without_qualifiers(before).rstrip().lower().endswith((" by", " to", " from")) \
             and not _CHANGE_OF.search(_without_qualifiers(before)):
         change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)
     return change
@@ -963,7 +963,7 @@ def _says_done(before: str) -> bool:
 
 
 _FROM_END = regex.compile(r"(?i)\bfrom\s*\Z")
-_TO_NUMBER = regex.compile(r"\s+to\s+\S*\d")
+_TO_NUMBER = regex.compile(r"\s+to\s+(?:(?:over|more\s+than|about|around|nearly|almost|some)\s+)?\S*\d")  # (from 83 million to over 130 million)
 _REACH = regex.compile(r"(?i)\b(?:reach|reaches|reached|reaching|to)\s*\Z")
 
 

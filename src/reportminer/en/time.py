@@ -167,6 +167,11 @@ def _year_of_range_to_day(m: regex.Match[str], year_at, last: int, published: st
     return _year_of_day(last, int(m.group("d2")), published) if m.group("d2") and not year_at else None
 
 
+def _part_is_base(low: str, at: int) -> bool:
+    """A base of comparison (than in the first quarter); but over the first ten months is when, not against what."""
+    return _is_base(low, at) and not low[:at].rstrip().removesuffix(" the").endswith("over")
+
+
 def _parts(sentence: str, low: str, published: str, frame: str, found: list[TimeExpression]) -> tuple[list[TimeExpression], list]:
     """the first three quarters (of 2024 / of this year), January-September, September 2020, March 5, 2024:
     months of a year (a date written to the day is an event's, as a news lead's)."""
@@ -185,7 +190,7 @@ def _parts(sentence: str, low: str, published: str, frame: str, found: list[Time
         period = _months_period(year, first, last, m.start(), m.end(), published)
         if year_at and year_at is not m and (_is_base(low, m.start()) or period):
             found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it (a base's too)
-        if period and not _is_base(low, m.start()):
+        if period and not _part_is_base(low, m.start()):
             found.append(_expression(m.start(), m.end(), period, day=bool(_day(m)), end_day=int(m.group("d2") or 0)))
     return found, relative_spans
 
