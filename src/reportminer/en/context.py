@@ -313,6 +313,10 @@ def _without_change_noun(metric: str, cues: EnglishCues) -> str:
     return rest[4:] if rest.lower().startswith("the ") else rest
 
 
+_REACHED_BY_SUBJECT = regex.compile(r"(?i)\b(?:reached|totaled|totalled|totaling|totalling|stood\s+at|amounted\s+to|hit)\s+"
+                                     r"(?:(?:a\s+total\s+of|about|around|nearly|almost|over|more\s+than|some)\s+)?\Z")
+
+
 _BASIS = regex.compile(r"(?i)\b(?:basis|terms|average)$")
 _DEMONSTRATIVES = ("this", "that", "these", "those", "it", "which")
 
@@ -660,6 +664,9 @@ def _noun_metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, 
     units are of (25 sets of administrative regulations), what a change noun after a percent names."""
     if change and q.counted.lower() in _PEOPLE and (found := metric_before(before, english_cues())):
         return found, "en.changed-level"
+    if q.counted and q.quantity.unit and _REACHED_BY_SUBJECT.search(before) and (found := metric_before(before, english_cues())) \
+            and found.lower() not in _DEMONSTRATIVES:
+        return found, "en.subject-reached"  # (automobile exports reached 4.91 million vehicles: exports are measured)
     if q.counted:
         return q.counted, "en.counted-noun"
     if q.quantity.kind == Kind.COUNT and q.quantity.unit and (found := metric_after(after)):
