@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .context import Context, read_context
 from .context.rulebook import rule
@@ -16,7 +16,7 @@ from .layout import split_sentences
 from .lexicon import load_lexicon
 from .quantities import aligned_with_words, find_quantities, names_a_class
 from .region import DEFAULT_REGION, infer_region, region, with_regional_currency
-from .segment import NO_TOKENS, clause_end, clause_start, tokenize_windows
+from .segment import Tokens, clause_end, clause_start, tokenize_windows
 from .status import (
     decide_status,
     opening_frame,
@@ -178,18 +178,20 @@ def _new_paragraph(frame: Frame | None, release: Release | None) -> tuple[Frame 
 Frame = tuple[TimeExpression, str]  # the time an earlier sentence set, with the rule that set it
 
 
-def _quantities(sentence: Sentence):
-    """The sentence's quantities that are whole words, and the jieba tokens read around them."""
-    quantities = [q for q in find_quantities(sentence.text) if sentence.spans_one_piece(q.start, q.end)]
-    if not quantities:
-        return quantities, NO_TOKENS  # (most sentences: nothing to segment or check)
+def _quantities(sentences: list[Sentence]) -> list[tuple[list[Quantity], Tokens]]:
+    """Each sentence's quantities that are whole words, and the jieba tokens read around them. The
+    numbers of every sentence are found first, then the windows around them are cut one after the
+    other: the same cuts of the same windows take about half as long back to back as taking turns with
+    the other stages (jieba's code and the half million entries of its dictionary stay warm in the
+    processor; see docs/performance.md)."""
+    found = [[q for q in find_quantities(s.text) if s.spans_one_piece(q.start, q.end)] for s in sentences]
     # jieba reads only the clause before each number and a short stretch after it (what a count
     # counts is a few words long), so that mining costs less than one plain pass of jieba
-    tokens = tokenize_windows(sentence.text, [
-        (clause_start(sentence.text, q.prefix_start), min(clause_end(sentence.text, q.end), q.end + RIGHT_REACH))
-        for q in quantities])
-    quantities = [q for q in quantities if aligned_with_words(q, tokens) and not names_a_class(q, sentence.text, tokens)]
-    return quantities, tokens
+    tokens = [tokenize_windows(s.text, [(clause_start(s.text, q.prefix_start),
+                                         min(clause_end(s.text, q.end), q.end + RIGHT_REACH)) for q in quantities])
+              for s, quantities in zip(sentences, found)]  # (most sentences: nothing to segment)
+    return [([q for q in quantities if aligned_with_words(q, words) and not names_a_class(q, s.text, words)], words)
+            if quantities else (quantities, words) for s, quantities, words in zip(sentences, found, tokens)]
 
 
 def _heading_frame(sentence: Sentence, times: list[TimeExpression], frame: Frame | None,
@@ -226,11 +228,27 @@ def _outside_times(text: str, quantities: list[Quantity], times: list[TimeExpres
     return [q for q in quantities if not any(a <= q.start < b for a, b in spans)]
 
 
-def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None, calendar: tuple[bool, bool],
-                     release: Release | None = None, paragraph_start: bool = False,
-                     ) -> tuple[list[Claim], Frame | None, Release | None]:
-    """The claims of one sentence and the frame it leaves to the next."""
-    quantities, tokens = _quantities(sentence)
+class _Dated(NamedTuple):
+    """A sentence with quantities, once the sentences before it have set its frame: what its claims are
+    made from."""
+
+    sentence: Sentence
+    quantities: list[Quantity]
+    tokens: Tokens
+    stated_times: list[TimeExpression]
+    times: list[TimeExpression]  # (with 全年 where it dates)
+    bases: list[int]  # where its comparison bases start
+    base_times: list[TimeExpression]
+    frame: Frame | None
+    release: Release | None
+
+
+def _sentence_times(document: Document, sentence: Sentence, found: tuple[list[Quantity], Tokens], frame: Frame | None,
+                    calendar: tuple[bool, bool], release: Release | None = None, paragraph_start: bool = False,
+                    ) -> tuple[_Dated | None, Frame | None, Release | None]:
+    """The times of one sentence (its quantities and tokens ``found``) and the frame it leaves to the
+    next; with them, when it holds quantities, what its claims are made from."""
+    quantities, tokens = found
     stated_times = find_time_expressions(sentence.text, document.published, *calendar)
     # (由上月4.40%降为4.32%: the month before the one the release is about; it dates numbers, frames nothing)
     relative = (relative_months(sentence.text, frame[0] if frame else None, stated_times, document.published)
@@ -243,21 +261,27 @@ def _sentence_claims(document: Document, sentence: Sentence, frame: Frame | None
     times = with_whole_years(sentence.text, stated_times, frame[0] if frame else None)
     if sentence.is_heading:
         frame, release = _heading_frame(sentence, times, frame, release)
-    claims = []
-    if quantities:
-        contexts = read_context(sentence.text, tokens, quantities, [(t.start, t.end) for t in stated_times],
-                                comparison_bases(sentence.text, *calendar))
-        original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
-        dating = _quarter_of(frame, sentence.text) if release is not None else frame
-        claims = [make_claim(document, sentence, original, q, ctx, times, dating) for q, ctx in zip(quantities, contexts)]
-        claims = _dated_by(claims, respective_times(sentence.text, stated_times, quantities))
-        bases = same_period_bases(sentence.text, base_times(sentence.text, document.published, *calendar), stated_times, frame)
-        claims = _dated_by(claims, base_amounts(sentence.text, bases, quantities), "period.base-amount")
+    dated = None
+    if quantities:  # (the time pattern's scan of this sentence serves its bases too, read now)
+        dated = _Dated(sentence, quantities, tokens, stated_times, times, comparison_bases(sentence.text, *calendar),
+                       base_times(sentence.text, document.published, *calendar), frame, release)
     if not sentence.is_heading:
         # (上月份的客运量创新高 as a release's first dated words, counted from publication, frames the release)
         framing = [t for t in times if (t not in relative or frame is None) and not same_period_of(sentence.text, t)]
         frame, release = _frame_after(sentence.text, framing, quantities, frame, release, paragraph_start)
-    return claims, frame, release
+    return dated, frame, release
+
+
+def _sentence_claims(document: Document, dated: _Dated, contexts: list[Context]) -> list[Claim]:
+    """The claims of one sentence, from its quantities, their ``contexts`` and its times."""
+    sentence, quantities, text = dated.sentence, dated.quantities, dated.sentence.text
+    frame = dated.frame
+    original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
+    dating = _quarter_of(frame, text) if dated.release is not None else frame
+    claims = [make_claim(document, sentence, original, q, ctx, dated.times, dating) for q, ctx in zip(quantities, contexts)]
+    claims = _dated_by(claims, respective_times(text, dated.stated_times, quantities))
+    bases = same_period_bases(text, dated.base_times, dated.stated_times, frame)
+    return _dated_by(claims, base_amounts(text, bases, quantities), "period.base-amount")
 
 
 def _frame_after(text: str, times: list[TimeExpression], quantities: list[Quantity], frame: Frame | None,
@@ -284,7 +308,7 @@ def _back_reference_frame(text: str, before: Claim | None) -> Frame | None:
     """今年上半年博彩税收达447.9亿元…。期内经常开支358.96亿元，较去年同期的321.94亿元增11.5%: a sentence that
     opens with a word for "within the period" (``back_references``) is framed by the period of the claim before
     (and its bases, 去年同期, are that period a year back)."""
-    if before is None or not before.period or not text.lstrip().startswith(tuple(load_lexicon().words("period", "back_references"))):
+    if before is None or not before.period or not _opens_with_back_reference(text):
         return None
     first, _, last = before.period.partition("/")
     return TimeExpression(0, 0, first, last or first), "period.frame.back-reference"
@@ -298,24 +322,54 @@ rule("period.corresponding", summary=(
 ))(_corresponding_dated)
 
 
+def _opens_with_back_reference(text: str) -> bool:
+    return text.lstrip().startswith(tuple(load_lexicon().words("period", "back_references")))
+
+
 def _chinese_claims(document: Document, place: str) -> list[Claim]:
     if not document.published:
         document = replace(document, published=infer_published(document.text))
     # (Taiwan writes years in the ROC calendar: 112年 is 2023; Hong Kong's financial years run from April)
     calendar = (region(place).roc_calendar, region(place).fiscal_years)
-    frame: Frame | None = None
-    release = Release() if place != DEFAULT_REGION else None
+    sentences = split_sentences(fold(document.text))  # (folded: same length, offsets carry over)
+    found = _quantities(sentences)
+    # Stage by stage over the article, not every stage in turn on each sentence: the same work runs markedly
+    # faster so (each stage's code and data stay warm in the processor; docs/performance.md). A sentence that
+    # opens with 期内 is framed by the claim before it, so the stages run up to each such sentence in turn.
+    starts = [0] + [k for k in range(1, len(sentences)) if _opens_with_back_reference(sentences[k].text)]
+    framing: _Framing = (None, Release() if place != DEFAULT_REGION else None, 0)
     claims: list[Claim] = []
-    last_end = 0
-    for sentence in split_sentences(fold(document.text)):  # (folded: same length, offsets carry over)
+    for lo, hi in zip(starts, starts[1:] + [len(sentences)]):
+        dated, framing = _dated_run(document, sentences[lo:hi], found[lo:hi], calendar, framing,
+                                    claims[-1] if claims else None)
+        contexts = [read_context(d.sentence.text, d.tokens, d.quantities, [(t.start, t.end) for t in d.stated_times],
+                                 d.bases) for d in dated]
+        for d, read in zip(dated, contexts):
+            claims.extend(_corresponding_dated(_sentence_claims(document, d, read), claims[-1] if claims else None))
+    return claims
+
+
+_Framing = tuple[Frame | None, Release | None, int]  # the running frame, the release's, where the last sentence ended
+
+
+def _dated_run(document: Document, sentences: list[Sentence], found: list[tuple[list[Quantity], Tokens]],
+               calendar: tuple[bool, bool], framing: _Framing, before: Claim | None) -> tuple[list[_Dated], _Framing]:
+    """A run of sentences dated in reading order (``before``: the claim before the run, which frames its
+    first sentence when that opens with 期内); what their claims are made from, and the framing they leave."""
+    frame, release, last_end = framing
+    dated: list[_Dated] = []
+    for k, (sentence, quantities) in enumerate(zip(sentences, found)):
         paragraph_start = "\n" in document.text[last_end : sentence.start]
         if paragraph_start:
             frame, release = _new_paragraph(frame, release)
-        frame = _back_reference_frame(sentence.text, claims[-1] if claims else None) or frame
-        found, frame, release = _sentence_claims(document, sentence, frame, calendar, release, paragraph_start)
-        claims.extend(_corresponding_dated(found, claims[-1] if claims else None))
+        if k == 0:  # (no later sentence of the run opens with 期内)
+            frame = _back_reference_frame(sentence.text, before) or frame
+        holding, frame, release = _sentence_times(document, sentence, quantities, frame, calendar, release,
+                                                  paragraph_start)
+        if holding is not None:
+            dated.append(holding)
         last_end = sentence.pieces[-1].end
-    return claims
+    return dated, (frame, release, last_end)
 
 
 def extract_claims(document: Document) -> list[Claim]:
