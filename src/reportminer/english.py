@@ -500,7 +500,9 @@ def _next_frame(frame: _Frame, sentence: Sentence, times: list[TimeExpression], 
     opened = _opening_time(sentence, times, dated)
     # (news: the period the last claim of a sentence was dated by is the one the next sentence goes on
     # about: … in the first nine months. The service sector reported a 4.7-percent increase …)
-    opened = opened or (dated[-1] if dated else None)
+    # (… 6.5 percent for the third quarter, and 6.4 percent for the fourth quarter: a breakdown by times runs on
+    # to nothing)
+    opened = opened or (dated[-1] if dated and len({t.period for t in dated}) == 1 else None)
     # (a heading frames by its year, I. A Review of Our Work in 2023; a section's months stay months: I. Foreign
     # trade in January-November)
     heading_year = opened and sentence.is_heading and not (len(opened.first) == 7 and opened.first[:4] == opened.last[:4])

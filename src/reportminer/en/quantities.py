@@ -374,6 +374,14 @@ def _quantity(text: str, number: Number, numbers: list[Number]) -> EnglishQuanti
     ), counted=unit.counted, signed=number.signed)
 
 
+_QUOTED_NAME = regex.compile(r"[“\"][^”\"]{1,40}[”\"]")  # (a short name in quotation marks, as 「“四个走在前”」 is)
+
+
+def _quote_start(text: str, start: int) -> int:
+    """Where a quotation mark opens right before ``start`` (-1 to match nothing)."""
+    return start - 1 if start and text[start - 1] in "“\"" else len(text)
+
+
 @cache
 def _list_name_re() -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{alternation(english_cues().list_names)})\s\Z")
@@ -386,8 +394,8 @@ def find_quantities(text: str) -> list[EnglishQuantity]:
     for number in numbers:
         if out and number.start < out[-1].quantity.end:
             continue  # inside the claim before (the high end of "from 4 percent to 6 percent")
-        if _list_name_re().search(text, 0, number.start):
-            continue  # (Fortune 500 companies, the S&P 500: the number names a list)
+        if _list_name_re().search(text, 0, number.start) or _QUOTED_NAME.match(text, _quote_start(text, number.start)):
+            continue  # (Fortune 500 companies, the S&P 500: the number names a list; the “three critical battles”: a name)
         quantity = _quantity(text, number, numbers)
         if quantity is not None:
             out.append(quantity)
