@@ -67,7 +67,7 @@ def _is_base(low: str, at: int) -> bool:
     equivalent to the GDP of Sichuan in 2001: a base of comparison, not a period."""
     before = low[:at].rstrip().removesuffix(" the")
     before = before.removesuffix(" last").removesuffix(" this")  # (than that in last December)
-    return any(before.endswith(b) for b in english_cues().base_markers) or _COMPARING_WITH.search(before) is not None \
+    return ends_with(before, english_cues().base_markers) is not None or _COMPARING_WITH.search(before) is not None \
         or _base_phrase_re().search(before) is not None
 
 
