@@ -333,7 +333,8 @@ def _read_sentence(text: str, claims: list[Claim]) -> list[tuple[Quantity, Engli
     quantities = find_quantities(text)
     head = next((c.metric for c in reversed(claims[-3:]) if (" of " in c.metric or " for " in c.metric)
                  and c.metric_rule != "en.rate-of-claim"), "")  # (not the growth rate of X: X's head)
-    contexts = _figure_referred(text, read_context(text, quantities, head), claims[-1] if claims else None)
+    contexts = _figures_referred(text, read_context(text, quantities, head), claims) or \
+        _figure_referred(text, read_context(text, quantities, head), claims[-1] if claims else None)
     found = [(q.quantity, c) for q, c in zip(quantities, contexts, strict=True)] + _ranks(text, quantities, contexts)
     return sorted(found, key=lambda pair: pair[0].start)
 
@@ -419,6 +420,18 @@ _PRONOUNS = frozenset({"it", "this", "they", "these", "that"})
 def _figure_nouns() -> frozenset[str]:
     """figure, amount, sum, total: alone as a metric (In 2021, the figure reached …) they point at the claim before."""
     return frozenset(w.split()[-1] for w in english_cues().figure_references)
+
+
+def _figures_referred(text: str, contexts: list[EnglishContext], claims: list[Claim]) -> list[EnglishContext] | None:
+    """… reaching 79.19, 46.46 and 35.09 billion yuan, respectively. These figures represented growth rates of
+    31.6, 17.7 and 43.8 percent, respectively: a sentence that opens by pointing at the figures before measures
+    them in order (as many numbers as the claims just before); None when it does not."""
+    low = text.lstrip().lower()
+    if not any(low.startswith(w + " ") for w in english_cues().figures_references) or len(contexts) < 2 \
+            or len(claims) < len(contexts):
+        return None
+    before = claims[-len(contexts) :]
+    return [replace(c, metric=b.metric, rule="en.figure-reference") for c, b in zip(contexts, before, strict=True)]
 
 
 def _figure_referred(text: str, contexts: list[EnglishContext], last: Claim | None) -> list[EnglishContext]:

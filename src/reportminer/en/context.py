@@ -134,7 +134,7 @@ _TIME_PHRASE = regex.compile(
     r"|\b(?:of|in)\s+(?:19|20)\d{2}(?![\d%]|[.,]\d|\s?(?:%|percent))")  # (the first nine months of 2017, an increase of 7.5%)
 _ARTICLES = ("the", "a", "an", "its", "their")
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
-_INSIDE = ("of", "per", "in", "for", "with", "along")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
+_INSIDE = ("of", "per", "in", "for", "with", "along", "from")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
 
 
 def _joins_phrase(words: list[str], k: int, phrase_length: int, stop: frozenset[str]) -> bool:
@@ -738,8 +738,9 @@ def _result_of_subject(before: str, phrase: str) -> str:
     if m is None or m.group("measure") != phrase:
         return ""
     subject = m.group("subject")
-    if all(w[:1].isupper() for w in subject.split()) or (subject[:1].isupper() and before[: m.start("subject")].strip()):
-        return ""  # (Hunan realized …; a name inside the sentence: a place or company that did something)
+    if all(w[:1].isupper() for w in subject.split()) or (subject[:1].isupper() and before[: m.start("subject")].strip()) \
+            or ends_with(subject, english_cues().place_name_ends) is not None:
+        return ""  # (Hunan realized …; a name inside the sentence: a place or company that did something; … Jiangsu Province)
     return f"{phrase} of {subject}"
 
 
