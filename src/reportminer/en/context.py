@@ -45,7 +45,7 @@ _POSTPOSED = regex.compile(r"(?i)\s+(up|down)\b(?!\s+(?:to|from|on)\b)")
 _POINTS_FROM = regex.compile(r"(?i)\s+(up|down)\s+(?:from|on)\b")
 _MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(up|down)\s+from\b")
 _AFTER_STOPS = ("and", "or", "to", "in", "by", "was", "were", "is", "went", "will", "from", "with", "over", "during",
-                "since", "than", "compared", "year-on-year")
+                "since", "than", "compared", "year-on-year", "amid", "amidst")
 # Joins the words of a compound noun (added value) into one token while a metric is read, so that a word of it
 # that elsewhere ends a metric (added, above, than) does not end it here.
 _JOINER = "\u2060"
@@ -295,6 +295,8 @@ def _trimmed(phrase: list[str]) -> list[str]:
         phrase.pop(0)
     if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
         phrase.pop(0)
+    elif len(phrase) > 2 and phrase[0].endswith(("'", "’")) and phrase[1] == "s":
+        del phrase[:2]  # (China’ s gross domestic product: an owner typed with a space)
     if phrase and phrase[-1].lower().endswith("ed") and "-" not in phrase[-1] and _JOINER not in phrase[-1] \
             and not _defines_the_noun(phrase):
         phrase.pop()
@@ -765,7 +767,7 @@ _PEOPLE = frozenset({"people", "persons"})
 _SHARE_OF_CLAIM = regex.compile(r"(?i)\s*(?:accounting|to\s+account|representing|making\s+up|to\s+make\s+up|taking\s+up|to\s+take\s+up)\b")
 # BEIJING, March 15 (Xinhua) -- : a news dateline, no part of the sentence's subject.
 _DATELINE = regex.compile(r"[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–)\s*")
-_PLAIN_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*\s+(?:--|—|–|-)\s+")  # BEIJING - …
+_PLAIN_DATELINE = regex.compile(r"\s*(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*|\([A-Z][A-Za-z]+\))\s+(?:--|—|–|-)\s+")  # BEIJING - …, (ECNS) -- …
 _LEAD = regex.compile(r"(?i)\s*(?:in|during|over|for|by|since|from|as of|throughout)\b[^,]{0,40},\s*")
 
 
