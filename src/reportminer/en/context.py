@@ -688,6 +688,8 @@ def _share_or_amount_metric(q: EnglishQuantity, before: str, after: str, previou
     if (share or multiple) and previous and _SHARE_OF_CLAIM.match(_without_qualifiers(before)):
         return previous.metric, "en.share-of-claim"
     if (measured_after or share) and (found := metric_after(after)):
+        if measured_after and (earner := _earner(before)):
+            return f"{earner} {found}", "en.earned-by-subject"  # (the tourism market generated 753.4 billion yuan in revenue)
         return found, "en.phrase-after"
     given = ends_with(_without_qualifiers(before), english_cues().allocation_verbs) is not None
     if measured_after and given and (found := metric_after(after, given=True)):
@@ -696,6 +698,20 @@ def _share_or_amount_metric(q: EnglishQuantity, before: str, after: str, previou
     if passive and (found := metric_after(after[passive.end() - 1 :], given=True)):
         return found, "en.given-to"  # (700 billion yuan will be earmarked in the central government budget)
     return None
+
+
+_EARNED = regex.compile(r"(?i)\s(?:generated|earned|raked\s+in|realized|realised)\s+(?:(?:a\s+total\s+of|about|around|approximately|nearly|over|more\s+than|some)\s+)?\Z")
+
+
+def _earner(before: str) -> str:
+    """The domestic tourism market generated 753.4 billion yuan in revenue: what earned an amount said "in"
+    a noun after it owns that noun (domestic tourism market revenue); not a place (Hunan generated …)."""
+    m = _EARNED.search(before)
+    if m is None:
+        return ""
+    subject = metric_before(before[: m.start()] + " ", english_cues())
+    places = english_cues().place_name_ends
+    return "" if not subject or subject[:1].isupper() and ends_with(subject, places) is not None else subject
 
 
 @cache
