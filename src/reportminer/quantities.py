@@ -1063,6 +1063,8 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     - a Chinese numeral counting the first word of a plan's name: 实施五个新城产业细分赛道专项规划."""
     if quantity.kind == Kind.COUNT and _sums_up_a_list(text, quantity, tokens):
         return True  # 京哈改扩建、本桓宽、凌绥、台黑4条高速: the number only counts the names just listed
+    if _defines_a_class_in_brackets(quantity, text):
+        return True  # A类物业(40平方米以下), B类物业(40至69.9平方米): the band that defines the class named before
     after = tokens.overlapping(quantity.end, quantity.end + 24)
     after = [t for t in after if t.start >= quantity.end]
     if not after or after[0].start != quantity.end:
@@ -1070,6 +1072,23 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     if quantity.kind not in _COUNTED_OR_RATED:
         return _measure_names_a_class(quantity, text, after)
     return quantity.kind == Kind.COUNT and _count_names_a_class(quantity, text, after)
+
+
+@cache
+def _class_band_tail() -> regex.Pattern[str]:
+    # (…平方米以下), (…平方米或以上): a band word, perhaps after a joining character, then the bracket closes
+    return regex.compile(rf"\s*\p{{Han}}?(?P<band>{_alternation(_patterns().band_suffixes)})?\s*[)）]")
+
+
+def _defines_a_class_in_brackets(quantity: Quantity, text: str) -> bool:
+    """A band or a range of a measure alone in brackets right after a name: what the class is, not a figure."""
+    if quantity.kind in _COUNTED_OR_RATED or quantity.kind == Kind.OTHER or quantity.prefix_start < 2:
+        return False
+    if text[quantity.prefix_start - 1] not in "(（" or not _CJK.match(text[quantity.prefix_start - 2]):
+        return False
+    tail = _class_band_tail().match(text, quantity.end)
+    banded = quantity.value_high is not None or quantity.qualifier in (Qualifier.UNDER, Qualifier.OVER)
+    return tail is not None and (banded or tail.group("band") is not None)
 
 
 def _measure_names_a_class(quantity: Quantity, text: str, after: list) -> bool:
