@@ -427,6 +427,8 @@ def paragraph_lead(text: str, times: list[TimeExpression], quantities: list[Quan
     for t in times:
         if t.start >= first_claim:
             break
+        if quantities and _dates_a_cause(text, t, quantities[0]):
+            continue  # (由于2018年复活节假期在3月底开始…，导致2019年3月…下跌10.1%: the cause's time, not the paragraph's)
         if not (text.endswith(w.horizons, 0, t.start) or text.startswith(w.deadline_after, t.end)):
             return _change_end(text, t, times), "period.frame.paragraph-lead"  # (由…的A上升至…的B: B's time)
     return None
