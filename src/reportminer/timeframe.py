@@ -415,8 +415,13 @@ def shifted_month(month: str, by: int) -> str:
 
 
 def _forecast_before(text: str, pos: int) -> bool:
-    """A forecast word earlier in the sentence (统计处预估，12月…)."""
-    return any(word in text[:pos] for word in load_lexicon().words("regional", "forecast_words"))
+    """A forecast word earlier in the sentence (统计处预估，12月…), not one of a statistics office's estimate of a
+    month gone (临时估计, 修订估计)."""
+    lex = load_lexicon()
+    before = text[:pos]
+    for estimate in lex.words("regional", "statistical_estimates"):
+        before = before.replace(estimate, "")
+    return any(word in before for word in lex.words("regional", "forecast_words"))
 
 
 def _forecast_months(t: TimeExpression, published: str) -> TimeExpression:
