@@ -36,6 +36,7 @@ from .timeframe import (
     bare_year,
     comparison_bases,
     find_time_expressions,
+    months_spanned,
     relative_months,
     relative_quarters,
     time_spans,
@@ -147,7 +148,7 @@ def _release_frame(time: TimeExpression, rule: str, frame: Frame | None, release
     base = release.base
     if time.fiscal:  # 本年度修订预算…: a financial year frames like a year
         return (time, rule), Release(release.lead, base=base or (time, rule))
-    if months and _months_of(time) <= LEAD_MONTHS and (
+    if months and months_spanned(time) <= LEAD_MONTHS and (
             frame is None or release.lead is None and frame[1] == "period.frame.heading"):
         return (time, "period.frame.monthly-lead"), Release(time, base=base)
     if release.lead is not None and time.period == release.lead.period:
@@ -158,11 +159,6 @@ def _release_frame(time: TimeExpression, rule: str, frame: Frame | None, release
 
 
 LEAD_MONTHS = 3  # a release's lead names a month or a quarter
-
-
-def _months_of(t: TimeExpression) -> int:
-    first, last = t.first[:7], t.last[:7]
-    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
 
 
 def _new_paragraph(frame: Frame | None, release: Release | None) -> tuple[Frame | None, Release | None]:

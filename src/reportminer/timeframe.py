@@ -727,7 +727,7 @@ def relative_quarters(text: str, frames: list[TimeExpression | None], found: lis
     bases, words = lex.words("period", "base_markers"), lex.cues["period"]["relative_quarters"]
     out = []
     of = lex.cues["context"]["attribute_marker"][0]
-    for m in regex.finditer(_alternation(words), text):
+    for m in _relative_quarter_re().finditer(text):
         # (较上季上升0.4%: a base, no period; but 高于上一季3%的增幅, 高于上一季的1.6%: the base's own figure)
         own_figure = regex.match(rf"{of}?\s*[0-9]", text[m.end() : m.end() + 3]) is not None
         if (text.endswith(bases, 0, m.start()) and not own_figure) or any(t.start <= m.start() < t.end for t in found + out):
@@ -741,12 +741,19 @@ def relative_quarters(text: str, frames: list[TimeExpression | None], found: lis
     return out
 
 
+@cache
+def _relative_quarter_re() -> regex.Pattern[str]:
+    return regex.compile(_alternation(load_lexicon().cues["period"]["relative_quarters"]))
+
+
 def _is_quarter(t: TimeExpression | None) -> bool:
-    return t is not None and len(t.first) == 7 and _months_between(t) == 3 and int(t.first[5:7]) % 3 == 1
+    return t is not None and len(t.first) == 7 and months_spanned(t) == 3 and int(t.first[5:7]) % 3 == 1
 
 
-def _months_between(t: TimeExpression) -> int:
-    return (int(t.last[:4]) - int(t.first[:4])) * 12 + int(t.last[5:7]) - int(t.first[5:7]) + 1
+def months_spanned(t: TimeExpression) -> int:
+    """How many months a time of month precision covers (2025-04/2025-06: 3)."""
+    first, last = t.first[:7], t.last[:7]
+    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
 
 
 def _month_windows(text: str, last: str, found: list[TimeExpression]) -> list[TimeExpression]:

@@ -402,12 +402,15 @@ def _comparison_start(text: str, lo: int, hi: int) -> int:
     return min(found) if found else hi
 
 
-_YEAR_EDGES = "".join(w[0] for w in load_lexicon().words("claim_period", "fronted_ends") if len(w) == 1)  # 底, 末, 初
+@cache
+def _year_edges() -> str:
+    """底, 末, 初: the one-character ends of a year (read on first use, not at import)."""
+    return "".join(w for w in load_lexicon().words("claim_period", "fronted_ends") if len(w) == 1)
 
 
 def dates_a_change(text: str, time_start: int, time_end: int, number_start: int, w: Cues) -> bool:
     """从2011年的1091亿元 / 增加到2016年的1650亿元: a date between a from/to word and its number."""
-    between = text[time_end:number_start].strip().lstrip(_YEAR_EDGES)  # (由2024年底的40810亿元: the year's end)
+    between = text[time_end:number_start].strip().lstrip(_year_edges())  # (由2024年底的40810亿元: the year's end)
     if between not in w.attribute_marker + w.value_notes + ("",):
         return False  # (增加到2016年的1650亿元; 由上月下修值 15.8%: spaces as PDF text writes them)
     return text.endswith(w.from_words, 0, time_start) or bool(w.change_re.search(text, max(0, time_start - 8), time_start))

@@ -32,7 +32,6 @@ _SINGLE_QUOTE = regex.compile(r"(?<!\w)['‘](?=[^'‘’]{1,80}['’](?!\w))|(?
 # ('around 5 per cent', ‘around 5 per cent’: a quoted phrase's marks; not China's, residents’ incomes)
 # The next item of a list that one change verb governs: ", B by" / " and C by".
 _LISTED_BY = regex.compile(r"(?i)\A[\s,]*(?:and\s+)?(?P<what>[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,5}?)\s+by\s*\Z")
-_RELATIVE_TIME_WORDS = frozenset({"last", "this", "next", "previous", "past", "that"})
 _TIME_NOUNS = frozenset({"quarter", "quarters", "year", "years", "month", "months", "half", "period", "week", "weeks"})
 _LEADING_PARENTHESIS = regex.compile(r"\A\s*\([^()]{1,40}\)")
 _TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previous|next|this|that|same|early|late)\b"
@@ -315,8 +314,12 @@ def _without_change_noun(metric: str, cues: EnglishCues) -> str:
     return rest[4:] if rest.lower().startswith("the ") else rest
 
 
-_REACHED_BY_SUBJECT = regex.compile(r"(?i)\b(?:reached|totaled|totalled|totaling|totalling|stood\s+at|amounted\s+to|hit)\s+"
-                                     r"(?:(?:a\s+total\s+of|about|around|nearly|almost|over|more\s+than|some)\s+)?\Z")
+@cache
+def _reached_by_subject_re() -> regex.Pattern[str]:
+    """automobile exports reached (more than): a subject's link to the level it reached."""
+    cues = english_cues()
+    bounds = alternation(cues.prefix_over + cues.prefix_under + cues.prefix_approx + ("a total of",))
+    return regex.compile(rf"(?i)\b(?:{alternation(cues.level_links)})\s+(?:(?:{bounds})\s+)?\Z")
 
 
 _BASIS = regex.compile(r"(?i)\b(?:basis|terms|average)$")
@@ -344,7 +347,7 @@ def metric_after(after: str, given: bool = False) -> str:
     for k, word in enumerate(following):
         if word.lower() in _AFTER_STOPS or (words and word.lower().endswith("ed")):
             break  # (a quarter of firms exported: the verb begins the predicate)
-        if words and k + 1 < len(following) and word.lower() in _RELATIVE_TIME_WORDS and following[k + 1].lower() in _TIME_NOUNS:
+        if words and k + 1 < len(following) and word.lower() in english_cues().relative_time_words and following[k + 1].lower() in _TIME_NOUNS:
             break  # (3.44 billion tonnes of cargo last year: the time, not the cargo)
         words.append(word)
     while words and words[-1].lower() in ("of", "per", "the", "a"):
@@ -666,7 +669,7 @@ def _noun_metric(q: EnglishQuantity, before: str, after: str, noun_metric: str, 
     units are of (25 sets of administrative regulations), what a change noun after a percent names."""
     if change and q.counted.lower() in _PEOPLE and (found := metric_before(before, english_cues())):
         return found, "en.changed-level"
-    if q.counted and q.quantity.unit and _REACHED_BY_SUBJECT.search(before) and (found := metric_before(before, english_cues())) \
+    if q.counted and q.quantity.unit and _reached_by_subject_re().search(before) and (found := metric_before(before, english_cues())) \
             and found.lower() not in _DEMONSTRATIVES:
         return found, "en.subject-reached"  # (automobile exports reached 4.91 million vehicles: exports are measured)
     if q.counted:
@@ -700,13 +703,17 @@ def _share_or_amount_metric(q: EnglishQuantity, before: str, after: str, previou
     return None
 
 
-_EARNED = regex.compile(r"(?i)\s(?:generated|earned|raked\s+in|realized|realised)\s+(?:(?:a\s+total\s+of|about|around|approximately|nearly|over|more\s+than|some)\s+)?\Z")
+@cache
+def _earned_re() -> regex.Pattern[str]:
+    cues = english_cues()
+    bounds = alternation(cues.prefix_over + cues.prefix_under + cues.prefix_approx + ("a total of",))
+    return regex.compile(rf"(?i)\s(?:{alternation(cues.earning_verbs)})\s+(?:(?:{bounds})\s+)?\Z")
 
 
 def _earner(before: str) -> str:
     """The domestic tourism market generated 753.4 billion yuan in revenue: what earned an amount said "in"
     a noun after it owns that noun (domestic tourism market revenue); not a place (Hunan generated …)."""
-    m = _EARNED.search(before)
+    m = _earned_re().search(before)
     if m is None:
         return ""
     subject = metric_before(before[: m.start()] + " ", english_cues())
@@ -879,7 +886,7 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
         in_clause = in_clause or (told_again and previous.clause_target_cue)
         year_ago = any(after.lower().lstrip(" ,").startswith(w) for w in english_cues().year_ago)
         done = not in_clause and (_says_done(text[previous_end:start]) or (told_again and previous.done))
-        from_start = _FROM_END.search(_without_qualifiers(before)) is not None and _TO_NUMBER.match(after) is not None
+        from_start = _FROM_END.search(_without_qualifiers(before)) is not None and _to_number_re().match(after) is not None
         out.append(EnglishContext(metric, change, target_cue(text, start) or in_clause, rule, in_clause, _reaches(before, change),
                                   year_ago, done, from_start))
         previous_end = end
@@ -989,7 +996,11 @@ def _says_done(before: str) -> bool:
 
 
 _FROM_END = regex.compile(r"(?i)\bfrom\s*\Z")
-_TO_NUMBER = regex.compile(r"\s+to\s+(?:(?:over|more\s+than|about|around|nearly|almost|some)\s+)?\S*\d")  # (from 83 million to over 130 million)
+@cache
+def _to_number_re() -> regex.Pattern[str]:
+    """ to 130 million, to over 130 million: the far end of a from–to change, a bound allowed before it."""
+    cues = english_cues()
+    return regex.compile(rf"(?i)\s+to\s+(?:(?:{alternation(cues.prefix_over + cues.prefix_under + cues.prefix_approx)})\s+)?\S*\d")
 _REACH = regex.compile(r"(?i)\b(?:reach|reaches|reached|reaching|to)\s*\Z")
 
 

@@ -110,7 +110,9 @@ class EnglishCues:
     list_names: tuple[str, ...]
     ratio_levels: tuple[str, ...]
     place_appositions: tuple[str, ...]
-    figures_references: tuple[str, ...]  # these figures: a sentence opening so measures the figures before, in order  # capital: ", capital of North China's Shanxi province," is an aside  # ratio: a bare decimal a ratio named before it reaches is its level (kind other, ratio)  # Fortune, S&P: a number right after them names a list (Fortune 500), no claim  # rose, exceeds: after "the number of X" a bare number they reach counts X  # east, southwest: before a place's name (in east China's Xiamen City)  # According to …, : a source named before the time that opens a sentence  # ratio, contribution: "to" after them joins the two terms (the ratio of debt to GDP)
+    figures_references: tuple[str, ...]
+    level_links: tuple[str, ...]  # reached, totaled: a subject's link to the level it reached (exports reached 4.91 million vehicles)
+    relative_time_words: tuple[str, ...]  # last, this: with a time noun after them they end a phrase (cargo last year)  # these figures: a sentence opening so measures the figures before, in order  # capital: ", capital of North China's Shanxi province," is an aside  # ratio: a bare decimal a ratio named before it reaches is its level (kind other, ratio)  # Fortune, S&P: a number right after them names a list (Fortune 500), no claim  # rose, exceeds: after "the number of X" a bare number they reach counts X  # east, southwest: before a place's name (in east China's Xiamen City)  # According to …, : a source named before the time that opens a sentence  # ratio, contribution: "to" after them joins the two terms (the ratio of debt to GDP)
 
 
 def _frozen(value: object) -> object:
