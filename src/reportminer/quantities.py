@@ -774,7 +774,7 @@ def _measure(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qua
     if found is _REJECT:
         return None
     parsed, value_high, range_end = found
-    if parsed is None:
+    if _stands_without_unit(text, number, parsed, lex):
         return _unit_from_list_end(text, numbers, i, "", lex) or _unitless(text, number, inner_over, lex)
     if value_high is None and (shared := _classified_list(text, numbers, i, parsed, lex)):
         return shared
@@ -803,6 +803,15 @@ def _measure(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qua
         number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=unit_end,
         chinese=number.chinese,
     )
+
+
+def _stands_without_unit(text: str, number: NumberMatch, parsed: _UnitParse | None, lex: Lexicon) -> bool:
+    """No unit follows; or 達324億年增13.7%: years (or months, quarters, weeks) are not counted in 萬 or
+    億, so a 年 after such a number begins the next words (a yearly change), and the number stands
+    without a unit (but 1.2亿小时 is a duration)."""
+    return parsed is None or (parsed.kind == Kind.DURATION and not number.chinese
+                              and text[number.end - 1] in lex.big_units
+                              and parsed.unit in lex.cues["time"]["long_duration_units"])
 
 
 def _with_denominators(parsed: _UnitParse, denominators: list[str], lex: Lexicon):
