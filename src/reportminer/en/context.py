@@ -26,7 +26,8 @@ _EXPLAINING_PARENTHESIS = regex.compile(r"(?i)\s?\((?:as|i\.e\.|namely|that is)\
 _RELATIVE = regex.compile(r"(?i),\s*(?:which|who)\s[^,;]{1,120},(?=\s)")
 # (… above the designed size - meaning companies with … - increased: spaced single dashes too)
 _DASHED = regex.compile(r"\s(?:--|—)\s[^-—]{1,160}?\s(?:--|—)(?=\s)|\s[-–]\s[^–]{1,160}?\s[-–](?=\s)")
-_CLAUSE_BREAK = regex.compile(r"[,;:()]|--|—|(?<!\u2060)\band\b(?!\u2060)|\bwhile\b|\bwhich\b|(?<!\u2060)\bwith\b")  # (trade with X: a compound)  # (BEIJING, March 15 (Xinhua) -- …)
+# (a comma between digits, 41,798, is a thousands separator, no break)
+_CLAUSE_BREAK = regex.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;:()]|--|—|(?<!\u2060)\band\b(?!\u2060)|\bwhile\b|\bwhich\b|(?<!\u2060)\bwith\b")  # (trade with X: a compound)  # (BEIJING, March 15 (Xinhua) -- …)
 _QUOTES = str.maketrans({'"': " ", "“": " ", "”": " ", "‘": " "})
 _SINGLE_QUOTE = regex.compile(r"(?<!\w)['‘](?=[^'‘’]{1,80}['’](?!\w))|(?<=(?<!\w)['‘][^'‘’]{1,80})['’](?!\w)")
 # ('around 5 per cent', ‘around 5 per cent’: a quoted phrase's marks; not China's, residents’ incomes)
@@ -160,7 +161,7 @@ def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], st
     for k in range(len(words) - 1, -1, -1):
         word, low = words[k], words[k].lower().strip(",")
         inside = bool(phrase) and low in stop and _joins_phrase(words, k, len(phrase), stop)
-        if (low in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 10:
+        if (low in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 10 or _bare_number_at(words, k):
             return phrase, low
         if low in _TIME_NOUNS:
             return phrase if phrase and phrase[0].lower() not in _INSIDE else [], low  # (a time, not what)
@@ -168,6 +169,15 @@ def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], st
             return phrase[1:], low  # resulted in savings: a verb and its preposition end the phrase
         phrase.insert(0, word)
     return phrase, ""
+
+
+_BARE_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _bare_number_at(words: list[str], k: int) -> bool:
+    """reached 41,798, increased by 7.9%: a number no claim took is no part of a noun phrase (but the doctors
+    per 1,000 people)."""
+    return bool(_BARE_NUMBER.fullmatch(words[k].strip(","))) and not (k and words[k - 1].lower() == "per")
 
 
 def _short_conjunct(words: list[str], k: int, stop: frozenset[str]) -> bool:

@@ -108,6 +108,8 @@ class EnglishCues:
     compass_words: tuple[str, ...]
     number_of_verbs: tuple[str, ...]
     list_names: tuple[str, ...]
+    named_sets: tuple[str, ...]
+    money_measures: tuple[str, ...]
     ratio_levels: tuple[str, ...]
     place_appositions: tuple[str, ...]
     figures_references: tuple[str, ...]

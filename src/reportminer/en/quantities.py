@@ -30,8 +30,8 @@ _NOT_NOUNS = frozenset({"was", "has", "does", "this", "its", "plus", "less", "th
 # Where a range is written out in words (ranging from 4 percent to 6 percent, between 3 and 5 percent).
 _RANGE_START = regex.compile(r"(?i)\b(?:ranging|ranged|range|ranges)\s+from\s*\Z|\bbetween\s*\Z|\brange\s+of\s*\Z")
 _RANGE_END = regex.compile(r"(?i)\s(?:to|and)\s(?P<high>\d[\d,]*(?:\.\d+)?)\s{0,3}(?P<unit>percent|per cent|%|percentage points?)")
-# (with no word before: growth of 7 percent to 7.5  percent, 7% to 7.5%)
-_SPREAD_END = regex.compile(r"(?i)\s{1,3}(?:to|-|–)\s{1,3}(?P<high>\d[\d,]*(?:\.\d+)?)\s{0,3}(?P<unit>percent|per cent|%|percentage points?)(?![\w])")
+# (with no word before: growth of 7 percent to 7.5  percent, 7% to 7.5%, about 6%-6.5%)
+_SPREAD_END = regex.compile(r"(?i)(?:\s{1,3}(?:to|-|–)\s{1,3}|[-–])(?P<high>\d[\d,]*(?:\.\d+)?)\s{0,3}(?P<unit>percent|per cent|%|percentage points?)(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +210,13 @@ def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, D
 
 
 def _level_unit(text: str, number: Number) -> _Unit | None:
-    """A bare decimal an index (the PMI was 52.6) or a ratio (the ratio … was reduced to 1.71) reaches: its level."""
+    """A bare decimal an index (the PMI was 52.6) or a ratio (the ratio … was reduced to 1.71) reaches: its level;
+    a bare number written with thousands separators that a verb of level reaches (the per capita GDP reached
+    41,798): money where a money measure names it, else a count."""
+    if "," in number.text and not number.in_words and _bare_level_re().search(text, 0, number.start):
+        money = _money_level_re().search(text, 0, number.start)
+        return (_Unit("", Kind.MONEY, "yuan", "CNY", Decimal(1), number.end) if money
+                else _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end))
     if "." not in number.text:
         return None
     if _index_level_re().search(text, 0, number.start):
@@ -228,6 +234,18 @@ _ELIDED_AFTER = regex.compile(r"(?i)\s+(?:[a-z]{3,}ing|saw|had|have|were|are|pos
 
 
 _ELIDED_ING = regex.compile(r"(?i)\s+[a-z]{3,}ing\b")
+
+
+@cache
+def _bare_level_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().level_links)})\s*\Z")
+
+
+@cache
+def _money_level_re() -> regex.Pattern[str]:
+    cues = english_cues()
+    return regex.compile(rf"(?i)\b(?:{alternation(cues.money_measures)})\b[^,;.]{{0,80}}?"
+                         rf"\b(?:{alternation(cues.level_links)})\s*\Z")
 
 
 def _index_level_re() -> regex.Pattern[str]:
@@ -387,6 +405,11 @@ def _list_name_re() -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{alternation(english_cues().list_names)})\s\Z")
 
 
+@cache
+def _named_set_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<=\b(?:the|of)\s)(?:{alternation(english_cues().named_sets)})\b")
+
+
 def find_quantities(text: str) -> list[EnglishQuantity]:
     """The quantities of one sentence, in order, none overlapping another."""
     numbers = find_numbers(text)
@@ -394,8 +417,10 @@ def find_quantities(text: str) -> list[EnglishQuantity]:
     for number in numbers:
         if out and number.start < out[-1].quantity.end:
             continue  # inside the claim before (the high end of "from 4 percent to 6 percent")
-        if _list_name_re().search(text, 0, number.start) or _QUOTED_NAME.match(text, _quote_start(text, number.start)):
-            continue  # (Fortune 500 companies, the S&P 500: the number names a list; the “three critical battles”: a name)
+        if (_list_name_re().search(text, 0, number.start) or _QUOTED_NAME.match(text, _quote_start(text, number.start))
+                or _named_set_re().match(text, number.start)):
+            continue  # (Fortune 500 companies, the S&P 500: the number names a list; the “three critical battles”, the
+            # three industries: a name)
         quantity = _quantity(text, number, numbers)
         if quantity is not None:
             out.append(quantity)
