@@ -36,10 +36,12 @@ from .types import Claim, Document, Kind, Qualifier, Quantity, Sentence
 
 @dataclass(frozen=True, slots=True)
 class _Frame:
-    """The running time frame and whether the list that follows is of targets."""
+    """The running time frame, whether the list that follows is of targets, and the year a review names for
+    its tasks (``plan``: the report summarized the achievements in 2013 and major tasks in 2014)."""
 
     time: TimeExpression | None = None
     list_is_target: bool = False
+    plan: TimeExpression | None = None
 
 
 _CLAUSE_END = regex.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
@@ -54,11 +56,20 @@ def _clause_end(text: str, pos: int) -> int:
 def _base_before() -> regex.Pattern[str]:
     """The words before a base number (from 2.1 percent, than …, after a 5.5 percent growth …), whose time
     is its own: ``base_number_openers`` of en.toml."""
-    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().base_number_openers)})\s*\Z")
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().base_number_openers)})\s*(?:the\s+)?\Z")
 
 
 def _is_base_number(text: str, q: Quantity) -> bool:
-    return _base_before().search(text, 0, q.prefix_start) is not None
+    return (_base_before().search(text, 0, q.prefix_start) is not None
+            or _base_list_before().search(text, 0, q.prefix_start) is not None)
+
+
+@cache
+def _base_list_before() -> regex.Pattern[str]:
+    """down from 10 percent in 2015 and 15.7 percent in 2014: a number listed after a base number (by "and" or a
+    comma, with no "to" between) is a base too, and so is its time."""
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().base_number_openers)})\s+(?:the\s+)?\d"
+                         r"(?:(?!\bto\b)[^;:]){0,40}?(?:\band|,)\s*(?:the\s+)?\Z")
 
 
 def _bases_after(text: str, quantities: list[Quantity], q: Quantity) -> list[int]:
@@ -71,6 +82,8 @@ def governing_time(text: str, times: list[TimeExpression], quantities: list[Quan
     """The time that dates a number: one after it in its own clause (GDP grew 5.2 percent in 2025), else
     the last one before it that no earlier number's clause holds (raised $2.5bn last year and will invest
     3bn yuan: last year dates the first amount only), else none."""
+    if (own := _base_year(text, q)) is not None:
+        return own
     clause_end = _clause_end(text, q.end)
     bases = _bases_after(text, quantities, q)
     after = [t for t in times if q.end <= t.start < clause_end and not any(b < t.start for b in bases)]
@@ -79,6 +92,17 @@ def governing_time(text: str, times: list[TimeExpression], quantities: list[Quan
     if elided := _elided_time(text, times, quantities, q):
         return elided
     return _time_before(text, times, quantities, q, clause_end, bases)
+
+
+# (higher than the 51 percent in 2014: the year a base number is of, which the times leave out as a base)
+_YEAR_AFTER = regex.compile(r"\s+(?:in|for)\s+(?P<y>(?:19|20)\d{2})\b(?![-–/]\d)")
+
+
+def _base_year(text: str, q: Quantity) -> TimeExpression | None:
+    m = _YEAR_AFTER.match(text, q.end)
+    if m is None or not _is_base_number(text, q):
+        return None
+    return TimeExpression(m.start("y"), m.end("y"), m.group("y"), m.group("y"))
 
 
 def _time_before(text: str, times: list[TimeExpression], quantities: list[Quantity], q: Quantity, clause_end: int,
@@ -146,9 +170,9 @@ def _shared_context(ctx: EnglishContext, target: bool, clause_target: bool) -> C
 
 def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: EnglishContext, governing: TimeExpression | None,
            frame: _Frame) -> Claim:
-    time, period_rule = _dated(q, ctx, governing, frame)
-    period = time.period if time else ""
     target = frame.list_is_target if sentence.is_list_item else ctx.target_cue
+    time, period_rule = _dated(q, ctx, governing, frame, target)
+    period = time.period if time else ""
     shared = _shared_context(ctx, target, ctx.clause_target_cue and not sentence.is_list_item)
     status, status_rule = decide_status(shared, period, document.published, governing, frame.time)
     start, end = sentence.to_doc(q.start), sentence.to_doc(q.end - 1) + 1
@@ -167,14 +191,14 @@ _LEVELS = (Kind.PERCENT, Kind.MONEY, Kind.COUNT, Kind.AREA, Kind.LENGTH, Kind.MA
            Kind.POWER, Kind.OTHER)
 
 
-def _dated(q: Quantity, ctx: EnglishContext, governing: TimeExpression | None, frame: _Frame) -> tuple[TimeExpression | None, str]:
+def _dated(q: Quantity, ctx: EnglishContext, governing: TimeExpression | None, frame: _Frame,
+           target: bool = False) -> tuple[TimeExpression | None, str]:
     """The time of a claim and the rule that gave it: the stated or running time; a year before it for a
     level "a year ago"; the last year of a span of years for a level a change reaches in it (In the next
     five years, raise the share to 65 percent: the plan's end, as the Chinese side reads 十五五 levels; a
     standing in such a span too; the start of a from–to change, the year before the span; a span up to now,
     since 2012, keeps the span)."""
-    time = governing or frame.time
-    rule = "period.en.stated" if governing else ("period.en.frame" if frame.time else "")
+    time, rule = _running_time(governing, frame, target)
     if time is None:
         return None, rule
     if ctx.year_ago and time.first[:4].isdigit() and time.last[:4].isdigit():
@@ -188,6 +212,15 @@ def _dated(q: Quantity, ctx: EnglishContext, governing: TimeExpression | None, f
     if spans_years and ((ctx.reached and q.kind in _LEVELS) or q.kind == Kind.RANK):
         return TimeExpression(time.start, time.end, time.last, time.last), "period.en.plan-end"
     return time, rule
+
+
+def _running_time(governing: TimeExpression | None, frame: _Frame, target: bool) -> tuple[TimeExpression | None, str]:
+    """The stated time, else the frame's: the plan year a review named for a target (period.en.review-plan)."""
+    if governing:
+        return governing, "period.en.stated"
+    if frame.plan is not None and target:
+        return frame.plan, "period.en.review-plan"
+    return frame.time, "period.en.frame" if frame.time else ""
 
 
 def _ranks(text: str, quantities: list[EnglishQuantity], contexts: list[EnglishContext]) -> list[tuple[Quantity, EnglishContext]]:
@@ -322,8 +355,8 @@ def _release_months(lead: TimeExpression | None, in_heading: bool, times: list[T
     months = next((t for t in times if len(t.first) == 7), None)
     if lead is None and not claims:
         return months, sentence.is_heading
-    if months and in_heading and not sentence.is_heading:
-        return months, False
+    if months and in_heading and not sentence.is_heading and (lead is not None or not any(c.period for c in claims)):
+        return months, False  # (not after a headline that dated its figure by a year: … up 8.1 pct in 2016)
     return lead, in_heading
 
 
@@ -394,10 +427,16 @@ def _trailing_times(text: str, stated: list[TimeExpression | None], numbers: lis
     """The times that may run on to the next sentence: only one written after the number it dates (… grew
     4.8 percent in the first nine months. — not one inside the subject: Tax cuts introduced last year
     totaled …; for the full year: no frame; up from 3 per cent last year: the base's time runs on to nothing;
-    nor a standing's: the recovery of the world's second-largest economy in 2024 says nothing of what follows)."""
+    nor a standing's: the recovery of the world's second-largest economy in 2024 says nothing of what follows;
+    nor a mark that something has moved since)."""
     return [g for g, q in zip(stated, numbers, strict=True) if g is not None and not g.since and g.start >= q.end
             and text[g.start : g.end].lower() not in english_cues().year_at_hand and not _is_base_number(text, q)
-            and q.kind != Kind.RANK]
+            and q.kind != Kind.RANK and not _SINCE_BEFORE.search(text, 0, q.prefix_start)]
+
+
+# (has been declining since reaching an annual high of 10.7 percent for Jan.-March: a past mark, whose time runs on
+# to nothing)
+_SINCE_BEFORE = regex.compile(r"(?i)\bsince\b[^,;.]{0,60}\Z")
 
 
 def _paragraph_frame(frame: _Frame, lead: TimeExpression | None) -> _Frame:
@@ -519,4 +558,23 @@ def _next_frame(frame: _Frame, sentence: Sentence, times: list[TimeExpression], 
     # (a heading frames by its year, I. A Review of Our Work in 2023; a section's months stay months: I. Foreign
     # trade in January-November)
     heading_year = opened and sentence.is_heading and not (len(opened.first) == 7 and opened.first[:4] == opened.last[:4])
-    return _Frame(opened.year_only() if heading_year else opened or frame.time, list_is_target)
+    if (review := _review_and_plan(sentence.text, times)) is not None:
+        return _Frame(review[0], list_is_target, review[1])
+    time = opened.year_only() if heading_year else opened or frame.time
+    return _Frame(time, list_is_target, frame.plan if time is frame.time else None)
+
+
+def _review_and_plan(text: str, times: list[TimeExpression]) -> tuple[TimeExpression, TimeExpression] | None:
+    """… a report on government work, which summarized the achievements in 2013 and major tasks in 2014: what
+    follows happened in the first year, and its targets are for the second (the review and the plan of a work
+    report, told by a news text)."""
+    cues = english_cues()
+    review = next((t for t in times if len(t.first) == 4 and _named_before(text, t, cues.review_nouns)), None)
+    plan = next((t for t in times if review and t.start > review.end and len(t.first) == 4
+                 and _named_before(text, t, cues.plan_nouns)), None)
+    return (review, plan) if review and plan else None
+
+
+def _named_before(text: str, t: TimeExpression, nouns: tuple[str, ...]) -> bool:
+    """One of ``nouns`` right before the time, with at most a preposition between (the achievements in 2013)."""
+    return regex.search(rf"(?i)\b(?:{alternation(nouns)})\s+(?:in|of|for|during)\s*\Z", text[: t.start]) is not None

@@ -110,6 +110,8 @@ class EnglishCues:
     list_names: tuple[str, ...]
     named_sets: tuple[str, ...]
     money_measures: tuple[str, ...]
+    review_nouns: tuple[str, ...]
+    plan_nouns: tuple[str, ...]
     ratio_levels: tuple[str, ...]
     place_appositions: tuple[str, ...]
     figures_references: tuple[str, ...]
