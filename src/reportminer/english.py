@@ -30,7 +30,7 @@ from .en.pack import alternation, english_cues
 from .en.quantities import EnglishQuantity, find_quantities
 from .en.time import find_times, opening, time_list
 from .status import decide_status
-from .timeframe import TimeExpression, shifted_month
+from .timeframe import TimeExpression, ends_after, report_year, shifted_month
 from .types import Claim, Document, Kind, Qualifier, Quantity, Sentence
 
 
@@ -171,6 +171,8 @@ def _shared_context(ctx: EnglishContext, target: bool, clause_target: bool) -> C
 def _claim(document: Document, sentence: Sentence, q: Quantity, ctx: EnglishContext, governing: TimeExpression | None,
            frame: _Frame) -> Claim:
     target = frame.list_is_target if sentence.is_list_item else ctx.target_cue
+    if target and not governing and _aims_ahead(sentence.text, q.start, frame, document.published):
+        frame = _Frame(_year_of(document.published), frame.list_is_target)
     time, period_rule = _dated(q, ctx, governing, frame, target)
     period = time.period if time else ""
     shared = _shared_context(ctx, target, ctx.clause_target_cue and not sentence.is_list_item)
@@ -212,6 +214,25 @@ def _dated(q: Quantity, ctx: EnglishContext, governing: TimeExpression | None, f
     if spans_years and ((ctx.reached and q.kind in _LEVELS) or q.kind == Kind.RANK):
         return TimeExpression(time.start, time.end, time.last, time.last), "period.en.plan-end"
     return time, rule
+
+
+def _aims_ahead(text: str, start: int, frame: _Frame, published: str) -> bool:
+    """… the city aims to improve the annual growth rate of GDP to eight percent: a goal told with a word of
+    the future (aims, will, plans; not planned or targeted, which a review says of its year), in a frame over
+    by publication and with no time of its own, is for the year of publication."""
+    if frame.time is None or frame.plan is not None or ends_after(frame.time.period, published):
+        return False
+    return report_year(published) is not None and _future_target_re().search(text, 0, start) is not None
+
+
+@cache
+def _future_target_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().future_target_words)})\b")
+
+
+def _year_of(published: str) -> TimeExpression:
+    year = str(report_year(published))
+    return TimeExpression(0, 0, year, year)
 
 
 def _running_time(governing: TimeExpression | None, frame: _Frame, target: bool) -> tuple[TimeExpression | None, str]:
@@ -536,7 +557,9 @@ def _opening_time(sentence: Sentence, times: list[TimeExpression], dated: list[T
     -- … in the first three quarters; On January 19, … to announce the economic operation in 2019: the period
     it announces frames), and the narrower time of the sentence inside it (This year, … from Sept. 29 to Oct. 6)."""
     opens_list = sentence.text.rstrip().endswith(":")
-    opened = times[0] if times and (sentence.is_heading or opens_list) else opening(sentence.text, times)
+    heading_times = [t for t in times if not t.since]  # (Accumulative Growth Rates of GDP since 2018 (%): no frame)
+    opened = heading_times[0] if heading_times and (sentence.is_heading or opens_list) else (
+        None if sentence.is_heading else opening(sentence.text, times))
     if opened is None or len(time_list(sentence.text, times, opened)) > 1:
         return None
     if opened.day:

@@ -13,7 +13,7 @@ from .. import regexcache as regex
 
 from ..types import Kind, Quantity
 from .pack import EnglishCues, alternation, ends_with, english_cues
-from .quantities import EnglishQuantity
+from .quantities import EnglishQuantity, moved_up_to
 from .time import find_times, opening, time_list
 
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
@@ -43,7 +43,7 @@ _ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
 _POSTPOSED = regex.compile(r"(?i)\s+(up|down)\b(?!\s+(?:to|from|on)\b)")
 _POINTS_FROM = regex.compile(r"(?i)\s+(up|down)\s+(?:from|on)\b")
-_MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(up|down)\s+from\b")
+_MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(?:[a-z]+ing\s+)?(up|down)\s+from\b")  # (…, edging down from)
 _AFTER_STOPS = ("and", "or", "to", "in", "by", "was", "were", "is", "went", "will", "from", "with", "over", "during",
                 "since", "than", "compared", "year-on-year", "amid", "amidst")
 # Joins the words of a compound noun (added value) into one token while a metric is read, so that a word of it
@@ -458,7 +458,8 @@ def _noun_phrase(words: str) -> bool:
     inner = {"of", "the", "their", "its", "with"}  # (exports of mechanical and electrical products; with their imports)
     longest = 10 if "of" in (w.lower() for w in split) else 5  # (the output of the ferrous metal smelting and …)
     return 0 < len(split) <= longest and split[0].lower() != "of" and split[-1].lower() not in inner and not any(
-        (w.lower().strip(",") in _stop_words() and w.lower() not in inner) or not w[:1].isalpha() for w in split)
+        (w.lower().strip(",") in _stop_words() and w.lower() not in inner) or not w[:1].isalpha() for w in split) \
+        and not all(w.lower().strip(",") in english_cues().not_metrics for w in split)  # (6.4% YoY with …: no noun)
 
 
 _CHANGE_OF = regex.compile(r"(?i)\b(?:increase|decrease|growth|rise|drop|decline|reduction)\s+of\s*\Z")
@@ -827,6 +828,8 @@ def sentence_subject(sentence: str) -> str:
 def _without_qualifiers(before: str) -> str:
     cues = english_cues()
     while (word := ends_with(before, cues.prefix_over + cues.prefix_under + cues.prefix_approx)) is not None:
+        if moved_up_to(before, word):
+            break  # (edges up to 51.2: the move, no bound)
         before = before.rstrip()[: -len(word)]
     return before
 

@@ -23,10 +23,13 @@ from .pack import EnglishCues, alternation, ends_with, english_cues, english_uni
 # (the last plural of up to four words: 32.73 million new business entities; business is no plural)
 _PLURAL_NOUN = regex.compile(r"\s(?P<mods>(?:[a-z][\w-]*\s){0,3})(?P<noun>[a-z]{2,}(?<!s)s)\b")
 _FIRST_PLURAL_NOUN = regex.compile(r"\s(?P<mods>(?:[a-z][\w-]*\s){0,3}?)(?P<noun>[a-z]{2,}(?<!s)s)\b")
-_NOT_NOUNS = frozenset({"was", "has", "does", "this", "its", "plus", "less", "thus", "across", "always", "as", "us",
-                        "yuan", "percent", "times", "years", "months", "days", "hours", "minutes", "seconds", "weeks",
-                        "decades", "quarters", "halves", "yards", "increases", "decreases", "declines", "rises", "gains", "drops", "dollars", "rupees", "euros", "pounds", "points", "basis", "per", "his",
-                        "hers", "ours", "theirs", "whereas", "unless", "besides", "towards", "afterwards", "is"})
+
+
+@cache
+def _not_nouns() -> frozenset[str]:
+    return frozenset(english_cues().not_plural_nouns)
+
+
 # Where a range is written out in words (ranging from 4 percent to 6 percent, between 3 and 5 percent).
 _RANGE_START = regex.compile(r"(?i)\b(?:ranging|ranged|range|ranges)\s+from\s*\Z|\bbetween\s*\Z|\brange\s+of\s*\Z")
 _RANGE_END = regex.compile(r"(?i)\s(?:to|and)\s(?P<high>\d[\d,]*(?:\.\d+)?)\s{0,3}(?P<unit>percent|per cent|%|percentage points?)")
@@ -106,8 +109,8 @@ def _is_counted(plural: regex.Match[str] | None) -> bool:
     """A plural noun phrase after a number that names what is counted (no verb or link word in it)."""
     cues = english_cues()
     stops = set(cues.stop_words + cues.link_words)
-    return plural is not None and plural.group("noun").lower() not in _NOT_NOUNS and not any(
-        w.lower() in stops or w.lower() in _NOT_NOUNS or w.lower() == "of" for w in plural.group("mods").split())
+    return plural is not None and plural.group("noun").lower() not in _not_nouns() and not any(
+        w.lower() in stops or w.lower() in _not_nouns() or w.lower() == "of" for w in plural.group("mods").split())
 
 
 def _counted_noun(text: str, pos: int, number: Number) -> _Unit | None:
@@ -250,15 +253,19 @@ def _money_level_re() -> regex.Pattern[str]:
 
 def _index_level_re() -> regex.Pattern[str]:
     """The PMI was 52.6; edged down to 51.4; the index came in at 50.6: a bare decimal that an index named
-    before it in the clause reaches is its level (as WPI为109.57 is)."""
-    return _level_re(english_cues().index_words)
+    before it in the clause reaches is its level (as WPI为109.57 is); so is the level it moved from (…, edging
+    down from 50.1 in August)."""
+    return _level_re(english_cues().index_words, moved_from=True)
 
 
 @cache
-def _level_re(words: tuple[str, ...]) -> regex.Pattern[str]:
-    """A bare decimal that one of ``words`` (an index, a ratio) named before it in its clause reaches."""
-    return regex.compile(rf"(?i)\b(?:{alternation(words)})\b(?:[^,;.]|\.(?=\d)){{0,80}}?"
-                         r"\b(?:was|were|is|are|at|to|of|stood\s+at|came\s+in\s+at)\s*\Z")
+def _level_re(words: tuple[str, ...], moved_from: bool = False) -> regex.Pattern[str]:
+    """A bare decimal that one of ``words`` (an index, a ratio) named before it in its clause reaches (with
+    ``moved_from``, also the level it moved from, a clause later: …, edging down from 50.1)."""
+    reached = (rf"\b(?:{alternation(words)})\b(?:[^,;.]|\.(?=\d)){{0,80}}?"
+               r"\b(?:was|were|is|are|at|to|of|stood\s+at|came\s+in\s+at)\s*\Z")
+    moved = rf"|\b(?:{alternation(words)})\b(?:[^;.]|\.(?=\d)){{0,120}}?\b(?:up|down)\s+from\s*\Z" if moved_from else ""
+    return regex.compile(rf"(?i){reached}{moved}")
 
 
 def _elided_count(text: str, number: Number, numbers: list[Number]) -> _Unit | None:
@@ -325,9 +332,18 @@ def _prefix_qualifier(before: str) -> tuple[Qualifier, int]:
     for words, qualifier in ((cues.prefix_over, Qualifier.OVER), (cues.prefix_under, Qualifier.UNDER),
                              (cues.prefix_approx, Qualifier.APPROX)):
         word = ends_with(before, words)
-        if word:
+        if word and not moved_up_to(before, word):
             return qualifier, len(before.rstrip()) - len(word)
     return Qualifier.EXACT, len(before)
+
+
+def moved_up_to(before: str, word: str) -> bool:
+    """edges up to 51.2, ticked up to 3 percent: "up to" after a verb of movement is the move and its level,
+    no upper bound."""
+    if word.lower() != "up to":
+        return False
+    rest = before.rstrip()[: -len(word)].split()
+    return bool(rest) and rest[-1].lower() in english_cues().movement_verbs
 
 
 def _suffix_qualifier(after: str) -> tuple[Qualifier | None, int]:
