@@ -287,10 +287,12 @@ class PeriodCues:
     running_marks: Words  # 迄今: 11月迄今 is the month still running
     base_closers: Words  # 比较: closes a base phrase after its amount
     level_bases: Words  # 回复至: 回复至2019年逾八成水平 is a share of that level, said of now
+    figure_bases: Words  # 比, 较: 比去年的3%低, the share after 的 is the base's
     today_words: Words  # 今: 今（12/16）公布, the day of publication
     epithets: Words
     day_mark: str
     roc_lead: str  # 民国 before a ROC year (Taiwan: 民国112年)
+    roc_year_followers: Words  # 全年, 度: after 年, a two-digit number before them is an ROC year (90年全年)
     fiscal_mark: str  # 度 after a year: a fiscal year (113年度)
     fiscal_relative: Mapping[str, Span]  # 本年度 → [0, 0], 未来两个财政年度 → [1, 2]: Hong Kong financial years
     # counted from the current one

@@ -35,6 +35,7 @@ from .timeframe import (
     base_times,
     bare_year,
     comparison_bases,
+    ends_after,
     find_time_expressions,
     months_spanned,
     relative_months,
@@ -277,7 +278,16 @@ def _sentence_claims(document: Document, dated: _Dated, contexts: list[Context])
     claims = [make_claim(document, sentence, original, q, ctx, dated.times, dating) for q, ctx in zip(quantities, contexts)]
     claims = _dated_by(claims, respective_times(text, dated.stated_times, quantities))
     bases = same_period_bases(text, dated.base_times, dated.stated_times, frame)
-    return _dated_by(claims, base_amounts(text, bases, quantities), "period.base-amount")
+    return _base_figures_done(_dated_by(claims, base_amounts(text, bases, quantities), "period.base-amount"),
+                              document.published)
+
+
+def _base_figures_done(claims: list[Claim], published: str) -> list[Claim]:
+    """预计本年…为2.3%，亦比去年的3%低: a base's own figure, of a period over at publication, happened
+    (whatever the sentence forecasts)."""
+    return [c._replace(status="actual", status_rule="status.period-over")
+            if c.period_rule == "period.base-amount" and c.period and not ends_after(c.period, published) else c
+            for c in claims]
 
 
 def _frame_after(text: str, times: list[TimeExpression], quantities: list[Quantity], frame: Frame | None,

@@ -540,7 +540,8 @@ def _duration_allowed(text: str, start: int, unit: str, unit_end: int, lex: Lexi
     if unit in lex.cues["time"]["long_duration_units"]:
         if text.startswith(lex.cues["units"]["age_suffix"], unit_end):
             return True  # 十个月大: an age
-        if text.startswith(window_after + _CUES.time.record_words, unit_end):
+        after = unit_end + 1 if text.startswith(_HALF, unit_end) else unit_end  # (2年半新高: the half is the window's)
+        if text.startswith(window_after + _CUES.time.record_words, after):
             return False  # 五年来, 三年内, 近36个月最大降幅
         cues = lex.words("time", "duration_cues")
         return text.endswith(cues, 0, start)

@@ -241,8 +241,9 @@ def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
     between = text[base.end : q.prefix_start].strip()
     if not between:
         return True  # 较去年第二季410.4亿澳门元, 低于过去十年3.9%的平均增幅
-    if between == _words().attribute_marker:
-        return q.kind not in PERCENTS and q.std_unit != "times"  # 较第1季的517亿元 (是2020年的1.45倍 is of now)
+    if between == _words().attribute_marker:  # 较第1季的517亿元, 比去年的3%低 (是2020年的1.45倍 is of now)
+        compared = text.endswith(load_lexicon().words("period", "figure_bases"), 0, base.start)
+        return q.std_unit != "times" and (q.kind not in PERCENTS or compared)
     named = between.removeprefix(_words().attribute_marker)
     corresponding = next((w for w in load_lexicon().words("regional", "corresponding") if named.startswith(w)), None)
     if corresponding is not None and _BASE_NOUN.fullmatch(named[len(corresponding) :]):

@@ -137,8 +137,13 @@ def _year_number(lex, roc: bool) -> str:
         return rf"(?P<year>(?:19|20)\d{{2}}|{han_year})"
     ones = regex.escape("".join(ch for ch, value in lex.digits.items() if value == 1 and not ch.isascii()))
     han_roc = f"(?<![{digits}])[{ones}][{digits}]{{2}}"
-    roc_lead = regex.escape(lex.cues["period"]["roc_lead"])
-    return rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d|{han_year}|{han_roc})"
+    period = lex.cues["period"]
+    roc_lead = regex.escape(period["roc_lead"])
+    # (a two-digit ROC year, before 2011: after the ROC lead, or where what follows says it is a year: 90年全年,
+    # 89年12月)
+    followers = _alternation(period["roc_year_followers"]) + rf"|\d{{1,2}}{regex.escape(period['month_mark'])}"
+    two_digit = rf"(?<={roc_lead})[1-9]\d|(?<![0-9.])[3-9]\d(?={regex.escape(period['year_mark'])}(?:{followers}))"
+    return rf"(?:{roc_lead})?(?P<year>(?:19|20)\d{{2}}|(?<![0-9.])1[0-2]\d|{two_digit}|{han_year}|{han_roc})"
 
 
 def _quarter_code(lex, roc: bool) -> str:
@@ -659,7 +664,7 @@ def gregorian(year: str) -> str:
     if not year.isascii():
         digits = load_lexicon().digits
         year = "".join(str(digits[ch]) if ch in digits else "0" for ch in year)  # (〇 and ○ are zero)
-    return str(int(year) + ROC_OFFSET) if len(year) == 3 else year
+    return str(int(year) + ROC_OFFSET) if len(year) in (2, 3) else year
 
 
 def since_end(published: str) -> int | None:
