@@ -116,7 +116,10 @@ def _time_before(text: str, times: list[TimeExpression], quantities: list[Quanti
     # when it was said)
     later = [t for t in times if t.start >= clause_end and _may_date_from_later(text, t, quantities, bases)]
     if free or (later and not owned):
-        return free[-1] if free else later[0]
+        # (Zhejiang Q1 economic report was posted on 23rd April, which showed a GDP of …: the period, not the day
+        # of the posting)
+        periods = [t for t in free if not t.day]
+        return (periods or free)[-1] if free else later[0]
     return next((t for t in reversed(times) if t.end <= q.number_start and not _is_base_time(text, t)), None)
 
 
@@ -288,8 +291,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
     body: tuple[int, int, TimeExpression | None] | None = None  # the lead's start and end, and the time it names
     for sentence in split_sentences(document.text):
         text = sentence.text
-        if "\n" in document.text[last_end : sentence.pieces[0].start]:
-            frame = _paragraph_frame(frame, lead)
+        if "\n" in document.text[last_end : sentence.pieces[0].start] and not _BACK_TO_PERIOD.search(text):
+            frame = _paragraph_frame(frame, lead)  # (… edged up 0.4 percent during the period: the period just named)
         last_end = sentence.pieces[-1].end
         times = find_times(text, document.published, frame.time.period if frame.time else "")
         lead, lead_in_heading = _release_months(lead, lead_in_heading, times, sentence, claims)
@@ -335,6 +338,7 @@ def _headline_dated(claims: list[Claim], body: tuple[int, int, TimeExpression | 
             if c.start < start and not c.period and c.std_unit in units else c for c in claims]
 
 
+_BACK_TO_PERIOD = regex.compile(r"(?i)\b(?:during|in|over|within)\s+the\s+period\b(?!\s+(?:of|from|last|a\s+year))")
 _THE_PERIOD = regex.compile(r"(?i)\s*(?:during|in|over|for)\s+the\s+(?P<n>[a-z0-9]+)-month\s+period\b(?!\s+(?:of|from|last))")
 
 
