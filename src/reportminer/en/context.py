@@ -619,8 +619,8 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     rate = kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) or q.quantity.std_unit == "times"  # (a 2.9-fold increase)
     noun_change, noun_metric = change_noun_after(after, cues) if rate else ("", "")
     change = noun_change or change
-    if q.signed and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
-        change = "decrease"  # a growth of -7.19 percent is a fall
+    if (q.signed or q.plus) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
+        change = "decrease" if q.signed else "increase"  # a growth of -7.19 percent is a fall; (+5%) a rise
     # (grown at an annual rate of 0.63 percent or 8.09 million people: a count after a bare "or" restates the change)
     restated = _without_qualifiers(before).strip(" ,").lower() == "or"
     same_kind = previous_kind is None or previous_kind == kind or Kind.COUNT not in (previous_kind, kind) or restated
@@ -886,6 +886,7 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
         change, noun_metric = _change(q, before, after, previous, text[previous_end:start], previous_kind)
         head = next((c.metric for c in reversed(out) if _HEAD_OF.match(c.metric)), head_before)
         metric, rule = _metric(q, before, after, noun_metric, previous, head, text, change)
+        metric, rule = _item_metric(text, q.quantity, head) or (metric, rule)
         clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
             metric, change, rule = previous.metric, previous.change, "en.conversion"
@@ -904,6 +905,35 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
                                   year_ago, done, from_start))
         previous_end = end
     return pair_respectively(text, quantities, out)
+
+
+def _item_metric(text: str, q: Quantity, head: str) -> tuple[str, str] | None:
+    """The bracketed list item a rate measures, under the head of the list (sales value of …)."""
+    item = _bracketed_item(text, q)
+    if not item:
+        return None
+    shared = _HEAD_OF.match(head) if head else None
+    return (f"{shared.group(1)} {item}" if shared else item), "en.bracketed-item"
+
+
+_ITEM_OPENERS = regex.compile(r"(?i)(?:\bfollowed\s+by|\bsuch\s+as|\bincluding)\s+")
+
+
+def _bracketed_item(text: str, q: Quantity) -> str:
+    """… followed by commodities in department stores (-3.2%); electrical goods (-25.2%); and books, newspapers
+    and gifts (-2.2%): a rate alone in brackets after an item of a list measures that item (items apart by
+    semicolons where the sentence has them, else by commas), under the head the list shares."""
+    open_at = text.rfind("(", 0, q.start)
+    if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT) or open_at < 0 or text[open_at + 1 : q.start].strip() \
+            or text[q.end : q.end + 1] != ")":
+        return ""
+    head = text[:open_at].rstrip()
+    cut = max(head.rfind(";" if ";" in text else ","), head.rfind(":"))
+    opener = list(_ITEM_OPENERS.finditer(head, cut + 1))
+    item = head[opener[-1].end() if opener else cut + 1 :].strip()
+    item = regex.sub(r"(?i)\Aand\s+", "", item)
+    # (followed by Guangxi Zhuang autonomous region (6.8 percent): a place that did it, not what is measured)
+    return item if 0 < len(item.split()) <= 8 and item[:1].isalpha() and not _names_an_actor(item) else ""
 
 
 _OF_THE_COUNT = regex.compile(r"(?i)\b(?:in|of|among|across|for)(?:\s+the)?\s*\Z")

@@ -38,10 +38,12 @@ class Number:
     in_words: bool = False  # written in words (twenty-five), not digits
     fraction: str = ""  # the denominator word of a fraction (thirds, quarter, half)
 
+    signed: bool = False  # written with a minus sign
+    plus: bool = False  # written with a plus sign (food, alcohol and tobacco (+5%))
+
     @property
     def scaled(self) -> bool:
         return self.factor != 1
-    signed: bool = False  # written with a minus sign
 
 
 @cache
@@ -54,7 +56,7 @@ def _digit_pattern(with_range: bool = True) -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?:(?<![A-Za-z])(?P<currency>{alternation(cues.currency_prefixes)})\s?)?
-        (?P<sign>(?(currency)|(?<![\w.\-−]))[-−](?=\d))?
+        (?P<sign>(?(currency)|(?<![\w.\-−+]))[-−+](?=\d))?
         (?P<digits>(?(currency)|(?(sign)|(?<![\w.]))){_DIGITS})
         {high}
         (?:(?P<short>{glued})|\s{{1,2}}(?P<spaced>{spaced})|(?:\s{{1,2}}|-)(?P<scale>{alternation(cues.scales)}))?(?![\w$])
@@ -98,10 +100,11 @@ def _from_digits(m: regex.Match[str]) -> Number | None:
     high = m.group("high")
     value = _decimal(m.group("digits")) * factor
     start = m.start("sign") if m.group("sign") else m.start("digits")
+    minus = m.group("sign") in ("-", "−")
     return Number(
-        start=m.start("currency") if currency else start, end=m.end(), text=m.group(), value=-value if m.group("sign") else value,
+        start=m.start("currency") if currency else start, end=m.end(), text=m.group(), value=-value if minus else value,
         high=_decimal(high) * factor if high else None, currency=cues.currency_prefixes.get(currency, ""),
-        factor=factor, signed=bool(m.group("sign")),
+        factor=factor, signed=minus, plus=m.group("sign") == "+",
     )
 
 

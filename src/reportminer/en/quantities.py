@@ -44,6 +44,7 @@ class EnglishQuantity:
     quantity: Quantity
     counted: str = ""  # the noun phrase a count counts (new schools), when it says what is counted
     signed: bool = False  # written with a minus sign: a fall, when a change
+    plus: bool = False  # written with a plus sign: a rise, when a change
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,7 +406,7 @@ def _quantity(text: str, number: Number, numbers: list[Number]) -> EnglishQuanti
         start=number.start, end=end, value=value, unit=unit.surface, kind=unit.kind, qualifier=qualifier,
         value_high=high, std_value=value * unit.factor, std_unit=unit.std_unit, unit_en=unit.unit_en,
         number_start=number.start, number_end=number.end, prefix_start=prefix[1], unit_end=unit.end,
-    ), counted=unit.counted, signed=number.signed)
+    ), counted=unit.counted, signed=number.signed, plus=number.plus)
 
 
 _QUOTED_NAME = regex.compile(r"[“\"][^”\"]{1,40}[”\"]")  # (a short name in quotation marks, as 「“四个走在前”」 is)
