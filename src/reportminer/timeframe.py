@@ -181,10 +181,17 @@ def _year_window(lex) -> str:
             rf"{regex.escape(lex.cues['period']['year_mark'])}(?:{words('window_tails')})?")
 
 
+def _windows_a_record(m: regex.Match[str], lex) -> bool:
+    """创下近16年同月最低, 近7年同期最高增幅: the window of a record dates no figure."""
+    rest = m.string[m.end() : m.end() + 8]
+    rest = rest[next((len(w) for w in lex.words("time", "window_after") if rest.startswith(w)), 0) :]
+    return rest.startswith(tuple(lex.cues["time"]["record_words"]))
+
+
 def _window(m: regex.Match[str], report_year_: int, lex) -> TimeExpression | None:
     """The years of a window: the N before publication, or from it on (未来五年)."""
     n = int(numeral_value(m.group("wn")))
-    if not 1 <= n <= 100:
+    if not 1 <= n <= 100 or _windows_a_record(m, lex):
         return None
     if m.group("wlead") in lex.words("period", "window_future"):
         return TimeExpression(m.start(), m.end(), str(report_year_), str(report_year_ + n - 1))
@@ -245,7 +252,7 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
         if m.group("byear") and (text.startswith(_counted_words(), m.end()) or _in_a_name(text, m.start())):
             continue  # 2024家企业, 2000多个, 2000亿元: a number, not a year; “2030启航计划”: a name
         expression = _resolve(m, published, lex)
-        if expression is not None and (m.group("om1") or m.group("omonth") or m.group("opart")) and _forecast_before(text, m.start()):
+        if expression is not None and _is_forecast(text, m):
             expression = _forecast_months(expression, published)  # 预估12月…: the running month, not last year's
         elif expression is not None and m.group("omonth") and text.startswith(_running_marks(), m.end()):
             expression = _running_month(expression, published)
@@ -427,6 +434,19 @@ def _forecast_before(text: str, pos: int) -> bool:
     for estimate in lex.words("regional", "statistical_estimates"):
         before = before.replace(estimate, "")
     return any(word in before for word in lex.words("regional", "forecast_words"))
+
+
+def _is_forecast(text: str, m: regex.Match[str]) -> bool:
+    """Months or a part of a year without its year, in a forecast (统计处预估，12月…; 第4季预测值为1.8%)."""
+    if not (m.group("om1") or m.group("omonth") or m.group("opart")):
+        return False
+    return _forecast_before(text, m.start()) or bool(m.group("opart") and _forecast_after(text, m.end()))
+
+
+def _forecast_after(text: str, pos: int) -> bool:
+    """第4季预测值为1.8%: a quarter a forecast word follows is forecast (a month so followed, 8月预测值, is when
+    the forecast was made)."""
+    return text.startswith(load_lexicon().words("regional", "forecast_words"), pos)
 
 
 def _forecast_months(t: TimeExpression, published: str) -> TimeExpression:
