@@ -195,8 +195,9 @@ def _heading_frame(sentence: Sentence, times: list[TimeExpression], frame: Frame
                    release: Release | None) -> tuple[Frame | None, Release | None]:
     """A heading's year frames what follows; it may name the year without 年: 一、回顾2023，推动…"""
     heading_year = times[0] if times else bare_year(sentence.text)
-    if heading_year and frame is None and len(heading_year.first) == 7 and heading_year.first == heading_year.last:
-        # 2023年1月消费物价指数: a monthly release's title
+    if heading_year and frame is None and len(heading_year.first) == 7 and (heading_year.first == heading_year.last or (
+            release is not None and months_spanned(heading_year) <= LEAD_MONTHS)):
+        # 2023年1月消费物价指数: a monthly release's title (a quarterly one's in Taiwan, Hong Kong, Macau: 首季赌厅…)
         return (heading_year, "period.frame.monthly-lead"), (Release(heading_year) if release is not None else None)
     return ((heading_year.year_only(), "period.frame.heading") if heading_year else frame), release
 

@@ -89,7 +89,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
         )?
         (?P<since>{since})?
       | [“"]?(?P<plan>{plans})[”"]?(?P<psince>{since})?
-      | (?P<relative>{relative})(?P<rnote>[(（](?:19|20)\d{{2}}[)）])?(?:(?P<rpart>{parts})
+      | (?P<relative>{relative})(?P<rnote>{s}[(（]{s}(?:19|20)\d{{2}}{y}?{s}[)）]{s})?(?:(?P<rpart>{parts})
             | {s}(?P<rm1>{month_number})(?:{m})?\s*[{span}]\s*(?P<rm2>{month_number}){s}{month_word}   # 今年1至8月
             | {s}(?P<rmonth>{month_number}){s}{month_word}(?![0-9{han}]|[ \t]*[{day}](?!\p{{Han}}))  # 今年8月 (今年4月1日 below)
             | {s}(?P<rday>\d{{1,2}}){s}{month_word}{s}\d{{1,2}}{s}[{day}]              # 今年4月1日: a day's date

@@ -19,7 +19,7 @@ from .time import find_times, opening, time_list
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _SHORT_PARENTHESIS = regex.compile(r"\([^()]{1,12}\)")
 # investment (excluding rural households) was …: a bracket that sets the measure's scope belongs to it.
-_SCOPE_PARENTHESIS = regex.compile(r"(?i)\((?:excluding|including|except|not including|exclusive of)\s[^()]{1,80}\)")
+_SCOPE_PARENTHESIS = regex.compile(r"(?i)\((?:excluding|including|except|not including|exclusive of|not|seasonally)\s[^()]{1,80}\)")
 # the R&D intensity (as a proportion of gross domestic product, GDP[2]) came in at …: a bracket that explains
 # the measure is no part of its name.
 _EXPLAINING_PARENTHESIS = regex.compile(r"(?i)\s?\((?:as|i\.e\.|namely|that is)\s[^()]{1,80}\)")
@@ -132,6 +132,14 @@ _TIME_PHRASE = regex.compile(
     r"fourth|latter|former|whole|full|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b"
     r"|\b(?:last|this|next|past|previous)\s+(?:years?|quarters?|months?)\b"
     r"|\b(?:of|in)\s+(?:19|20)\d{2}(?![\d%]|[.,]\d|\s?(?:%|percent))")  # (the first nine months of 2017, an increase of 7.5%)
+@cache
+def _month_span_re() -> regex.Pattern[str]:
+    """in May - July 2015, during January-March: months named inside the words before a number are when, not what."""
+    months = alternation(english_cues().months)
+    return regex.compile(rf"(?i)\b(?:in|during|for|over)\s+(?:{months})\.?\s?(?:-|–|to)\s?(?:{months})\.?"
+                         r"(?:,?\s(?:19|20)\d{2})?\b")
+
+
 _ARTICLES = ("the", "a", "an", "its", "their")
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 _INSIDE = ("of", "per", "in", "for", "with", "along", "from")  # prepositions a noun phrase may hold (energy consumption per unit of GDP)
@@ -234,7 +242,8 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     "that of services" after "the prices of consumer goods" is the prices of services."""
     phrases = (cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.fillers + cues.link_words
                + cues.verbs_before_number + cues.modal_verbs)
-    before, linked = _without_cue_phrases(_joined(_TIME_PHRASE.sub(" ", _EXPLAINING_PARENTHESIS.sub("", before))), phrases)
+    before = _month_span_re().sub(" ", _TIME_PHRASE.sub(" ", _EXPLAINING_PARENTHESIS.sub("", before)))
+    before, linked = _without_cue_phrases(_joined(before), phrases)
     stop = _stop_words()
     words = _without_trailing_verbs(before.split(), stop, linked)
     tail = [words.pop()] if linked and _participle_after_of(words) else []  # (buildings completed was …)

@@ -20,7 +20,8 @@ from ..types import Kind
 from .pack import alternation, english_cues, english_units
 
 YEAR = regex.compile(r"(?:19|20)\d{2}")
-_DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,234 and Indian 2,86,389
+_DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d{1,3}(?:\x20\d{3})+(?![\d,]|\.\d)|\d+)(?:\.\d+)?"
+# (1,234, Indian 2,86,389, and 3 791 600 as Hong Kong's statistics write it)
 _WORD = regex.compile(r"(?<![\w$])[A-Za-z]+(?:-[A-Za-z]+)*(?![\w$])")
 
 
@@ -66,7 +67,7 @@ def _digit_pattern(with_range: bool = True) -> regex.Pattern[str]:
 
 
 def _decimal(digits: str) -> Decimal:
-    return Decimal(digits.replace(",", ""))
+    return Decimal(digits.replace(",", "").replace(" ", ""))
 
 
 def _scale_of(m: regex.Match[str]) -> tuple[Decimal, str]:
@@ -122,12 +123,16 @@ def _currency_word_follows(text: str, pos: int) -> bool:
 _SPAN_END = regex.compile(r"(?<!\d)(?:19|20)\d{2}[-–]\Z")  # (2016-20: the two digits end a span of years)
 
 
+_CHANGE_BY = regex.compile(r"(?i)\b(?:by|from)(?:\s+[a-z]+)?\s*\Z")  # (by around, from about: a qualifier between)
+
+
 def _digit_numbers(text: str) -> list[Number]:
     """Every number written in digits, left to right; a year is skipped and the text after it read on."""
     found, pos = [], 0
     while (m := _digit_pattern().search(text, pos)) is not None:
-        if m.group("high") and _is_year(m.group("high")) and not m.group("currency"):
-            m = _digit_pattern(False).match(text, m.start()) or m  # 5 to 2025: a year ends no range
+        if m.group("high") and not m.group("currency") and (_is_year(m.group("high")) or _CHANGE_BY.search(text, 0, m.start())):
+            # 5 to 2025: a year ends no range; by 4,200 to 134,100, from 55 600 to 56 400: a change and its level
+            m = _digit_pattern(False).match(text, m.start()) or m
         number = None if _SPAN_END.search(text, 0, m.start()) and not m.group("currency") else _from_digits(m)
         if number is None:
             pos = m.end("digits")  # (2025 to 1.2 trillion yuan: the year is a time, the amount comes after)

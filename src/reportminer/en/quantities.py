@@ -217,7 +217,7 @@ def _level_unit(text: str, number: Number) -> _Unit | None:
     """A bare decimal an index (the PMI was 52.6) or a ratio (the ratio … was reduced to 1.71) reaches: its level;
     a bare number written with thousands separators that a verb of level reaches (the per capita GDP reached
     41,798): money where a money measure names it, else a count."""
-    if "," in number.text and not number.in_words and _bare_level_re().search(text, 0, number.start):
+    if _SEPARATED.search(number.text) and not number.in_words and _bare_level_re().search(text, 0, number.start):
         money = _money_level_re().search(text, 0, number.start)
         return (_Unit("", Kind.MONEY, "yuan", "CNY", Decimal(1), number.end) if money
                 else _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end))
@@ -242,7 +242,14 @@ _ELIDED_ING = regex.compile(r"(?i)\s+[a-z]{3,}ing\b")
 
 @cache
 def _bare_level_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().level_links)})\s*\Z")
+    """What a bare level follows: a verb of level (reached 41,798), or the by, from or to of a change (employment
+    increased by around 6 200 from 3 791 600 to 3 797 800), a qualifier between."""
+    cues = english_cues()
+    qualifier = alternation(cues.prefix_over + cues.prefix_under + cues.prefix_approx)
+    return regex.compile(rf"(?i)\b(?:{alternation(cues.level_links)}|by|from|to)(?:\s+(?:{qualifier}))?\s*\Z")
+
+
+_SEPARATED = regex.compile(r"\d[, ]\d{3}")  # (a number written with thousands separators: 41,798, 3 791 600)
 
 
 @cache

@@ -172,6 +172,14 @@ def _part_is_base(low: str, at: int) -> bool:
     return _is_base(low, at) and not low[:at].rstrip().removesuffix(" the").endswith("over")
 
 
+def _base_check_at(low: str, m: regex.Match[str]) -> int:
+    """Where a span of months begins for the base check: after "from" when the span is written with a dash (from
+    April - June 2015 is the base of a change; from January to March is a span)."""
+    if m.group("m1") and low.startswith("from", m.start()) and not regex.search(r"\b(?:to|through)\b", low[m.start("m1") : m.end()]):
+        return m.start("m1")
+    return m.start()
+
+
 def _parts(sentence: str, low: str, published: str, frame: str, found: list[TimeExpression]) -> tuple[list[TimeExpression], list]:
     """the first three quarters (of 2024 / of this year), January-September, September 2020, March 5, 2024:
     months of a year (a date written to the day is an event's, as a news lead's)."""
@@ -190,7 +198,7 @@ def _parts(sentence: str, low: str, published: str, frame: str, found: list[Time
         period = _months_period(year, first, last, m.start(), m.end(), published)
         if year_at and year_at is not m and (_is_base(low, m.start()) or period):
             found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it (a base's too)
-        if period and not _part_is_base(low, m.start()):
+        if period and not _part_is_base(low, _base_check_at(low, m)):
             found.append(_expression(m.start(), m.end(), period, day=bool(_day(m)), end_day=int(m.group("d2") or 0)))
     return found, relative_spans
 
