@@ -338,7 +338,9 @@ def _headline_dated(claims: list[Claim], body: tuple[int, int, TimeExpression | 
             if c.start < start and not c.period and c.std_unit in units else c for c in claims]
 
 
-_BACK_TO_PERIOD = regex.compile(r"(?i)\b(?:during|in|over|within)\s+the\s+period\b(?!\s+(?:of|from|last|a\s+year))")
+# (… during the period; Within this total, …: the period or the total just named)
+_BACK_TO_PERIOD = regex.compile(r"(?i)\b(?:during|in|over|within)\s+the\s+period\b(?!\s+(?:of|from|last|a\s+year))"
+                                r"|\A\W*(?:within|of)\s+(?:this|that|the)\s+total\b")
 _THE_PERIOD = regex.compile(r"(?i)\s*(?:during|in|over|for)\s+the\s+(?P<n>[a-z0-9]+)-month\s+period\b(?!\s+(?:of|from|last))")
 
 

@@ -150,6 +150,8 @@ class LabelCues:
     blockers: Words
     campaign_words: Words
     band_suffixes: Words
+    band_joiners: Words
+    band_aims: Words
     reach_nouns: Words
     plan_words: Words
     list_openers: Words

@@ -1073,7 +1073,7 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     - a Chinese numeral counting the first word of a plan's name: 实施五个新城产业细分赛道专项规划."""
     if quantity.kind == Kind.COUNT and _sums_up_a_list(text, quantity, tokens):
         return True  # 京哈改扩建、本桓宽、凌绥、台黑4条高速: the number only counts the names just listed
-    if _defines_a_class_in_brackets(quantity, text):
+    if _defines_a_class_in_brackets(quantity, text) or _banded_class(quantity, text):
         return True  # A类物业(40平方米以下), B类物业(40至69.9平方米): the band that defines the class named before
     after = tokens.overlapping(quantity.end, quantity.end + 24)
     after = [t for t in after if t.start >= quantity.end]
@@ -1082,6 +1082,26 @@ def names_a_class(quantity: Quantity, text: str, tokens: Tokens) -> bool:
     if quantity.kind not in _COUNTED_OR_RATED:
         return _measure_names_a_class(quantity, text, after)
     return quantity.kind == Kind.COUNT and _count_names_a_class(quantity, text, after)
+
+
+def _banded_class(quantity: Quantity, text: str) -> bool:
+    """二百人及以上的会议, 二万人次及以上的展览: a band then 的 and a noun names a class of things, whatever the
+    measure (a share is no class: 90%以上的矛盾纠纷 is a share of them)."""
+    if quantity.kind in PERCENTS:
+        return False
+    band = _joined_band().match(text, quantity.end)
+    end = band.end() if band else quantity.end
+    if band is None and not text.endswith(_patterns().band_suffixes, 0, end):
+        return False
+    noun = end + len(_CUES.label.attributive)
+    return (text.startswith(_CUES.label.attributive, end) and bool(_CJK.match(text[noun : noun + 1] or " "))
+            and not text.startswith(tuple(load_lexicon().words("label", "band_aims")), noun))  # (40万人以上的目标)
+
+
+@cache
+def _joined_band() -> regex.Pattern[str]:
+    joiners = _alternation(load_lexicon().words("label", "band_joiners"))
+    return regex.compile(rf"(?:{joiners})(?:{_alternation(_patterns().band_suffixes)})")
 
 
 @cache

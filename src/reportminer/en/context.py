@@ -293,8 +293,10 @@ def _without_trailing_verbs(words: list[str], stop: frozenset[str], linked: bool
 
 def _leading_word_drops(phrase: list[str]) -> bool:
     first = phrase[0].lower()
-    if first in ("of", "with", "for", "in", "by") or (first in _ARTICLES and len(phrase) > 1):
-        return True
+    if first in ("of", "with", "for", "in", "by") or (first in _ARTICLES + ("both",) and len(phrase) > 1):
+        return True  # (both energy and water consumption: both names no measure)
+    if not any(ch.isalnum() for ch in first):
+        return True  # (– China's GDP: a list's dash)
     return first == "per" and (len(phrase) < 2 or phrase[1].lower() != "capita")  # (per capita income stays whole)
 
 

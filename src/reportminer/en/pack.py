@@ -115,6 +115,7 @@ class EnglishCues:
     plan_nouns: tuple[str, ...]
     future_target_words: tuple[str, ...]
     movement_verbs: tuple[str, ...]
+    threshold_nouns: tuple[str, ...]
     ratio_levels: tuple[str, ...]
     place_appositions: tuple[str, ...]
     figures_references: tuple[str, ...]

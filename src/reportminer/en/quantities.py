@@ -438,6 +438,7 @@ def find_quantities(text: str) -> list[EnglishQuantity]:
     """The quantities of one sentence, in order, none overlapping another."""
     numbers = find_numbers(text)
     out: list[EnglishQuantity] = []
+    skipped_to = 0
     for number in numbers:
         if out and number.start < out[-1].quantity.end:
             continue  # inside the claim before (the high end of "from 4 percent to 6 percent")
@@ -446,6 +447,22 @@ def find_quantities(text: str) -> list[EnglishQuantity]:
             continue  # (Fortune 500 companies, the S&P 500: the number names a list; the “three critical battles”, the
             # three industries: a name)
         quantity = _quantity(text, number, numbers)
-        if quantity is not None:
+        if quantity is not None and _threshold_re().search(text, 0, quantity.quantity.prefix_start):
+            skipped_to = quantity.quantity.end  # (companies with annual revenue of over 20 million yuan: who counts)
+            continue
+        if quantity is not None and not (skipped_to and _CONVERTED.fullmatch(text, skipped_to, quantity.quantity.start)):
             out.append(quantity)
+        skipped_to = 0
     return out
+
+
+@cache
+def _threshold_re() -> regex.Pattern[str]:
+    """enterprises whose annual business revenue is above …, companies with annual revenue of more than …: an
+    amount that says which firms are counted (a threshold of the population), no claim; nor its conversion."""
+    cues = english_cues()
+    bound = alternation(cues.prefix_over + cues.prefix_under + ("of", "is", "are", "at"))
+    return regex.compile(rf"(?i)\b(?:{alternation(cues.threshold_nouns)})\s+(?:with|whose)\b[^,;.()\d]{{0,60}}\b(?:{bound})\s*\Z")
+
+
+_CONVERTED = regex.compile(r"\s*\(\s*")  # (20 million yuan (2.89 million U.S. dollars): the same threshold again)
