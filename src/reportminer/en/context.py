@@ -82,7 +82,8 @@ class EnglishContext:
 def _stop_words() -> frozenset[str]:
     cues = english_cues()
     return frozenset(cues.link_words + cues.increase + cues.decrease + cues.fillers + cues.target
-                     + cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.stop_words)
+                     + cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.stop_words + cues.rate_moves
+                     + cues.share_verbs)
 
 
 def change_before(before: str, cues: EnglishCues) -> str:
@@ -520,7 +521,7 @@ def _growth_is_subject(before: str, cues: EnglishCues) -> bool:
     for _ in range(6):
         if _GROWTH_HEAD.search(text):
             return True
-        word = ends_with(text, cues.link_words + cues.verbs_before_number + cues.modal_verbs)
+        word = ends_with(text, cues.link_words + cues.verbs_before_number + cues.modal_verbs + cues.rate_moves)
         if not word:
             return False
         text = _without_qualifiers(text.rstrip()[: -len(word)])
@@ -897,13 +898,11 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
         change, noun_metric = _change(q, before, after, previous, text[previous_end:start], previous_kind)
         head = next((c.metric for c in reversed(out) if _HEAD_OF.match(c.metric)), head_before)
         metric, rule = _metric(q, before, after, noun_metric, previous, head, text, change)
-        metric, rule = _item_metric(text, q.quantity, head) or (metric, rule)
-        clause_start = q.quantity.number_start - len(before)
         if previous and _is_conversion(text, quantities[len(out) - 1], q):
             metric, change, rule = previous.metric, previous.change, "en.conversion"
         else:
-            metric, rule = _metric_second_look(text, q, quantities[: len(out)], before, after, previous, (metric, rule),
-                                               previous_end, head)
+            metric, rule = _metric_told(text, q, quantities[: len(out)], before, after, previous, (metric, rule),
+                                        previous_end, head)
         in_clause = target_cue(before, len(before)) or _NAMES_TARGET.match(after) is not None
         told_again = previous is not None and (rule == "en.conversion" or apposition_gap(text[previous_end : q.quantity.prefix_start]))
         # (an estimate told again in dollars, or its change in apposition, is an estimate too; a figure
@@ -916,6 +915,26 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
                                   year_ago, done, from_start))
         previous_end = end
     return pair_respectively(text, quantities, out)
+
+
+def _metric_told(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, after: str, previous,
+                 found: tuple[str, str], previous_end: int, head: str) -> tuple[str, str]:
+    """The metric after a second look; a bracketed list item, or a participle clause alone, says itself what it
+    measures."""
+    return (_item_metric(text, q.quantity, head) or _participle_subject(text, before, previous)
+            or _metric_second_look(text, q, earlier, before, after, previous, found, previous_end, head))
+
+
+_PARTICIPLE_CLAUSE = regex.compile(r"(?i)\s*(?:[a-z]+ing|up|down)(?:\s+(?:by|to|of|at))?\s*")
+
+
+def _participle_subject(text: str, before: str, previous) -> tuple[str, str] | None:
+    """Urban fixed-asset investment continued to cool in 2016, growing 8.1 percent: a first number told by a
+    participle clause alone measures the sentence's subject."""
+    if previous is not None or not _PARTICIPLE_CLAUSE.fullmatch(before) or not before.strip():
+        return None
+    subject = sentence_subject(text)
+    return (subject, "en.participle-subject") if subject else None
 
 
 def _item_metric(text: str, q: Quantity, head: str) -> tuple[str, str] | None:

@@ -116,6 +116,7 @@ class EnglishCues:
     future_target_words: tuple[str, ...]
     movement_verbs: tuple[str, ...]
     threshold_nouns: tuple[str, ...]
+    rate_moves: tuple[str, ...]
     ratio_levels: tuple[str, ...]
     place_appositions: tuple[str, ...]
     figures_references: tuple[str, ...]
