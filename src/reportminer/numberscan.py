@@ -70,7 +70,10 @@ def _patterns() -> _Patterns:
     # 负 is a sign at the start, after punctuation, or after a link word (增速为负1.5%); not in 减负, 胜负
     sign_after = "|".join(regex.escape(w) for w in lex.words("number", "sign_after"))
     sign_ok = rf"(?<![0-9A-Za-z.%\p{{Han}}\-][ \t]{{0,3}})|(?<=(?:{sign_after})[ \t]{{0,3}})"
-    run = rf"(?:(?:{sign_ok}){sign}(?={SPACE}(?:[0-9.]|{digit}|{unit})))?{SPACE}{item}(?:{SPACE}{item})*"
+    # (负百分之二点三: the sign goes with the percent that follows, read by the quantity stage, not with 百)
+    percent = "|".join(regex.escape(w) for w in lex.cues["fraction"]["percent_prefixes"])  # type: ignore[union-attr]
+    run = (rf"(?:(?:{sign_ok}){sign}(?={SPACE}(?:[0-9.]|{digit}|{unit}))(?!{SPACE}(?:{percent})))?"
+           rf"{SPACE}{item}(?:{SPACE}{item})*")
     first = "[" + "".join(re.escape(c) for c in sorted(set(lex.digits) | set(lex.vague_digits) | set(lex.small_units) | set(lex.tens)
                                                       | set(lex.big_units) | set(lex.signs) | set("0123456789."))) + "]"
     # (one character class: the standard re module finds it several times faster than regex)

@@ -16,7 +16,7 @@ from . import regexcache as regex
 
 from .lexicon import Lexicon, Unit, load_lexicon
 from .numberscan import scan_numbers
-from .segment import Tokens, tokenize
+from .segment import Tokens, is_word_at, tokenize
 from .types import PERCENTS, Kind, NumberMatch, Qualifier, Quantity
 
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
@@ -464,10 +464,20 @@ def _fraction(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qu
     joint = _CUES.fraction.joint
     if surface + joint in percent_prefixes:
         unit = lex.units[percent_prefixes[surface + joint]]  # type: ignore[index]
-        return _finish(text, den.start, num.end, num, num.value, unit.surface, unit, lex)
+        signed = _sign_before(text, den.start, lex)  # (负百分之二点三: a negative rate)
+        return _finish(text, den.start - signed, num.end, num, -num.value if signed else num.value, unit.surface, unit, lex)
     if den.value == 0:
         return None
     return _fraction_quantity(text, den.start, num, num.value / den.value, lex)
+
+
+def _sign_before(text: str, start: int, lex: Lexicon) -> int:
+    """The length of a minus sign written right before ``start`` that jieba reads as a word of its own
+    (出口成长率为负百分之二点三, 台湾负百分之二点三; not the 负 of 减负), else 0."""
+    sign = text[start - 1 : start]
+    if not sign or lex.signs.get(sign) != "-":
+        return 0
+    return 1 if is_word_at(text, start - 1, sign) else 0
 
 
 def _fraction_quantity(text: str, start: int, last: NumberMatch, value: Decimal, lex: Lexicon) -> Quantity:

@@ -151,11 +151,13 @@ def _plus_signs() -> tuple[str, ...]:
 @rule("read.change.sign", kinds=NOT_RANK)
 def written_sign(site: Site, draft: Draft) -> Draft | None:
     """家居设备及服务(+11.08%): a number written with a plus sign is a rise; 速递业(-10.6%): one alone in
-    brackets with a minus sign is a fall (outside brackets a minus may be a level: 气温-5度)."""
+    brackets with a minus sign is a fall, as is a rate written with the word sign 负 (outside brackets a minus
+    may be a level: 气温-5度)."""
     text, q = site.text, site.q
     if text.startswith(_plus_signs(), q.start):
         return draft._replace(change="increase")
-    return draft._replace(change="decrease") if q.value < 0 and _alone_in_brackets(text, q) else None
+    word_sign = q.kind == Kind.PERCENT and not text[q.start].isascii()  # (台湾负百分之二点三: a rate that fell)
+    return draft._replace(change="decrease") if q.value < 0 and (_alone_in_brackets(text, q) or word_sign) else None
 
 
 def _alone_in_brackets(text: str, q: Quantity) -> bool:
