@@ -60,7 +60,8 @@ def _digit_pattern(with_range: bool = True) -> regex.Pattern[str]:
         (?P<sign>(?(currency)|(?<![\w.\-−+]))[-−+](?=\d))?
         (?P<digits>(?(currency)|(?(sign)|(?<![\w.]))){_DIGITS})
         {high}
-        (?:(?P<short>{glued})|\s{{1,2}}(?P<spaced>{spaced})|(?:\s{{1,2}}|-)(?P<scale>{alternation(cues.scales)}))?(?![\w$])
+        (?:(?P<short>{glued})|\s{{1,2}}(?P<spaced>{spaced})|(?:\s{{1,2}}|-)(?P<scale>{alternation(cues.scales)}))?
+        (?:(?![\w$])|(?=(?:{alternation(cues.glued_units)})\b))
         """,
         regex.VERBOSE | regex.IGNORECASE,
     )

@@ -117,6 +117,7 @@ class EnglishCues:
     movement_verbs: tuple[str, ...]
     threshold_nouns: tuple[str, ...]
     rate_moves: tuple[str, ...]
+    glued_units: tuple[str, ...]
     ratio_levels: tuple[str, ...]
     place_appositions: tuple[str, ...]
     figures_references: tuple[str, ...]
