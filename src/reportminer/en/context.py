@@ -42,6 +42,7 @@ _LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
 _ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
 _POSTPOSED = regex.compile(r"(?i)\s+(up|down)\b(?!\s+(?:to|from|on)\b)")
+_MOVED_BASE = regex.compile(r"(?i)\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?\Z")  # (…, down from 5.7 percent: an earlier rate)
 _POINTS_FROM = regex.compile(r"(?i)\s+(up|down)\s+(?:from|on)\b")
 _MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(?:[a-z]+ing\s+)?(up|down)\s+from\b")  # (…, edging down from)
 _AFTER_STOPS = ("and", "or", "to", "in", "by", "was", "were", "is", "went", "will", "from", "with", "over", "during",
@@ -307,6 +308,19 @@ def _defines_the_noun(phrase: list[str]) -> bool:
     return len(phrase) > 2 and (phrase[-2].lower().endswith("ly") or _participle_after_of(phrase))
 
 
+def _without_inner_owner(phrase: list[str]) -> list[str]:
+    """the value of Hong Kong's total exports → the value of total exports: a place owning the measure inside the
+    phrase (capitalised words ending in 's after of) is no part of it, as an owner that opens the phrase is not."""
+    for k in range(1, len(phrase) - 1):
+        if phrase[k].endswith(("'s", "’s")) and phrase[k][:1].isupper():
+            first = k
+            while first > 0 and phrase[first - 1][:1].isupper():
+                first -= 1
+            if first == 0 or phrase[first - 1].lower() == "of":  # (Hong Kong's total exports: an owner that opens it)
+                return phrase[:first] + phrase[k + 1 :]
+    return phrase
+
+
 def _trimmed(phrase: list[str]) -> list[str]:
     """A phrase less a leading preposition or article, an owner (Chongqing's GDP: the owner is the place,
     not the measure) and a participle at its end (Tax and fee reductions introduced last year totaled …;
@@ -314,6 +328,7 @@ def _trimmed(phrase: list[str]) -> list[str]:
     phrase = list(phrase)
     while phrase and _leading_word_drops(phrase):
         phrase.pop(0)
+    phrase = _without_inner_owner(phrase)
     if len(phrase) > 1 and phrase[0].endswith(("'s", "’s")):
         phrase.pop(0)
     elif len(phrase) > 2 and phrase[0].endswith(("'", "’")) and phrase[1] == "s":
@@ -625,7 +640,7 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     number (2.9 percentage points lower than that in July) says its direction before any verb does."""
     cues = english_cues()
     kind = q.quantity.kind
-    if (told := _direction_told_after(after, q)) is not None:
+    if (told := _direction_told_after(after, q)) is not None or (told := _earlier_rate(q, before, previous, previous_kind)):
         return told, ""
     change = _own_change(q, before, subject, cues)
     rate = kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) or q.quantity.std_unit == "times"  # (a 2.9-fold increase)
@@ -639,6 +654,14 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     if not change and previous and same_kind and _shares_change(before, subject, previous):
         change = previous.change  # increase A by 7 percent, B by 4 percent; growth of 9.2 percent, with B at 7.3 percent
     return change or _change_after(after, kind), noun_metric
+
+
+def _earlier_rate(q: EnglishQuantity, before: str, previous, previous_kind: Kind | None) -> str:
+    """grew 5.6 percent in October, down from 5.7 percent in September: an earlier value of the rate just told
+    is a change of the same direction (the growth of September), whatever way the rate moved since."""
+    if previous is None or not previous.change or not q.quantity.kind == previous_kind == Kind.PERCENT:
+        return ""
+    return previous.change if _MOVED_BASE.search(before) else ""
 
 
 def _direction_told_after(after: str, q: EnglishQuantity) -> str | None:
@@ -810,7 +833,8 @@ def _scope_of_claim(before: str, after: str, previous) -> str:
 # A share told of the claim before it: ", accounting for 52.8 percent of the country's total", "expanded by
 # 9.5 percent to account for 57.9 percent of the total exports".
 _PEOPLE = frozenset({"people", "persons"})
-_SHARE_OF_CLAIM = regex.compile(r"(?i)\s*(?:accounting|to\s+account|representing|making\s+up|to\s+make\s+up|taking\s+up|to\s+take\s+up)\b")
+_SHARE_OF_CLAIM = regex.compile(r"(?i)\s*(?:accounting|to\s+account|representing|making\s+up|to\s+make\s+up|taking\s+up|to\s+take\s+up"
+                             r"|equivalent\s+to)\b")  # (a deficit of HK$37.0 billion, equivalent to 10.6 percent of …)
 # BEIJING, March 15 (Xinhua) -- : a news dateline, no part of the sentence's subject.
 _DATELINE = regex.compile(r"[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–)\s*")
 _PLAIN_DATELINE = regex.compile(r"\s*(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*|\([A-Z][A-Za-z]+\))\s+(?:--|—|–|-)\s+")  # BEIJING - …, (ECNS) -- …
