@@ -118,6 +118,8 @@ class EnglishCues:
     threshold_nouns: tuple[str, ...]
     rate_moves: tuple[str, ...]
     glued_units: tuple[str, ...]
+    relative_parts: Mapping[str, tuple[int, int]]
+    forecast_made_words: tuple[str, ...]
     ratio_levels: tuple[str, ...]
     place_appositions: tuple[str, ...]
     figures_references: tuple[str, ...]

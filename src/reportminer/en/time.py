@@ -172,6 +172,13 @@ def _part_is_base(low: str, at: int) -> bool:
     return _is_base(low, at) and not low[:at].rstrip().removesuffix(" the").endswith("over")
 
 
+@cache
+def _forecast_made_re() -> regex.Pattern[str]:
+    """from its prediction in August, 1.88 percent the agency predicted in August, estimates last month: the month a
+    forecast was made in, not the period of the figure."""
+    return regex.compile(rf"\b(?:{alternation(english_cues().forecast_made_words)})\s+(?:made\s+)?(?:in\s+)?\Z")
+
+
 def _base_check_at(low: str, m: regex.Match[str]) -> int:
     """Where a span of months begins for the base check: after "from" when the span is written with a dash (from
     April - June 2015 is the base of a change; from January to March is a span)."""
@@ -198,7 +205,7 @@ def _parts(sentence: str, low: str, published: str, frame: str, found: list[Time
         period = _months_period(year, first, last, m.start(), m.end(), published)
         if year_at and year_at is not m and (_is_base(low, m.start()) or period):
             found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it (a base's too)
-        if period and not _part_is_base(low, _base_check_at(low, m)):
+        if period and not _part_is_base(low, _base_check_at(low, m)) and not _forecast_made_re().search(low, 0, m.start()):
             found.append(_expression(m.start(), m.end(), period, day=bool(_day(m)), end_day=int(m.group("d2") or 0)))
     return found, relative_spans
 
@@ -266,12 +273,30 @@ def _year_at_hand(low: str, published: str, frame: str, found: list[TimeExpressi
     return found
 
 
+def _relative_parts(low: str, published: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """last quarter, this quarter, last month: the quarter or month counted from the month of publication (GDP
+    expanded 2.03 percent last quarter, in a text of November 2016: July–September); not a comparison base."""
+    if len(published) < 7 or not published[:4].isdigit():
+        return found
+    month_index = int(published[:4]) * 12 + int(published[5:7]) - 1
+    for phrase, (offset, months) in english_cues().relative_parts.items():
+        for m in regex.finditer(rf"\b{regex.escape(phrase)}\b", low):
+            if _is_base(low, m.start()) or _forecast_made_re().search(low, 0, m.start()) or any(
+                    t.start <= m.start() < t.end for t in found):
+                continue
+            first = (month_index // months + offset) * months  # (the first month of that quarter or month)
+            last = first + months - 1
+            found.append(_expression(m.start(), m.end(), f"{first // 12}-{first % 12 + 1:02d}/{last // 12}-{last % 12 + 1:02d}"))
+    return found
+
+
 def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression]:
     """The time expressions of a sentence that are not comparison bases, in order."""
     low = sentence.lower()
     found = _years(sentence, low, published)
     found, taken = _parts(sentence, low, published, frame, found)
     found = _year_at_hand(low, published, frame, _windows(low, published, _relative(low, published, found, taken)))
+    found = _relative_parts(low, published, found)
     return sorted((t for t in found if not _names_a_span(sentence, t)), key=lambda t: t.start)
 
 
