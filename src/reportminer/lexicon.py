@@ -431,6 +431,9 @@ class RegionalCues:
     note_openers: Words  # 西式早点(如汉堡、三明治): a bracketed note of examples or scope, no part of a metric
     budget_words: Words  # 本年度预算案: the budget presented this year, for the coming financial year
     forecast_words: Words  # 预估12月…: a month without a year after these is this year's, even the running one
+    respondents: Words  # 商户: 有49.7%商户预期第4季…, a share of respondents expecting a time is of that time
+    forecast_not_before: Words  # 目标: 预期目标 is a benchmark, no forecast
+    forecast_not_after: Words  # 于: 优于预期 is a benchmark, no forecast
     statistical_estimates: Words  # 临时估计: a statistics office's estimate of a month gone, no forecast
     topic_markers: Words  # CPI 方面，…欧元区涨8.5%: a topic that heads the places a sentence lists
     topic_group_ends: Words  # 主要订单来源地区中: what ends a group word that names a topic

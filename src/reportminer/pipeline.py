@@ -26,6 +26,7 @@ from .status import (
     base_amounts,
     resolve_period,
     respective_times,
+    surveyed_times,
     same_period_bases,
     same_period_of,
 )
@@ -278,9 +279,16 @@ def _sentence_claims(document: Document, dated: _Dated, contexts: list[Context])
     dating = _quarter_of(frame, text) if dated.release is not None else frame
     claims = [make_claim(document, sentence, original, q, ctx, dated.times, dating) for q, ctx in zip(quantities, contexts)]
     claims = _dated_by(claims, respective_times(text, dated.stated_times, quantities))
+    claims = _forecast_by_respondents(_dated_by(claims, surveyed_times(text, dated.stated_times, quantities), "period.survey"))
     bases = same_period_bases(text, dated.base_times, dated.stated_times, frame)
     return _base_figures_done(_dated_by(claims, base_amounts(text, bases, quantities), "period.base-amount"),
                               document.published)
+
+
+def _forecast_by_respondents(claims: list[Claim]) -> list[Claim]:
+    """有49.7%商户预期第4季…: what respondents expect is a forecast (a target, in the schema's terms)."""
+    return [c._replace(status="target", status_rule="status.target-word") if c.period_rule == "period.survey" else c
+            for c in claims]
 
 
 def _base_figures_done(claims: list[Claim], published: str) -> list[Claim]:

@@ -564,17 +564,24 @@ def _out_of_place(text: str, number: NumberMatch, lex: Lexicon) -> bool:
     """Neighbours that make a numeral no quantity whatever follows it."""
     before = text[number.start - 1] if number.start else ""
     after = text[number.end : number.end + 1]
-    if number.chinese and after not in _patterns().unit_heads and before not in (_ORDINAL, _TOP) and not (
-            not number.has_digit and (after in _CLAUSE_END or _counted_noun(text, number.end))
-            and _prefix_qualifier(text, number.start)[0]) and not (number.has_digit and _after_index_name(text, number.start)):
+    if number.chinese and after not in _patterns().unit_heads and before not in (_ORDINAL, _TOP) \
+            and not _numeral_stands_alone(text, number, after, lex):
         return True  # 统一, 一体, 万众: a Chinese numeral with nothing a quantity could continue with
-                     # (but 海洋生产总值突破万亿，, 惠及上千万农民: a bounded magnitude ending its clause or counting;
-                     # 工業生產指數一二二: an index level written digit by digit)
     if before and ((before.isascii() and before.isalpha()) or before in "+＋."):
         return True  # PM2.5, C919, “4+1”
     if after and after in "+＋":
         return True
     return before == _CUES.label.session_word  # 十一届十次全会: a session's numbering
+
+
+def _numeral_stands_alone(text: str, number: NumberMatch, after: str, lex: Lexicon) -> bool:
+    """A Chinese numeral that is a quantity with no unit after it: a bounded magnitude ending its clause or
+    counting (海洋生产总值突破万亿，, 惠及上千万农民), an index level written digit by digit (工業生產指數一二二),
+    a count in words ending its clause (旅客六十八万，)."""
+    if not number.has_digit:
+        return bool((after in _CLAUSE_END or _counted_noun(text, number.end)) and _prefix_qualifier(text, number.start)[0])
+    return _after_index_name(text, number.start) or (
+        after in _CLAUSE_END and _counted_in_words(number, text[number.start : number.end], lex))
 
 
 _REJECT = object()  # a range whose far end shows the whole thing is no quantity (2024-2026年)
@@ -910,7 +917,7 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
         return _level_of_index(number)  # 工業生產指數一二二: a level written digit by digit
     prefix, prefix_start = _prefix_qualifier(text, number.start)
     noun_unit = _counted_noun(text, number.end) if prefix is not None else None
-    if not _bounded_bare_magnitude(text, number, prefix, noun_unit) and (number.chinese or surface[-1:] not in lex.big_units):
+    if not _bare_magnitude_counts(text, number, surface, prefix, noun_unit, lex):
         return None
     suffix, end = _suffix_qualifier(text, number.end)
     qualifier = suffix or prefix or (Qualifier.OVER if inner_over else Qualifier.EXACT)
@@ -919,6 +926,20 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
         std_value=number.value, std_unit=noun_unit or "item", unit_en=noun_unit or "item",
         number_start=number.start, number_end=number.end, prefix_start=prefix_start, unit_end=number.end,
     )
+
+
+def _bare_magnitude_counts(text: str, number: NumberMatch, surface: str, prefix: Qualifier | None,
+                           noun_unit: str | None, lex: Lexicon) -> bool:
+    """A number with no unit that is a count: Arabic with 万/亿 (8500万), a bounded magnitude, a count in words."""
+    if _bounded_bare_magnitude(text, number, prefix, noun_unit) or _counted_in_words(number, surface, lex):
+        return True
+    return not number.chinese and surface[-1:] in lex.big_units
+
+
+def _counted_in_words(number: NumberMatch, surface: str, lex: Lexicon) -> bool:
+    """访港旅客四百四十万, 六十八万: a count written out in numerals with a magnitude and no unit, as an Arabic
+    one is (8500万); one or two characters (十万火急, 一万) may be words, so it takes three or more."""
+    return number.chinese and number.has_digit and surface[-1:] in lex.big_units and len(surface) >= 3
 
 
 def _bounded_bare_magnitude(text: str, number: NumberMatch, prefix: Qualifier | None, noun_unit: str | None) -> bool:

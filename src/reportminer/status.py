@@ -219,6 +219,25 @@ def _run_of_numbers(text: str, indexes: list[int], quantities: list[Quantity]) -
     return run
 
 
+@rule("period.survey", summary=(
+    "A share of respondents who expect something of a time is of that time, a forecast."
+))
+def surveyed_times(text: str, times: list[TimeExpression], quantities: list[Quantity]) -> dict[int, TimeExpression]:
+    """有49.7%商户预期第4季货物销售量与去年同季相若, 56.7%商户预计2018年第二季度…: index of each share right
+    before a respondent noun and a forecast word → the first time after it in its clause."""
+    words = load_lexicon().words
+    respondents, forecasts = tuple(words("regional", "respondents")), tuple(words("regional", "forecast_words"))
+    out = {}
+    for k, q in enumerate(quantities):
+        who = next((r for r in respondents if text.startswith(r, q.end)), None)
+        if q.kind != Kind.PERCENT or who is None or not text.startswith(forecasts, q.end + len(who)):
+            continue
+        t = next((t for t in times if q.end < t.start < clause_end(text, q.end)), None)
+        if t is not None:
+            out[k] = t
+    return out
+
+
 @rule("period.base-amount", summary=(
     "An amount written right after a comparison base's time is of that time."
 ))

@@ -433,7 +433,15 @@ def _forecast_before(text: str, pos: int) -> bool:
     before = text[:pos]
     for estimate in lex.words("regional", "statistical_estimates"):
         before = before.replace(estimate, "")
-    return any(word in before for word in lex.words("regional", "forecast_words"))
+    return any(_forecasts_at(before, m.start(), m.end(), lex) for word in lex.words("regional", "forecast_words")
+               for m in regex.finditer(regex.escape(word), before))
+
+
+def _forecasts_at(text: str, start: int, end: int, lex) -> bool:
+    """A forecast word that forecasts: not a benchmark (高出预期目标1.9个百分点, 优于预期)."""
+    cues = lex.cues["regional"]
+    return not (text.startswith(tuple(cues["forecast_not_before"]), end)
+                or text.endswith(tuple(cues["forecast_not_after"]), 0, start))
 
 
 def _is_forecast(text: str, m: regex.Match[str]) -> bool:
