@@ -417,6 +417,9 @@ def year_parts() -> Mapping[str, tuple[int, int]]:
             if len(mark) > 1:
                 parts.setdefault(numeral + mark, (3 * n - 2, 3 * n))  # (三季度: the ordinal may be left out)
             parts.update({lead + numeral + mark: (1, 3 * n) for lead in leads if lead + numeral + mark not in parts})
+        for mark in marks:  # (今年第 1 季: a news site that sets its Arabic numerals off with spaces)
+            parts.setdefault(f"{ordinal} {n} {mark}", (3 * n - 2, 3 * n))
+            parts.update({f"{lead} {n} {mark}": (1, 3 * n) for lead in leads if f"{lead} {n} {mark}" not in parts})
     return MappingProxyType(parts)
 
 
