@@ -10,6 +10,8 @@ every ``--jobs`` and engine.
 
 from __future__ import annotations
 
+import gc
+
 import csv
 import operator
 import os
@@ -158,6 +160,7 @@ class _Pool:
             fork = START_METHOD == "fork"
             if fork:
                 _preload()
+                gc.freeze()  # (the dictionaries stay shared: no collection in a worker touches their pages)
             self._executor = ProcessPoolExecutor(self.workers, initializer=None if fork else _preload,
                                                  mp_context=multiprocessing.get_context(START_METHOD))
         return self._executor.submit(fn, argument)
