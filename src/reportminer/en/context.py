@@ -136,9 +136,10 @@ _TIME_PHRASE = regex.compile(
     r"|\b(?:of|in)\s+(?:19|20)\d{2}(?![\d%]|[.,]\d|\s?(?:%|percent))")  # (the first nine months of 2017, an increase of 7.5%)
 @cache
 def _month_span_re() -> regex.Pattern[str]:
-    """in May - July 2015, during January-March: months named inside the words before a number are when, not what."""
+    """in May - July 2015, during January-March, Export orders for January: months named inside the words before a
+    number are when, not what."""
     months = alternation(english_cues().months)
-    return regex.compile(rf"(?i)\b(?:in|during|for|over)\s+(?:{months})\.?\s?(?:-|–|to)\s?(?:{months})\.?"
+    return regex.compile(rf"(?i)\b(?:in|during|for|over)\s+(?:{months})\.?(?:\s?(?:-|–|to)\s?(?:{months})\.?)?"
                          r"(?:,?\s(?:19|20)\d{2})?\b")
 
 
