@@ -42,6 +42,8 @@ _LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
 _ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
 _POSTPOSED = regex.compile(r"(?i)\s+(up|down)\b(?!\s+(?:to|from|on)\b)")
+# (expanded at an unexpected rate of seven percent: whatever the adjective, a rate of)
+_RATE_OF = regex.compile(r"(?i)\bat\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,2}?(?:rate|pace)\s+of\s*\Z")
 _MOVED_BASE = regex.compile(r"(?i)\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?\Z")  # (…, down from 5.7 percent: an earlier rate)
 _POINTS_FROM = regex.compile(r"(?i)\s+(up|down)\s+(?:from|on)\b")
 _MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(?:[a-z]+ing\s+)?(up|down)\s+from\b")  # (…, edging down from)
@@ -641,7 +643,7 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     number (2.9 percentage points lower than that in July) says its direction before any verb does."""
     cues = english_cues()
     kind = q.quantity.kind
-    if (told := _direction_told_after(after, q)) is not None or (told := _earlier_rate(q, before, previous, previous_kind)):
+    if (told := _direction_told(q, before, after, previous, previous_kind)) is not None:
         return told, ""
     change = _own_change(q, before, subject, cues)
     rate = kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) or q.quantity.std_unit == "times"  # (a 2.9-fold increase)
@@ -655,6 +657,22 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     if not change and previous and same_kind and _shares_change(before, subject, previous):
         change = previous.change  # increase A by 7 percent, B by 4 percent; growth of 9.2 percent, with B at 7.3 percent
     return change or _change_after(after, kind), noun_metric
+
+
+def _direction_told(q: EnglishQuantity, before: str, after: str, previous, previous_kind: Kind | None) -> str | None:
+    """The direction the words around a number tell before any verb: a growth rate moved to it (investment slowed to
+    7 percent: its growth, by its sign), a comparison right after it, an earlier value of the rate just told."""
+    if q.quantity.kind == Kind.PERCENT and _rate_moved_re().search(_without_qualifiers(before)):
+        return "decrease" if q.quantity.value < 0 else "increase"
+    if (told := _direction_told_after(after, q)) is not None:
+        return told
+    return _earlier_rate(q, before, previous, previous_kind) or None
+
+
+@cache
+def _rate_moved_re() -> regex.Pattern[str]:
+    """fixed-asset investment slowed to seven percent: a verb that moves a growth rate, then the rate it reached."""
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().rate_moves)})\s+(?:to|at)\s*\Z")
 
 
 def _earlier_rate(q: EnglishQuantity, before: str, previous, previous_kind: Kind | None) -> str:
@@ -916,7 +934,7 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
     previous_end = 0
     for q in quantities:
         start, end = q.quantity.number_start, q.quantity.end
-        before = clause_before(text, q.quantity.number_start, previous_end)
+        before = _RATE_OF.sub(" at a rate of ", clause_before(text, q.quantity.number_start, previous_end))
         after = text[end:]
         previous = out[-1] if out else None
         previous_kind = _kind_for_sharing(quantities[len(out) - 1].quantity) if out else None
