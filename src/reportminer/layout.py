@@ -69,7 +69,9 @@ def _patterns() -> _LayoutPatterns:
         sentence_end=regex.compile(
             # ASCII ! and ? end a sentence only before a space, a Chinese character or the end (not in a URL)
             "(?:[" + regex.escape("".join(c for c in cues["sentence_enders"] if not c.isascii())) + "]"  # type: ignore[union-attr]
-            + r"|[!?](?=\s|\p{Han}|$))"
+            + r"|[!?](?=\s|\p{Han}|$)"
+            # (…修改提升为2.5%至3.5%. at the end of a line: a Chinese sentence closed with an ASCII full stop)
+            + r"|(?<=[\p{Han}%）)」”])\.(?=[ \t]*(?:\n|$)))"
             + "[" + regex.escape("".join(cues["sentence_enders"]) + "".join(cues["closers"])) + "]*"  # type: ignore[arg-type]
         ),
         # (or a month a release is about, written out and followed by what it reports: 二零一一年十二月消费物价
@@ -103,7 +105,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _ends_sentence(text: str) -> bool:
     p = _patterns()
     stripped = text.rstrip(p.closers)
+    if stripped.endswith(".") and _HAN_BEFORE_STOP.search(stripped):
+        return True  # (…2.5%至3.5%. at the end of a line)
     return bool(stripped) and stripped[-1] in p.enders + "；;：:"
+
+
+_HAN_BEFORE_STOP = regex.compile(r"[\p{Han}%）)」”]\.\Z")
 
 
 

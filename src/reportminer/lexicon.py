@@ -434,6 +434,7 @@ class RegionalCues:
     respondents: Words  # 商户: 有49.7%商户预期第4季…, a share of respondents expecting a time is of that time
     forecast_not_before: Words  # 目标: 预期目标 is a benchmark, no forecast
     forecast_not_after: Words  # 于: 优于预期 is a benchmark, no forecast
+    forecast_made_after: Words  # 时: 预测由5月份时的1.5%, the month the forecast was made
     statistical_estimates: Words  # 临时估计: a statistics office's estimate of a month gone, no forecast
     topic_markers: Words  # CPI 方面，…欧元区涨8.5%: a topic that heads the places a sentence lists
     topic_group_ends: Words  # 主要订单来源地区中: what ends a group word that names a topic

@@ -975,10 +975,15 @@ def _index_level(text: str, number: NumberMatch) -> Quantity | None:
 
 
 def _after_index_name(text: str, start: int) -> bool:
-    """The number at ``start`` follows an index's name, directly or after a link word (为, 為, 达)."""
+    """The number at ``start`` follows an index's name, directly or after a link word (为, 為, 达), an
+    abbreviation in brackets allowed between (消费者物价总指数(CPI)为104.05)."""
     words = _CUES.regional.index_words
-    return text.endswith(words, 0, start) or any(
-        text.endswith(words, 0, start - len(link)) for link in _CUES.regional.index_links if text.endswith(link, 0, start))
+    ends = [start] + [start - len(link) for link in _CUES.regional.index_links if text.endswith(link, 0, start)]
+    ends += [m.start() for end in list(ends) if (m := _ABBREVIATION_BEFORE.search(text, 0, end))]
+    return any(text.endswith(words, 0, end) for end in ends)
+
+
+_ABBREVIATION_BEFORE = regex.compile(r"[(（][A-Za-z]{2,6}[)）]\Z")
 
 
 def _level_of_index(number: NumberMatch) -> Quantity:

@@ -234,6 +234,9 @@ def _epithet() -> regex.Pattern[str]:
     return regex.compile(r"[”\"]?[\p{Han}]{0,6}?" + _alternation(load_lexicon().words("period", "epithets")))
 
 
+_INDEX_BASE = regex.compile(r"[ \t]*[=＝][ \t]*100\b")
+
+
 def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: bool = False) -> list[TimeExpression]:
     """Every time expression of ``text`` that is not a comparison base. Relative ones (今年, 过去五年,
     1-11月 without a year) resolve against ``published`` (ISO date or year-month; may be empty); with
@@ -245,8 +248,9 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
         if _is_base(text, m, base_end, lex):
             base_end = m.end()
             continue
-        if _months_before(text, m.start()) or _streak_since(text, m):
-            continue
+        if _months_before(text, m.start()) or _streak_since(text, m) or _INDEX_BASE.match(text, m.end()) \
+                or _forecast_made(text, m):
+            continue  # (…总指数为104.05(100年=100): the index's base year; 预测由5月份时的1.5%: when it was forecast)
         if m.group("plan") and _epithet().match(text, m.end()):
             continue  # 今年是“十四五”收官之年: the plan names the year, the year is the period
         if m.group("byear") and (text.startswith(_counted_words(), m.end()) or _in_a_name(text, m.start())):
@@ -445,6 +449,15 @@ def _forecasts_at(text: str, start: int, end: int, lex) -> bool:
     cues = lex.cues["regional"]
     return not (text.startswith(tuple(cues["forecast_not_before"]), end)
                 or text.endswith(tuple(cues["forecast_not_after"]), 0, start))
+
+
+def _forecast_made(text: str, m: regex.Match[str]) -> bool:
+    """经济增长预测由5月份时的1.5%至3.5%修改为…: a month a forecast word precedes and 时 follows is when the forecast
+    was made, not the period of the figure."""
+    if not (m.group("om1") or m.group("omonth")):
+        return False
+    return text.startswith(tuple(load_lexicon().words("regional", "forecast_made_after")), m.end()) and _forecast_before(
+        text, m.start())
 
 
 def _is_forecast(text: str, m: regex.Match[str]) -> bool:
