@@ -23,6 +23,7 @@ _SCOPE_PARENTHESIS = regex.compile(r"(?i)\((?:excluding|including|except|not inc
 # the R&D intensity (as a proportion of gross domestic product, GDP[2]) came in at …: a bracket that explains
 # the measure is no part of its name.
 _EXPLAINING_PARENTHESIS = regex.compile(r"(?i)\s?\((?:as|i\.e\.|namely|that is)\s[^()]{1,80}\)")
+_ATTRIBUTION = regex.compile(r"(?i),\s*according\s+to\s[^,;()]{1,100}(?=,)")
 _RELATIVE = regex.compile(r"(?i),\s*(?:which|who)\s[^,;]{1,120},(?=\s)")
 # (… above the designed size - meaning companies with … - increased: spaced single dashes too)
 _DASHED = regex.compile(r"\s(?:--|—)\s[^-—]{1,160}?\s(?:--|—)(?=\s)|\s[-–]\s[^–]{1,160}?\s[-–](?=\s)")
@@ -429,6 +430,7 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
     masked = _EXPLAINING_PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)
     masked = _joined(_DASHED.sub(lambda p: " " * len(p.group()), masked))  # (five countries -- A, B and C -- surged)
     masked = _RELATIVE.sub(lambda p: " " * len(p.group()), masked)  # (The core CPI, which excludes food prices, went up)
+    masked = _ATTRIBUTION.sub(lambda p: " " * len(p.group()), masked)  # (…, according to the latest data from X, up by …)
     masked = _place_apposition_re().sub(lambda p: " " * len(p.group()), masked)  # (of Taiyuan, capital of … province, reached)
     breaks = _subject_with_kept(masked, list(_CLAUSE_BREAK.finditer(masked)))
     bare = False
@@ -960,11 +962,25 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
     return pair_respectively(text, quantities, out)
 
 
+_IN_WHAT = regex.compile(r"\s+in\s+(?:the\s+)?(?P<what>[A-Za-z][\w' -]{1,60}?)(?=\s+(?:and|from|over|compared|year|for)\b|[,;.]|\Z)")
+
+
+def _changed_in(before: str, after: str) -> tuple[str, str] | None:
+    """is expected to see growth of 8.5 percent in regional GDP: a change of a number in what follows it (not a
+    place or a part of the country: an increase of 1.6 percent in urban [areas], in Guangdong)."""
+    if not _CHANGE_OF.search(_without_qualifiers(before)) or (m := _IN_WHAT.match(after)) is None:
+        return None
+    what = m.group("what").strip()
+    scope = what.split()[0].lower() in english_cues().scope_words or _names_an_actor(what)
+    return (what, "en.change-of-in") if what and not scope and not _is_time_or_reference(what) else None
+
+
 def _metric_told(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, after: str, previous,
                  found: tuple[str, str], previous_end: int, head: str) -> tuple[str, str]:
     """The metric after a second look; a bracketed list item, or a participle clause alone, says itself what it
     measures."""
     return (_item_metric(text, q.quantity, head) or _participle_subject(text, before, previous)
+            or _changed_in(before, after)
             or _metric_second_look(text, q, earlier, before, after, previous, found, previous_end, head))
 
 
@@ -997,7 +1013,7 @@ def _bracketed_item(text: str, q: Quantity) -> str:
     and gifts (-2.2%): a rate alone in brackets after an item of a list measures that item (items apart by
     semicolons where the sentence has them, else by commas), under the head the list shares."""
     open_at = text.rfind("(", 0, q.start)
-    if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT) or open_at < 0 or text[open_at + 1 : q.start].strip() \
+    if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MONEY) or open_at < 0 or text[open_at + 1 : q.start].strip() \
             or text[q.end : q.end + 1] != ")":
         return ""
     head = text[:open_at].rstrip()
@@ -1187,14 +1203,19 @@ def _read_across(text: str, clause_start: int, earlier: list[EnglishQuantity]) -
     if last and (lead.strip() == between or between.split()[0].lower() in _INSIDE):
         return None  # (3.9 trillion yuan of bonds will be issued, an increase of …; 457,000 enterprises with
         # records, an increase of 5.9%: the claim before's phrase)
-    if not lead.strip() or lead.split()[0].lower() in _TIME_PREPOSITIONS or any(
-            w.lower().strip(",") in english_cues().attribution_verbs for w in lead.split()):
-        return None  # (… 5.5 percent in March, down 0.2 points: the time, not a measure)
+    if not lead.strip() or lead.split()[0].lower() in _TIME_PREPOSITIONS or _names_a_source(between, lead):
+        return None  # (… 5.5 percent in March, down 0.2 points: the time, not a measure; …, according to data from
+        # the Statistics and Census Service, up by …: a source)
     lead_start = len(comma) - 1 - len(lead)
     if lead.lstrip().lower().startswith(("a ", "an ")) and (subject := clause_before(text, max(0, lead_start - 1), bound)).strip():
         lead = subject  # (Retail sales, a key indicator of consumption, went up …: the subject, not its description)
     found = metric_before(lead + " ", cues)
     return (found, "en.apposition") if found else None
+
+
+def _names_a_source(between: str, lead: str) -> bool:
+    """An attribution verb in the words between the claim before and the comma (according to …, said …)."""
+    return any(w.lower().strip(",") in english_cues().attribution_verbs for w in (between or lead).split())
 
 
 def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: list[EnglishContext]) -> list[EnglishContext]:

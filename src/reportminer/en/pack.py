@@ -120,6 +120,7 @@ class EnglishCues:
     glued_units: tuple[str, ...]
     relative_parts: Mapping[str, tuple[int, int]]
     forecast_made_words: tuple[str, ...]
+    scope_words: tuple[str, ...]
     ratio_levels: tuple[str, ...]
     place_appositions: tuple[str, ...]
     figures_references: tuple[str, ...]
