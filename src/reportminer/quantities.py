@@ -548,8 +548,8 @@ def _duration_allowed(text: str, start: int, unit: str, unit_end: int, lex: Lexi
     if _patterns().reach_re.match(text, unit_end):
         return False  # 15分钟健身圈, 1小时通勤圈: the name of an area of reach
     if unit in lex.cues["time"]["long_duration_units"]:
-        if text.startswith(lex.cues["units"]["age_suffix"], unit_end):
-            return True  # 十个月大: an age
+        if text.startswith(lex.cues["units"]["age_suffix"], unit_end) or "." in text[start : unit_end - len(unit)]:
+            return True  # 十个月大: an age; 平均失业周数为26.8周: a measured length (no window is a decimal)
         after = unit_end + 1 if text.startswith(_HALF, unit_end) else unit_end  # (2年半新高: the half is the window's)
         if text.startswith(window_after + _CUES.time.record_words, after):
             return False  # 五年来, 三年内, 近36个月最大降幅
