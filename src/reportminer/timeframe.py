@@ -474,12 +474,20 @@ def _forecast_after(text: str, pos: int) -> bool:
 
 
 def _forecast_months(t: TimeExpression, published: str) -> TimeExpression:
-    """Forecast months without a year: the running month or the next such months from publication."""
+    """Forecast months without a year: of the year that puts them nearest the month of publication, the later
+    on a tie (预估12月 in a text of December: this December; 预估1月 in December: next January; 预期4月… in a text
+    of early May reporting an earlier forecast: this April, not next year's)."""
     if len(published) < 7 or len(t.first) != 7:
         return t
-    year, month = int(published[:4]), int(published[5:7])
-    year += int(t.last[5:7]) < month
-    return TimeExpression(t.start, t.end, f"{year}{t.first[4:]}", f"{year}{t.last[4:]}", t.day, t.since)
+    year, now = int(published[:4]), int(published[:4]) * 12 + int(published[5:7]) - 1
+    first, last = int(t.first[5:7]) - 1, int(t.last[5:7]) - 1
+
+    def distance(y: int) -> int:
+        start, end = y * 12 + first, y * 12 + last
+        return 0 if start <= now <= end else min(abs(now - start), abs(now - end))
+
+    best = min((year - 1, year, year + 1), key=lambda y: (distance(y), -y))
+    return TimeExpression(t.start, t.end, f"{best}{t.first[4:]}", f"{best}{t.last[4:]}", t.day, t.since)
 
 
 def _running_month(t: TimeExpression, published: str) -> TimeExpression:
