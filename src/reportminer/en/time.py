@@ -267,7 +267,7 @@ def _year_at_hand(low: str, published: str, frame: str, found: list[TimeExpressi
     year = frame[:4] if frame[:4].isdigit() else str(report_year(published) or "")
     if not year:
         return found
-    for m in regex.finditer(rf"\b(?:{alternation(english_cues().year_at_hand)})\b(?!\s+(?:19|20)\d\d)", low):
+    for m in regex.finditer(rf"\b(?:{alternation(english_cues().year_at_hand)})\b(?!\s+(?:of\s+|in\s+)?(?:19|20)\d\d)", low):
         if not any(t.start <= m.start() < t.end for t in found):
             found.append(_expression(m.start(), m.end(), year))
     return found
