@@ -399,8 +399,9 @@ def _quantity(text: str, number: Number, numbers: list[Number]) -> EnglishQuanti
         return None  # a bare number (a list marker, a code, a name); In terms of three categories, comprises two
         # parts: a breakdown that the words after it list
     unit, factor = found
-    if unit.kind == Kind.DURATION and not is_streak(text, number.start, unit.end):
-        return None  # "the past five years" is a time, not a claim; "for five consecutive years" is one
+    if unit.kind == Kind.DURATION and not is_streak(text, number.start, unit.end) and "." not in number.text:
+        return None  # "the past five years" is a time, not a claim; "for five consecutive years" is one; a
+        # length of stay of 1.7 nights is measured (no window is written with a decimal)
     if unit.kind in _RATED:
         unit = _with_rate(text, unit)
     unit = _occasions(text, unit, number)
