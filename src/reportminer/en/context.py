@@ -892,9 +892,16 @@ def _without_qualifiers(before: str) -> str:
 
 
 def target_cue(text: str, start: int) -> bool:
-    """A target word before ``start`` (not the "estimated" of a statistics office's provisional figure)."""
-    before = _statistical_estimate_re().sub(" ", text[:start])
+    """A target word before ``start`` (not the "estimated" of a statistics office's provisional figure, nor the
+    "expected" of a benchmark: more than expected)."""
+    before = _benchmark_re().sub(" ", _statistical_estimate_re().sub(" ", text[:start]))
     return any(regex.search(rf"\b{regex.escape(w)}\b", before, regex.IGNORECASE) for w in english_cues().target)
+
+
+@cache
+def _benchmark_re() -> regex.Pattern[str]:
+    """more than expected, beats expectations: a figure measured against a forecast is no forecast itself."""
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().target_benchmarks)})\b")
 
 
 @cache

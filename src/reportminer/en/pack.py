@@ -121,6 +121,7 @@ class EnglishCues:
     relative_parts: Mapping[str, tuple[int, int]]
     forecast_made_words: tuple[str, ...]
     scope_words: tuple[str, ...]
+    target_benchmarks: tuple[str, ...]
     ratio_levels: tuple[str, ...]
     place_appositions: tuple[str, ...]
     figures_references: tuple[str, ...]
