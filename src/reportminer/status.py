@@ -258,8 +258,8 @@ _BASE_NOUN = regex.compile(r"\p{Han}{1,4}")  # 与2022年年中人口7346100人�
 
 def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
     between = text[base.end : q.prefix_start].strip()
-    if not between:
-        return True  # 较去年第二季410.4亿澳门元, 低于过去十年3.9%的平均增幅
+    if not between or (between in "(（" and text[q.end : q.end + 1] in ")）"):
+        return True  # 较去年第二季410.4亿澳门元, 低于过去十年3.9%的平均增幅, 较去年同季(154.9亿元)下跌
     if between == _words().attribute_marker:  # 较第1季的517亿元, 比去年的3%低 (是2020年的1.45倍 is of now)
         compared = text.endswith(load_lexicon().words("period", "figure_bases"), 0, base.start)
         return q.std_unit != "times" and (q.kind not in PERCENTS or compared)
