@@ -40,6 +40,7 @@ from .timeframe import (
     find_time_expressions,
     months_spanned,
     relative_months,
+    publication_quarter,
     relative_quarters,
     time_spans,
     with_whole_years,
@@ -251,7 +252,8 @@ def _sentence_times(document: Document, sentence: Sentence, found: tuple[list[Qu
     stated_times = find_time_expressions(sentence.text, document.published, *calendar)
     # (由上月4.40%降为4.32%: the month before the one the release is about; it dates numbers, frames nothing)
     relative = (relative_months(sentence.text, frame[0] if frame else None, stated_times, document.published)
-                + relative_quarters(sentence.text, [frame[0] if frame else None, release.lead], stated_times)
+                + relative_quarters(sentence.text, [frame[0] if frame else None, release.lead,
+                                                    publication_quarter(document.published)], stated_times)
                 if release is not None else [])
     stated_times = sorted(stated_times + relative, key=_start)
     if quantities:  # (most sentences hold none: nothing to keep apart from the times)

@@ -228,7 +228,7 @@ def is_word_at(text: str, pos: int, word: str) -> bool:
     return any(t.start + lo == pos and t.text == word for t in tokenize(text[lo:hi]))
 
 
-CLAUSE_BREAKS = frozenset("，；。：！？,;:!?（）()")
+CLAUSE_BREAKS = frozenset("，；。：！？,;:!?（）()【】")  # (【焦点新闻】: a label, no part of a clause)
 # One character class for all breaks: a single (reverse) regex search is faster than a find per character.
 # (the forward search with the standard re module, faster for one class; only regex searches backwards)
 _NEXT_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")

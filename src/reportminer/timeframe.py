@@ -775,6 +775,15 @@ def relative_months(text: str, month: TimeExpression | None, found: list[TimeExp
     return out + _month_windows(text, month.first if month else published[:7], found + out)
 
 
+def publication_quarter(published: str) -> TimeExpression | None:
+    """The quarter that holds the month of publication: what 上季 counts from when nothing frames a text
+    (【行业数据】香港上季食肆总收益升5.1%, published in November: the third quarter)."""
+    if len(published) < 7 or not published[:4].isdigit():
+        return None
+    year, first = published[:4], (int(published[5:7]) - 1) // 3 * 3 + 1
+    return TimeExpression(0, 0, f"{year}-{first:02d}", f"{year}-{first + 2:02d}")
+
+
 def relative_quarters(text: str, frames: list[TimeExpression | None], found: list[TimeExpression]) -> list[TimeExpression]:
     """上一季, 本季 in a text framed by one quarter (the first quarter of ``frames``: the running frame, the
     release's lead; 第二季): that quarter or the one before, where no other time expression and no comparison
