@@ -969,7 +969,7 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
     return pair_respectively(text, quantities, out)
 
 
-_IN_WHAT = regex.compile(r"\s+in\s+(?:the\s+)?(?P<what>[A-Za-z][\w' -]{1,60}?)(?=\s+(?:and|from|over|compared|year|for)\b|[,;.]|\Z)")
+_IN_WHAT = regex.compile(r"\s+in\s+(?:the\s+)?(?P<what>[A-Za-z][\w' -]{1,60}?)(?=\s+(?:and|from|over|compared|year|for|in|during|on|at|to|by|than)\b|[,;.]|\Z)")
 
 
 def _changed_in(before: str, after: str) -> tuple[str, str] | None:
