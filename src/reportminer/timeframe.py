@@ -452,12 +452,14 @@ def _forecasts_at(text: str, start: int, end: int, lex) -> bool:
 
 
 def _forecast_made(text: str, m: regex.Match[str]) -> bool:
-    """经济增长预测由5月份时的1.5%至3.5%修改为…: a month a forecast word precedes and 时 follows is when the forecast
-    was made, not the period of the figure."""
+    """经济增长预测由5月份时的1.5%至3.5%修改为…, 从八月预测的2.31%: a month a forecast word follows, or precedes with
+    时 after it, is when the forecast was made, not the period of the figure."""
     if not (m.group("om1") or m.group("omonth")):
         return False
-    return text.startswith(tuple(load_lexicon().words("regional", "forecast_made_after")), m.end()) and _forecast_before(
-        text, m.start())
+    words = load_lexicon().words
+    if text.startswith(tuple(words("regional", "forecast_words")), m.end()):
+        return True  # 从八月预测的百分之二点三一, 较8月预测值2.11%: the forecast of August
+    return text.startswith(tuple(words("regional", "forecast_made_after")), m.end()) and _forecast_before(text, m.start())
 
 
 def _is_forecast(text: str, m: regex.Match[str]) -> bool:
@@ -474,8 +476,8 @@ def _forecast_after(text: str, pos: int) -> bool:
 
 
 def _forecast_months(t: TimeExpression, published: str) -> TimeExpression:
-    """Forecast months without a year: of the year that puts them nearest the month of publication, the later
-    on a tie (预估12月 in a text of December: this December; 预估1月 in December: next January; 预期4月… in a text
+    """Forecast months without a year: of the year that puts them nearest the month of publication, the running
+    year's or else the later on a tie (预估12月 in a text of December: this December; 预估1月 in December: next January; 预期4月… in a text
     of early May reporting an earlier forecast: this April, not next year's)."""
     if len(published) < 7 or len(t.first) != 7:
         return t
@@ -486,7 +488,7 @@ def _forecast_months(t: TimeExpression, published: str) -> TimeExpression:
         start, end = y * 12 + first, y * 12 + last
         return 0 if start <= now <= end else min(abs(now - start), abs(now - end))
 
-    best = min((year - 1, year, year + 1), key=lambda y: (distance(y), -y))
+    best = min((year - 1, year, year + 1), key=lambda y: (distance(y), y != year, -y))  # (a tie: the running year)
     return TimeExpression(t.start, t.end, f"{best}{t.first[4:]}", f"{best}{t.last[4:]}", t.day, t.since)
 
 
