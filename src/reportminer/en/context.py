@@ -34,7 +34,6 @@ _SINGLE_QUOTE = regex.compile(r"(?<!\w)['‘](?=[^'‘’]{1,80}['’](?!\w))|(?
 # ('around 5 per cent', ‘around 5 per cent’: a quoted phrase's marks; not China's, residents’ incomes)
 # The next item of a list that one change verb governs: ", B by" / " and C by".
 _LISTED_BY = regex.compile(r"(?i)\A[\s,]*(?:and\s+)?(?P<what>[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,5}?)\s+by\s*\Z")
-_TIME_NOUNS = frozenset({"quarter", "quarters", "year", "years", "month", "months", "half", "period", "week", "weeks"})
 _LEADING_PARENTHESIS = regex.compile(r"\A\s*\([^()]{1,40}\)")
 _TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previous|next|this|that|same|early|late)\b"
                             r"|(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -177,7 +176,7 @@ def _phrase_words(words: list[str], stop: frozenset[str]) -> tuple[list[str], st
         inside = bool(phrase) and low in stop and _joins_phrase(words, k, len(phrase), stop)
         if (low in stop and not inside) or _YEAR.fullmatch(word.strip(",")) or len(phrase) == 10 or _bare_number_at(words, k):
             return phrase, low
-        if low in _TIME_NOUNS:
+        if low in english_cues().time_nouns:
             return phrase if phrase and phrase[0].lower() not in _INSIDE else [], low  # (a time, not what)
         if low.endswith("ed") and _JOINER not in low and phrase and phrase[0].lower() in _INSIDE:
             return phrase[1:], low  # resulted in savings: a verb and its preposition end the phrase
@@ -388,7 +387,7 @@ def metric_after(after: str, given: bool = False) -> str:
     for k, word in enumerate(following):
         if word.lower() in _AFTER_STOPS or (words and word.lower().endswith("ed")):
             break  # (a quarter of firms exported: the verb begins the predicate)
-        if words and k + 1 < len(following) and word.lower() in english_cues().relative_time_words and following[k + 1].lower() in _TIME_NOUNS:
+        if words and k + 1 < len(following) and word.lower() in english_cues().relative_time_words and following[k + 1].lower() in english_cues().time_nouns:
             break  # (3.44 billion tonnes of cargo last year: the time, not the cargo)
         words.append(word)
     while words and words[-1].lower() in ("of", "per", "the", "a"):
@@ -1050,13 +1049,12 @@ def _through_count(text: str, earlier: list[EnglishQuantity], between: str, foun
     return f"{head} {last.counted} {found}"
 
 
-_RATES_OF_CHANGE = frozenset({"growth rate", "rate of growth", "growth", "pace of growth", "pace of increase"})
 
 
 def _same_measure(between: str, previous, rule: str, metric: str = "") -> tuple[str, str] | None:
     """The metric of the claim before, for a number of the same kind that restates its measure (or whose
     metric is only the rate of change of it: …, with the growth rate declined 2.9 percentage points)."""
-    if previous.metric and metric.lower().removeprefix("the ") in _RATES_OF_CHANGE and metric not in previous.metric:
+    if previous.metric and metric.lower().removeprefix("the ") in english_cues().rates_of_change and metric not in previous.metric:
         return f"{metric} of {previous.metric}", "en.rate-of-claim"
     if previous.metric and _continues_claim(between):
         return previous.metric, "en.same-measure"  # (growth of 9.2 percent, with B at 7.3 percent)

@@ -11,8 +11,6 @@ from functools import cache
 from .pack import alternation, english_cues
 
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9$])")
-_ABBREVIATIONS = ("U.S.", "e.g.", "i.e.", "No.", "Mr.", "Ms.", "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.",
-                  "Nov.", "Dec.", "St.", "vs.", "approx.")
 
 
 @cache
@@ -86,7 +84,7 @@ def _paragraph_sentences(text: str, lead: int, end: int) -> list[tuple[int, int]
     """The sentences of the paragraph text[lead:end], each bounded in length."""
     spans, cut = [], lead
     for m in _SENTENCE_END.finditer(text, lead, end):
-        if text[max(lead, m.start() - 8) : m.start()].endswith(_ABBREVIATIONS):
+        if text[max(lead, m.start() - 8) : m.start()].endswith(english_cues().abbreviations):
             continue
         spans.extend(_bounded(text, cut, m.start()))
         cut = m.end()
