@@ -869,6 +869,8 @@ def sentence_subject(sentence: str) -> str:
     lead = _LEAD.match(sentence)  # In 2023, …: the time that opens the sentence is no part of its subject
     for word in _TIME_PHRASE.sub(" ", sentence[lead.end() if lead else 0 :]).split():
         low = word.lower().strip(",")
+        if not words and low in _ARTICLES:
+            continue  # (The municipality's GDP growth led …: an article opens the subject)
         if low in _stop_words() or (low.endswith("ed") and "-" not in low) or not word[:1].isalnum():
             break
         words.append(word.rstrip(","))
@@ -986,8 +988,20 @@ def _metric_told(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], 
     """The metric after a second look; a bracketed list item, or a participle clause alone, says itself what it
     measures."""
     return (_item_metric(text, q.quantity, head) or _participle_subject(text, before, previous)
-            or _changed_in(before, after)
+            or _changed_in(before, after) or _subject_ahead(text, before, previous)
             or _metric_second_look(text, q, earlier, before, after, previous, found, previous_end, head))
+
+
+_AHEAD_AT = regex.compile(r"(?i)\b(?:led|leads|leading|topped|tops|outpaced|outpaces|beat|beats)\s+[^,;]{1,40}?\s+at\s*\Z")
+
+
+def _subject_ahead(text: str, before: str, previous) -> tuple[str, str] | None:
+    """The municipality's GDP growth led the country at 10.9 percent: what led another at a number is what it
+    measures (the sentence's subject), not the one it led."""
+    if previous is not None or not _AHEAD_AT.search(before):
+        return None
+    subject = sentence_subject(text)
+    return (subject, "en.subject-ahead") if subject else None
 
 
 _PARTICIPLE_CLAUSE = regex.compile(r"(?i)\s*(?:[a-z]+ing|up|down)(?:\s+(?:by|to|of|at))?\s*")
