@@ -869,8 +869,8 @@ def sentence_subject(sentence: str) -> str:
     lead = _LEAD.match(sentence)  # In 2023, …: the time that opens the sentence is no part of its subject
     for word in _TIME_PHRASE.sub(" ", sentence[lead.end() if lead else 0 :]).split():
         low = word.lower().strip(",")
-        if not words and low in _ARTICLES:
-            continue  # (The municipality's GDP growth led …: an article opens the subject)
+        if not words and low == "the":
+            continue  # (The municipality's GDP growth led …: the article opens the subject; a total of … opens none)
         if low in _stop_words() or (low.endswith("ed") and "-" not in low) or not word[:1].isalnum():
             break
         words.append(word.rstrip(","))
