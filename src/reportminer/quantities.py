@@ -607,7 +607,8 @@ def _after_a_change_verb(text: str, start: int) -> bool:
     before = text[max(0, start - _CHANGE_VERB_REACH) : start]
     qualifier = _patterns().prefix_re.search(before)
     before = before[: qualifier.start()] if qualifier else before
-    return before.endswith(_patterns().change_words)
+    bare = tuple(_CUES.regional.bare_increase) + tuple(_CUES.regional.bare_decrease)  # (同期总就业人数增17,700人至…)
+    return before.endswith(_patterns().change_words + bare)
 
 
 _CHANGE_VERB_REACH = 8  # characters before a number that hold a change verb and a qualifier
