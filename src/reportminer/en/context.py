@@ -423,7 +423,7 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
         previous_end = 0  # (A – those with revenues of 20 million yuan or more – increased 16.4 percent: past the aside)
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
-    if not previous_end and (dateline := _PLAIN_DATELINE.match(masked)):
+    if not previous_end and (dateline := _DATELINE.match(masked) or _PLAIN_DATELINE.match(masked)):
         masked = " " * (dateline.end() - 1) + "," + masked[dateline.end() :]  # (BEIJING - China's fiscal revenue rose …)
     masked = _SCOPE_PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)  # (excluding rural households) too
     masked = _EXPLAINING_PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)
@@ -856,7 +856,7 @@ _PEOPLE = frozenset({"people", "persons"})
 _SHARE_OF_CLAIM = regex.compile(r"(?i)\s*(?:accounting|to\s+account|representing|making\s+up|to\s+make\s+up|taking\s+up|to\s+take\s+up"
                              r"|equivalent\s+to)\b")  # (a deficit of HK$37.0 billion, equivalent to 10.6 percent of …)
 # BEIJING, March 15 (Xinhua) -- : a news dateline, no part of the sentence's subject.
-_DATELINE = regex.compile(r"[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–)\s*")
+_DATELINE = regex.compile(r"[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-(?=\s))\s*")
 _PLAIN_DATELINE = regex.compile(r"\s*(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*|\([A-Z][A-Za-z]+\))\s+(?:--|—|–|-)\s+")  # BEIJING - …, (ECNS) -- …
 _LEAD = regex.compile(r"(?i)\s*(?:in|during|over|for|by|since|from|as of|throughout)\b[^,]{0,40},\s*")
 
