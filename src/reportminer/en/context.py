@@ -135,7 +135,14 @@ _TIME_PHRASE = regex.compile(
     r"(?i)\b(?:for|in|during|over|of)\s+(?:the\s+|that\s+)?(?:(?:this|last|next|past|previous|same|first|second|third|"
     r"fourth|latter|former|whole|full|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b"
     r"|\b(?:last|this|next|past|previous)\s+(?:years?|quarters?|months?)\b"
-    r"|\b(?:of|in)\s+(?:19|20)\d{2}(?![\d%]|[.,]\d|\s?(?:%|percent))")  # (the first nine months of 2017, an increase of 7.5%)
+    r"|\b(?:of|in)\s+(?:19|20)\d{2}(?![\d%]|[.,]\d|\s?(?:%|percent))"  # (the first nine months of 2017, an increase of 7.5%)
+    r"|\b(?:(?:from|in|during|for)\s+)?(?:q[1-4](?:\s?(?:-|–|to|through)\s?q[1-4])?|h[12])(?:,?\s(?:19|20)\d{2})?\b")  # (GDP from Q1 to Q3; H1 trade)
+# cooled to an 18-month low of 7.4 percent, hit a record high of, reached a historic milestone of: how the level stands against the past, not
+# what it measures (the level is the subject's).
+_EXTREME_OF = regex.compile(r"(?i)\b(?:a|an)\s+(?:(?:record|fresh|new|historic|multi-year|all-time|[\w]+-(?:day|week|month|"
+                            r"quarter|year|decade))\s+)*(?:high|low|milestone|peak)(?:\s+of)?\s*\Z")
+
+
 @cache
 def _month_span_re() -> regex.Pattern[str]:
     """in May - July 2015, during January-March, Export orders for January: months named inside the words before a
@@ -247,8 +254,7 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     "that of services" after "the prices of consumer goods" is the prices of services."""
     phrases = (cues.prefix_over + cues.prefix_under + cues.prefix_approx + cues.fillers + cues.link_words
                + cues.verbs_before_number + cues.modal_verbs)
-    before = _month_span_re().sub(" ", _TIME_PHRASE.sub(" ", _EXPLAINING_PARENTHESIS.sub("", before)))
-    before, linked = _without_cue_phrases(_joined(before), phrases)
+    before, linked = _words_of_the_measure(before, phrases)
     stop = _stop_words()
     words = _without_trailing_verbs(before.split(), stop, linked)
     tail = [words.pop()] if linked and _participle_after_of(words) else []  # (buildings completed was …)
@@ -266,6 +272,17 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     if trailing and rest and rest.split()[-1].islower() and rest.endswith(("ic", "al")):
         rest = metric  # (economic growth, contribution to economic growth: an adjective is no measure)
     return "" if all(w.lower() in cues.not_metrics for w in rest.split()) else rest
+
+
+def _words_of_the_measure(before: str, phrases) -> tuple[str, bool]:
+    """The words before a number less what says when (in 2017, during January-March), what explains, the cue
+    phrases that end them and a level's standing (an 18-month low of); and whether a link verb was among them."""
+    before = _month_span_re().sub(" ", _TIME_PHRASE.sub(" ", _EXPLAINING_PARENTHESIS.sub("", before)))
+    before, linked = _without_cue_phrases(_joined(before), phrases)
+    if _EXTREME_OF.search(before):
+        before, linked_too = _without_cue_phrases(_EXTREME_OF.sub(" ", before), phrases)
+        linked = linked or linked_too
+    return before, linked
 
 
 def _without_cue_phrases(before: str, phrases) -> tuple[str, bool]:
@@ -338,6 +355,11 @@ def _trimmed(phrase: list[str]) -> list[str]:
         del phrase[:2]  # (China’ s gross domestic product: an owner typed with a space)
     if phrase and phrase[-1].lower().endswith("ed") and "-" not in phrase[-1] and _JOINER not in phrase[-1] \
             and not _defines_the_noun(phrase):
+        phrase.pop()
+    # (forecast exports to grow 4 percent: the infinitive's "to" ends no measure, even joined as in "exports to")
+    if phrase and phrase[-1].lower().endswith(_JOINER + "to"):
+        phrase[-1] = phrase[-1][: -len(_JOINER + "to")]
+    elif len(phrase) > 1 and phrase[-1].lower() == "to":
         phrase.pop()
     return phrase
 
@@ -956,11 +978,8 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
         else:
             metric, rule = _metric_told(text, q, quantities[: len(out)], before, after, previous, (metric, rule),
                                         previous_end, head)
-        in_clause = target_cue(before, len(before)) or _NAMES_TARGET.match(after) is not None
         told_again = previous is not None and (rule == "en.conversion" or apposition_gap(text[previous_end : q.quantity.prefix_start]))
-        # (an estimate told again in dollars, or its change in apposition, is an estimate too; a figure
-        # that happened, happened: was 118,332 thousand hectares (1,774.98 million mu), an increase of …)
-        in_clause = in_clause or (told_again and previous.clause_target_cue)
+        in_clause = _target_in_clause(text, q, before, previous, previous_end, told_again)
         year_ago = any(after.lower().lstrip(" ,").startswith(w) for w in english_cues().year_ago)
         done = not in_clause and (_says_done(text[previous_end:start]) or (told_again and previous.done))
         from_start = _FROM_END.search(_without_qualifiers(before)) is not None and _to_number_re().match(after) is not None
@@ -968,6 +987,25 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
                                   year_ago, done, from_start))
         previous_end = end
     return pair_respectively(text, quantities, out)
+
+
+def _target_in_clause(text: str, q: EnglishQuantity, before: str, previous: EnglishContext | None, previous_end: int,
+                      told_again: bool) -> bool:
+    """A target word in the number's own clause (or a target named right after it); an estimate told again in
+    dollars, or its change in apposition, is an estimate too (a figure that happened, happened: was 118,332
+    thousand hectares (1,774.98 million mu), an increase of …); so is a second object of the same forecast
+    (had forecast industrial output to rise 9 percent and retail sales to rise 12.4 percent)."""
+    if target_cue(before, len(before)) or _NAMES_TARGET.match(text, q.quantity.end) is not None:
+        return True
+    if previous is None or not previous.clause_target_cue:
+        return False
+    return told_again or _INFINITIVE_CONJUNCT.match(text, previous_end, q.quantity.prefix_start) is not None
+
+
+# "and B to rise" after "forecast A to rise x": a second object and infinitive of the same verb.
+# (a time may follow the first: forecast exports to grow 4 percent in May and imports to fall 2 percent)
+_INFINITIVE_CONJUNCT = regex.compile(r"(?i)(?:\s+(?:in|for|during)\s+[^,;.]{1,25}?)?,?\s+and\s+(?:[\w'’-]+\s+){1,6}?to\s+[a-z]+"
+                                     r"(?:\s+by)?\s*\Z")
 
 
 _IN_WHAT = regex.compile(r"\s+in\s+(?:the\s+)?(?P<what>[A-Za-z][\w' -]{1,60}?)(?=\s+(?:and|from|over|compared|year|for|in|during|on|at|to|by|than)\b|[,;.]|\Z)")

@@ -116,6 +116,8 @@ class EnglishCues:
     future_target_words: tuple[str, ...]
     movement_verbs: tuple[str, ...]
     threshold_nouns: tuple[str, ...]
+    item_thresholds: tuple[str, ...]
+    enumeration_markers: tuple[str, ...]
     rate_moves: tuple[str, ...]
     glued_units: tuple[str, ...]
     relative_parts: Mapping[str, tuple[int, int]]

@@ -448,6 +448,8 @@ def find_quantities(text: str) -> list[EnglishQuantity]:
             continue  # (Fortune 500 companies, the S&P 500: the number names a list; the “three critical battles”, the
             # three industries: a name)
         quantity = _quantity(text, number, numbers)
+        if quantity is not None and _enumerates_a_set(text, quantity.quantity):
+            continue
         if quantity is not None and _threshold_re().search(text, 0, quantity.quantity.prefix_start):
             skipped_to = quantity.quantity.end  # (companies with annual revenue of over 20 million yuan: who counts)
             continue
@@ -463,7 +465,20 @@ def _threshold_re() -> regex.Pattern[str]:
     amount that says which firms are counted (a threshold of the population), no claim; nor its conversion."""
     cues = english_cues()
     bound = alternation(cues.prefix_over + cues.prefix_under + ("of", "is", "are", "at"))
-    return regex.compile(rf"(?i)\b(?:{alternation(cues.threshold_nouns)})\s+(?:with|whose)\b[^,;.()\d]{{0,60}}\b(?:{bound})\s*\Z")
+    return regex.compile(rf"(?i)\b(?:(?:{alternation(cues.threshold_nouns)})\s+(?:with|whose)\b[^,;.()\d]{{0,60}}\b(?:{bound})"
+                         rf"|(?:{alternation(cues.item_thresholds)})(?:\s+(?:{alternation(cues.prefix_over + cues.prefix_under)}))?)\s*\Z")
+
+
+@cache
+def _enumeration_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\s*[(,:]\s*(?:{alternation(english_cues().enumeration_markers)})(?!\w)")
+
+
+def _enumerates_a_set(text: str, q: Quantity) -> bool:
+    """the six fronts (namely employment, financial operations, …): "the" and a count whose members are named
+    next names a set, no claim (six new plants, namely A, B and C: no "the", a count)."""
+    return q.kind == Kind.COUNT and text[: q.prefix_start].lower().endswith("the ") \
+        and _enumeration_re().match(text, q.end) is not None
 
 
 _CONVERTED = regex.compile(r"\s*\(\s*")  # (20 million yuan (2.89 million U.S. dollars): the same threshold again)

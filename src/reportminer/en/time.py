@@ -35,7 +35,7 @@ def _patterns() -> _TimePatterns:
     return _TimePatterns(
         years=regex.compile(r"(?P<a>(?:19|20)\d{2})\s?(?:-|–|to)\s?(?P<b>(?:19|20)\d{2}|\d{2}(?![\d,.]|\s?(?:percent|%)))"
                             r"|(?<![\d.])(?P<y>(?:19|20)\d{2})(?![\d,.]*\s?(?:percent|%))(?!\d)"),
-        parts=regex.compile(rf"\b(?:(?P<part>{alternation(cues.year_parts)})|(?:between\s|from\s)?(?P<m1>{months})"
+        parts=regex.compile(rf"\b(?:{_quarter_range(cues)}|(?P<part>{alternation(cues.year_parts)})|(?:between\s|from\s)?(?P<m1>{months})"
                             rf"\.?(?:\s\d{{1,2}}(?:st|nd|rd|th)?)?\s?(?:-|–|to|and|through)\s?(?P<m2>{months})(?:\.?\s(?P<d2>\d{{1,2}})\b)?"
                             rf"|(?:(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s)?(?P<month>{months})\.?(?:\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?)?"
                            rf"(?:,?\s(?P<my>(?:19|20)\d{{2}}))?)\b"),  # (23 October: a day written first, as British English does; May, 2020)
@@ -45,6 +45,15 @@ def _patterns() -> _TimePatterns:
         relative_after=regex.compile(rf"\s(?:(?:of|in)\s)?(?:period\s)?(?P<phrase>{single})\b"),
         year_before=regex.compile(r"(?P<y>(?:19|20)\d{2})(?:'s|’s)?\s(?:the\s)?\Z"),
     )
+
+
+def _quarter_range(cues) -> str:
+    """from Q1 to Q3, Q1-Q3, the first to third quarters, from the first to the third quarter: quarters joined
+    into one span (groups ``qa``, ``qb``; a pair of ordinals only with "quarter" after them)."""
+    ordinal = alternation(w for w, n in cues.ordinals.items() if n <= 4)
+    joiner = r"\s?(?:-|–|to|through)\s?(?:the\s)?"
+    return (rf"(?:between\s|from\s)?(?:the\s)?(?:q(?P<qa>[1-4]){joiner}q(?P<qb>[1-4])"
+            rf"|(?P<qa_word>{ordinal})(?:\squarter)?{joiner}(?P<qb_word>{ordinal})\squarters?)")
 
 
 def _expression(start: int, end: int, period: str, since: bool = False, day: bool = False, end_day: int = 0) -> TimeExpression:
@@ -121,6 +130,10 @@ def _months_period(year: int | None, first: int, last: int, start: int, end: int
 
 def _months_of(m: regex.Match[str]) -> tuple[int, int]:
     cues = english_cues()
+    if m.group("qa") or m.group("qa_word"):
+        first, last = (int(m.group("qa")), int(m.group("qb"))) if m.group("qa") else (
+            cues.ordinals[m.group("qa_word")], cues.ordinals[m.group("qb_word")])
+        return 3 * first - 2, 3 * last
     if m.group("part"):
         return cues.year_parts[m.group("part")]
     if m.group("month"):
