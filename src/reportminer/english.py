@@ -56,7 +56,9 @@ def _clause_end(text: str, pos: int) -> int:
 def _base_before() -> regex.Pattern[str]:
     """The words before a base number (from 2.1 percent, than …, after a 5.5 percent growth …), whose time
     is its own: ``base_number_openers`` of en.toml."""
-    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().base_number_openers)})\s*(?:the\s+)?\Z")
+    cues = english_cues()
+    change = rf"(?:an?\s+(?:[\w-]+\s+)?(?:{alternation(cues.change_nouns)})\s+of\s+)?"  # (compared with an increase of 0.2 percent)
+    return regex.compile(rf"(?i)\b(?:{alternation(cues.base_number_openers)})\s*(?:the\s+)?{change}\Z")
 
 
 def _is_base_number(text: str, q: Quantity) -> bool:

@@ -148,8 +148,10 @@ def _month_span_re() -> regex.Pattern[str]:
     """in May - July 2015, during January-March, Export orders for January: months named inside the words before a
     number are when, not what."""
     months = alternation(english_cues().months)
+    # (July factory output, the September PPI: a month's name before the measure, capitalised, is when too)
+    names = "|".join(m.capitalize() for m in english_cues().months if len(m) > 3)
     return regex.compile(rf"(?i)\b(?:in|during|for|over)\s+(?:{months})\.?(?:\s?(?:-|–|to)\s?(?:{months})\.?)?"
-                         r"(?:,?\s(?:19|20)\d{2})?\b")
+                         rf"(?:,?\s(?:19|20)\d{{2}})?\b|(?-i:\b(?:{names}|May)\b)(?=\s+[A-Za-z])")
 
 
 _ARTICLES = ("the", "a", "an", "its", "their")
@@ -445,7 +447,7 @@ def clause_before(text: str, start: int, previous_end: int) -> str:
         previous_end = 0  # (A – those with revenues of 20 million yuan or more – increased 16.4 percent: past the aside)
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
-    if not previous_end and (dateline := _DATELINE.match(masked) or _PLAIN_DATELINE.match(masked)):
+    if not previous_end and (dateline := _DATELINE.match(before) or _DATELINE.match(masked) or _PLAIN_DATELINE.match(masked)):
         masked = " " * (dateline.end() - 1) + "," + masked[dateline.end() :]  # (BEIJING - China's fiscal revenue rose …)
     masked = _SCOPE_PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)  # (excluding rural households) too
     masked = _EXPLAINING_PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)
@@ -878,7 +880,9 @@ _PEOPLE = frozenset({"people", "persons"})
 _SHARE_OF_CLAIM = regex.compile(r"(?i)\s*(?:accounting|to\s+account|representing|making\s+up|to\s+make\s+up|taking\s+up|to\s+take\s+up"
                              r"|equivalent\s+to)\b")  # (a deficit of HK$37.0 billion, equivalent to 10.6 percent of …)
 # BEIJING, March 15 (Xinhua) -- : a news dateline, no part of the sentence's subject.
-_DATELINE = regex.compile(r"[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-(?=\s))\s*")
+# (BEIJING, Aug 13 (Reuters) - …; Taipei, July 5 (CNA) Taiwan's …: after an agency's name the dash may be left out)
+_DATELINE = regex.compile(r"[A-Z][A-Za-z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,30}\)\s*(?:(?:--|—|–|-(?=\s))\s*)?"
+                          r"|(?:--|—|–|-(?=\s))\s*)")
 _PLAIN_DATELINE = regex.compile(r"\s*(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*|\([A-Z][A-Za-z]+\))\s+(?:--|—|–|-)\s+")  # BEIJING - …, (ECNS) -- …
 _LEAD = regex.compile(r"(?i)\s*(?:in|during|over|for|by|since|from|as of|throughout)\b[^,]{0,40},\s*")
 
@@ -981,7 +985,8 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
         told_again = previous is not None and (rule == "en.conversion" or apposition_gap(text[previous_end : q.quantity.prefix_start]))
         in_clause = _target_in_clause(text, q, before, previous, previous_end, told_again)
         year_ago = any(after.lower().lstrip(" ,").startswith(w) for w in english_cues().year_ago)
-        done = not in_clause and (_says_done(text[previous_end:start]) or (told_again and previous.done))
+        done = not in_clause and (_says_done(text[previous_end:start]) or (told_again and previous.done)
+                                  or _done_after(text, end))
         from_start = _FROM_END.search(_without_qualifiers(before)) is not None and _to_number_re().match(after) is not None
         out.append(EnglishContext(metric, change, target_cue(text, start) or in_clause, rule, in_clause, _reaches(before, change),
                                   year_ago, done, from_start))
@@ -1175,8 +1180,20 @@ _NAMES_TARGET = regex.compile(r"(?i)[\s-]+(?:(?:growth|inflation|deficit|annual)
 
 @cache
 def _done_re() -> regex.Pattern[str]:
+    """done_words, and a perfect (had moved, has reached, have been completed): what has happened."""
     cues = english_cues()
-    return regex.compile(rf"(?i)\b(?:{alternation(cues.done_words)})\b")
+    return regex.compile(rf"(?i)\b(?:{alternation(cues.done_words)})\b|\b(?:had|has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn)\b")
+
+
+# (a total of 751,356 people had moved to Xi'an, 120 schools were built: a perfect or a past passive right after
+# the number says it happened)
+_DONE_AFTER = regex.compile(r"(?i)\s+(?:(?:had|has|have)\s+(?:been\s+)?|(?:was|were)\s+)(?P<verb>[a-z]+(?:ed|en|wn))\b")
+
+
+def _done_after(text: str, end: int) -> bool:
+    """A perfect or past passive right after the number, not of a plan (were planned, was expected)."""
+    m = _DONE_AFTER.match(text, end)
+    return m is not None and m.group("verb").lower() not in english_cues().target
 
 
 def _says_done(before: str) -> bool:

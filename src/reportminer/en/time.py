@@ -67,8 +67,9 @@ _COMPARING_WITH = regex.compile(r"\bcompar(?:ing|ed|e)\s+[^,;]{1,40}?\s(?:with|t
 
 @cache
 def _base_phrase_re() -> regex.Pattern[str]:
-    # (than the 8.1 percent growth in the first quarter last year: a decimal point is no clause end)
-    return regex.compile(rf"\b(?:{alternation(english_cues().base_phrase_openers)})\s(?:[^,;.]|\.(?=\d)){{0,60}}\Z")
+    # (than the 8.1 percent growth in the first quarter last year, compared with an increase of 0.2 percent registered
+    # in August: a time after a base number is that number's own, which dates it)
+    return regex.compile(rf"\b(?:{alternation(english_cues().base_phrase_openers)})\s[^,;.\d]{{0,60}}\Z")
 
 
 def _is_base(low: str, at: int) -> bool:
