@@ -91,7 +91,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
       | [“"]?(?P<plan>{plans})[”"]?(?P<psince>{since})?
       | (?P<relative>{relative})(?P<rnote>{s}[(（]{s}(?:19|20)\d{{2}}{y}?{s}[)）]{s})?(?:(?P<rpart>{parts})
             | {s}(?P<rm1>{month_number})(?:{m})?\s*[{span}]\s*(?P<rm2>{month_number}){s}{month_word}   # 今年1至8月
-            | {s}(?P<rmonth>{month_number}){s}{month_word}(?![0-9{han}]|[ \t]*[{day}](?!\p{{Han}}))  # 今年8月 (今年4月1日 below)
+            | {s}(?P<rmonth>{month_number}){s}{month_word}(?:[{edges}])?(?![0-9{han}]|[ \t]*[{day}](?!\p{{Han}}))  # 今年8月, 今年9月底 (今年4月1日 below)
             | {s}(?P<rday>\d{{1,2}}){s}{month_word}{s}\d{{1,2}}{s}[{day}]              # 今年4月1日: a day's date
             | (?:{to_date})(?P<rn>\d{{1,2}}|{han_count})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
       | {quarter_code}
@@ -308,7 +308,19 @@ def _publication_day(text: str, published: str, found: list[TimeExpression]) -> 
     other time (a news lead's date: the month of publication, told to the day)."""
     if found or not _YEAR_MONTH.match(published) or not _any_today_word().search(text):
         return []  # (a fallback: 国发会今（27）日公布去（114）年12月份… is about the month it names)
-    return [TimeExpression(m.start(), m.end(), published[:7], published[:7], day=True) for m in _today_re().finditer(text)]
+    return [TimeExpression(m.start(), m.end(), month, month, day=True)
+            for m in _today_re().finditer(text) if (month := _month_of_bracketed_day(m, published))]
+
+
+def _month_of_bracketed_day(m: regex.Match[str], published: str) -> str:
+    """今（12/16）: the month written; 昨（3）日 in a text of 4 November: November; 昨（31）日 in one of 1 December:
+    a day later than publication's is of the month before."""
+    if m.group("month"):
+        return f"{published[:4]}-{int(m.group('month')):02d}"
+    year, month, *rest = (int(x) for x in published.split("-")[:3])
+    if rest and int(m.group("day")) > rest[0]:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return f"{year:04d}-{month:02d}"
 
 
 @cache
@@ -327,7 +339,7 @@ def _today_words() -> tuple[str, ...]:
 def _today_re() -> regex.Pattern[str]:
     day = regex.escape(load_lexicon().cues["period"]["day_mark"])
     words = _alternation(_today_words())
-    return regex.compile(rf"(?:{words})[（(](?:\d{{1,2}}/)?\d{{1,2}}[)）](?:{day})?")
+    return regex.compile(rf"(?:{words})[（(](?:(?P<month>\d{{1,2}})/)?(?P<day>\d{{1,2}})[)）](?:{day})?")
 
 
 def _joined_spans(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
