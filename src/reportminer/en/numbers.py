@@ -22,7 +22,12 @@ from .pack import alternation, english_cues, english_units
 YEAR = regex.compile(r"(?:19|20)\d{2}")
 _DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d{1,3}(?:\x20\d{3})+(?![\d,]|\.\d)|\d+)(?:\.\d+)?"
 # (1,234, Indian 2,86,389, and 3 791 600 as Hong Kong's statistics write it)
-_WORD = regex.compile(r"(?<![\w$])[A-Za-z]+(?:-[A-Za-z]+)*(?![\w$])")
+@cache
+def _word_re() -> regex.Pattern[str]:
+    """A word, hyphens and all (twenty-five), but a hyphen before a unit of time ends it: a six-month streak is
+    six and its unit."""
+    durations = alternation(u for u, unit in english_units().items() if unit.kind == Kind.DURATION)
+    return regex.compile(rf"(?<![\w$])[A-Za-z]+(?:-(?!(?:{durations})(?![A-Za-z]))[A-Za-z]+)*(?![\w$])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +187,7 @@ def _word_runs(text: str) -> list[list[regex.Match[str]]]:
     """Runs of words joined by single spaces or hyphens (and "and" inside them): the candidates for
     numbers in words."""
     runs: list[list[regex.Match[str]]] = []
-    for m in _WORD.finditer(text):
+    for m in _word_re().finditer(text):
         if runs and text[runs[-1][-1].end() : m.start()] == " ":
             runs[-1].append(m)
         else:
