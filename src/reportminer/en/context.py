@@ -358,6 +358,8 @@ def _trimmed(phrase: list[str]) -> list[str]:
     if phrase and phrase[-1].lower().endswith("ed") and "-" not in phrase[-1] and _JOINER not in phrase[-1] \
             and not _defines_the_noun(phrase):
         phrase.pop()
+    if len(phrase) > 1 and phrase[-1].lower() == "both":
+        phrase.pop()  # (the values of total exports and imports of goods both recorded …: "both" ends no measure)
     # (forecast exports to grow 4 percent: the infinitive's "to" ends no measure, even joined as in "exports to")
     if phrase and phrase[-1].lower().endswith(_JOINER + "to"):
         phrase[-1] = phrase[-1][: -len(_JOINER + "to")]

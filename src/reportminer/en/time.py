@@ -310,8 +310,28 @@ def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression
     found = _years(sentence, low, published)
     found, taken = _parts(sentence, low, published, frame, found)
     found = _year_at_hand(low, published, frame, _windows(low, published, _relative(low, published, found, taken)))
-    found = _relative_parts(low, published, found)
+    found = _months_ending(low, _relative_parts(low, published, found))
     return sorted((t for t in found if not _names_a_span(sentence, t)), key=lambda t: t.start)
+
+
+@cache
+def _months_ending_re() -> regex.Pattern[str]:
+    return regex.compile(r"(?:the\s)?(?P<n>[a-z]+|\d{1,2})[-\s]months?(?:\speriod)?\s(?:ending|ended)(?:\sin)?\s\Z")
+
+
+def _months_ending(low: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """the three-month period ending October 2021, the three months ended June: the N months up to the month
+    named (a month found already gives the year and the last month)."""
+    out = []
+    for t in found:
+        m = _months_ending_re().search(low, 0, t.start)
+        n = (int(m.group("n")) if m.group("n").isdigit() else cardinal(m.group("n"))) if m else None
+        if n and 1 < n <= 12 and t.first == t.last and len(t.first) == 7:
+            year, month = int(t.first[:4]), int(t.first[5:])
+            first = year * 12 + month - n
+            t = _expression(m.start(), t.end, f"{first // 12}-{first % 12 + 1:02d}/{t.last}")
+        out.append(t)
+    return out
 
 
 _NOUN_BEFORE_BRACKET = regex.compile(r"[A-Za-z]\s?\(\Z")
