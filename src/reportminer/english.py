@@ -57,7 +57,8 @@ def _base_before() -> regex.Pattern[str]:
     """The words before a base number (from 2.1 percent, than …, after a 5.5 percent growth …), whose time
     is its own: ``base_number_openers`` of en.toml."""
     cues = english_cues()
-    change = rf"(?:an?\s+(?:[\w-]+\s+)?(?:{alternation(cues.change_nouns)})\s+of\s+)?"  # (compared with an increase of 0.2 percent)
+    # (compared with an increase of 0.2 percent; after a contraction of 10.91 percent: the opener holds the article)
+    change = rf"(?:(?:an?\s+)?(?:[\w-]+\s+)?(?:{alternation(cues.change_nouns)})\s+of\s+)?"
     return regex.compile(rf"(?i)\b(?:{alternation(cues.base_number_openers)})\s*(?:the\s+)?{change}\Z")
 
 
@@ -121,7 +122,14 @@ def _time_before(text: str, times: list[TimeExpression], quantities: list[Quanti
         return _free_time(text, times, free, q)
     if later and not owned:
         return later[0]
-    return next((t for t in reversed(times) if t.end <= q.number_start and not _is_base_time(text, t)), None)
+    return next((t for t in reversed(times) if t.end <= q.number_start and not _is_base_time(text, t)
+                 and not _dates_a_base_number(text, t, quantities)), None)
+
+
+def _dates_a_base_number(text: str, t: TimeExpression, quantities: list[Quantity]) -> bool:
+    """a mild rise from 0.83 percent in June, maintaining a six-month streak: the time in a base number's clause is
+    that number's, not one for the numbers after it."""
+    return any(p.end <= t.start < _clause_end(text, p.end) and _is_base_number(text, p) for p in quantities)
 
 
 def _free_time(text: str, times: list[TimeExpression], free: list[TimeExpression], q: Quantity) -> TimeExpression:

@@ -47,8 +47,8 @@ _RATE_OF = regex.compile(r"(?i)\bat\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,2}?(?:rate
 _MOVED_BASE = regex.compile(r"(?i)\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?\Z")  # (…, down from 5.7 percent: an earlier rate)
 _POINTS_FROM = regex.compile(r"(?i)\s+(up|down)\s+(?:from|on)\b")
 _MOVED_FROM = regex.compile(r"(?i)[^,;.]{0,40}?,\s*(?:[a-z]+ing\s+)?(up|down)\s+from\b")  # (…, edging down from)
-_AFTER_STOPS = ("and", "or", "to", "in", "by", "was", "were", "is", "went", "will", "from", "with", "over", "during",
-                "since", "than", "compared", "year-on-year", "amid", "amidst")
+_AFTER_STOPS = ("and", "or", "to", "in", "by", "was", "were", "is", "are", "has", "have", "had", "went", "will", "from",
+                "with", "over", "during", "since", "than", "compared", "year-on-year", "amid", "amidst")
 # Joins the words of a compound noun (added value) into one token while a metric is read, so that a word of it
 # that elsewhere ends a metric (added, above, than) does not end it here.
 _JOINER = "\u2060"
@@ -1015,7 +1015,7 @@ _INFINITIVE_CONJUNCT = regex.compile(r"(?i)(?:\s+(?:in|for|during)\s+[^,;.]{1,25
                                      r"(?:\s+by)?\s*\Z")
 
 
-_IN_WHAT = regex.compile(r"\s+in\s+(?:the\s+)?(?P<what>[A-Za-z][\w' -]{1,60}?)(?=\s+(?:and|from|over|compared|year|for|in|during|on|at|to|by|than)\b|[,;.]|\Z)")
+_IN_WHAT = regex.compile(r"\s+in\s+(?:the\s+)?(?P<what>[A-Za-z][\w' -]{1,60}?)(?=\s+(?:and|from|over|compared|year|for|in|during|on|at|to|by|than|has|have|had|was|were|is|are|will)\b|[,;.]|\Z)")
 
 
 def _changed_in(before: str, after: str) -> tuple[str, str] | None:

@@ -63,7 +63,7 @@ def _digit_pattern(with_range: bool = True) -> regex.Pattern[str]:
         rf"""
         (?:(?<![A-Za-z])(?P<currency>{alternation(cues.currency_prefixes)})\s?)?
         (?P<sign>(?(currency)|(?<![\w.\-−+]))[-−+](?=\d))?
-        (?P<digits>(?(currency)|(?(sign)|(?<![\w.]))){_DIGITS})
+        (?P<digits>(?(currency)|(?(sign)|(?<![\w.])(?<![A-Z][-–]))){_DIGITS})  # (COVID-19, G-20: a name's number)
         {high}
         (?:(?P<short>{glued})|\s{{1,2}}(?P<spaced>{spaced})|(?:\s{{1,2}}|-)(?P<scale>{alternation(cues.scales)}))?
         (?:(?![\w$])|(?=(?:{alternation(cues.glued_units)})\b))
@@ -244,8 +244,8 @@ def _fraction(words: list[str], one_words) -> Decimal | None:
         return None
     numerator = 1 if parts[0] in one_words else _cardinal(parts[0])
     denominator = _denominator(parts[1])
-    if not numerator or not denominator or (numerator > 1) != parts[1].endswith("s"):
-        return None  # (three quarter, a thirds: no fraction)
+    if not numerator or not denominator or (numerator > 1) != parts[1].endswith("s") or numerator >= denominator:
+        return None  # (three quarter, a thirds: no fraction; six quarters: a count of quarters, no share)
     return Decimal(numerator) / Decimal(denominator)
 
 
