@@ -127,9 +127,10 @@ def _time_before(text: str, times: list[TimeExpression], quantities: list[Quanti
 
 
 def _dates_a_base_number(text: str, t: TimeExpression, quantities: list[Quantity]) -> bool:
-    """a mild rise from 0.83 percent in June, maintaining a six-month streak: the time in a base number's clause is
-    that number's, not one for the numbers after it."""
-    return any(p.end <= t.start < _clause_end(text, p.end) and _is_base_number(text, p) for p in quantities)
+    """a mild rise from 0.83 percent in June, maintaining a six-month streak: the time after a base number (no number
+    between, in its clause) is that number's, not one for the numbers after it."""
+    return any(p.end <= t.start < _clause_end(text, p.end) and _is_base_number(text, p)
+               and not any(p.end <= o.start < t.start for o in quantities) for p in quantities)
 
 
 def _free_time(text: str, times: list[TimeExpression], free: list[TimeExpression], q: Quantity) -> TimeExpression:

@@ -591,10 +591,14 @@ def _joined_to_claim_before(before: str) -> bool:
     if _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "to reach", ""):
         return True
     before = _without_qualifiers(before).rstrip()  # (jumped 12.7 percent to top over 2.01 trillion yuan)
+    before = _AVERAGE_OF.sub("", before)  # (putting on 5.4 percent to an annual average of 10,265 yuan)
     for tail in english_cues().reach_verbs:  # (… to reach 230.9 billion; grew by 28.6 percent to stand at 2.28 trillion)
         before = before[: -len(tail) - 1] if before.lower().endswith(" to " + tail) else before
     between = _TIME_PHRASE.sub(" ", _year_ago_base_re().sub(" ", before[:-3]))  # (… from a year earlier to …)
     return before.lower().endswith(" to") and _only_cue_phrases(between)
+
+
+_AVERAGE_OF = regex.compile(r"(?i)\s+(?:an?\s+)?(?:annual\s+|yearly\s+|monthly\s+)?average\s+of\s*\Z")
 
 
 @cache
@@ -895,10 +899,14 @@ def sentence_subject(sentence: str) -> str:
     words = []
     sentence = sentence[dateline.end() :] if (dateline := _DATELINE.match(sentence)) else sentence
     lead = _LEAD.match(sentence)  # In 2023, …: the time that opens the sentence is no part of its subject
-    for word in _TIME_PHRASE.sub(" ", sentence[lead.end() if lead else 0 :]).split():
+    split = _TIME_PHRASE.sub(" ", sentence[lead.end() if lead else 0 :]).split()
+    for k, word in enumerate(split):
         low = word.lower().strip(",")
         if not words and low == "the":
             continue  # (The municipality's GDP growth led …: the article opens the subject; a total of … opens none)
+        if words and low == "of" and k + 1 < len(split) and split[k + 1].lower() not in _stop_words():
+            words.append(word)  # (the per capita disposable income of residents was …: "of" and its noun are in it)
+            continue
         if low in _stop_words() or (low.endswith("ed") and "-" not in low) or not word[:1].isalnum():
             break
         words.append(word.rstrip(","))
@@ -906,7 +914,7 @@ def sentence_subject(sentence: str) -> str:
             break  # (Retail sales, a key indicator of consumption, …: the subject ends at its comma)
     if len(words) > 1 and words[0].endswith(("'s", "’s")):
         words.pop(0)  # China's GDP: the owner is the place, not the measure
-    phrase = " ".join(words)
+    phrase = _without_place(" ".join(words), english_cues())
     trailing = ends_with(phrase, english_cues().metric_trailing)
     return phrase[: -len(trailing)].rstrip() if trailing else phrase
 
@@ -1049,7 +1057,7 @@ def _subject_ahead(text: str, before: str, previous) -> tuple[str, str] | None:
     return (subject, "en.subject-ahead") if subject else None
 
 
-_PARTICIPLE_CLAUSE = regex.compile(r"(?i)\s*(?:[a-z]+ing|up|down)(?:\s+(?:by|to|of|at))?\s*")
+_PARTICIPLE_CLAUSE = regex.compile(r"(?i)\s*(?:[a-z]+ing|up|down)(?:\s+(?:by|to|of|at|on))?\s*")
 
 
 def _participle_subject(text: str, before: str, previous) -> tuple[str, str] | None:

@@ -432,7 +432,7 @@ def _list_name_re() -> regex.Pattern[str]:
 
 @cache
 def _named_set_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)(?<=\b(?:the|of)\s)(?:{alternation(english_cues().named_sets)})\b")
+    return regex.compile(rf"(?i)(?:(?<=\b(?:the|of)\s)|(?<![\w\s,;])(?<!\S\s))(?:{alternation(english_cues().named_sets)})\b")  # (or opening the sentence)
 
 
 def find_quantities(text: str) -> list[EnglishQuantity]:
