@@ -274,13 +274,14 @@ def test_gold_check_names_file_and_line_of_every_problem(capsys, gold_corpus):
     rows.loc[2, "kind"] = "moneys"
     rows.loc[3, "status"] = "planned"
     rows.loc[4, "std_value"] = "lots"
+    rows.loc[6, "period"] = "2023-Q3"  # (a quarter is written as its months)
     rows = pd.concat([rows, rows.iloc[[5]]])  # a repeated row: out of order and overlapping
     rows.to_csv(gold, index=False)
     status, out, err = cli(capsys, "gold", "check", "--gold", gold_corpus / "gold")
     assert status != 0
     lines = out.splitlines()
     for line, fragment in ((2, "not the mention"), (4, "kind 'moneys'"), (5, "status 'planned'"),
-                           (6, "std_value 'lots'"), (len(rows) + 1, "before the row above")):
+                           (6, "std_value 'lots'"), (8, "period '2023-Q3'"), (len(rows) + 1, "before the row above")):
         assert any(l.startswith(f"{gold}:{line}: ") and fragment in l for l in lines), (line, fragment)
     status, _, err = cli(capsys, "evaluate", "--facts", ROOT / "outputs" / "facts.csv", "--gold", gold_corpus / "gold")
     one_line_error(status, err, "problem(s) in the gold files", f"{gold}:2:")

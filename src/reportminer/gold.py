@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,9 +76,17 @@ def _number_problems(row: dict[str, str]) -> list[str]:
     return problems
 
 
+# The schema's periods: a year, a month or a day, or a span first/last of them (2023, 2024-03, 2023-01/2023-11);
+# a quarter is its months (第3季 2019: 2019-07/2019-09), never 2019-Q3, which no extractor writes.
+_PERIOD = re.compile(r"(?:\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?)?")
+
+
 def _row_problems(row: dict[str, str], text: str, scope: Scope) -> list[str]:
     start, end = _int(row.get("start", "")), _int(row.get("end", ""))
     problems = _number_problems(row)
+    if not _PERIOD.fullmatch(row.get("period") or ""):
+        problems.append(f"period {row.get('period')!r} is not a year, month or day, or first/last of them "
+                        "(a quarter is its months: 2019-07/2019-09)")
     for name, allowed in ENUMS.items():
         if (row.get(name) or "") not in allowed:
             choices = ", ".join(sorted(a or "(empty)" for a in allowed))
