@@ -686,7 +686,8 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     restated = _without_qualifiers(before).strip(" ,").lower() == "or"
     same_kind = previous_kind is None or previous_kind == kind or Kind.COUNT not in (previous_kind, kind) or restated
     # (a count the change ends at: increased by 7.9 percent to 29,957; sank 19 percent to 1.93 billion)
-    same_kind = same_kind or _joined_to_claim_before(before)
+    same_kind = same_kind or (_joined_to_claim_before(before)
+                              and _without_qualifiers(before).strip(" ,").lower() not in ("and", "or", ""))
     if not change and previous and same_kind and _shares_change(before, subject, previous):
         change = previous.change  # increase A by 7 percent, B by 4 percent; growth of 9.2 percent, with B at 7.3 percent
     return change or _change_after(after, kind), noun_metric
