@@ -24,7 +24,9 @@ _SCOPE_PARENTHESIS = regex.compile(r"(?i)\((?:excluding|including|except|not inc
 # the measure is no part of its name.
 _EXPLAINING_PARENTHESIS = regex.compile(r"(?i)\s?\((?:as|i\.e\.|namely|that is)\s[^()]{1,80}\)")
 _ATTRIBUTION = regex.compile(r"(?i),\s*according\s+to\s[^,;()]{1,100}(?=,)")
-_RELATIVE = regex.compile(r"(?i),\s*(?:which|who)\s[^,;]{1,120},(?=\s)")
+# (The core CPI, which excludes food prices, went up; precision instruments, including display panels, declined: an
+# aside between commas says nothing of what is measured)
+_RELATIVE = regex.compile(r"(?i),\s*(?:which|who|including|excluding)\s[^,;\d]{1,120},(?=\s)")
 # (… above the designed size - meaning companies with … - increased: spaced single dashes too)
 _DASHED = regex.compile(r"\s(?:--|—)\s[^-—]{1,160}?\s(?:--|—)(?=\s)|\s[-–]\s[^–]{1,160}?\s[-–](?=\s)")
 # (a comma between digits, 41,798, is a thousands separator, no break)
@@ -338,7 +340,7 @@ def _without_inner_owner(phrase: list[str]) -> list[str]:
             first = k
             while first > 0 and phrase[first - 1][:1].isupper():
                 first -= 1
-            if first == 0 or phrase[first - 1].lower() == "of":  # (Hong Kong's total exports: an owner that opens it)
+            if first == 0 or phrase[first - 1].lower() in ("of", "for"):  # (Hong Kong's total exports: an owner that opens it)
                 return phrase[:first] + phrase[k + 1 :]
     return phrase
 
@@ -404,7 +406,7 @@ def metric_after(after: str, given: bool = False) -> str:
     link word or clause break; ``given`` (an allocation verb before): also after to/for."""
     after = _LEADING_PARENTHESIS.sub("", after)  # 2.58 trillion yuan (312 billion dollars) in …
     prepositions = "in|of|on|from|to|for" if given else "in|of|on|from"
-    m = regex.match(rf"\s(?:{prepositions})\s(?:(?:the|its|their)\s)?((?:[A-Za-z][\w'-]*\s?){{1,6}})", after)
+    m = regex.match(rf"\s(?:{prepositions})\s(?:(?:the|its|their)\s)?((?:[A-Za-z][\w'’-]*\s?){{1,8}})", after)
     named = regex.sub(r"(?i)\A(?:a|an|one)\s", "", m.group(1)) if m else ""
     if not m or _TIME_WORDS.match(named) or _is_time_or_reference(m.group(1)):
         return ""  # (in the first three quarters, in Q1: when, not what; of this sum: what was said before)
@@ -418,7 +420,7 @@ def metric_after(after: str, given: bool = False) -> str:
         words.append(word)
     while words and words[-1].lower() in ("of", "per", "the", "a"):
         words.pop()
-    phrase = " ".join(words)
+    phrase = " ".join(_without_inner_owner(words))  # (orders for Taiwan's ICT products: the owner is no part)
     return "" if _BASIS.search(phrase) else phrase  # (on a quarterly basis, in real terms: how, not what)
 
 
@@ -590,12 +592,19 @@ def _joined_to_claim_before(before: str) -> bool:
     ends a change the number before began."""
     if _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "to reach", ""):
         return True
+    if _change_noun_to_re().fullmatch(before):
+        return True  # (the 5.4 percent gain in orders for ICT products to US$13.55 billion: the level the gain reached)
     before = _without_qualifiers(before).rstrip()  # (jumped 12.7 percent to top over 2.01 trillion yuan)
     before = _AVERAGE_OF.sub("", before)  # (putting on 5.4 percent to an annual average of 10,265 yuan)
     for tail in english_cues().reach_verbs:  # (… to reach 230.9 billion; grew by 28.6 percent to stand at 2.28 trillion)
         before = before[: -len(tail) - 1] if before.lower().endswith(" to " + tail) else before
     between = _TIME_PHRASE.sub(" ", _year_ago_base_re().sub(" ", before[:-3]))  # (… from a year earlier to …)
     return before.lower().endswith(" to") and _only_cue_phrases(between)
+
+
+@cache
+def _change_noun_to_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\s*(?:{alternation(english_cues().change_nouns)})\s+(?:in|of)\s+[^,;.]{{1,80}}?\s+to\s*")
 
 
 _AVERAGE_OF = regex.compile(r"(?i)\s+(?:an?\s+)?(?:annual\s+|yearly\s+|monthly\s+)?average\s+of\s*\Z")
