@@ -1086,8 +1086,25 @@ def _item_metric(text: str, q: Quantity, head: str) -> tuple[str, str] | None:
     item = _bracketed_item(text, q)
     if not item:
         return None
+    if those := _THOSE.match(item):  # (those from X (917,000): guests from X)
+        noun = _noun_of_those(text, q.start)
+        return (f"{noun} {item[those.end():]}" if noun else item), "en.bracketed-item"
     shared = _HEAD_OF.match(head) if head else None
     return (f"{shared.group(1)} {item}" if shared else item), "en.bracketed-item"
+
+
+def _noun_of_those(text: str, end: int) -> str:
+    """The things "those" stands for: the last "number of Ns" before ``end``, else the sentence subject's plural
+    head (International guests (127,000) grew …; among them, those from A: guests)."""
+    counted = list(_COUNTED_IN.finditer(text, 0, end))
+    if counted:
+        return counted[-1].group("noun")
+    head = sentence_subject(text).split()[-1:] or [""]
+    return head[0] if head[0].lower().endswith("s") else ""
+
+
+_THOSE = regex.compile(r"(?i)(?:those|that)\s+(?=(?:from|in|of|for|with)\s)")
+_COUNTED_IN = regex.compile(r"(?i)\bnumber\s+of\s+(?P<noun>[a-z]+s)\b")
 
 
 _ITEM_OPENERS = regex.compile(r"(?i)(?:\bfollowed\s+by|\bsuch\s+as|\bincluding)\s+")
@@ -1098,16 +1115,26 @@ def _bracketed_item(text: str, q: Quantity) -> str:
     and gifts (-2.2%): a rate alone in brackets after an item of a list measures that item (items apart by
     semicolons where the sentence has them, else by commas), under the head the list shares."""
     open_at = text.rfind("(", 0, q.start)
-    if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MONEY) or open_at < 0 or text[open_at + 1 : q.start].strip() \
+    if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MONEY, Kind.COUNT) or open_at < 0 or text[open_at + 1 : q.start].strip() \
             or text[q.end : q.end + 1] != ")":
         return ""
     head = text[:open_at].rstrip()
     cut = max(head.rfind(";" if ";" in text else ","), head.rfind(":"))
     opener = list(_ITEM_OPENERS.finditer(head, cut + 1))
     item = head[opener[-1].end() if opener else cut + 1 :].strip()
-    item = regex.sub(r"(?i)\Aand\s+", "", item)
+    item = _LIST_LEAD_IN.sub("", _CLAUSE_JOINER.split(regex.sub(r"(?i)\Aand\s+", "", item))[-1])
+    if (listed := _NEXT_BRACKETED.search(item)) is not None:
+        # (those from A (41,000), B (10,000) and C (9,000): each later item is "those from" B, C as well)
+        first = _THOSE_FROM.match(item)
+        item = (first.group() if first else "") + listed.group("item")
     # (followed by Guangxi Zhuang autonomous region (6.8 percent): a place that did it, not what is measured)
     return item if 0 < len(item.split()) <= 8 and item[:1].isalpha() and not _names_an_actor(item) else ""
+
+
+_CLAUSE_JOINER = regex.compile(r"(?i)\s(?:while|whereas|but)\s")  # (… dropped by 5.3% while those from B (125,000))
+_LIST_LEAD_IN = regex.compile(r"(?i)\A(?:among\s+(?:them|which),\s*)")
+_NEXT_BRACKETED = regex.compile(r"\)\s*,?\s*(?:and\s+)?(?P<item>[^(),;]+)\Z")
+_THOSE_FROM = regex.compile(r"(?i)(?:those|that)\s+(?:from|in|of|for)\s+")
 
 
 _OF_THE_COUNT = regex.compile(r"(?i)\b(?:in|of|among|across|for)(?:\s+the)?\s*\Z")

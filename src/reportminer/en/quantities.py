@@ -217,6 +217,8 @@ def _level_unit(text: str, number: Number) -> _Unit | None:
     """A bare decimal an index (the PMI was 52.6) or a ratio (the ratio … was reduced to 1.71) reaches: its level;
     a bare number written with thousands separators that a verb of level reaches (the per capita GDP reached
     41,798): money where a money measure names it, else a count."""
+    if _SEPARATED.search(number.text) and not number.in_words and _bracketed_after_noun(text, number):
+        return _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end)  # (those from the Chinese mainland (917,000))
     if _SEPARATED.search(number.text) and not number.in_words and _bare_level_re().search(text, 0, number.start):
         money = _money_level_re().search(text, 0, number.start)
         return (_Unit("", Kind.MONEY, "yuan", "CNY", Decimal(1), number.end) if money
@@ -247,6 +249,15 @@ def _bare_level_re() -> regex.Pattern[str]:
     cues = english_cues()
     qualifier = alternation(cues.prefix_over + cues.prefix_under + cues.prefix_approx)
     return regex.compile(rf"(?i)\b(?:{alternation(cues.level_links)}|by|from|to)(?:\s+(?:{qualifier}))?\s*\Z")
+
+
+_NOUN_BEFORE_BRACKET = regex.compile(r"[A-Za-z]\s?\(\Z")
+
+
+def _bracketed_after_noun(text: str, number: Number) -> bool:
+    """International guests (127,000) grew by 26.6%: a number with thousands separators alone in brackets after a
+    noun counts what the noun names."""
+    return text.startswith(")", number.end) and _NOUN_BEFORE_BRACKET.search(text, 0, number.start) is not None
 
 
 _SEPARATED = regex.compile(r"\d[, ]\d{3}")  # (a number written with thousands separators: 41,798, 3 791 600)
