@@ -332,7 +332,7 @@ def _defines_the_noun(phrase: list[str]) -> bool:
     return len(phrase) > 2 and (phrase[-2].lower().endswith("ly") or _participle_after_of(phrase))
 
 
-def _without_inner_owner(phrase: list[str]) -> list[str]:
+def _without_inner_owner(phrase: list[str], openers: tuple[str, ...] = ("of",)) -> list[str]:
     """the value of Hong Kong's total exports → the value of total exports: a place owning the measure inside the
     phrase (capitalised words ending in 's after of) is no part of it, as an owner that opens the phrase is not."""
     for k in range(1, len(phrase) - 1):
@@ -340,7 +340,7 @@ def _without_inner_owner(phrase: list[str]) -> list[str]:
             first = k
             while first > 0 and phrase[first - 1][:1].isupper():
                 first -= 1
-            if first == 0 or phrase[first - 1].lower() in ("of", "for"):  # (Hong Kong's total exports: an owner that opens it)
+            if first == 0 or phrase[first - 1].lower() in openers:  # (Hong Kong's total exports: an owner that opens it)
                 return phrase[:first] + phrase[k + 1 :]
     return phrase
 
@@ -379,7 +379,8 @@ def _without_change_noun(metric: str, cues: EnglishCues) -> str:
     if lead is None:
         return metric
     rest = metric[len(lead) :].strip()
-    return rest[4:] if rest.lower().startswith("the ") else rest
+    rest = rest[4:] if rest.lower().startswith("the ") else rest
+    return " ".join(_without_inner_owner(rest.split(), ("of", "for")))  # (as read after a change noun: see metric_after)
 
 
 @cache
@@ -420,7 +421,7 @@ def metric_after(after: str, given: bool = False) -> str:
         words.append(word)
     while words and words[-1].lower() in ("of", "per", "the", "a"):
         words.pop()
-    phrase = " ".join(_without_inner_owner(words))  # (orders for Taiwan's ICT products: the owner is no part)
+    phrase = " ".join(_without_inner_owner(words, ("of", "for")))  # (a gain in orders for Taiwan's ICT products)
     return "" if _BASIS.search(phrase) else phrase  # (on a quarterly basis, in real terms: how, not what)
 
 
