@@ -85,7 +85,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
             {s}(?P<m1>{month_number})(?:{m})?\s*[{span}]\s*(?P<m2>{month_number}){s}{month_word}   # the month mark may be written twice
           | {s}(?P<month>\d{{1,2}}|{han_month}){s}{month_word}(?:(?P<day>{s}\d{{1,2}}{s}[{day}])|[{edges}])?
           | (?P<part>{parts})
-          | (?:{to_date})(?P<yn>\d{{1,2}}|{han_count})\p{{Han}}?{m}                 # a year's first N months (see _of_a_year)
+          | (?:{to_date}){s}(?P<yn>\d{{1,2}}|{han_count}){s}\p{{Han}}?{m}                 # a year's first N months (see _of_a_year)
         )?
         (?P<since>{since})?
       | [“"]?(?P<plan>{plans})[”"]?(?P<psince>{since})?
@@ -93,11 +93,11 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
             | {s}(?P<rm1>{month_number})(?:{m})?\s*[{span}]\s*(?P<rm2>{month_number}){s}{month_word}   # 今年1至8月
             | {s}(?P<rmonth>{month_number}){s}{month_word}(?:[{edges}])?(?![0-9{han}]|[ \t]*[{day}](?!\p{{Han}}))  # 今年8月, 今年9月底 (今年4月1日 below)
             | {s}(?P<rday>\d{{1,2}}){s}{month_word}{s}\d{{1,2}}{s}[{day}]              # 今年4月1日: a day's date
-            | (?:{to_date})(?P<rn>\d{{1,2}}|{han_count})\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
+            | (?:{to_date}){s}(?P<rn>\d{{1,2}}|{han_count}){s}\p{{Han}}?{m})?                # 今年前11月, 今年首十一个月
       | {quarter_code}
       | (?<![0-9{y}.{han}])(?P<om1>{month_number})(?:{m})?\s*[{span}]\s*(?P<om2>{month_number}){month_word}   # months alone (the mark once or twice): the year from the date
       | (?<![0-9A-Za-z{y}.{han}{plain_joiners}])(?<![0-9{m}{han}][{word_joiners}])(?:(?<![{word_joiners}])|(?={month_number}{m}(?![{edges}])))(?<!(?<!{until_lead}){until})(?<!{streaks})(?P<omonth>{month_number})[ \t]?{m}(?:[{suffix}{edges}])?(?:(?![0-9{han}]|[ \t]*[{day}{edges}{start}])|(?={_age_band(lex)}))   # one month alone (not a day's date, unless an age band follows: see _age_band)
-      | (?<![0-9{y}.{han}])(?:{to_date})(?P<on>\d{{1,2}}|{han_count})\p{{Han}}?{m}   # the year's first N months, a classifier allowed (the year from the date; see _without_year)
+      | (?<![0-9{y}.{han}])(?:{to_date}){s}(?P<on>\d{{1,2}}|{han_count}){s}\p{{Han}}?{m}   # the year's first N months, a classifier allowed (the year from the date; see _without_year; typeset spaces allowed around the number)
       | (?<!{y})(?P<opart>{parts})
       | (?<![0-9.])(?P<byear>(?:19|20)\d{{2}})(?=\p{{Han}})   # a year without its mark
         """,
@@ -339,7 +339,7 @@ def _today_words() -> tuple[str, ...]:
 def _today_re() -> regex.Pattern[str]:
     day = regex.escape(load_lexicon().cues["period"]["day_mark"])
     words = _alternation(_today_words())
-    return regex.compile(rf"(?:{words})[（(](?:(?P<month>\d{{1,2}})/)?(?P<day>\d{{1,2}})[)）](?:{day})?")
+    return regex.compile(rf"(?:{words})[ ]?[（(](?:(?P<month>\d{{1,2}})/)?(?P<day>\d{{1,2}})[)）][ ]?(?:{day})?")  # (a typeset space allowed around the brackets)
 
 
 def _joined_spans(text: str, found: list[TimeExpression]) -> list[TimeExpression]:

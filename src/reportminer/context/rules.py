@@ -240,9 +240,14 @@ def list_change(site: Site, draft: Draft) -> Draft | None:
     previous_q, previous = site.previous_q, site.previous
     if not (site.same_clause and not site.gap and previous and previous_q) or draft.change:
         return None
-    if site.q.prefix_start < site.q.start and previous_q.prefix_start == previous_q.start:
+    if _has_prefix_word(site.text, site.q) and not _has_prefix_word(site.text, previous_q):
         return None
     return draft._replace(change=previous.change)
+
+
+def _has_prefix_word(text: str, q) -> bool:
+    """A bound written before the number (超过, 约), not just a typeset space (及 4.08%)."""
+    return bool(text[q.prefix_start : q.start].strip())
 
 
 @rule("borrow.change.level-reached", needs_previous=True)
