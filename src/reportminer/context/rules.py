@@ -178,6 +178,28 @@ def compared(site: Site, draft: Draft) -> Draft | None:
     return draft._replace(change="decrease") if text.endswith(w.compared_lower, 0, q.prefix_start) else None
 
 
+@rule("read.change.compared-after", kinds=NOT_RANK)
+def compared_after(site: Site, draft: Draft) -> Draft | None:
+    """出口额为300亿元，较上月增加; 目前共57家、338人，较上一期的50家、274人略显增加: a level (and the levels
+    listed with it) followed by a clause that compares it with a base and ends on a change verb, with no number
+    of its own change, moved as that verb says."""
+    m = _compared_after_re().match(site.text, site.q.end)
+    if m is None:
+        return None
+    return draft._replace(change="increase" if m.group("change") in cue_words().increase else "decrease")
+
+
+@cache
+def _compared_after_re() -> regex.Pattern[str]:
+    w = cue_words()
+    joiners = "".join(w.list_separators)
+    verbs = "|".join(map(regex.escape, sorted(w.changes, key=len, reverse=True)))
+    frames = "|".join(map(regex.escape, _regional().comparison_frames))
+    # (the other items of the level's list, a comma, the base with its own figures, the verb, then the clause's end)
+    return regex.compile(rf"(?:[{regex.escape(joiners)}][^，,。；;]{{1,12}}?)*[，,]\s*(?:{frames})[^，,。；;]{{0,30}}?"
+                         rf"(?P<change>{verbs})(?=[，,。；;]|\Z)")
+
+
 @rule("read.change.bare-verb", kinds=NOT_RANK)
 def bare_verb(site: Site, draft: Draft) -> Draft | None:
     """其中工业增1.0%, (或增12.8万人), 较上月减4.07%: a one-character 增 or 减 right before the number is its
