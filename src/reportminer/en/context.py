@@ -37,7 +37,7 @@ _SINGLE_QUOTE = regex.compile(r"(?<!\w)['‘](?=[^'‘’]{1,80}['’](?!\w))|(?
 # The next item of a list that one change verb governs: ", B by" / " and C by".
 _LISTED_BY = regex.compile(r"(?i)\A[\s,]*(?:and\s+)?(?P<what>[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,5}?)\s+by\s*\Z")
 _LEADING_PARENTHESIS = regex.compile(r"\A\s*\([^()]{1,40}\)")
-_TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previous|next|this|that|same|early|late)\b"
+_TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previous|prior|prior-year|year-earlier|next|this|that|same|early|late)\b"
                             r"|(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                             r"year|quarter|month|period|half)\b")
 _LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
@@ -152,7 +152,9 @@ def _month_span_re() -> regex.Pattern[str]:
     months = alternation(english_cues().months)
     # (July factory output, the September PPI: a month's name before the measure, capitalised, is when too)
     names = "|".join(m.capitalize() for m in english_cues().months if len(m) > 3)
-    return regex.compile(rf"(?i)\b(?:in|during|for|over)\s+(?:{months})\.?(?:\s?(?:-|–|to)\s?(?:{months})\.?)?"
+    return regex.compile(rf"(?i)\b(?:for\s+)?(?:the\s+)?(?:calendar\s+|financial\s+)?year\s+(?:to|through|up\s+to)\s+"
+                         rf"(?:the\s+end\s+of\s+)?(?:{months})(?:\s+\d{{1,2}})?\b"  # (GGR for the calendar year to October 31)
+                         rf"|\b(?:in|during|for|over)\s+(?:{months})\.?(?:\s?(?:-|–|to)\s?(?:{months})\.?)?"
                          rf"(?:,?\s(?:19|20)\d{{2}})?\b|(?-i:\b(?:{names}|May)\b)(?=\s+[A-Za-z])")
 
 
@@ -402,11 +404,13 @@ def _is_time_or_reference(words: str) -> bool:
     return first in cues.year_parts or first in cues.months or first in _DEMONSTRATIVES
 
 
-def metric_after(after: str, given: bool = False) -> str:
+def metric_after(after: str, given: bool = False, base_from: bool = False) -> str:
     """US$300 million in foreign investment, 15 km of roads: the phrase after in/of/on, up to the next
-    link word or clause break; ``given`` (an allocation verb before): also after to/for."""
+    link word or clause break; ``given`` (an allocation verb before): also after to/for; ``base_from``: not
+    after "from", which opens a base."""
     after = _LEADING_PARENTHESIS.sub("", after)  # 2.58 trillion yuan (312 billion dollars) in …
     prepositions = "in|of|on|from|to|for" if given else "in|of|on|from"
+    prepositions = prepositions.replace("|from", "") if base_from else prepositions
     m = regex.match(rf"\s(?:{prepositions})\s(?:(?:the|its|their)\s)?((?:[A-Za-z][\w'’-]*\s?){{1,8}})", after)
     named = regex.sub(r"(?i)\A(?:a|an|one)\s", "", m.group(1)) if m else ""
     if not m or _TIME_WORDS.match(named) or _is_time_or_reference(m.group(1)):
@@ -442,7 +446,8 @@ def change_noun_after(after: str, cues: EnglishCues) -> tuple[str, str]:
     what = " ".join(w for w in words if w.lower() not in cues.not_metrics)  # (a 0.2% YoY increase)
     if not m or any(w.lower() in _stop_words() for w in what.split()) or any(c in m.group("what") for c in "()"):
         return "", ""  # (14.1 percent year-on-year (the growth rate …: an aside, not the change's noun)
-    return cues.change_nouns[m.group("noun").lower()], what or metric_after(after[m.end() :])
+    # (a 10.7-percent decline from the MOP4.37 billion of 2021: after a change noun, "from" opens its base)
+    return cues.change_nouns[m.group("noun").lower()], what or metric_after(after[m.end() :], base_from=True)
 
 
 def clause_before(text: str, start: int, previous_end: int) -> str:

@@ -310,8 +310,23 @@ def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression
     found = _years(sentence, low, published)
     found, taken = _parts(sentence, low, published, frame, found)
     found = _year_at_hand(low, published, frame, _windows(low, published, _relative(low, published, found, taken)))
-    found = _months_ending(low, _relative_parts(low, published, found))
+    found = _year_to_month(low, _months_ending(low, _relative_parts(low, published, found)))
     return sorted((t for t in found if not _names_a_span(sentence, t)), key=lambda t: t.start)
+
+
+_YEAR_TO = regex.compile(r"(?:the\s)?(?:calendar\s|financial\s)?year\s(?:to|through|up\sto)\s(?:the\send\sof\s)?\Z")
+
+
+def _year_to_month(low: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """GGR for the calendar year to October 31, the year to the end of June: from January to the month named."""
+    out = []
+    for t in found:
+        m = _YEAR_TO.search(low, 0, t.start)
+        if m and len(t.first) == 7 and t.first == t.last:
+            t = _expression(m.start(), t.end, f"{t.first[:4]}-01/{t.last}")
+        out.append(t)
+    spans = [t for t in out if t not in found]  # (In the year to the end of June: "the year" is inside the span)
+    return [t for t in out if t in spans or not any(s.start < t.end and t.start < s.end for s in spans)]
 
 
 @cache
