@@ -137,6 +137,7 @@ _TIME_PHRASE = regex.compile(
     r"(?i)\b(?:for|in|during|over|of)\s+(?:the\s+|that\s+)?(?:(?:this|last|next|past|previous|same|first|second|third|"
     r"fourth|latter|former|whole|full|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+)*(?:years?|quarters?|months?|half|period)\b"
     r"|\b(?:last|this|next|past|previous)\s+(?:years?|quarters?|months?)\b"
+    r"|\bthe\s+(?:first|last|past)\s+(?:[a-z]+\s+)?(?:years|quarters|months)\b"  # (in profit the first seven months)
     r"|\b(?:of|in)\s+(?:19|20)\d{2}(?![\d%]|[.,]\d|\s?(?:%|percent))"  # (the first nine months of 2017, an increase of 7.5%)
     r"|\b(?:(?:from|in|during|for)\s+)?(?:q[1-4](?:\s?(?:-|–|to|through)\s?q[1-4])?|h[12])(?:,?\s(?:19|20)\d{2})?\b")  # (GDP from Q1 to Q3; H1 trade)
 # cooled to an 18-month low of 7.4 percent, hit a record high of, reached a historic milestone of: how the level stands against the past, not
@@ -420,6 +421,8 @@ def metric_after(after: str, given: bool = False, base_from: bool = False) -> st
     for k, word in enumerate(following):
         if word.lower() in _AFTER_STOPS or (words and word.lower().endswith("ed")):
             break  # (a quarter of firms exported: the verb begins the predicate)
+        if words and _TIME_PHRASE.match(" ".join(following[k:])):
+            break  # (an increase of 28.3 percent in profit the first seven months: when, not what)
         if words and k + 1 < len(following) and word.lower() in english_cues().relative_time_words and following[k + 1].lower() in english_cues().time_nouns:
             break  # (3.44 billion tonnes of cargo last year: the time, not the cargo)
         words.append(word)
@@ -907,7 +910,9 @@ _SHARE_OF_CLAIM = regex.compile(r"(?i)\s*(?:accounting|to\s+account|representing
 # (BEIJING, Aug 13 (Reuters) - …; Taipei, July 5 (CNA) Taiwan's …: after an agency's name the dash may be left out)
 _DATELINE = regex.compile(r"[A-Z][A-Za-z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,30}\)\s*(?:(?:--|—|–|-(?=\s))\s*)?"
                           r"|(?:--|—|–|-(?=\s))\s*)")
-_PLAIN_DATELINE = regex.compile(r"\s*(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*|\([A-Z][A-Za-z]+\))\s+(?:--|—|–|-)\s+")  # BEIJING - …, (ECNS) -- …
+# BEIJING - …, (ECNS) -- …, TAIPEI (Taiwan News) — …
+_PLAIN_DATELINE = regex.compile(r"\s*(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:\s\([A-Z][\w .'-]{1,30}\))?|\([A-Z][A-Za-z]+\))"
+                                r"\s+(?:--|—|–|-)\s+")
 _LEAD = regex.compile(r"(?i)\s*(?:in|during|over|for|by|since|from|as of|throughout)\b[^,]{0,40},\s*")
 
 
@@ -915,7 +920,8 @@ def sentence_subject(sentence: str) -> str:
     """The noun phrase that opens the sentence, up to its verb (China's GDP growth displayed … → GDP):
     what a number measures when nothing nearer names it."""
     words = []
-    sentence = sentence[dateline.end() :] if (dateline := _DATELINE.match(sentence)) else sentence
+    dateline = _DATELINE.match(sentence) or _PLAIN_DATELINE.match(sentence)
+    sentence = sentence[dateline.end() :] if dateline else sentence
     lead = _LEAD.match(sentence)  # In 2023, …: the time that opens the sentence is no part of its subject
     split = _TIME_PHRASE.sub(" ", sentence[lead.end() if lead else 0 :]).split()
     for k, word in enumerate(split):
@@ -1041,7 +1047,7 @@ _INFINITIVE_CONJUNCT = regex.compile(r"(?i)(?:\s+(?:in|for|during)\s+[^,;.]{1,25
                                      r"(?:\s+by)?\s*\Z")
 
 
-_IN_WHAT = regex.compile(r"\s+in\s+(?:the\s+)?(?P<what>[A-Za-z][\w' -]{1,60}?)(?=\s+(?:and|from|over|compared|year|for|in|during|on|at|to|by|than|has|have|had|was|were|is|are|will)\b|[,;.]|\Z)")
+_IN_WHAT = regex.compile(r"\s+in\s+(?:the\s+)?(?P<what>[A-Za-z][\w' -]{1,60}?)(?=\s+(?:and|from|over|compared|year|for|in|during|on|at|to|by|than|has|have|had|was|were|is|are|will|the\s+(?:first|last|past))\b|[,;.]|\Z)")
 
 
 def _changed_in(before: str, after: str) -> tuple[str, str] | None:
@@ -1075,13 +1081,15 @@ def _subject_ahead(text: str, before: str, previous) -> tuple[str, str] | None:
     return (subject, "en.subject-ahead") if subject else None
 
 
+_BY_PARTICIPLE = regex.compile(r"(?i)\bby\s+[a-z]+ing\s*\Z")
 _PARTICIPLE_CLAUSE = regex.compile(r"(?i)\s*(?:[a-z]+ing|up|down)(?:\s+(?:by|to|of|at|on))?\s*")
 
 
 def _participle_subject(text: str, before: str, previous) -> tuple[str, str] | None:
     """Urban fixed-asset investment continued to cool in 2016, growing 8.1 percent: a first number told by a
     participle clause alone measures the sentence's subject."""
-    if previous is not None or not _PARTICIPLE_CLAUSE.fullmatch(before) or not before.strip():
+    by_doing = _BY_PARTICIPLE.search(before) is not None  # (exports put an end to 9 months of decline by rising 2.1%)
+    if not by_doing and (previous is not None or not _PARTICIPLE_CLAUSE.fullmatch(before) or not before.strip()):
         return None
     subject = sentence_subject(text)
     return (subject, "en.participle-subject") if subject else None
