@@ -156,7 +156,8 @@ def _month_span_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\b(?:for\s+)?(?:the\s+)?(?:calendar\s+|financial\s+)?year\s+(?:to|through|up\s+to)\s+"
                          rf"(?:the\s+end\s+of\s+)?(?:{months})(?:\s+\d{{1,2}})?\b"  # (GGR for the calendar year to October 31)
                          rf"|\b(?:in|during|for|over)\s+(?:{months})\.?(?:\s?(?:-|–|to)\s?(?:{months})\.?)?"
-                         rf"(?:,?\s(?:19|20)\d{{2}})?\b|(?-i:\b(?:{names}|May)\b)(?=\s+[A-Za-z])")
+                         rf"(?:,?\s(?:19|20)\d{{2}})?\b|(?-i:\b(?:{names}|May)\b)(?=\s+[A-Za-z])"
+                         r"|\b(?:first|second|third|fourth)-(?:quarter|half)\b(?=\s+[A-Za-z])")  # (first-quarter orders)
 
 
 _ARTICLES = ("the", "a", "an", "its", "their")

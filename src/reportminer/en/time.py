@@ -311,7 +311,26 @@ def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression
     found, taken = _parts(sentence, low, published, frame, found)
     found = _year_at_hand(low, published, frame, _windows(low, published, _relative(low, published, found, taken)))
     found = _year_to_month(low, _months_ending(low, _relative_parts(low, published, found)))
+    found = _previous_month(low, frame, found)
     return sorted((t for t in found if not _names_a_span(sentence, t)), key=lambda t: t.start)
+
+
+_PREVIOUS_MONTH = regex.compile(r"\b(?:the\s+)?(?:previous|preceding|prior)\s+month\b|\bthe\s+month\s+before\b")
+
+
+def _previous_month(low: str, frame: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """grew 3.1 percent last month, recovering from a decline of 3.8 percent the previous month: the month before
+    the last single month named before it in the sentence, else before the frame's month."""
+    out = list(found)
+    for m in _PREVIOUS_MONTH.finditer(low):
+        if any(t.start <= m.start() < t.end for t in found) or _is_base(low, m.start()):
+            continue  # (increased by 0.60 percent over the previous month: a base)
+        named = [t.first for t in found if t.end <= m.start() and len(t.first) == 7 and t.first == t.last]
+        month = named[-1] if named else (frame if len(frame) == 7 else "")
+        if month:
+            index = int(month[:4]) * 12 + int(month[5:7]) - 2
+            out.append(_expression(m.start(), m.end(), f"{index // 12}-{index % 12 + 1:02d}"))
+    return out
 
 
 _YEAR_TO = regex.compile(r"(?:the\s)?(?:calendar\s|financial\s)?year\s(?:to|through|up\sto)\s(?:the\send\sof\s)?\Z")
