@@ -94,7 +94,7 @@ def _stop_words() -> frozenset[str]:
 def change_before(before: str, cues: EnglishCues) -> str:
     """The direction of a change verb before the number (fillers and qualifiers may stand between), or
     of the verb before "by" (cut energy use by 2.5 percentage points)."""
-    before = _ANOTHER.sub(" ", _without_qualifiers(before))  # (expand its GDP by over 6 percent; by another 20 yuan)
+    before = _ANOTHER.sub(" ", _without_qualifiers(_without_standing(before)))  # (expand its GDP by over 6 percent; by another 20 yuan)
     if before.rstrip().lower().endswith(" by"):
         for word in reversed([w.lower().strip(",") for w in before.split()]):
             if word in cues.increase or word in cues.decrease:
@@ -113,6 +113,18 @@ def change_before(before: str, cues: EnglishCues) -> str:
             return ""
         text = text.rstrip()[: -len(filler)]
     return ""
+
+
+@cache
+def _standing_at_re() -> regex.Pattern[str]:
+    superlatives = alternation(english_cues().superlatives)
+    return regex.compile(rf"(?i)\s(?:the\s+)?(?:{superlatives})(?:\s+(?:in|among|across)\s+[^,;]{{1,40}}?)?\s+at\s*\Z")
+
+
+def _without_standing(before: str) -> str:
+    """GDP grew the fastest in the country at 4.7 percent: how the change stands among others, then "at" (no part
+    of the verb or of what changed)."""
+    return _standing_at_re().sub(" ", before)
 
 
 _ANOTHER = regex.compile(r"(?i)\s+(?:another|a\s+further)\s*\Z")
@@ -285,7 +297,7 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
 def _words_of_the_measure(before: str, phrases) -> tuple[str, bool]:
     """The words before a number less what says when (in 2017, during January-March), what explains, the cue
     phrases that end them and a level's standing (an 18-month low of); and whether a link verb was among them."""
-    before = _month_span_re().sub(" ", _TIME_PHRASE.sub(" ", _EXPLAINING_PARENTHESIS.sub("", before)))
+    before = _month_span_re().sub(" ", _TIME_PHRASE.sub(" ", _EXPLAINING_PARENTHESIS.sub("", _without_standing(before))))
     before, linked = _without_cue_phrases(_joined(before), phrases)
     if _EXTREME_OF.search(before):
         before, linked_too = _without_cue_phrases(_EXTREME_OF.sub(" ", before), phrases)
@@ -606,6 +618,7 @@ def _joined_to_claim_before(before: str) -> bool:
         return True  # (the 5.4 percent gain in orders for ICT products to US$13.55 billion: the level the gain reached)
     before = _without_qualifiers(before).rstrip()  # (jumped 12.7 percent to top over 2.01 trillion yuan)
     before = _AVERAGE_OF.sub("", before)  # (putting on 5.4 percent to an annual average of 10,265 yuan)
+    before = _EXTREME_OF.sub("", before).rstrip()  # (grew 4.7 percent to a record high of over 3 trillion yuan)
     for tail in english_cues().reach_verbs:  # (… to reach 230.9 billion; grew by 28.6 percent to stand at 2.28 trillion)
         before = before[: -len(tail) - 1] if before.lower().endswith(" to " + tail) else before
     between = _TIME_PHRASE.sub(" ", _year_ago_base_re().sub(" ", before[:-3]))  # (… from a year earlier to …)
