@@ -318,13 +318,17 @@ def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression
 _PREVIOUS_MONTH = regex.compile(r"\b(?:the\s+)?(?:previous|preceding|prior)\s+month\b|\bthe\s+month\s+before\b")
 
 
+_AFTER_A_FIGURE = regex.compile(r"(?:\d|percent|%|points?|billion|million|trillion|yuan|dollars)\s*\Z")
+
+
 def _previous_month(low: str, frame: str, found: list[TimeExpression]) -> list[TimeExpression]:
-    """grew 3.1 percent last month, recovering from a decline of 3.8 percent the previous month: the month before
-    the last single month named before it in the sentence, else before the frame's month."""
+    """grew 3.1 percent last month, recovering from a decline of 3.8 percent the previous month: right after a
+    figure, the month before the last single month named before it in the sentence, else before the frame's
+    month."""
     out = list(found)
     for m in _PREVIOUS_MONTH.finditer(low):
-        if any(t.start <= m.start() < t.end for t in found) or _is_base(low, m.start()):
-            continue  # (increased by 0.60 percent over the previous month: a base)
+        if any(t.start <= m.start() < t.end for t in found) or not _AFTER_A_FIGURE.search(low, 0, m.start()):
+            continue  # (over the previous month, the same growth rate of the previous month: a base, no period)
         named = [t.first for t in found if t.end <= m.start() and len(t.first) == 7 and t.first == t.last]
         month = named[-1] if named else (frame if len(frame) == 7 else "")
         if month:
