@@ -279,19 +279,31 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     words = _without_trailing_verbs(before.split(), stop, linked)
     tail = [words.pop()] if linked and _participle_after_of(words) else []  # (buildings completed was …)
     phrase, stopped_by = _phrase_words(words, stop)
+    if phrase[:1] and phrase[0].lower() == "from":
+        return ""  # (recovering from an annual decline of 3.8 percent: a base's words measure nothing of their own)
     phrase += tail if phrase else []
+    phrase = _trimmed(_with_back_reference(phrase, stopped_by, previous, cues))
+    metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
+    rest = _without_trailing(metric, cues)
+    return "" if all(w.lower() in cues.not_metrics for w in rest.split()) else rest
+
+
+def _with_back_reference(phrase: list[str], stopped_by: str, previous: str, cues: EnglishCues) -> list[str]:
+    """that of services after the prices of consumer goods: the head before is shared (prices of services); that in
+    rural areas after sales of consumer goods in urban areas: sales of consumer goods in rural areas."""
     owned = any(w.lower() in ("of", "for") for w in phrase[1:])  # (that of the price index for goods: its own head)
     if stopped_by in cues.back_references and phrase[:1] == ["of"] and not owned and (head := _HEAD_OF.match(previous)):
-        phrase = head.group(1).split() + phrase[1:]  # that of services: the head before is shared (prices for …)
-    elif stopped_by in cues.back_references and phrase[:1] == ["in"] and " in " in previous:
-        phrase = previous.rsplit(" in ", 1)[0].split() + phrase  # (sales of consumer goods in urban areas …; that in rural areas)
-    phrase = _trimmed(phrase)
-    metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
+        return head.group(1).split() + phrase[1:]
+    if stopped_by in cues.back_references and phrase[:1] == ["in"] and " in " in previous:
+        return previous.rsplit(" in ", 1)[0].split() + phrase
+    return phrase
+
+
+def _without_trailing(metric: str, cues: EnglishCues) -> str:
+    """GDP growth of 5 percent → GDP; but economic growth keeps its noun (an adjective is no measure)."""
     trailing = ends_with(metric, cues.metric_trailing)
     rest = metric[: -len(trailing)].rstrip() if trailing else metric
-    if trailing and rest and rest.split()[-1].islower() and rest.endswith(("ic", "al")):
-        rest = metric  # (economic growth, contribution to economic growth: an adjective is no measure)
-    return "" if all(w.lower() in cues.not_metrics for w in rest.split()) else rest
+    return metric if trailing and rest and rest.split()[-1].islower() and rest.endswith(("ic", "al")) else rest
 
 
 def _words_of_the_measure(before: str, phrases) -> tuple[str, bool]:
