@@ -1363,7 +1363,7 @@ def _read_across(text: str, clause_start: int, earlier: list[EnglishQuantity]) -
     bound = last.quantity.end if last else 0
     lead = clause_before(text, len(comma) - 1, bound)
     between = text[bound : len(comma) - 1].strip()
-    if last and (lead.strip() == between or between.split()[0].lower() in _INSIDE):
+    if last and (lead.strip() == between or between.split()[:1] == [] or between.split()[0].lower() in _INSIDE):
         return None  # (3.9 trillion yuan of bonds will be issued, an increase of …; 457,000 enterprises with
         # records, an increase of 5.9%: the claim before's phrase)
     if not lead.strip() or lead.split()[0].lower() in _TIME_PREPOSITIONS or _names_a_source(between, lead):

@@ -378,7 +378,11 @@ _NOUN_BEFORE_BRACKET = regex.compile(r"[A-Za-z]\s?\(\Z")
 def _names_a_span(sentence: str, t: TimeExpression) -> bool:
     """the 12th Five-Year period (2011-15), the plan (2021-2025): a time in brackets right after a noun tells
     that noun's span; it dates no figure."""
-    return sentence[t.end : t.end + 1] == ")" and _NOUN_BEFORE_BRACKET.search(sentence, 0, t.start) is not None
+    # (the previous period (August - October 2023): the year after the months is inside the bracket too)
+    return _BRACKET_CLOSE.match(sentence, t.end) is not None and _NOUN_BEFORE_BRACKET.search(sentence, 0, t.start) is not None
+
+
+_BRACKET_CLOSE = regex.compile(r"(?:,?\s(?:19|20)\d{2})?\)")
 
 
 def opening(text: str, times: list[TimeExpression]) -> TimeExpression | None:
