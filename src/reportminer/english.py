@@ -484,8 +484,11 @@ def _trailing_times(text: str, stated: list[TimeExpression | None], numbers: lis
     totaled …; for the full year: no frame; up from 3 per cent last year: the base's time runs on to nothing;
     nor a standing's: the recovery of the world's second-largest economy in 2024 says nothing of what follows;
     nor a mark that something has moved since)."""
-    return [g for g, q in zip(stated, numbers, strict=True) if g is not None and not g.since and g.start >= q.end
-            and text[g.start : g.end].lower() not in english_cues().year_at_hand and not _is_base_number(text, q)
+    bases = [_is_base_number(text, q) or (k > 0 and _is_base_number(text, numbers[k - 1])
+                                          and text[numbers[k - 1].end : q.prefix_start].strip() in ("(", "（"))
+             for k, q in enumerate(numbers)]  # (a base and its conversion in brackets: the 114 billion (US$14.1 billion))
+    return [g for g, q, base in zip(stated, numbers, bases, strict=True) if g is not None and not g.since
+            and g.start >= q.end and text[g.start : g.end].lower() not in english_cues().year_at_hand and not base
             and q.kind != Kind.RANK and not _SINCE_BEFORE.search(text, 0, q.prefix_start)]
 
 

@@ -477,7 +477,8 @@ def _threshold_re() -> regex.Pattern[str]:
     cues = english_cues()
     bound = alternation(cues.prefix_over + cues.prefix_under + ("of", "is", "are", "at"))
     return regex.compile(rf"(?i)\b(?:(?:{alternation(cues.threshold_nouns)})\s+(?:with|whose)\b[^,;.()\d]{{0,60}}\b(?:{bound})"
-                         rf"|(?:{alternation(cues.item_thresholds)})(?:\s+(?:{alternation(cues.prefix_over + cues.prefix_under)}))?)\s*\Z")
+                         rf"|(?:{alternation(cues.item_thresholds)})(?:\s+(?:{alternation(cues.prefix_over + cues.prefix_under)}))?"
+                         rf"|\beach\s+with\s+[^,;.()\d]{{1,60}}?\s(?:of|at)(?:\s+(?:{alternation(cues.prefix_over + cues.prefix_under)}))?)\s*\Z")
 
 
 @cache

@@ -311,11 +311,32 @@ def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression
     found, taken = _parts(sentence, low, published, frame, found)
     found = _year_at_hand(low, published, frame, _windows(low, published, _relative(low, published, found, taken)))
     found = _year_to_month(low, _months_ending(low, _relative_parts(low, published, found)))
-    found = _previous_month(low, frame, found)
+    found = _same_period_of_year(low, frame, _previous_month(low, frame, found))
     return sorted((t for t in found if not _names_a_span(sentence, t)), key=lambda t: t.start)
 
 
 _PREVIOUS_MONTH = regex.compile(r"\b(?:the\s+)?(?:previous|preceding|prior)\s+month\b|\bthe\s+month\s+before\b")
+
+
+_SAME_PERIOD = regex.compile(r"\b(?:the\s+)?same\s+(?:month|period|quarter|months)\s+(?:(?:in|of)\s+(?P<y>(?:19|20)\d{2})\b"
+                             r"|(?:of\s+)?(?P<last>last|the\s+previous|the\s+prior)\s+year\b)")
+
+
+def _same_period_of_year(low: str, frame: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """the 17.2 billion recorded in the same month in 2023, the 114 billion accumulated during the same period
+    last year: the months last named in the sentence (else the frame's) in the year named (after over, from,
+    than … it stays a base, no period)."""
+    out = [t for t in found]
+    for m in _SAME_PERIOD.finditer(low):
+        named = [t for t in found if t.end <= m.start() and len(t.first) == 7]
+        first, last = (named[-1].first, named[-1].last) if named else (frame.partition("/")[0], frame.partition("/")[2])
+        if _is_base(low, m.start()) or len(first) != 7:
+            continue
+        year = int(m.group("y")) if m.group("y") else int(first[:4]) - 1
+        shift = year - int(first[:4])
+        out = [t for t in out if not (m.start() <= t.start < m.end())]
+        out.append(_expression(m.start(), m.end(), f"{int(first[:4]) + shift}{first[4:]}/{int((last or first)[:4]) + shift}{(last or first)[4:]}"))
+    return out
 
 
 _AFTER_A_FIGURE = regex.compile(r"(?:\d|percent|%|points?|billion|million|trillion|yuan|dollars)\s*\Z")
