@@ -169,11 +169,25 @@ def _year_of_part(m: regex.Match[str], low: str, published: str, frame_year: int
     year = int(year_at.group("my") if year_at is m else year_at.group("y")) if year_at else frame_year
     if _day(m) and not year_at:
         year = _year_of_day(first, _day(m), published) or year
+    elif year and not year_at and _after_publication(year, first, published) and not _forecast_words_re().search(low):
+        year -= 1  # (Sales grew 10.9 percent in December, in a text of March 2017 framed by 2017: last December)
     relative = patterns.relative_after.match(low, m.end())
     if relative and not year_at and report_year(published) is not None:
         year = report_year(published) + english_cues().relative_years[relative.group("phrase")][0]
         return year, year_at, (relative.start("phrase"), relative.end("phrase"))
     return year, year_at, None
+
+
+@cache
+def _forecast_words_re() -> regex.Pattern[str]:
+    """Any target or forecast word (will, expected, forecast …): a month ahead of publication may be meant."""
+    return regex.compile(rf"\b(?:{alternation(english_cues().target)})\b")
+
+
+def _after_publication(year: int, month: int, published: str) -> bool:
+    """A month of ``year`` later than the month of publication (no year written: the frame's would put it ahead)."""
+    return len(published) >= 7 and published[:4].isdigit() and published[5:7].isdigit() \
+        and (year, month) > (int(published[:4]), int(published[5:7]))
 
 
 def _year_of_range_to_day(m: regex.Match[str], year_at, last: int, published: str) -> int | None:
