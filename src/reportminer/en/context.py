@@ -1264,7 +1264,8 @@ def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity]
 
 
 # the 3 percent target, a 5 percent growth goal: the number is itself a target.
-_NAMES_TARGET = regex.compile(r"(?i)[\s-]+(?:(?:growth|inflation|deficit|annual)\s+)?(?:target|goal)\b")
+# (a 5 percent growth target; than a 1.28 percent forecast: a figure named a forecast is one)
+_NAMES_TARGET = regex.compile(r"(?i)[\s-]+(?:(?:growth|inflation|deficit|annual)\s+)?(?:target|goal|forecast|projection)\b")
 
 
 @cache
