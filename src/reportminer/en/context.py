@@ -649,7 +649,8 @@ _AVERAGE_OF = regex.compile(r"(?i)\s+(?:an?\s+)?(?:annual\s+|yearly\s+|monthly\s
 def _year_ago_base_re() -> regex.Pattern[str]:
     """from a year earlier, from the same period last year: the base of a change, between it and the level it
     reaches."""
-    return regex.compile(rf"(?i)\b(?:from|over|against|compared\s+(?:with|to))\s+(?:{alternation(english_cues().year_ago)})\b")
+    cues = english_cues()
+    return regex.compile(rf"(?i)\b(?:from|over|against|compared\s+(?:with|to))\s+(?:{alternation(cues.year_ago + cues.previous_period_bases)})\b")
 
 
 @cache
@@ -724,17 +725,23 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     rate = kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) or q.quantity.std_unit == "times"  # (a 2.9-fold increase)
     noun_change, noun_metric = change_noun_after(after, cues) if rate else ("", "")
     change = noun_change or change
+    if not change and before.rstrip().lower().endswith(" by") and subject.strip() != before.strip():
+        change = change_before(subject, cues)  # (aims to increase its investment, retail sales and trade by 10 percent, …)
     if (q.signed or q.plus) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease" if q.signed else "increase"  # a growth of -7.19 percent is a fall; (+5%) a rise
-    # (grown at an annual rate of 0.63 percent or 8.09 million people: a count after a bare "or" restates the change)
-    restated = _without_qualifiers(before).strip(" ,").lower() == "or"
-    same_kind = previous_kind is None or previous_kind == kind or Kind.COUNT not in (previous_kind, kind) or restated
-    # (a count the change ends at: increased by 7.9 percent to 29,957; sank 19 percent to 1.93 billion)
-    same_kind = same_kind or (_joined_to_claim_before(before)
-                              and _without_qualifiers(before).strip(" ,").lower() not in ("and", "or", ""))
-    if not change and previous and same_kind and _shares_change(before, subject, previous):
+    if not change and previous and _may_share(before, kind, previous_kind) and _shares_change(before, subject, previous):
         change = previous.change  # increase A by 7 percent, B by 4 percent; growth of 9.2 percent, with B at 7.3 percent
     return change or _change_after(after, kind), noun_metric
+
+
+def _may_share(before: str, kind: Kind, previous_kind: Kind | None) -> bool:
+    """Whether a number may share the change of the one before: of the same kind, or a count told again after a
+    bare "or" (grown at an annual rate of 0.63 percent or 8.09 million people), or a count the change ends at
+    (increased by 7.9 percent to 29,957; sank 19 percent to 1.93 billion)."""
+    joiner = _without_qualifiers(before).strip(" ,").lower()
+    if previous_kind is None or previous_kind == kind or Kind.COUNT not in (previous_kind, kind) or joiner == "or":
+        return True
+    return _joined_to_claim_before(before) and joiner not in ("and", "or", "")
 
 
 def _direction_told(q: EnglishQuantity, before: str, after: str, previous, previous_kind: Kind | None) -> str | None:
@@ -1163,6 +1170,7 @@ def _bracketed_item(text: str, q: Quantity) -> str:
     opener = list(_ITEM_OPENERS.finditer(head, cut + 1))
     item = head[opener[-1].end() if opener else cut + 1 :].strip()
     item = _LIST_LEAD_IN.sub("", _CLAUSE_JOINER.split(regex.sub(r"(?i)\Aand\s+", "", item))[-1])
+    item = _LEADING_ARTICLE.sub("", _REPORTED_THAT.sub("", item))  # (DSEC indicated that both the general unemployment rate (2.6%) …)
     if (listed := _NEXT_BRACKETED.search(item)) is not None:
         # (those from A (41,000), B (10,000) and C (9,000): each later item is "those from" B, C as well)
         first = _THOSE_FROM.match(item)
@@ -1172,6 +1180,8 @@ def _bracketed_item(text: str, q: Quantity) -> str:
 
 
 _CLAUSE_JOINER = regex.compile(r"(?i)\s(?:while|whereas|but)\s")  # (… dropped by 5.3% while those from B (125,000))
+_REPORTED_THAT = regex.compile(r"(?i)\A\S.*?\sthat\s+(?:both\s+)?(?=\S)")
+_LEADING_ARTICLE = regex.compile(r"(?i)\A(?:the|a|an)\s+(?=\S)")
 _LIST_LEAD_IN = regex.compile(r"(?i)\A(?:among\s+(?:them|which),\s*)")
 _NEXT_BRACKETED = regex.compile(r"\)\s*,?\s*(?:and\s+)?(?P<item>[^(),;]+)\Z")
 _THOSE_FROM = regex.compile(r"(?i)(?:those|that)\s+(?:from|in|of|for)\s+")
@@ -1402,8 +1412,19 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
             # measures of the claims before, in order)
             items = [out[k].metric for k in range(group[0] - len(group), group[0])]
         for k, item in zip(group, items or [], strict=False):
-            out[k] = replace(out[k], metric=" ".join(_trimmed(item.split())), rule="en.respectively")
+            out[k] = replace(out[k], metric=" ".join(_trimmed(_after_last_verb(item.split()))), rule="en.respectively")
     return out
+
+
+def _after_last_verb(words: list[str]) -> list[str]:
+    """Liaoning aims to increase its 2023 fixed-asset investment → fixed-asset investment: a list's first item keeps
+    only what follows the last verb of the clause that leads it, less a year."""
+    verbs = _verbs() - _ITEM_WORDS
+    # (a verb with its object after it, or after "to": not an adjective, advanced technology industry)
+    last = max((k for k, w in enumerate(words[:-1]) if w.lower().strip(",") in verbs
+                and (words[k + 1].lower() in ("its", "the", "their") or (k and words[k - 1].lower() == "to"))), default=-1)
+    rest = words[last + 1 :]
+    return [w for w in rest if not _YEAR.fullmatch(w.strip(","))] or rest
 
 
 def _parallel(text: str, end: int, count: int) -> bool:

@@ -75,6 +75,7 @@ class EnglishCues:
     bullets: tuple[str, ...]
     metadata_labels: tuple[str, ...]
     year_ago: tuple[str, ...]
+    previous_period_bases: tuple[str, ...]
     done_words: tuple[str, ...]
     noun_compounds: tuple[str, ...]
     not_metrics: tuple[str, ...]

@@ -217,6 +217,8 @@ def _level_unit(text: str, number: Number) -> _Unit | None:
     """A bare decimal an index (the PMI was 52.6) or a ratio (the ratio … was reduced to 1.71) reaches: its level;
     a bare number written with thousands separators that a verb of level reaches (the per capita GDP reached
     41,798): money where a money measure names it, else a count."""
+    if not number.in_words and _change_by_then_level(text, number):
+        return _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end)  # (dropped by 600 from … to 9,800)
     if _SEPARATED.search(number.text) and not number.in_words and _bracketed_after_noun(text, number):
         return _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end)  # (those from the Chinese mainland (917,000))
     if _SEPARATED.search(number.text) and not number.in_words and _bare_level_re().search(text, 0, number.start):
@@ -249,6 +251,22 @@ def _bare_level_re() -> regex.Pattern[str]:
     cues = english_cues()
     qualifier = alternation(cues.prefix_over + cues.prefix_under + cues.prefix_approx)
     return regex.compile(rf"(?i)\b(?:{alternation(cues.level_links)}|by|from|to)(?:\s+(?:{qualifier}))?\s*\Z")
+
+
+@cache
+def _change_by_re() -> regex.Pattern[str]:
+    cues = english_cues()
+    return regex.compile(rf"(?i)\b(?:{alternation(cues.increase + cues.decrease)})\s+by\s*\Z")
+
+
+_THEN_LEVEL = regex.compile(r"(?i)(?:\s+from\s[^,;.]{1,40}?)?\s+to\s+[\d]")
+
+
+def _change_by_then_level(text: str, number: Number) -> bool:
+    """Number of the unemployed dropped by 600 from the previous period to 9,800: a bare whole number after a change
+    verb and "by", with the level it reaches written after it, is a count (the change of that level)."""
+    return "." not in number.text and _change_by_re().search(text, 0, number.start) is not None \
+        and _THEN_LEVEL.match(text, number.end) is not None
 
 
 _NOUN_BEFORE_BRACKET = regex.compile(r"[A-Za-z]\s?\(\Z")
