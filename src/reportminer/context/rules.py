@@ -193,7 +193,7 @@ def compared_after(site: Site, draft: Draft) -> Draft | None:
 def _compared_after_re() -> regex.Pattern[str]:
     w = cue_words()
     joiners = "".join(w.list_separators)
-    verbs = "|".join(map(regex.escape, sorted(w.changes, key=len, reverse=True)))
+    verbs = "|".join(map(regex.escape, sorted(w.changes, key=lambda v: (-len(v), v))))  # (a set: sorted fully, so the pattern is the same in every process)
     frames = "|".join(map(regex.escape, _regional().comparison_frames))
     # (the other items of the level's list, a comma, the base with its own figures, the verb, then the clause's end)
     return regex.compile(rf"(?:[{regex.escape(joiners)}][^，,。；;]{{1,12}}?)*[，,]\s*(?:{frames})[^，,。；;]{{0,30}}?"
