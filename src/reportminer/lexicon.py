@@ -295,6 +295,8 @@ class PeriodCues:
     day_mark: str
     roc_lead: str  # 民国 before a ROC year (Taiwan: 民国112年)
     roc_year_followers: Words  # 全年, 度: after 年, a two-digit number before them is an ROC year (90年全年)
+    short_year_followers: Words  # 的, 第: after 年, a two-digit number before them is a year of this century (一二年的)
+    short_year_not_followers: Words  # 来, 内: after 年, a zero-led two-digit number before them is no year
     fiscal_mark: str  # 度 after a year: a fiscal year (113年度)
     fiscal_relative: Mapping[str, Span]  # 本年度 → [0, 0], 未来两个财政年度 → [1, 2]: Hong Kong financial years
     # counted from the current one

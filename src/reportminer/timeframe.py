@@ -118,6 +118,17 @@ def _academic_years(lex, s: str) -> str:
     return rf"(?P<ayear>(?<![0-9.])1[0-2]\d|(?:19|20)\d{{2}}){s}(?:{_alternation(lex.words('period', 'academic_marks'))})|"
 
 
+def _short_year(lex, digits: str) -> str:
+    """A Gregorian year written with two digits (Hong Kong and Macau papers: 較○八年上升, 08年第4季, 一二年的數據),
+    as group ``syear``: one led by a zero is never a count of years; 一二年 only where what follows says it is a
+    year (its first months, a quarter, 的, a comma: ``short_year_followers``)."""
+    y = regex.escape(lex.cues["period"]["year_mark"])
+    zeros = regex.escape("".join(ch for ch in lex.cues["layout"]["year_digits"] if lex.digits.get(ch, 1) == 0))
+    followers = _alternation(lex.words("period", "short_year_followers")) + rf"|\d{{1,2}}{regex.escape(lex.cues['period']['month_mark'])}"
+    return (rf"(?P<syear>(?<![0-9{digits}.])(?:0\d|[{zeros}][{digits}])(?={y}(?!{_alternation(lex.words('period', 'short_year_not_followers'))}))"
+            rf"|(?<![0-9{digits}.])1\d(?={y}(?:{followers}))|(?<![0-9{digits}.])[{regex.escape(''.join(ch for ch, v in lex.digits.items() if v == 1 and not ch.isascii()))}][{digits}](?={y}(?:{followers})))")
+
+
 def _fiscal_years(lex, span: str, y: str, fiscal_mark: str) -> str:
     """Hong Kong's financial years (2021/22年度, 2023/24至2026/27年度) and windows of them (本年度), each
     followed by ``|``."""
@@ -134,7 +145,7 @@ def _year_number(lex, roc: bool) -> str:
     digits = regex.escape(lex.cues["layout"]["year_digits"])
     han_year = f"[{digits}]{{4}}"
     if not roc:
-        return rf"(?P<year>(?:19|20)\d{{2}}|{han_year})"
+        return rf"(?P<year>(?:19|20)\d{{2}}|{han_year}|{_short_year(lex, digits)})"
     ones = regex.escape("".join(ch for ch, value in lex.digits.items() if value == 1 and not ch.isascii()))
     han_roc = f"(?<![{digits}])[{ones}][{digits}]{{2}}"
     period = lex.cues["period"]
@@ -619,7 +630,7 @@ def _month(m: regex.Match[str], name: str) -> int:
 def _of_a_year(m: regex.Match[str], published: str, lex) -> TimeExpression:
     """A year (2023年, 112年 in Taiwan) with its months (1-11月), month (3月, 3月5日) or part (上半年), or a
     span from it up to now (2021年以来)."""
-    year = gregorian(m.group("year"))
+    year = _short_year_value(m.group("syear")) if _group(m, "syear") else gregorian(m.group("year"))
     if m.group("m1"):
         return TimeExpression(m.start(), m.end(), f"{year}-{_month(m, 'm1'):02d}", f"{year}-{_month(m, 'm2'):02d}")
     if m.group("month"):
@@ -723,6 +734,12 @@ def _relative_months(m: regex.Match[str]) -> tuple[int, int] | None:
 
 # The ROC calendar counts from 1912: its year 1 is 1912 (民国元年), so 112年 is 2023.
 ROC_OFFSET = 1911
+
+
+def _short_year_value(year: str) -> str:
+    """08 → 2008, ○八 → 2008, 一二 → 2012 (a two-digit year of this century)."""
+    digits = load_lexicon().digits
+    return str(2000 + int("".join(ch if ch.isascii() else str(digits.get(ch, 0)) for ch in year)))
 
 
 def gregorian(year: str) -> str:
