@@ -1491,7 +1491,7 @@ def _verbs() -> frozenset[str]:
 
 
 # Words of a list item that say nothing of what it is (the year-on-year purchaser price indices for A, …).
-_LIST_ITEM_DROPS = frozenset({"the", "a", "an", "year-on-year", "month-on-month"})
+_LIST_ITEM_DROPS = frozenset({"the", "a", "an", "year-on-year", "month-on-month", "respective"})
 _LIST_LEAD = regex.compile(r"(?i)\A(?:(?:while|and|whereas|but)\s+)?(?:(?:that|those)\s+(?:of|for|in)\s+)?")
 _ITEM_WORDS = frozenset({"and", "of", "for", "in", "the", "a", "an", "with", "on"})
 
@@ -1508,7 +1508,7 @@ def _comma_items(segment: str, count: int) -> list[str] | None:
     if len(parts) >= count:  # (while that of A, B, and C: the clause's conjunction and back reference lead the list)
         parts[-count] = _LIST_LEAD.sub("", parts[-count])
     # (a verb after an item's first word makes it a clause; first, it is an adjective: advanced technology industry)
-    if len(parts) < count or any(w.lower() in _verbs() - _ITEM_WORDS for p in parts[-count:] for w in p.split()[1:]):
+    if len(parts) < count or any(w.lower() in _verbs() - _ITEM_WORDS for p in parts[-count:] for w in _joined(p).split()[1:]):
         return None
     return parts[-count:]
 
