@@ -285,7 +285,12 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     phrase = _trimmed(_with_back_reference(phrase, stopped_by, previous, cues))
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     rest = _without_trailing(metric, cues)
-    return "" if all(w.lower() in cues.not_metrics for w in rest.split()) else rest
+    # (unexpectedly accelerating from 3.5%: an adverb alone measures nothing)
+    return "" if all(w.lower() in cues.not_metrics or _ADVERB.fullmatch(w) for w in rest.split()) else rest
+
+
+# unexpectedly, sharply, slightly: an adverb (not a noun in -ly: tally, supply, family, assembly, monopoly)
+_ADVERB = regex.compile(r"(?i)[a-z]{5,}(?<!pp|mb|o)ly")
 
 
 def _with_back_reference(phrase: list[str], stopped_by: str, previous: str, cues: EnglishCues) -> list[str]:
@@ -995,7 +1000,8 @@ def target_cue(text: str, start: int) -> bool:
 @cache
 def _benchmark_re() -> regex.Pattern[str]:
     """more than expected, beats expectations: a figure measured against a forecast is no forecast itself."""
-    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().target_benchmarks)})\b")
+    # (but came above expectations for a 2.7% increase: what was expected, a forecast)
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().target_benchmarks)})\b(?!\s+(?:for|of)\b)")
 
 
 @cache
