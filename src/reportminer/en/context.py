@@ -344,7 +344,8 @@ def _without_trailing_verbs(words: list[str], stop: frozenset[str], linked: bool
     words = list(words)
     if linked and _participle_after_of(words):
         return words
-    while words and (words[-1].lower().strip(",") in stop or _YEAR.fullmatch(words[-1].strip(",")) or (
+    while words and (words[-1].lower().strip(",") in stop or _YEAR.fullmatch(words[-1].strip(","))
+                     or _ADVERB.fullmatch(words[-1].strip(",")) or (
             len(words) > 1 and words[-1].lower().endswith("ed") and words[-2].lower() in _BE)):
         words.pop()
     return words
