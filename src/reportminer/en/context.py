@@ -353,8 +353,8 @@ def _without_trailing_verbs(words: list[str], stop: frozenset[str], linked: bool
 
 def _leading_word_drops(phrase: list[str]) -> bool:
     first = phrase[0].lower()
-    if first in ("of", "with", "for", "in", "by") or (first in _ARTICLES + ("both",) and len(phrase) > 1):
-        return True  # (both energy and water consumption: both names no measure)
+    if first in ("of", "with", "for", "in", "by") or (first in _ARTICLES + ("both", "latest") and len(phrase) > 1):
+        return True  # (both energy and water consumption, the latest unemployment rate: both, latest name no measure)
     if not any(ch.isalnum() for ch in first):
         return True  # (– China's GDP: a list's dash)
     return first == "per" and (len(phrase) < 2 or phrase[1].lower() != "capita")  # (per capita income stays whole)
@@ -487,7 +487,7 @@ def change_noun_after(after: str, cues: EnglishCues) -> tuple[str, str]:
 def clause_before(text: str, start: int, previous_end: int) -> str:
     """The text between the claim before (or the sentence start) and this number, from its last clause break."""
     text = _SINGLE_QUOTE.sub(" ", text) if "'" in text or "‘" in text else text  # (one mark for one: offsets stay)
-    if previous_end and any(previous_end > m.start() and m.end() <= start for m in _DASHED.finditer(text)):
+    if previous_end and any(m.start() < previous_end <= m.end() <= start for m in _DASHED.finditer(text)):
         previous_end = 0  # (A – those with revenues of 20 million yuan or more – increased 16.4 percent: past the aside)
     before = (text[previous_end:start] if previous_end else text[:start]).translate(_QUOTES)
     masked = _SHORT_PARENTHESIS.sub(lambda p: " " * len(p.group()), before)  # (GDP) is part of a name
@@ -1097,7 +1097,8 @@ def _changed_in(before: str, after: str) -> tuple[str, str] | None:
         return None
     what = m.group("what").strip()
     scope = what.split()[0].lower() in english_cues().scope_words or _names_an_actor(what)
-    return (what, "en.change-of-in") if what and not scope and not _is_time_or_reference(what) else None
+    when = _is_time_or_reference(what) or _TIME_WORDS.match(what) is not None  # (growth of 4.3 percent in the first three quarters)
+    return (what, "en.change-of-in") if what and not scope and not when else None
 
 
 def _metric_told(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, after: str, previous,
