@@ -40,7 +40,8 @@ def _patterns() -> _TimePatterns:
                             rf"|(?:(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s)?(?P<month>{months})\.?(?:\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?)?"
                            rf"(?:,?\s(?P<my>(?:19|20)\d{{2}}))?)\b"),  # (23 October: a day written first, as British English does; May, 2020)
         # (the first half of 2024, January to July 2019: the year written after the months is theirs)
-        year_after=regex.compile(r"\s(?:(?:of|in)\s(?:the\s)?(?:year\s)?)?(?P<y>(?:19|20)\d{2})\b"),
+        # (the first quarter (Q1) of 2022: an abbreviation in brackets may stand between)
+        year_after=regex.compile(r"\s(?:\([a-z0-9]{1,6}\)\s)?(?:(?:of|in)\s(?:the\s)?(?:year\s)?)?(?P<y>(?:19|20)\d{2})\b"),
         # (the first two months of this year, the January-February period this year)
         relative_after=regex.compile(rf"\s(?:(?:of|in)\s)?(?:period\s)?(?P<phrase>{single})\b"),
         year_before=regex.compile(r"(?P<y>(?:19|20)\d{2})(?:'s|’s)?\s(?:the\s)?\Z"),
@@ -307,9 +308,13 @@ def _year_at_hand(low: str, published: str, frame: str, found: list[TimeExpressi
     if not year:
         return found
     for m in regex.finditer(rf"\b(?:{alternation(english_cues().year_at_hand)})\b(?!\s+(?:of\s+|in\s+)?(?:19|20)\d\d)", low):
-        if not any(t.start <= m.start() < t.end for t in found):
+        if not any(t.start <= m.start() < t.end for t in found) and not _SHARE_OF_BEFORE.search(low, 0, m.start()):
             found.append(_expression(m.start(), m.end(), year))
     return found
+
+
+# (completing 29.7 percent of its annual target: the target a share is of, not the period of the figure)
+_SHARE_OF_BEFORE = regex.compile(r"(?:percent|%)\s+of\s+(?:its|the|their)\s+\Z")
 
 
 def _relative_parts(low: str, published: str, found: list[TimeExpression]) -> list[TimeExpression]:
