@@ -454,6 +454,21 @@ def _from_to_changes_dated(text: str, numbers: list[Quantity], governing: list[T
                 and "," in text[numbers[k - 1].end : numbers[k].prefix_start] \
                 and apposition_gap(text[numbers[k - 1].end : numbers[k].prefix_start]):
             out[k] = TimeExpression(start.start, end.end, start.first, end.last)
+    return _changes_before_from_to(text, numbers, out, contexts)
+
+
+def _changes_before_from_to(text: str, numbers: list[Quantity], governing: list[TimeExpression | None],
+                            contexts: list[EnglishContext]) -> list[TimeExpression | None]:
+    """GGR rose 450 percent month on month from 398 million patacas in July to 2.189 billion patacas in August: a
+    change told before the levels it runs between is of the time of the level it reaches."""
+    out = list(governing)
+    for k in range(len(numbers) - 2):
+        if not contexts[k].change or not _FROM_END.search(text, 0, numbers[k + 1].prefix_start):
+            continue
+        reached = next((j for j in range(k + 2, len(numbers)) if _TO_END.search(text, 0, numbers[j].prefix_start)), None)
+        start, end = out[k + 1], out[reached] if reached is not None else None
+        if start is not None and end is not None and start.first < end.first:
+            out[k] = end
     return out
 
 
