@@ -109,6 +109,8 @@ def change_before(before: str, cues: EnglishCues) -> str:
         if word:
             return "increase" if word in cues.increase else "decrease"
         filler = ends_with(text, cues.fillers + cues.prefix_over + cues.prefix_under + cues.prefix_approx)
+        if not filler and (adverb := _LAST_ADVERB.search(text)):  # (increased successively from 2.8%)
+            filler = adverb.group(1)
         if not filler:
             return ""
         text = text.rstrip()[: -len(filler)]
@@ -127,6 +129,7 @@ def _without_standing(before: str) -> str:
     return _standing_at_re().sub(" ", before)
 
 
+_LAST_ADVERB = regex.compile(r"(?i)(?<![\w-])([a-z]{5,}(?<!pp|mb|o)ly)\s*\Z")  # (as _ADVERB, at the end)
 _ANOTHER = regex.compile(r"(?i)\s+(?:another|a\s+further)\s*\Z")
 _OBJECT_WORDS = frozenset({"the", "a", "an", "its", "their", "of", "in", "for", "to", "and", "per"})
 
@@ -621,6 +624,13 @@ def _restates_claim_before(before: str) -> bool:
     return words.startswith("or ") and words[3:].strip() in english_cues().restatements
 
 
+def _from_level(before: str) -> bool:
+    """rose 450 percent month on month from 398 million patacas in July to …; declined to 0.93 percent from 2.22
+    percent a year earlier: the level a change told just before ran from (it takes the change, as 从…增加到…)."""
+    words = _without_qualifiers(before).rstrip(" ,")
+    return words.lower().endswith(" from") and _only_cue_phrases(_months_phrase_re().sub(" ", words[:-5]))
+
+
 def _level_told(before: str, between: str) -> bool:
     """grew 6.6 percent …, exceeding 6 trillion yuan: a level told after the change and a comma (only a
     qualifier before it) is no part of the change."""
@@ -630,8 +640,8 @@ def _level_told(before: str, between: str) -> bool:
 def _joined_to_claim_before(before: str) -> bool:
     """risen from 54 to 82.7 trillion; grew 4.7 percent year on year to 16.77 trillion yuan: a number that
     ends a change the number before began."""
-    if _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "to reach", ""):
-        return True
+    if _without_qualifiers(before).strip(" ,").lower() in ("to", "and", "or", "to reach", "", "at a rate of"):
+        return True  # (… increased 30.3 billion yuan at a rate of 1.4%: the rate of that increase)
     if _change_noun_to_re().fullmatch(before):
         return True  # (the 5.4 percent gain in orders for ICT products to US$13.55 billion: the level the gain reached)
     before = _without_qualifiers(before).rstrip()  # (jumped 12.7 percent to top over 2.01 trillion yuan)
@@ -640,12 +650,24 @@ def _joined_to_claim_before(before: str) -> bool:
     for tail in english_cues().reach_verbs:  # (… to reach 230.9 billion; grew by 28.6 percent to stand at 2.28 trillion)
         before = before[: -len(tail) - 1] if before.lower().endswith(" to " + tail) else before
     between = _TIME_PHRASE.sub(" ", _year_ago_base_re().sub(" ", before[:-3]))  # (… from a year earlier to …)
+    between = _months_phrase_re().sub(" ", between)  # (from 398 million patacas in July to …)
     return before.lower().endswith(" to") and _only_cue_phrases(between)
 
 
 @cache
 def _change_noun_to_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\s*(?:{alternation(english_cues().change_nouns)})\s+(?:in|of)\s+[^,;.]{{1,80}}?\s+to\s*")
+
+
+# the jobless rate eased to 4.1 percent: a rate that is itself a level moves as its verb says (not by its sign)
+_LEVEL_RATE_END = regex.compile(r"(?i)(?<!growth\s)\b(?:rate|ratio)\s*\Z")
+
+
+@cache
+def _months_phrase_re() -> regex.Pattern[str]:
+    """in July, in April - June 2015: a month or a run of months (and its year) a level is of."""
+    months = alternation(english_cues().months)
+    return regex.compile(rf"(?i)\b(?:in|for|during)\s+(?:{months})(?:\s*[-–]\s*(?:{months}))?(?:\s+(?:19|20)\d{{2}})?\b")
 
 
 _AVERAGE_OF = regex.compile(r"(?i)\s+(?:an?\s+)?(?:annual\s+|yearly\s+|monthly\s+)?average\s+of\s*\Z")
@@ -735,9 +757,18 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
         change = change_before(subject, cues)  # (aims to increase its investment, retail sales and trade by 10 percent, …)
     if (q.signed or q.plus) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease" if q.signed else "increase"  # a growth of -7.19 percent is a fall; (+5%) a rise
-    if not change and previous and _may_share(before, kind, previous_kind) and _shares_change(before, subject, previous):
-        change = previous.change  # increase A by 7 percent, B by 4 percent; growth of 9.2 percent, with B at 7.3 percent
+    if not change and previous:
+        change = _change_of_claim_before(before, subject, kind, previous, previous_kind)
     return change or _change_after(after, kind), noun_metric
+
+
+def _change_of_claim_before(before: str, subject: str, kind: Kind, previous, previous_kind: Kind | None) -> str:
+    """The change of the claim before, where this number continues it: the level that change ran from
+    (increased by around 800 from 55 600 to 56 400), or a number that shares it (increase A by 7 percent, B by 4
+    percent; growth of 9.2 percent, with B at 7.3 percent)."""
+    if _from_level(before) or (_may_share(before, kind, previous_kind) and _shares_change(before, subject, previous)):
+        return previous.change
+    return ""
 
 
 def _may_share(before: str, kind: Kind, previous_kind: Kind | None) -> bool:
@@ -753,7 +784,8 @@ def _may_share(before: str, kind: Kind, previous_kind: Kind | None) -> bool:
 def _direction_told(q: EnglishQuantity, before: str, after: str, previous, previous_kind: Kind | None) -> str | None:
     """The direction the words around a number tell before any verb: a growth rate moved to it (investment slowed to
     7 percent: its growth, by its sign), a comparison right after it, an earlier value of the rate just told."""
-    if q.quantity.kind == Kind.PERCENT and _rate_moved_re().search(_without_qualifiers(before)):
+    if q.quantity.kind == Kind.PERCENT and (moved := _rate_moved_re().search(_without_qualifiers(before))) \
+            and not _LEVEL_RATE_END.search(moved.string[: moved.start()]):
         return "decrease" if q.quantity.value < 0 else "increase"
     if (told := _direction_told_after(after, q)) is not None:
         return told
@@ -763,7 +795,8 @@ def _direction_told(q: EnglishQuantity, before: str, after: str, previous, previ
 @cache
 def _rate_moved_re() -> regex.Pattern[str]:
     """fixed-asset investment slowed to seven percent: a verb that moves a growth rate, then the rate it reached."""
-    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().rate_moves)})\s+(?:to|at)\s*\Z")
+    # (growth slowing slightly to 6 percent: an adverb may stand between)
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().rate_moves)})(?:\s+{_ADVERB.pattern[4:]})?\s+(?:to|at)\s*\Z")
 
 
 def _earlier_rate(q: EnglishQuantity, before: str, previous, previous_kind: Kind | None) -> str:
@@ -792,7 +825,14 @@ def _shares_change(before: str, between: str, previous) -> bool:
     if _level_told(before, between):
         return False
     return bool(_joined_to_claim_before(before) or _LISTED_BY.match(before) or _restates_claim_before(before)
+                or _next_time_by(between)
                 or (_continues_claim(between) and not previous.reached))
+
+
+def _next_time_by(between: str) -> bool:
+    """expanded by 2.13 percent in the second quarter and by 2.66 percent in the first: the same change in
+    another period, joined by "and by"."""
+    return " ".join(_TIME_PHRASE.sub(" ", between).split()).strip(" ,").lower() == "and by"
 
 
 # growth of 9.2 percent, with North China's Inner Mongolia at 7.3 percent, Gansu at 6.4 percent: the items after
