@@ -56,10 +56,13 @@ def _clause_end(text: str, pos: int) -> int:
 def _base_before() -> regex.Pattern[str]:
     """The words before a base number (from 2.1 percent, than …, after a 5.5 percent growth …), whose time
     is its own: ``base_number_openers`` of en.toml."""
-    cues = english_cues()
-    # (compared with an increase of 0.2 percent; after a contraction of 10.91 percent: the opener holds the article)
-    change = rf"(?:(?:an?\s+)?(?:[\w-]+\s+)?(?:{alternation(cues.change_nouns)})\s+of\s+)?"
-    return regex.compile(rf"(?i)\b(?:{alternation(cues.base_number_openers)})\s*(?:the\s+)?{change}\Z")
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().base_number_openers)})\s*(?:the\s+|an?\s+)?{_base_change_noun()}\Z")
+
+
+def _base_change_noun() -> str:
+    """compared with an increase of 0.2 percent; after a contraction of 10.91 percent; compared to the respective
+    growth of 6.7%: the change noun a base number's opener may hold (with its article)."""
+    return rf"(?:(?:an?\s+)?(?:[\w-]+\s+)?(?:{alternation(english_cues().change_nouns)})\s+of\s+)?"
 
 
 def _is_base_number(text: str, q: Quantity) -> bool:
@@ -71,14 +74,30 @@ def _is_base_number(text: str, q: Quantity) -> bool:
 def _base_list_before() -> regex.Pattern[str]:
     """down from 10 percent in 2015 and 15.7 percent in 2014: a number listed after a base number (by "and" or a
     comma, with no "to" between) is a base too, and so is its time."""
-    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().base_number_openers)})\s+(?:the\s+)?\d"
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().base_number_openers)})\s+(?:the\s+)?{_base_change_noun()}\d"
                          r"(?:(?!\bto\b)[^;:]){0,40}?(?:\band|,)\s*(?:the\s+)?\Z")
 
 
 def _bases_after(text: str, quantities: list[Quantity], q: Quantity) -> list[int]:
     """Where the base numbers after ``q`` start (quickened to 3.2 percent from 2.1 percent in August: the
     time after a base number is the base's, not the number's)."""
-    return [p.start for p in quantities if p.start > q.end and _is_base_number(text, p)]
+    bases = [p for p in quantities if p.start > q.end and _is_base_number(text, p)]
+    if _is_base_number(text, q):  # (compared with 7.9 percent and 5.5 percent in the second quarter: one list's time)
+        bases = [p for p in bases if not _listed_with(text, q, p)]
+    return [p.start for p in bases]
+
+
+def _list_end(text: str, quantities: list[Quantity], q: Quantity) -> int:
+    """Where the list of base numbers ``q`` opens ends (compared with 7.9 percent and 5.5 percent in the second
+    quarter: the time after the list is each one's); else where ``q`` ends."""
+    listed = [p for p in quantities if p.start > q.end and _is_base_number(text, q) and _listed_with(text, q, p)]
+    return listed[-1].end if listed else q.end
+
+
+def _listed_with(text: str, q: Quantity, p: Quantity) -> bool:
+    """``p`` is listed after the base number ``q`` (from 10 percent and 15.7 percent)."""
+    m = _base_list_before().search(text, 0, p.prefix_start)
+    return m is not None and m.start() < q.start
 
 
 def governing_time(text: str, times: list[TimeExpression], quantities: list[Quantity], q: Quantity) -> TimeExpression | None:
@@ -87,7 +106,7 @@ def governing_time(text: str, times: list[TimeExpression], quantities: list[Quan
     3bn yuan: last year dates the first amount only), else none."""
     if (own := _base_year(text, q)) is not None:
         return own
-    clause_end = _clause_end(text, q.end)
+    clause_end = _clause_end(text, _list_end(text, quantities, q))
     bases = _bases_after(text, quantities, q)
     after = [t for t in times if q.end <= t.start < clause_end and not any(b < t.start for b in bases)]
     if after:
@@ -117,13 +136,27 @@ def _time_before(text: str, times: list[TimeExpression], quantities: list[Quanti
     free = [t for t in times if t.start < q.number_start and not any(s <= t.start < e for s, e in owned)]
     # (… fixed asset investment, Wu said at a press conference on August 11, 2009: a day in a later clause is
     # when it was said)
-    later = [t for t in times if t.start >= clause_end and _may_date_from_later(text, t, quantities, bases)]
+    later = [t for t in times if t.start >= clause_end and _may_date_from_later(text, t, quantities, bases)
+             and not _in_an_aside(text, t, quantities, clause_end)]
     if free:
         return _free_time(text, times, free, q)
     if later and not owned:
         return later[0]
     return next((t for t in reversed(times) if t.end <= q.number_start and not _is_base_time(text, t)
                  and not _dates_a_base_number(text, t, quantities)), None)
+
+
+# (…, as many employers offered bonuses before the holiday, which was in February this year: a clause that gives a
+# reason or a circumstance dates its own words, not the figure before it)
+_SUBORDINATE = regex.compile(r"(?i)[,;]\s*(?:as|because|since|which|when|where|while|after|before)\b")
+
+
+def _in_an_aside(text: str, t: TimeExpression, quantities: list[Quantity], clause_end: int) -> bool:
+    """A later time in a clause of reason or circumstance that tells no figure (…, as many employers offered
+    bonuses before the holiday, which was in February): not the figure's time (…, which is up 18.5 percent in
+    the first seven months: a figure told again, with its time)."""
+    opener = _SUBORDINATE.search(text, clause_end, t.start)
+    return opener is not None and not any(opener.start() <= p.start < t.start for p in quantities)
 
 
 def _dates_a_base_number(text: str, t: TimeExpression, quantities: list[Quantity]) -> bool:

@@ -341,7 +341,7 @@ def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression
     found, taken = _parts(sentence, low, published, frame, found)
     found = _year_at_hand(low, published, frame, _windows(low, published, _relative(low, published, found, taken)))
     found = _year_to_month(low, _months_ending(low, _relative_parts(low, published, found)))
-    found = _same_period_of_year(low, frame, _previous_month(low, frame, found))
+    found = _same_period_of_year(low, frame, _previous_quarter(low, frame, _previous_month(low, frame, found)))
     return sorted((t for t in found if not _names_a_span(sentence, t)), key=lambda t: t.start)
 
 
@@ -389,6 +389,37 @@ def _previous_month(low: str, frame: str, found: list[TimeExpression]) -> list[T
             index = int(month[:4]) * 12 + int(month[5:7]) - 2
             out.append(_expression(m.start(), m.end(), f"{index // 12}-{index % 12 + 1:02d}"))
     return out
+
+
+_PREVIOUS_QUARTER = regex.compile(r"\b(?:the\s+)?(?:previous|preceding|prior)\s+quarter\b|\bthe\s+quarter\s+before\b")
+# (growth of 6.7% and 1.4% in the previous quarter; higher than the 3.4% rise in the previous quarter)
+_FIGURE_IN = regex.compile(r"(?:\d|percent|%|points?|billion|million|trillion)(?:\s+[a-z-]+)?\s+in\s+\Z")
+
+
+def _previous_quarter(low: str, frame: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """…, as compared to growth of 6.7% in the previous quarter: right after a figure (and "in"), the quarter
+    before the last quarter named before it in the sentence, else before the frame's quarter."""
+    out = list(found)
+    for m in _PREVIOUS_QUARTER.finditer(low):
+        if any(t.start <= m.start() < t.end for t in found) or not _FIGURE_IN.search(low, 0, m.start()):
+            continue  # (grew 2 percent over the previous quarter: a base, no period)
+        named = [(t.first, t.last) for t in found if t.end <= m.start() and _is_quarter(t.first, t.last)]
+        first, _, last = frame.partition("/")
+        quarter = named[-1] if named else ((first, last) if _is_quarter(first, last) else None)
+        if quarter:
+            out.append(_expression(m.start(), m.end(), f"{_months_back(quarter[0], 3)}/{_months_back(quarter[1], 3)}"))
+    return out
+
+
+def _is_quarter(first: str, last: str) -> bool:
+    """A span of three months that starts a quarter (2019-01/2019-03)."""
+    return len(first) == len(last) == 7 and first[:4] == last[:4] and int(first[5:]) % 3 == 1 \
+        and int(last[5:]) == int(first[5:]) + 2
+
+
+def _months_back(month: str, n: int) -> str:
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 - n
+    return f"{index // 12}-{index % 12 + 1:02d}"
 
 
 _YEAR_TO = regex.compile(r"(?:the\s)?(?:calendar\s|financial\s)?year\s(?:to|through|up\sto)\s(?:the\send\sof\s)?\Z")
