@@ -243,6 +243,7 @@ class UnitsCues:
     per_joiners: Words
     per_word: str
     list_classifier: str
+    count_list_leads: Words  # 依次为: before a list of bare numbers, a count's classifier written once at its end is each one's
     scale_unit: str
 
 
@@ -270,6 +271,8 @@ class PeriodCues:
     base_markers: Words
     previous_months: Words  # 先前, 此前: 先前三个月 is the months before, not a year's first months
     back_references: Words  # 期内: a sentence that opens with it is about the period of the claim before
+    each_quarter: Words  # 各季: 今年各季…分别为a、b、c、d are the year's four quarters in order
+    point_parts: Words  # 年中: a point in a year; a span from it starts the month after (去年年中至今年年中)
     whole_year: Words
     topic_leads: Words
     relative: Mapping[str, Span]
@@ -420,6 +423,7 @@ class RegionalCues:
     index_unit: str  # the std_unit of an index level
     quarter_code: str  # 112Q1: a year (ROC in Taiwan) and its quarter, as tables write them
     quarter_bases: Words  # 同季: a base that makes the sentence's figures quarterly (与上年同季比较)
+    month_bases: Words  # 同月: a base that makes the sentence's figures of one month (较去年同月增加33.9%)
     months_to_date: Words  # 今年前11月, 前11个月: the months of the year up to the one named
     window_until: Words  # 至今年1月为止的十二个月: a window of months that ends with the month named
     corresponding: Words  # 相应: a figure said to correspond to the one before is of its period

@@ -217,6 +217,16 @@ def _quarter_of(frame: Frame | None, text: str) -> Frame | None:
     return quarter, frame[1]
 
 
+def _month_of(frame: Frame | None, text: str) -> Frame | None:
+    """…为53,597人次，较去年同月增加33.9%: in a release framed by several months (今年首八个月), a sentence compared
+    with the same month of last year is about the frame's last month."""
+    if frame is None or len(frame[0].first) != 7 or frame[0].first == frame[0].last:
+        return frame
+    if not any(base in text for base in load_lexicon().schema.regional.month_bases):
+        return frame
+    return TimeExpression(frame[0].start, frame[0].end, frame[0].last, frame[0].last), frame[1]
+
+
 _start = attrgetter("start")
 
 
@@ -278,7 +288,7 @@ def _sentence_claims(document: Document, dated: _Dated, contexts: list[Context])
     sentence, quantities, text = dated.sentence, dated.quantities, dated.sentence.text
     frame = dated.frame
     original = "".join(document.text[p.start : p.end] for p in sentence.pieces)
-    dating = _quarter_of(frame, text) if dated.release is not None else frame
+    dating = _month_of(_quarter_of(frame, text), text) if dated.release is not None else frame
     claims = [make_claim(document, sentence, original, q, ctx, dated.times, dating) for q, ctx in zip(quantities, contexts)]
     claims = _dated_by(claims, respective_times(text, dated.stated_times, quantities))
     claims = _forecast_by_respondents(_dated_by(claims, surveyed_times(text, dated.stated_times, quantities), "period.survey"))

@@ -862,6 +862,19 @@ _SHAREABLE = frozenset({Kind.MONEY, Kind.AREA, Kind.LENGTH, Kind.VOLUME, Kind.MA
 _LONGEST_LIST = 8
 
 
+def _list_start(text: str, numbers: list[NumberMatch], i: int) -> int:
+    """Where the list that ``numbers[i]`` stands in starts (282,834、29,954及27,753人次: at 282,834)."""
+    while i > 0 and text[numbers[i - 1].end : numbers[i].start] in _LIST_JOINERS:
+        i -= 1
+    return numbers[i].start
+
+
+def _shareable(text: str, start: int) -> frozenset[Kind]:
+    """The kinds whose unit a list writes once at its end: counts too after a word that opens a list of them
+    (依次为282,834、29,954及27,753人次)."""
+    return _SHAREABLE | {Kind.COUNT} if text.endswith(tuple(_CUES.units.count_list_leads), 0, start) else _SHAREABLE
+
+
 def _last_of_list(text: str, numbers: list[NumberMatch], i: int, classifier: str) -> int | None:
     """The index of the last number of a list that starts at ``numbers[i]`` (1、2和3), or None when no list
     starts there or a number inside it has a unit of its own."""
@@ -888,7 +901,7 @@ def _unit_from_list_end(text: str, numbers: list[NumberMatch], i: int, classifie
     if j is None:
         return None
     last = _quantity_at(text, numbers, j, lex)
-    if (last is None or last.kind not in _SHAREABLE or last.value_high is not None or not last.value
+    if (last is None or last.kind not in _shareable(text, _list_start(text, numbers, i)) or last.value_high is not None or not last.value
             or (classifier and not last.unit.startswith(classifier)) or last.number_start != numbers[j].start):
         return None
     value = number.value

@@ -202,7 +202,7 @@ def respective_times(text: str, times: list[TimeExpression], quantities: list[Qu
         listed = _listed(text, [t for t in times if last <= t.start and t.end <= at])
         after = _run_of_numbers(text, [k for k, q in enumerate(quantities) if q.prefix_start > at], quantities)
         if len(listed) == 1:
-            listed = _years_of_span(listed[0], len(after))
+            listed = _quarters_of_year(text, listed[0], at, len(after)) or _years_of_span(listed[0], len(after))
         if len(listed) >= 2 and len(after) >= len(listed):
             paired.update(zip(after, listed))
         last = at + len(marker)
@@ -270,6 +270,16 @@ def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
     closers = load_lexicon().words("period", "base_closers")
     return (q.kind not in PERCENTS and _BASE_NOUN.fullmatch(between) is not None
             and text.startswith(closers, q.end))
+
+
+def _quarters_of_year(text: str, year: TimeExpression, at: int, numbers: int) -> list[TimeExpression]:
+    """今年各季GDP分别为5.45%、8.01%、2.91%、1.72%: a year, a word for each of its quarters and four numbers
+    after 分别 (at ``at``) pair the numbers with the quarters in order; else nothing."""
+    between = text[year.end : at]
+    if not (numbers == 4 and year.first == year.last and len(year.first) == 4
+            and any(w in between for w in load_lexicon().words("period", "each_quarter"))):
+        return []
+    return [replace(year, first=f"{year.first}-{3 * k + 1:02d}", last=f"{year.first}-{3 * k + 3:02d}") for k in range(4)]
 
 
 def _years_of_span(span: TimeExpression, numbers: int) -> list[TimeExpression]:

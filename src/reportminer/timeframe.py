@@ -361,10 +361,19 @@ def _joined_spans(text: str, found: list[TimeExpression]) -> list[TimeExpression
         before = out[-1] if out else None
         if (before is not None and len(before.first) == len(t.last) == 7 and before.first < t.last
                 and len(between := text[before.end : t.start].strip()) == 1 and between in joiners):
-            out[-1] = TimeExpression(before.start, t.end, before.first, t.last)
+            out[-1] = TimeExpression(before.start, t.end, _after_a_point(text, before), t.last)
         else:
             out.append(t)
     return out
+
+
+def _after_a_point(text: str, t: TimeExpression) -> str:
+    """The first month of a span that starts at ``t``: the month after it when ``t`` is a point in time
+    (去年年中至今年年中 runs from July), else its own."""
+    if not text.endswith(tuple(load_lexicon().words("period", "point_parts")), 0, t.end):
+        return t.first
+    index = int(t.first[:4]) * 12 + int(t.first[5:7])  # (the month after, counted from January = 1)
+    return f"{index // 12}-{index % 12 + 1:02d}"
 
 
 def base_times(text: str, published: str, roc: bool = False, fiscal: bool = False) -> list[TimeExpression]:

@@ -276,6 +276,7 @@ def change_after(text: str, start: int, pos: int, w: Cues, percent: bool = False
     """从75.6%提升至76.5%: the first number takes the change verb that follows it; so does a
     percent that the change word follows (保持40%以上的增长)."""
     if percent:
+        pos = _past_percent_list(text, pos, w)  # (分别录得58.6%、166.1%及78.1%的显著升幅: the noun after the list)
         m = w.change_after_re.match(text, _after_manner(text, pos + text.startswith(w.attribute_marker, pos), w))
         if m is not None and m.group("change") in w.growth_nouns:
             return "increase" if m.group("change") in w.increase or m.group("change") in w.rise_nouns else "decrease"
@@ -287,6 +288,17 @@ def change_after(text: str, start: int, pos: int, w: Cues, percent: bool = False
     if m is None:
         return ""
     return "increase" if m.group("change") in w.increase else "decrease"
+
+
+def _past_percent_list(text: str, pos: int, w: Cues) -> int:
+    """Past the rest of a list of percents that starts right before ``pos`` (、166.1%及78.1%)."""
+    m = _percent_list_tail(w.list_joiners).match(text, pos)
+    return m.end() if m else pos
+
+
+@cache
+def _percent_list_tail(joiners: frozenset[str]) -> regex.Pattern[str]:
+    return regex.compile("(?:(?:" + alternation(sorted(joiners)) + r")\s*[+-]?\d[\d,]*(?:\.\d+)?\s*%)+")
 
 
 def _after_manner(text: str, pos: int, w: Cues) -> int:
