@@ -440,7 +440,7 @@ def _release_months(lead: TimeExpression | None, in_heading: bool, times: list[T
     figure, a monthly release's month or a span (a bare year on a page's date line is no lead). The first
     body sentence with months replaces a headline's (Hunan Economy Grows 7.5% in Third Quarter; then: …
     for the first nine months of 2017)."""
-    months = next((t for t in times if len(t.first) == 7), None)
+    months = next((t for t in times if len(t.first) == 7 and not t.day), None)  # (a dateline's day: no release months)
     if lead is None and not claims:
         return months, sentence.is_heading
     if months and in_heading and not sentence.is_heading and (lead is not None or not any(c.period for c in claims)):

@@ -622,7 +622,12 @@ def _growth_is_subject(before: str, cues: EnglishCues) -> bool:
 def _restates_claim_before(before: str) -> bool:
     """up by 13.8 per cent or price-adjusted 11.1 per cent: "or" and a phrase that restates the change."""
     words = _without_qualifiers(before).strip(" ,").lower()
+    if _IN_TERMS_OR.fullmatch(words):
+        return True  # (increased by 6.8% in value or 5.6% in volume)
     return words.startswith("or ") and words[3:].strip() in english_cues().restatements
+
+
+_IN_TERMS_OR = regex.compile(r"in\s+(?:[a-z$-]+\s+){1,2}?(?:terms\s+)?or")
 
 
 def _from_level(before: str) -> bool:
@@ -752,7 +757,9 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
         return told, ""
     change = _own_change(q, before, subject, cues)
     rate = kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) or q.quantity.std_unit == "times"  # (a 2.9-fold increase)
-    noun_change, noun_metric = change_noun_after(after, cues) if rate else ("", "")
+    # (an amount after an article, as an adjective of the noun after it: a 478.6-billion-yuan increase)
+    adjective = _AN_ARTICLE_END.search(before) is not None
+    noun_change, noun_metric = change_noun_after(after, cues) if rate or adjective else ("", "")
     change = noun_change or change
     if not change and before.rstrip().lower().endswith(" by") and subject.strip() != before.strip():
         change = change_before(subject, cues)  # (aims to increase its investment, retail sales and trade by 10 percent, …)
@@ -761,6 +768,9 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     if not change and previous:
         change = _change_of_claim_before(before, subject, kind, previous, previous_kind)
     return change or _change_after(after, kind), noun_metric
+
+
+_AN_ARTICLE_END = regex.compile(r"(?i)(?:^|\s)an?\s*\Z")
 
 
 def _change_of_claim_before(before: str, subject: str, kind: Kind, previous, previous_kind: Kind | None) -> str:
@@ -1298,14 +1308,26 @@ def _back_reference_re() -> regex.Pattern[str]:
                          rf"(?:{verbs})\b[^,;]*\Z")
 
 
+def _measure_of_claim_before(q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, between: str, previous,
+                             found: tuple[str, str]) -> tuple[str, str] | None:
+    """The measure of the claim before, told again in other terms (increased by 6.8% in value or 5.6% in volume) or
+    the same measure by ``_same_measure``."""
+    metric, rule = found
+    if previous.metric and _IN_TERMS_OR.fullmatch(_without_qualifiers(before).strip(" ,").lower()):
+        return previous.metric, "en.restated"
+    same = _same_measure(between, previous, rule, metric if rule == "en.phrase-before" else "")
+    if same and (earlier[-1].quantity.kind == q.quantity.kind or same[1] == "en.rate-of-claim"):
+        return same
+    return None
+
+
 def _metric_reread(text: str, q: EnglishQuantity, earlier: list[EnglishQuantity], before: str, previous,
                    found: tuple[str, str], previous_end: int, head: str = "") -> tuple[str, str] | None:
     """A metric the claims before give instead of the one read next to the number (``found``): the same measure
     as the claim before, the subject of an elided clause, the metric across cue words, a shared head."""
     metric, rule = found
     between = text[previous_end : q.quantity.number_start]
-    if previous and (same := _same_measure(between, previous, rule, metric if rule == "en.phrase-before" else "")) \
-            and (earlier[-1].quantity.kind == q.quantity.kind or same[1] == "en.rate-of-claim"):
+    if previous and (same := _measure_of_claim_before(q, earlier, before, between, previous, found)):
         return same
     if rule == "en.phrase-before" and (longer := _longer_phrase(text, earlier, between, metric, head)):
         return longer

@@ -209,8 +209,9 @@ def _year_of_range_to_day(m: regex.Match[str], year_at, last: int, published: st
 
 
 def _part_is_base(low: str, at: int) -> bool:
-    """A base of comparison (than in the first quarter); but over the first ten months is when, not against what."""
-    return _is_base(low, at) and not low[:at].rstrip().removesuffix(" the").endswith("over")
+    """A base of comparison (than in the first quarter; increased by 7.6% over September 2005); but over the first
+    ten months is when, not against what."""
+    return _is_base(low, at) and not low[:at].rstrip().endswith("over the")
 
 
 @cache
