@@ -402,6 +402,7 @@ class ClaimPeriodCues:
     as_of: Words
     horizons: Words
     deadline_after: Words
+    reference_after: Words  # 开始, 为基期: 由今年1月开始 is a reference point, no paragraph's period
     fronted_ends: Words
     span_keepers: Words  # 累计, 年均, 新增: a total, average or count of work over a plan keeps its span
     count_levels: Words  # 达, 增加到: a count over a plan that states the level reached

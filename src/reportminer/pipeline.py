@@ -197,6 +197,8 @@ def _heading_frame(sentence: Sentence, times: list[TimeExpression], frame: Frame
                    release: Release | None) -> tuple[Frame | None, Release | None]:
     """A heading's year frames what follows; it may name the year without 年: 一、回顾2023，推动…"""
     heading_year = times[0] if times else bare_year(sentence.text)
+    if heading_year and frame is not None and (heading_year.first, heading_year.last) == (frame[0].first, frame[0].last):
+        return frame, release  # ((一)本季直接投资净资产增加91.0亿美元。: the quarter in force, told again, not its year)
     if heading_year and frame is None and len(heading_year.first) == 7 and (heading_year.first == heading_year.last or (
             release is not None and months_spanned(heading_year) <= LEAD_MONTHS)):
         # 2023年1月消费物价指数: a monthly release's title (a quarterly one's in Taiwan, Hong Kong, Macau: 首季赌厅…)
@@ -376,6 +378,12 @@ def _chinese_claims(document: Document, place: str) -> list[Claim]:
     return claims
 
 
+def _paragraph_break(gap: str) -> bool:
+    """Whether the text between two sentences breaks a paragraph: a line break, or spaces where a stored page
+    joined its paragraphs (…按年增加30.2%。 今年10月…: no sentence of Chinese is set apart by a space)."""
+    return "\n" in gap or (gap != "" and gap.isspace())
+
+
 _Framing = tuple[Frame | None, Release | None, int]  # the running frame, the release's, where the last sentence ended
 
 
@@ -386,7 +394,7 @@ def _dated_run(document: Document, sentences: list[Sentence], found: list[tuple[
     frame, release, last_end = framing
     dated: list[_Dated] = []
     for k, (sentence, quantities) in enumerate(zip(sentences, found)):
-        paragraph_start = "\n" in document.text[last_end : sentence.start]
+        paragraph_start = _paragraph_break(document.text[last_end : sentence.start])
         if paragraph_start:
             frame, release = _new_paragraph(frame, release)
         if k == 0:  # (no later sentence of the run opens with 期内)

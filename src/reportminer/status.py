@@ -374,6 +374,11 @@ class _FrameWords:
 
 
 @cache
+def _reference_after() -> tuple[str, ...]:
+    return tuple(load_lexicon().words("claim_period", "reference_after"))
+
+
+@cache
 def _frame_words() -> _FrameWords:
     lex = load_lexicon()
     ends = "|".join(map(regex.escape, lex.words("claim_period", "fronted_ends")))
@@ -459,7 +464,8 @@ def paragraph_lead(text: str, times: list[TimeExpression], quantities: list[Quan
             break
         if quantities and _dates_a_cause(text, t, quantities[0]):
             continue  # (由于2018年复活节假期在3月底开始…，导致2019年3月…下跌10.1%: the cause's time, not the paragraph's)
-        if not (text.endswith(w.horizons, 0, t.start) or text.startswith(w.deadline_after, t.end)):
+        if not (text.endswith(w.horizons, 0, t.start) or text.startswith(w.deadline_after, t.end)
+                or text.startswith(_reference_after(), t.end)):
             return _change_end(text, t, times), "period.frame.paragraph-lead"  # (由…的A上升至…的B: B's time)
     return None
 

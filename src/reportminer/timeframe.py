@@ -8,7 +8,7 @@ Comparison bases (比2020年, 较“十三五”末) are not periods.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections.abc import Mapping
 from types import MappingProxyType
 from functools import cache, lru_cache
@@ -267,12 +267,8 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
         if m.group("byear") and (text.startswith(_counted_words(), m.end()) or _in_a_name(text, m.start())):
             continue  # 2024家企业, 2000多个, 2000亿元: a number, not a year; “2030启航计划”: a name
         expression = _resolve(m, published, lex)
-        if expression is not None and _is_forecast(text, m):
-            expression = _forecast_months(expression, published)  # 预估12月…: the running month, not last year's
-        elif expression is not None and m.group("omonth") and text.startswith(_running_marks(), m.end()):
-            expression = _running_month(expression, published)
         if expression is not None:
-            found.append(_with_window(text, expression))
+            found.append(_with_window(text, _read_in_place(text, m, expression, found, published)))
     found = _with_quarter_lists(text, published, found, lex)
     return _joined_spans(text, sorted(found + _publication_day(text, published, found), key=lambda t: t.start))
 
@@ -450,6 +446,8 @@ def year_parts() -> Mapping[str, tuple[int, int]]:
         spellings = [str(n)] + [ch for ch, value in lex.digits.items() if value == n and not ch.isascii()]
         for numeral, mark in ((numeral, mark) for numeral in spellings for mark in marks):
             parts.setdefault(ordinal + numeral + mark, (3 * n - 2, 3 * n))
+            # (截至今年第1季末: the end of a quarter is its last month, a point)
+            parts.update({ordinal + numeral + mark + edge: (3 * n, 3 * n) for edge in lex.cues["period"]["month_edges"]})
             if len(mark) > 1:
                 parts.setdefault(numeral + mark, (3 * n - 2, 3 * n))  # (三季度: the ordinal may be left out)
             parts.update({lead + numeral + mark: (1, 3 * n) for lead in leads if lead + numeral + mark not in parts})
@@ -601,6 +599,32 @@ def comparison_bases(text: str, roc: bool = False, fiscal: bool = False) -> list
         if marker:
             starts.append(m.start() - len(marker))
     return starts
+
+
+def _read_in_place(text: str, m: regex.Match[str], expression: TimeExpression, found: list[TimeExpression],
+                   published: str) -> TimeExpression:
+    """A time as the words around it date it: a yearless part after parts of a year, a forecast's month (预估12月…:
+    the running month, not last year's), a month still running (11月迄今)."""
+    if any(_group(m, name) for name in _YEARLESS):
+        expression = _later_in_the_year_before(expression, found, published)
+    if _is_forecast(text, m):
+        return _forecast_months(expression, published)
+    if m.group("omonth") and text.startswith(_running_marks(), m.end()):
+        return _running_month(expression, published)
+    return expression
+
+
+def _later_in_the_year_before(expression: TimeExpression, found: list[TimeExpression], published: str) -> TimeExpression:
+    """今年第1季正成长0.9%，第2季年减1.6%…，第4季推估年增1.2%: months written without a year after months of one
+    year in the sentence, and later than them, are of that year (never one that begins after publication)."""
+    before = found[-1] if found else None
+    if before is None or len(before.last) != 7 or len(expression.first) != 7 or expression.first[:4] == before.last[:4]:
+        return expression
+    year = before.last[:4]
+    if expression.first[5:] <= before.last[5:] or expression.first[:4] != expression.last[:4] \
+            or year + expression.first[4:] > published[:7]:
+        return expression
+    return replace(expression, first=year + expression.first[4:], last=year + expression.last[4:], since=False)
 
 
 def yearless_months(first_month: int, last_month: int, start: int, end: int, published: str) -> TimeExpression | None:
