@@ -301,7 +301,9 @@ def test_evaluate_refuses_gold_whose_offsets_miss_but_whose_mentions_match(capsy
 
 def test_a_manifest_with_an_unreadable_date_or_unsafe_id_names_its_line(capsys, corpus, tmp_path):
     for row, fragment in (("a,articles/a.txt,t,March 2025,s,zh", "accepted form"),
-                          ("../a,articles/a.txt,t,2025,s,zh", "not a slug")):
+                          ("../a,articles/a.txt,t,2025,s,zh", "not a slug"),
+                          # (an unquoted comma in source once shifted "lang" to a phrase: the text went unread)
+                          ("a,articles/a.txt,t,2025,a page (copied whole, no date),zh", "more fields than the header")):
         (corpus / "manifest.csv").write_text(f"doc_id,file,title,published,source,lang\n{row}\n", encoding="utf-8")
         status, _, err = cli(capsys, "run", "--corpus", corpus, "--out", tmp_path / "out")
         one_line_error(status, err, "manifest.csv: line 2", fragment)

@@ -150,6 +150,9 @@ def _manifest_rows(manifest: Path) -> tuple[list[str], list[dict[str, str]]]:
 def _entry(corpus_dir: Path, manifest: Path, line: int, row: dict[str, str]) -> Entry:
     if not row.get("doc_id") or not row.get("file"):
         raise ManifestError(f"{manifest}: line {line}: doc_id and file are required")
+    if row.get(None):  # (csv puts the fields past the header's under None)
+        raise ManifestError(f"{manifest}: line {line}: more fields than the header has columns "
+                            "(a comma inside a field that is not in double quotes?)")
     try:
         check_doc_id(row["doc_id"])
         published = parse_date(row.get("published") or "")

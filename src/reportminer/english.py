@@ -26,7 +26,7 @@ from .en.context import (
 )
 from .en.layout import split_sentences
 from .en.numbers import cardinal
-from .en.pack import alternation, english_cues
+from .en.pack import alternation, ends_with, english_cues
 from .en.quantities import EnglishQuantity, find_quantities
 from .en.time import find_times, opening, time_list
 from .status import decide_status
@@ -121,10 +121,16 @@ _YEAR_AFTER = regex.compile(r"\s+(?:in|for)\s+(?P<y>(?:19|20)\d{2})\b(?![-–/]\
 
 
 def _base_year(text: str, q: Quantity) -> TimeExpression | None:
-    m = _YEAR_AFTER.match(text, q.end)
-    if m is None or not _is_base_number(text, q):
+    """The year a base number is of (higher than the 51 percent in 2014), or the year that owns a figure
+    (compared to 2021's aggregate of MOP86.86 billion)."""
+    m = _YEAR_OWNS_BEFORE.search(text, 0, q.prefix_start)
+    if m is None and (m := _YEAR_AFTER.match(text, q.end)) is not None and not _is_base_number(text, q):
         return None
-    return TimeExpression(m.start("y"), m.end("y"), m.group("y"), m.group("y"))
+    return TimeExpression(m.start("y"), m.end("y"), m.group("y"), m.group("y")) if m else None
+
+
+# (compared to 2021's aggregate of MOP86.86 billion: the year that owns the base figure)
+_YEAR_OWNS_BEFORE = regex.compile(r"\b(?P<y>(?:19|20)\d{2})['’]s\s+(?:[a-z-]+\s+){1,3}?of\s+\Z")
 
 
 def _time_before(text: str, times: list[TimeExpression], quantities: list[Quantity], q: Quantity, clause_end: int,
@@ -649,7 +655,13 @@ def _opening_time(sentence: Sentence, times: list[TimeExpression], dated: list[T
         return None
     if opened.day:
         return None if dated else _lead_time([t for t in times if not t.day])
-    return _narrowest([t for t in times if not t.day], opened)
+    # (…, coinciding with restrictions applied up to mid-December: the end of what lasted narrows nothing)
+    until = english_cues().until_words
+    return _narrowest([t for t in times if not t.day and not ends_with(_MONTH_PART.sub("", sentence.text[: t.start]), until)],
+                      opened)
+
+
+_MONTH_PART = regex.compile(r"(?i)\b(?:mid|early|late)-?\s*\Z")  # (up to mid-December: the words before the month)
 
 
 def _next_frame(frame: _Frame, sentence: Sentence, times: list[TimeExpression], dated: list[TimeExpression]) -> _Frame:

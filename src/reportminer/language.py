@@ -44,6 +44,6 @@ def readable(lang: str, doc_id: str) -> bool:
     """True for a language reportminer reads; else a warning naming the document."""
     if lang in ("zh", "en"):
         return True
-    warnings.warn(f"{doc_id}: the text is neither Chinese nor English; no claims read", UnreadableLanguageWarning,
-                  stacklevel=3)
+    said = f"its lang {lang!r} is not zh or en" if lang else "the text is neither Chinese nor English"
+    warnings.warn(f"{doc_id}: {said}; no claims read", UnreadableLanguageWarning, stacklevel=3)
     return False

@@ -80,6 +80,7 @@ class EnglishCues:
     noun_compounds: tuple[str, ...]
     not_metrics: tuple[str, ...]
     so_far: tuple[str, ...]
+    until_words: tuple[str, ...]  # up to mid-December: the end of a span something lasted, no frame's narrower time
     attribution_verbs: tuple[str, ...]
     allocation_verbs: tuple[str, ...]
     compared_up: tuple[str, ...]
