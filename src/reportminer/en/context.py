@@ -357,7 +357,7 @@ def _without_trailing_verbs(words: list[str], stop: frozenset[str], linked: bool
 
 def _leading_word_drops(phrase: list[str]) -> bool:
     first = phrase[0].lower()
-    if first in ("of", "with", "for", "in", "by") or (first in _ARTICLES + ("both", "latest") and len(phrase) > 1):
+    if first in ("of", "with", "for", "in", "by") or (first in _ARTICLES + ("both", "latest", "such") and len(phrase) > 1):
         return True  # (both energy and water consumption, the latest unemployment rate: both, latest name no measure)
     if not any(ch.isalnum() for ch in first):
         return True  # (– China's GDP: a list's dash)
