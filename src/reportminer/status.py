@@ -209,6 +209,24 @@ def respective_times(text: str, times: list[TimeExpression], quantities: list[Qu
     return paired
 
 
+@rule("period.bracketed", summary=(
+    "A time in brackets right after a number dates that number."
+))
+def bracketed_times(text: str, times: list[TimeExpression], quantities: list[Quantity]) -> dict[int, TimeExpression]:
+    """我国30.9%(1-8月)，优于南韩的27.6%(1-8月)、日本25.0%(1-7月): index of each quantity → the time written in
+    brackets right after it."""
+    paired = {}
+    for k, q in enumerate(quantities):
+        if text[q.end : q.end + 1] in _OPENING_BRACKETS:
+            t = next((t for t in times if t.start == q.end + 1 and text[t.end : t.end + 1] in _CLOSING_BRACKETS), None)
+            if t is not None:
+                paired[k] = t
+    return paired
+
+
+_OPENING_BRACKETS, _CLOSING_BRACKETS = ("(", "\uff08"), (")", "\uff09")
+
+
 def _run_of_numbers(text: str, indexes: list[int], quantities: list[Quantity]) -> list[int]:
     """The first numbers of ``indexes`` joined only by list separators (2795亿元、1242亿元及1463亿元)."""
     run = indexes[:1]

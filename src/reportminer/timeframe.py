@@ -304,10 +304,22 @@ def _with_quarter_lists(text: str, published: str, found: list[TimeExpression], 
 def _is_base(text: str, m: regex.Match[str], base_end: int, lex) -> bool:
     """The time ``m`` is a comparison base: after a base marker (较2023年), or the far end of a base's span
     (较2022年12月至2023年2月; ``base_end``: where the last base ended, -1 when none)."""
-    if text.endswith(lex.words("period", "base_markers"), 0, m.start()):
+    if text.endswith(lex.words("period", "base_markers"), 0, m.start()) or _listed_base_re().search(text, 0, m.start()):
         return True
     joiner = text[base_end : m.start()] if 0 <= base_end < m.start() else ""
     return bool(joiner) and joiner in lex.cues["period"]["span_joiners"]
+
+
+@cache
+def _listed_base_re() -> regex.Pattern[str]:
+    """较上一期及去年同期分别上升…: a time listed after a short base (a base marker, a few characters, a list
+    joiner) is a base too."""
+    lex = load_lexicon()
+    # (a joiner of one character that breaks no clause; a marker of two characters or more: 是, 同 alone are too
+    # common to mark a base so far back)
+    joiners = "".join(sorted(w for w in lex.words("context", "list_joiners") if len(w) == 1 and w not in "，,"))
+    markers = [w for w in lex.words("period", "base_markers") if len(w) > 1]
+    return regex.compile(rf"(?:{_alternation(markers)})\p{{Han}}{{1,4}}[{regex.escape(joiners)}]\Z")
 
 
 def _publication_day(text: str, published: str, found: list[TimeExpression]) -> list[TimeExpression]:

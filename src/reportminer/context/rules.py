@@ -229,11 +229,24 @@ def rate_by_sign(site: Site, draft: Draft) -> Draft | None:
     definition, named before the number in its clause (or taken so by the number before), takes its
     change by its sign (a negative rate keeps its sign)."""
     q, clause = site.q, site.text[site.clause[0] : site.q.prefix_start]
-    named = any(word in clause for word in _regional().change_rates)
+    named = any(word in clause for word in _regional().change_rates) or _rate_named_around(site.text, q.prefix_start)
     if not q.value or not (named or (site.previous and site.previous.change_rule == "read.change.rate-by-sign")):
         return None
     falls = any(word in clause for word in _fall_rates())  # (本地产品出口跌幅为18.7%: a fall of 18.7%)
     return draft._replace(change="increase" if (q.value > 0) != falls else "decrease")
+
+
+_COMMA_BREAK = re.compile("[，,；;：:]")
+
+
+def _rate_named_around(text: str, start: int) -> bool:
+    """年增率分别为中国大陆与香港(16.1%)、东协(32.2%): a rate word since the last comma, past the bracket the number
+    stands in; 主要国家出口成长率，我国30.9%: or ending the topic that opens the sentence."""
+    breaks = [m.end() for m in _COMMA_BREAK.finditer(text, 0, start)]
+    since_comma = text[breaks[-1] if breaks else 0 : start]
+    topic = text[: breaks[0] - 1] if breaks else ""
+    rates = _regional().change_rates
+    return any(word in since_comma for word in rates) or topic.endswith(tuple(rates))
 
 
 @cache
