@@ -262,6 +262,9 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
         if _months_before(text, m.start()) or _streak_since(text, m) or _INDEX_BASE.match(text, m.end()) \
                 or _forecast_made(text, m):
             continue  # (…总指数为104.05(100年=100): the index's base year; 预测由5月份时的1.5%: when it was forecast)
+        if _group(m, "relative") and m.group("relative").endswith(tuple(lex.words("period", "window_tails"))) \
+                and _windows_a_record(m, lex):
+            continue  # 创五年来最高增幅: the window of a record dates no figure
         if m.group("plan") and _epithet().match(text, m.end()):
             continue  # 今年是“十四五”收官之年: the plan names the year, the year is the period
         if m.group("byear") and (text.startswith(_counted_words(), m.end()) or _in_a_name(text, m.start())):
