@@ -290,9 +290,12 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     rest = _without_trailing(metric, cues)
     # (unexpectedly accelerating from 3.5%: an adverb alone measures nothing)
-    return "" if all(w.lower() in cues.not_metrics or _ADVERB.fullmatch(w) for w in rest.split()) else rest
+    # (a two-year average: a span and a way of measuring name no measure)
+    return "" if all(w.lower() in cues.not_metrics or _ADVERB.fullmatch(w) or _SPAN_ADJECTIVE.fullmatch(w)
+                     for w in rest.split()) else rest
 
 
+_SPAN_ADJECTIVE = regex.compile(r"(?i)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)-(?:year|month|quarter|week|day)")
 # unexpectedly, sharply, slightly: an adverb (not a noun in -ly: tally, supply, family, assembly, monopoly)
 _ADVERB = regex.compile(r"(?i)[a-z]{5,}(?<!pp|mb|o)ly")
 
