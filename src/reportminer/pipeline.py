@@ -301,23 +301,25 @@ def _sentence_claims(document: Document, dated: _Dated, contexts: list[Context])
                               document.published)
 
 
-def _headline_restated(claims: list[Claim], headline: int) -> list[Claim]:
-    """本港最新失业率3.2%，微升0.1个百分点 (a headline), then 去年12月至今年2月的失业率上升至3.2%: the first
-    ``headline`` claims, undated, take the period and status of the body's claim of the same figure."""
+def _opening_restated(claims: list[Claim]) -> list[Claim]:
+    """本港最新失业率3.2%，微升0.1个百分点 (a headline, or a lead that gives the latest figures), then
+    去年12月至今年2月的失业率上升至3.2%: the claims that open an article with no time of their own take the period
+    and status of the body's claim of the same figure."""
     out = list(claims)
-    for k in range(headline):
-        same = next((c for c in claims[headline:] if c.std_value == claims[k].std_value and c.std_unit == claims[k].std_unit
+    opening = next((k for k, c in enumerate(claims) if c.period), len(claims))
+    for k in range(opening):
+        same = next((c for c in claims[opening:] if c.std_value == claims[k].std_value and c.std_unit == claims[k].std_unit
                      and c.period), None)
-        if not claims[k].period and same is not None:
+        if same is not None:
             out[k] = claims[k]._replace(period=same.period, status=same.status, period_rule="period.headline-restated",
                                         status_rule=same.status_rule)
     return out
 
 
 rule("period.headline-restated", summary=(
-    "A figure of the headline with no time of its own restates the body's: it takes the period and status of "
-    "the first later claim with the same value and unit."
-))(_headline_restated)
+    "A figure that opens the article (a headline, a lead of the latest figures) with no time of its own restates "
+    "the body's: it takes the period and status of the first later claim with the same value and unit."
+))(_opening_restated)
 
 
 def _forecast_by_respondents(claims: list[Claim]) -> list[Claim]:
@@ -389,17 +391,14 @@ def _chinese_claims(document: Document, place: str) -> list[Claim]:
     starts = [0] + [k for k in range(1, len(sentences)) if _opens_with_back_reference(sentences[k].text)]
     framing: _Framing = (None, Release() if place != DEFAULT_REGION else None, 0)
     claims: list[Claim] = []
-    headline = 0  # the claims of the headings that open the article, before any body claim
     for lo, hi in zip(starts, starts[1:] + [len(sentences)]):
         dated, framing = _dated_run(document, sentences[lo:hi], found[lo:hi], calendar, framing,
                                     claims[-1] if claims else None)
         contexts = [read_context(d.sentence.text, d.tokens, d.quantities, [(t.start, t.end) for t in d.stated_times],
                                  d.bases) for d in dated]
         for d, read in zip(dated, contexts):
-            made = _corresponding_dated(_sentence_claims(document, d, read), claims[-1] if claims else None)
-            headline += len(made) if d.sentence.is_heading and headline == len(claims) else 0
-            claims.extend(made)
-    return _headline_restated(claims, headline)
+            claims.extend(_corresponding_dated(_sentence_claims(document, d, read), claims[-1] if claims else None))
+    return _opening_restated(claims)
 
 
 def _paragraph_break(gap: str) -> bool:

@@ -129,8 +129,8 @@ def listed_after_a_rise(site: Site, draft: Draft) -> Draft | None:
     """输往大部分主要目的地的整体出口货值录得升幅，尤其是马来西亚(139.4%)、越南(56%): a rate alone in brackets
     after an item of a list that a rise (升幅) or fall (跌幅) named before it introduces is that change."""
     text, q = site.text, site.q
-    if not _alone_in_brackets(text, q):
-        return None
+    if not _alone_in_brackets(text, q) or q.value < 0 or text.startswith(_plus_signs(), q.start):
+        return None  # (…均录得跌幅，而衣履(+0.84%)…则上升: a written sign says the change itself)
     rise = max((text.rfind(n, 0, q.prefix_start) for n in cue_words().rise_nouns), default=-1)
     fall = max((text.rfind(n, 0, q.prefix_start) for n in _fall_rates()), default=-1)
     if rise < 0 and fall < 0:

@@ -1112,7 +1112,8 @@ def read_context(text: str, quantities: list[EnglishQuantity], head_before: str 
                                         previous_end, head)
         told_again = previous is not None and (rule == "en.conversion" or apposition_gap(text[previous_end : q.quantity.prefix_start]))
         in_clause = _target_in_clause(text, q, before, previous, previous_end, told_again)
-        year_ago = any(after.lower().lstrip(" ,").startswith(w) for w in english_cues().year_ago)
+        # (a hard-wrapped line may break the phrase: "in the same\nperiod of last year")
+        year_ago = " ".join(after[:80].lower().lstrip(" ,").split()).startswith(english_cues().year_ago)
         done = not in_clause and (_says_done(text[previous_end:start]) or (told_again and previous.done)
                                   or _done_after(text, end))
         from_start = _FROM_END.search(_without_qualifiers(before)) is not None and _to_number_re().match(after) is not None

@@ -113,11 +113,22 @@ def _is_open_item(line: str, width: int) -> bool:
     return len(line) < WRAPPED_SHARE * width and bool(words) and words[-1].lower() not in _function_words()
 
 
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
+    """The width a text is wrapped at: its longest line that shares a paragraph with another (a paragraph of one
+    line, such as a lead written on one long line, says nothing of the wrapping of the rest)."""
+    def closed(k: int) -> bool:  # (before the first line, after a blank one or one that closes its sentence)
+        line = text[lines[k][0] : lines[k][1]].strip() if 0 <= k < len(lines) else ""
+        return not line or line.endswith(_CLOSING[:5])
+    alone = [closed(k - 1) and closed(k) for k in range(len(lines))]
+    shared = [end - start for k, (start, end) in enumerate(lines) if not alone[k]]
+    return max(shared or [end - start for start, end in lines])
+
+
 def _paragraph_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
     """The last line of the paragraph that starts at line ``i``: lines without a blank between, each but
     the last left open (hard wrapping) and filled near the text's width, belong to one paragraph."""
     last = i
-    width = max(end - start for start, end in lines)
+    width = _wrap_width(text, lines)
     while last + 1 < len(lines) and not text[lines[last][0] : lines[last][1]].endswith(_CLOSING[:5]) \
             and not _is_open_item(text[lines[last][0] : lines[last][1]], width):
         # (a line that closes its sentence ends the paragraph: text with one paragraph a line)

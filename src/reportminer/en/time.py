@@ -337,7 +337,7 @@ def _relative_parts(low: str, published: str, found: list[TimeExpression]) -> li
 
 def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression]:
     """The time expressions of a sentence that are not comparison bases, in order."""
-    low = sentence.lower()
+    low = sentence.lower().replace("\n", " ")  # (a hard-wrapped line breaks no phrase; same length)
     found = _years(sentence, low, published)
     found, taken = _parts(sentence, low, published, frame, found)
     found = _year_at_hand(low, published, frame, _windows(low, published, _relative(low, published, found, taken)))
