@@ -30,7 +30,7 @@ from .en.pack import alternation, ends_with, english_cues
 from .en.quantities import EnglishQuantity, find_quantities
 from .en.time import find_times, opening, time_list
 from .status import decide_status
-from .timeframe import TimeExpression, ends_after, report_year, shifted_month
+from .timeframe import TimeExpression, ends_after, report_year, shifted_month, yearless_months
 from .types import Claim, Document, Kind, Qualifier, Quantity, Sentence
 
 
@@ -100,11 +100,12 @@ def _listed_with(text: str, q: Quantity, p: Quantity) -> bool:
     return m is not None and m.start() < q.start
 
 
-def governing_time(text: str, times: list[TimeExpression], quantities: list[Quantity], q: Quantity) -> TimeExpression | None:
+def governing_time(text: str, times: list[TimeExpression], quantities: list[Quantity], q: Quantity,
+                   published: str = "") -> TimeExpression | None:
     """The time that dates a number: one after it in its own clause (GDP grew 5.2 percent in 2025), else
     the last one before it that no earlier number's clause holds (raised $2.5bn last year and will invest
     3bn yuan: last year dates the first amount only), else none."""
-    if (own := _base_year(text, q)) is not None:
+    if (own := _base_year(text, q) or _month_owning(text, q, published)) is not None:
         return own
     clause_end = _clause_end(text, _list_end(text, quantities, q))
     bases = _bases_after(text, quantities, q)
@@ -127,6 +128,22 @@ def _base_year(text: str, q: Quantity) -> TimeExpression | None:
     if m is None and (m := _YEAR_AFTER.match(text, q.end)) is not None and not _is_base_number(text, q):
         return None
     return TimeExpression(m.start("y"), m.end("y"), m.group("y"), m.group("y")) if m else None
+
+
+def _month_owning(text: str, q: Quantity, published: str) -> TimeExpression | None:
+    """compared to August's tally of 19.7 billion patacas: the month that owns a figure, the latest such month up
+    to publication."""
+    m = _month_owns_before_re().search(text, 0, q.prefix_start)
+    if m is None:
+        return None
+    month = english_cues().months[m.group("m").lower()]
+    return yearless_months(month, month, m.start("m"), m.end("m"), published)
+
+
+@cache
+def _month_owns_before_re() -> regex.Pattern[str]:
+    names = alternation(sorted(w.capitalize() for w in english_cues().months if len(w) > 3))
+    return regex.compile(rf"\b(?P<m>{names})['’]s\s+(?:[a-z-]+\s+){{1,3}}?of\s+\Z")
 
 
 # (compared to 2021's aggregate of MOP86.86 billion: the year that owns the base figure)
@@ -372,7 +389,8 @@ def extract_english_claims(document: Document) -> list[Claim]:
         found = [f for f in _read_sentence(text, claims) if not _titles_a_list(sentence, f[0])]
         told = told or (bool(found) and not sentence.is_heading)
         numbers = [q for q, _ in found]
-        stated = _appositions_dated(text, numbers, [governing_time(text, times, numbers, q) for q in numbers])
+        stated = _appositions_dated(text, numbers, [governing_time(text, times, numbers, q, document.published)
+                                                    for q in numbers])
         contexts = [c for _, c in found]
         governing = _conversions_dated(_quarters_in_order(text, numbers, stated, frame.time), contexts)
         governing = _from_to_changes_dated(text, numbers, governing, contexts)
