@@ -1133,6 +1133,8 @@ def _target_in_clause(text: str, q: EnglishQuantity, before: str, previous: Engl
         return True
     if previous is None or not previous.clause_target_cue:
         return False
+    if _POINTS_FROM.match(text, q.quantity.end):
+        return False  # (below the market forecast of $3.17 trillion, and $21.5 billion up from December: a change told)
     return told_again or _INFINITIVE_CONJUNCT.match(text, previous_end, q.quantity.prefix_start) is not None
 
 

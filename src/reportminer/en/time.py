@@ -73,10 +73,13 @@ def _base_phrase_re() -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{alternation(english_cues().base_phrase_openers)})\s[^,;.\d]{{0,60}}\Z")
 
 
+_EDGE_OF = regex.compile(r"\s(?:the\s+)?(?:end|beginning|start)\s+of\Z")
+
+
 def _is_base(low: str, at: int) -> bool:
     """than 2020, from last year, over the 2023 budget figure, comparing October 2023 with October 2022,
     equivalent to the GDP of Sichuan in 2001: a base of comparison, not a period."""
-    before = low[:at].rstrip().removesuffix(" the")
+    before = _EDGE_OF.sub("", low[:at].rstrip()).removesuffix(" the")  # (up from the end of December)
     before = before.removesuffix(" last").removesuffix(" this")  # (than that in last December)
     return ends_with(before, english_cues().base_markers) is not None or _COMPARING_WITH.search(before) is not None \
         or _base_phrase_re().search(before) is not None
