@@ -205,8 +205,18 @@ def respective_times(text: str, times: list[TimeExpression], quantities: list[Qu
             listed = _quarters_of_year(text, listed[0], at, len(after)) or _years_of_span(listed[0], len(after))
         if len(listed) >= 2 and len(after) >= len(listed):
             paired.update(zip(after, listed))
+            if len(before := _run_before(text, quantities, listed[-1].end, at)) == len(listed):
+                paired.update(zip(before, listed))
         last = at + len(marker)
     return paired
+
+
+def _run_before(text: str, quantities: list[Quantity], lo: int, at: int) -> list[int]:
+    """第2季及第3季的实质增幅由31.5%及27.1%分别向上修订为…: the run of numbers between the listed times and 分别,
+    joined only by list separators (the figures the change started from, in the same order)."""
+    inside = [k for k, q in enumerate(quantities) if lo <= q.prefix_start and q.end <= at]
+    run = _run_of_numbers(text, inside, quantities)
+    return run if run and len(run) == len(inside) else []
 
 
 @rule("period.bracketed", summary=(
