@@ -249,9 +249,11 @@ def _of_list_ahead(words: list[str], k: int, stop: frozenset[str]) -> bool:
 def _without_place(metric: str, cues: EnglishCues) -> str:
     """5G penetration rate in China → 5G penetration rate; the economy of South China's Guangdong Province →
     economy: a place at the end of a metric leaves it."""
-    m = regex.search(rf"\s(?:{alternation(cues.place_prepositions)})\s(?:(?:{alternation(cues.compass_words)})\s)?"
-                     rf"(?:[A-Z][\w'’-]*\s?)+$", metric) or _owner_place_re().search(metric)  # (in east China's Xiamen City)
-    return metric[: m.start()] if m and m.start() > 0 else metric
+    for _ in range(2):  # (the GDP of South China's island province of Hainan: a name, then the province it owns)
+        m = regex.search(rf"\s(?:{alternation(cues.place_prepositions)})\s(?:(?:{alternation(cues.compass_words)})\s)?"
+                         rf"(?:[A-Z][\w'’-]*\s?)+$", metric) or _owner_place_re().search(metric)  # (in east China's Xiamen City)
+        metric = metric[: m.start()] if m and m.start() > 0 else metric
+    return metric
 
 
 @cache
@@ -261,7 +263,7 @@ def _owner_place_re() -> regex.Pattern[str]:
     return regex.compile(rf"\sof\s(?:(?:{alternation(cues.compass_words)})\s)?"
                          rf"(?:[A-Z][\w'’-]*\s)*?(?:{alternation(cues.place_name_ends)})$"
                          rf"|\s(?:of|in)\s(?:the|this)\s(?:{alternation(cues.owner_nouns)})$"  # (of the province, in the region)
-                         rf"|\sof\s(?:the|this)\s(?!(?:{alternation(cues.compass_words)})\s)[a-z]+\s(?:{alternation(cues.owner_nouns)})$"  # (of the coastal city)
+                         rf"|\sof\s(?:(?:the|this)\s)?(?!(?:{alternation(cues.compass_words)})\s)[a-z]+\s(?:{alternation(cues.owner_nouns)})$"  # (of the coastal city; of island province)
                          r"|\sof\s[A-Z][a-z]+$")  # (the GDP of Taiyuan: one capitalised word, a name, not an acronym)
 
 
@@ -289,12 +291,16 @@ def metric_before(before: str, cues: EnglishCues, previous: str = "") -> str:
     phrase = _trimmed(_with_back_reference(phrase, stopped_by, previous, cues))
     metric = _without_change_noun(_without_place(_unjoined(" ".join(phrase)).strip(" ,"), cues), cues)
     rest = _without_trailing(metric, cues)
+    if _AN_AMOUNT.fullmatch(rest):
+        return ""  # (The US$42.08 billion (NT$1.24 trillion) reported … amounted to a rise of 12.5%: an amount measures nothing)
     # (unexpectedly accelerating from 3.5%: an adverb alone measures nothing)
     # (a two-year average: a span and a way of measuring name no measure)
     return "" if all(w.lower() in cues.not_metrics or _ADVERB.fullmatch(w) or _SPAN_ADJECTIVE.fullmatch(w)
                      for w in rest.split()) else rest
 
 
+_AN_AMOUNT = regex.compile(r"(?i)(?:[A-Z]{0,3}\$|RMB|MOP|HK\$|NT\$)?\s?\d[\d.,]*(?:\s?(?:billion|million|trillion|thousand|bn|mn))?"
+                        r"(?:\s[a-z]+)?(?:\s\([^)]*\))?")
 _SPAN_ADJECTIVE = regex.compile(r"(?i)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)-(?:year|month|quarter|week|day)")
 # unexpectedly, sharply, slightly: an adverb (not a noun in -ly: tally, supply, family, assembly, monopoly)
 _ADVERB = regex.compile(r"(?i)[a-z]{5,}(?<!pp|mb|o)ly")
@@ -406,8 +412,8 @@ def _trimmed(phrase: list[str]) -> list[str]:
     # (forecast exports to grow 4 percent: the infinitive's "to" ends no measure, even joined as in "exports to")
     if phrase and phrase[-1].lower().endswith(_JOINER + "to"):
         phrase[-1] = phrase[-1][: -len(_JOINER + "to")]
-    elif len(phrase) > 1 and phrase[-1].lower() == "to":
-        phrase.pop()
+    elif len(phrase) > 1 and phrase[-1].lower() in ("to", "during", "in", "for", "of", "at"):
+        phrase.pop()  # (total retail sales of consumer goods in Hainan during 2020 hit: a preposition ends no measure)
     return phrase
 
 
@@ -1033,7 +1039,8 @@ def sentence_subject(sentence: str) -> str:
         words.pop(0)  # China's GDP: the owner is the place, not the measure
     phrase = _without_place(" ".join(words), english_cues())
     trailing = ends_with(phrase, english_cues().metric_trailing)
-    return phrase[: -len(trailing)].rstrip() if trailing else phrase
+    phrase = phrase[: -len(trailing)].rstrip() if trailing else phrase
+    return "" if _AN_AMOUNT.fullmatch(phrase) else phrase  # (The US$42.08 billion reported …: an amount opens it)
 
 
 def _without_qualifiers(before: str) -> str:
