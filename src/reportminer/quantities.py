@@ -586,10 +586,19 @@ def _numeral_stands_alone(text: str, number: NumberMatch, after: str, lex: Lexic
     """A Chinese numeral that is a quantity with no unit after it: a bounded magnitude ending its clause or
     counting (海洋生产总值突破万亿，, 惠及上千万农民), an index level written digit by digit (工業生產指數一二二),
     a count in words ending its clause (旅客六十八万，)."""
+    if _index_level_after_its_month(text, number.start, lex):
+        return True
     if not number.has_digit:
         return bool((after in _CLAUSE_END or _counted_noun(text, number.end)) and _prefix_qualifier(text, number.start)[0])
     return _after_index_name(text, number.start) or (
         after in _CLAUSE_END and _counted_in_words(number, text[number.start : number.end], lex))
+
+
+def _index_level_after_its_month(text: str, start: int, lex: Lexicon) -> bool:
+    """工业生产指数一二二，为历年单月次高(一○九年九月一二三点七三为历年最高): an index level written digit by digit
+    right after the month it is of, in a sentence that has named the index."""
+    month_mark = lex.cues["period"]["month_mark"]
+    return text.endswith(month_mark, 0, start) and any(w in text[:start] for w in _CUES.regional.index_words)
 
 
 _REJECT = object()  # a range whose far end shows the whole thing is no quantity (2024-2026年)
@@ -935,7 +944,8 @@ def _unitless(text: str, number: NumberMatch, inner_over: bool, lex: Lexicon) ->
     surface = text[number.start : number.end]
     if not number.chinese and surface[-1:] not in lex.big_units:
         return _index_level(text, number) or _bare_level(text, number, lex)
-    if number.chinese and number.has_digit and _after_index_name(text, number.start):
+    if number.chinese and number.has_digit and (_after_index_name(text, number.start)
+                                                or _index_level_after_its_month(text, number.start, lex)):
         return _level_of_index(number)  # 工業生產指數一二二: a level written digit by digit
     prefix, prefix_start = _prefix_qualifier(text, number.start)
     noun_unit = _counted_noun(text, number.end) if prefix is not None else None
