@@ -116,6 +116,8 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
         before -= 1
     while before and _dates_a_cause(text, times[before - 1], q):
         before -= 1  # (由于多个项目于过去五年间入伙，令…增加22.4%: the time of the cause, not of the figure)
+    while before and _in_a_closed_aside(text, times[before - 1], q.prefix_start):
+        before -= 1  # (…(一○九年九月一二三點七三為歷年最高)，年增率七點○六%: the aside's time stays in it)
     ends = _ends_of_changes(text, q, times[:stated])
     if ends:
         return ends[-1].period, "period.change-end", ends[-1]
@@ -130,6 +132,16 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
 
 
 rule("period.stated", summary="The last time expression before the number in its sentence.")(resolve_period)
+
+
+def _in_a_closed_aside(text: str, t: TimeExpression, start: int) -> bool:
+    """``t`` stands inside brackets that close before ``start`` and say more after it: an aside, whose time dates
+    only what it holds (a bracket that holds a time alone, 工业增加值(1-11月)增长6%, dates what follows)."""
+    opening = max(text.rfind(b, 0, t.start) for b in _OPENING_BRACKETS)
+    if opening < 0 or max(text.rfind(b, 0, t.start) for b in _CLOSING_BRACKETS) > opening:
+        return False
+    closing = min((i for i in (text.find(b, t.end, start) for b in _CLOSING_BRACKETS) if i >= 0), default=-1)
+    return closing >= 0 and len(text[t.end : closing].strip()) > 2
 
 
 rule("period.same-period", summary=(
