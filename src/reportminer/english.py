@@ -124,7 +124,7 @@ _YEAR_AFTER = regex.compile(r"\s+(?:in|for)\s+(?P<y>(?:19|20)\d{2})\b(?![-–/]\
 def _base_year(text: str, q: Quantity) -> TimeExpression | None:
     """The year a base number is of (higher than the 51 percent in 2014), or the year that owns a figure
     (compared to 2021's aggregate of MOP86.86 billion)."""
-    m = _YEAR_OWNS_BEFORE.search(text, 0, q.prefix_start)
+    m = _YEAR_OWNS_BEFORE.search(text, max(0, q.prefix_start - _OWNER_REACH), q.prefix_start)
     if m is None and (m := _YEAR_AFTER.match(text, q.end)) is not None and not _is_base_number(text, q):
         return None
     return TimeExpression(m.start("y"), m.end("y"), m.group("y"), m.group("y")) if m else None
@@ -133,7 +133,7 @@ def _base_year(text: str, q: Quantity) -> TimeExpression | None:
 def _month_owning(text: str, q: Quantity, published: str) -> TimeExpression | None:
     """compared to August's tally of 19.7 billion patacas: the month that owns a figure, the latest such month up
     to publication."""
-    m = _month_owns_before_re().search(text, 0, q.prefix_start)
+    m = _month_owns_before_re().search(text, max(0, q.prefix_start - _OWNER_REACH), q.prefix_start)
     if m is None:
         return None
     month = english_cues().months[m.group("m").lower()]
@@ -146,6 +146,7 @@ def _month_owns_before_re() -> regex.Pattern[str]:
     return regex.compile(rf"\b(?P<m>{names})['’]s\s+(?:[a-z-]+\s+){{1,3}}?of\s+\Z")
 
 
+_OWNER_REACH = 60  # "September's" and up to three words and "of": the owner is looked for no further back
 # (compared to 2021's aggregate of MOP86.86 billion: the year that owns the base figure)
 _YEAR_OWNS_BEFORE = regex.compile(r"\b(?P<y>(?:19|20)\d{2})['’]s\s+(?:[a-z-]+\s+){1,3}?of\s+\Z")
 

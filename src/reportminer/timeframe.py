@@ -307,10 +307,15 @@ def _with_quarter_lists(text: str, published: str, found: list[TimeExpression], 
 def _is_base(text: str, m: regex.Match[str], base_end: int, lex) -> bool:
     """The time ``m`` is a comparison base: after a base marker (较2023年), or the far end of a base's span
     (较2022年12月至2023年2月; ``base_end``: where the last base ended, -1 when none)."""
-    if text.endswith(lex.words("period", "base_markers"), 0, m.start()) or _listed_base_re().search(text, 0, m.start()):
+    # (the listed base is a few characters long: its search looks no further back, so the scan stays short)
+    if text.endswith(lex.words("period", "base_markers"), 0, m.start()) \
+            or _listed_base_re().search(text, max(0, m.start() - _LISTED_BASE_REACH), m.start()):
         return True
     joiner = text[base_end : m.start()] if 0 <= base_end < m.start() else ""
     return bool(joiner) and joiner in lex.cues["period"]["span_joiners"]
+
+
+_LISTED_BASE_REACH = 16  # a base marker (at most 6 characters), 1 to 4 characters and a joiner
 
 
 @cache

@@ -124,11 +124,10 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
     return max(shared or [end - start for start, end in lines])
 
 
-def _paragraph_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
+def _paragraph_end(text: str, lines: list[tuple[int, int]], i: int, width: int) -> int:
     """The last line of the paragraph that starts at line ``i``: lines without a blank between, each but
     the last left open (hard wrapping) and filled near the text's width, belong to one paragraph."""
     last = i
-    width = _wrap_width(text, lines)
     while last + 1 < len(lines) and not text[lines[last][0] : lines[last][1]].endswith(_CLOSING[:5]) \
             and not _is_open_item(text[lines[last][0] : lines[last][1]], width):
         # (a line that closes its sentence ends the paragraph: text with one paragraph a line)
@@ -145,6 +144,7 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     section, section_start = "", -1
     lines = _lines(text)
+    width = _wrap_width(text, lines) if lines else 0  # (once per text, not once per paragraph)
     i = 0
 
     def add(start: int, end: int, **flags) -> None:
@@ -168,7 +168,7 @@ def split_sentences(text: str) -> list[Sentence]:
             add(heading_start, end, is_heading=True)
             i += 1
         else:
-            last = _paragraph_end(text, lines, i)
+            last = _paragraph_end(text, lines, i, width)
             for s, e in _paragraph_sentences(text, lead, lines[last][1]):
                 add(s, e)
             i = last + 1
