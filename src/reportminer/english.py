@@ -105,7 +105,7 @@ def governing_time(text: str, times: list[TimeExpression], quantities: list[Quan
     """The time that dates a number: one after it in its own clause (GDP grew 5.2 percent in 2025), else
     the last one before it that no earlier number's clause holds (raised $2.5bn last year and will invest
     3bn yuan: last year dates the first amount only), else none."""
-    if (own := _base_year(text, q) or _month_owning(text, q, published)) is not None:
+    if (own := _base_year(text, q) or _month_owning(text, q, published) or _time_bracketing(text, q, published)) is not None:
         return own
     clause_end = _clause_end(text, _list_end(text, quantities, q))
     bases = _bases_after(text, quantities, q)
@@ -128,6 +128,19 @@ def _base_year(text: str, q: Quantity) -> TimeExpression | None:
     if m is None and (m := _YEAR_AFTER.match(text, q.end)) is not None and not _is_base_number(text, q):
         return None
     return TimeExpression(m.start("y"), m.end("y"), m.group("y"), m.group("y")) if m else None
+
+
+def _time_bracketing(text: str, q: Quantity, published: str) -> TimeExpression | None:
+    """about the same as that in May - July 2019 (40 700); to 134 100 from April - June 2015 (129 900): a number
+    alone in brackets right after months (a base's too) is those months' figure."""
+    if text[q.end : q.end + 1] != ")" or not _TIME_THEN_BRACKET.search(text, max(0, q.prefix_start - 8), q.prefix_start):
+        return None
+    times = find_times(text, published, "", bases=True)
+    return next((t for t in times if _YEAR_THEN_BRACKET.fullmatch(text, t.end, q.prefix_start) and len(t.first) == 7), None)
+
+
+_TIME_THEN_BRACKET = regex.compile(r"\b(?:19|20)\d\d\s?\(\s*\Z")
+_YEAR_THEN_BRACKET = regex.compile(r"(?:,?\s*(?:19|20)\d\d)?\s?\(\s*")  # (the months' year stands apart from them)
 
 
 def _month_owning(text: str, q: Quantity, published: str) -> TimeExpression | None:
@@ -376,7 +389,7 @@ def extract_english_claims(document: Document) -> list[Claim]:
     body: tuple[int, int, TimeExpression | None] | None = None  # the lead's start and end, and the time it names
     for sentence in split_sentences(document.text):
         text = sentence.text
-        if "\n" in document.text[last_end : sentence.pieces[0].start] and not _BACK_TO_PERIOD.search(text):
+        if "\n" in document.text[last_end : sentence.pieces[0].start] and not _keeps_period(text):
             frame = _paragraph_frame(frame, lead)  # (… edged up 0.4 percent during the period: the period just named)
         last_end = sentence.pieces[-1].end
         times = find_times(text, document.published, frame.time.period if frame.time else "")
@@ -427,6 +440,17 @@ def _headline_dated(claims: list[Claim], body: tuple[int, int, TimeExpression | 
 # (… during the period; Within this total, …: the period or the total just named)
 _BACK_TO_PERIOD = regex.compile(r"(?i)\b(?:during|in|over|within)\s+the\s+period\b(?!\s+(?:of|from|last|a\s+year))"
                                 r"|\A\W*(?:within|of)\s+(?:this|that|the)\s+total\b")
+@cache
+def _elaboration_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\A\W*(?:{alternation(english_cues().elaboration_openers)})\s*,")
+
+
+def _keeps_period(text: str) -> bool:
+    """A paragraph that names the period just told (during the period) or opens by detailing the paragraph
+    before (Specifically, …) runs on in its period: the release's months do not return."""
+    return bool(_BACK_TO_PERIOD.search(text) or _elaboration_re().match(text))
+
+
 _THE_PERIOD = regex.compile(r"(?i)\s*(?:during|in|over|for)\s+the\s+(?P<n>[a-z0-9]+)-month\s+period\b(?!\s+(?:of|from|last))")
 
 

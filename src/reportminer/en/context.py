@@ -6,6 +6,8 @@ lists paired in order (A, B and C … x, y and z, respectively) and standings (r
 
 from __future__ import annotations
 
+import itertools
+
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -188,7 +190,8 @@ def _joins_phrase(words: list[str], k: int, phrase_length: int, stop: frozenset[
     value of power, heat, gas and water production and supply industry)."""
     low = words[k].lower().strip(",")
     before = words[k - 1].lower().strip(",").rpartition(_JOINER)[2] if k else ""  # (trade with the …: a compound's last word)
-    if low in _INSIDE or (low in _ARTICLES and before in _INSIDE):
+    compound_to = before == "to" and _JOINER in words[k - 1]  # (orders to the U.S.: a listed compound ends in "to")
+    if low in _INSIDE or (low in _ARTICLES and (before in _INSIDE or compound_to)):
         return True
     if low == "to":
         return any(w.lower() in english_cues().ratio_nouns for w in words[max(0, k - 7) : k])
@@ -592,6 +595,18 @@ def _change_noun_subject(before: str, cues: EnglishCues) -> str:
     return cues.change_nouns[m.group("noun").lower()] if m else ""
 
 
+@cache
+def _change_noun_with_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\b(?P<noun>{alternation(english_cues().change_nouns)})\s*,\s*with\s*\Z")
+
+
+def _change_noun_with(subject: str, cues: EnglishCues) -> str:
+    """enjoyed rapid growth, with 41.9 percent and 19.3 percent respectively: a change noun that a comma and
+    "with" bring the number to gives it its direction."""
+    m = _change_noun_with_re().search(subject[-200:])
+    return cues.change_nouns[m.group("noun").lower()] if m else ""
+
+
 def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues) -> str:
     """The direction the words before a number give it (a count only from a change of a level)."""
     kind = q.quantity.kind
@@ -603,7 +618,7 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
     if not change and kind == Kind.PERCENT and _growth_is_subject(before, cues):
         change = "increase"  # (GDP growth stood at 5.3 percent; the real growth rate was 6.5 percent)
     if not change and kind != Kind.RANK:
-        change = _change_noun_subject(before, cues)
+        change = _change_noun_subject(before, cues) or _change_noun_with(subject, cues)
     if kind == Kind.COUNT and not _without_qualifiers(before).rstrip().lower().endswith((" by", " to", " from")) \
             and not _CHANGE_OF.search(_without_qualifiers(before)):
         change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)
@@ -774,9 +789,15 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
         change = change_before(subject, cues)  # (aims to increase its investment, retail sales and trade by 10 percent, …)
     if (q.signed or q.plus) and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT):
         change = "decrease" if q.signed else "increase"  # a growth of -7.19 percent is a fall; (+5%) a rise
-    if not change and previous:
+    if not change and previous and not _LEVEL_IN_BRACKETS.search(subject):
         change = _change_of_claim_before(before, subject, kind, previous, previous_kind)
     return change or _change_after(after, kind), noun_metric
+
+
+# (…; guests from mainland China (904,000), Hong Kong (187,000) …: a level in brackets after an item's words
+# is the item's own figure, no part of the change told before; a conversion, "(" alone, still is)
+# (but from April - June 2015 (129 900): after a time, the level the change ran from)
+_LEVEL_IN_BRACKETS = regex.compile(r"[A-Za-z][^()]*[A-Za-z]\s?\(\s*\Z")
 
 
 _AN_ARTICLE_END = regex.compile(r"(?i)(?:^|\s)an?\s*\Z")
@@ -849,10 +870,15 @@ def _shares_change(before: str, between: str, previous) -> bool:
                 or (_continues_claim(between) and not previous.reached))
 
 
+# (rose by 10.5 percent for urban citizens, and by 15.7 percent for rural citizens: a group after the first number)
+_AND_BY = regex.compile(r"(?i)\A(?:(?:for|in|among|at|of)\s+[^,;]{1,40}?)?,?\s*and\s+by\Z")
+
+
 def _next_time_by(between: str) -> bool:
-    """expanded by 2.13 percent in the second quarter and by 2.66 percent in the first: the same change in
-    another period, joined by "and by"."""
-    return " ".join(_TIME_PHRASE.sub(" ", between).split()).strip(" ,").lower() == "and by"
+    """expanded by 2.13 percent in the second quarter and by 2.66 percent in the first; rose by 10.5 percent for
+    urban citizens, and by 15.7 percent for rural ones: the same change in another period or group, joined by
+    "and by"."""
+    return _AND_BY.match(" ".join(_TIME_PHRASE.sub(" ", between).split()).strip(" ,")) is not None
 
 
 # growth of 9.2 percent, with North China's Inner Mongolia at 7.3 percent, Gansu at 6.4 percent: the items after
@@ -1208,7 +1234,8 @@ def _item_metric(text: str, q: Quantity, head: str) -> tuple[str, str] | None:
     if those := _THOSE.match(item):  # (those from X (917,000): guests from X)
         noun = _noun_of_those(text, q.start)
         return (f"{noun} {item[those.end():]}" if noun else item), "en.bracketed-item"
-    shared = _HEAD_OF.match(head) if head else None
+    own_head = _ITEM_HEAD.match(item) is not None  # (guests from Hong Kong: the item names its own measure)
+    shared = _HEAD_OF.match(head) if head and not own_head else None
     return (f"{shared.group(1)} {item}" if shared else item), "en.bracketed-item"
 
 
@@ -1244,8 +1271,9 @@ def _bracketed_item(text: str, q: Quantity) -> str:
     item = _LIST_LEAD_IN.sub("", _CLAUSE_JOINER.split(regex.sub(r"(?i)\Aand\s+", "", item))[-1])
     item = _LEADING_ARTICLE.sub("", _REPORTED_THAT.sub("", item))  # (DSEC indicated that both the general unemployment rate (2.6%) …)
     if (listed := _NEXT_BRACKETED.search(item)) is not None:
-        # (those from A (41,000), B (10,000) and C (9,000): each later item is "those from" B, C as well)
-        first = _THOSE_FROM.match(item)
+        # (those from A (41,000), B (10,000) and C (9,000): each later item is "those from" B, C as well; guests
+        # from A (904,000), B (187,000): "guests from" B)
+        first = _THOSE_FROM.match(item) or _ITEM_HEAD.match(item[: item.find("(")])
         item = (first.group() if first else "") + listed.group("item")
     # (followed by Guangxi Zhuang autonomous region (6.8 percent): a place that did it, not what is measured)
     return item if 0 < len(item.split()) <= 8 and item[:1].isalpha() and not _names_an_actor(item) else ""
@@ -1257,6 +1285,7 @@ _LEADING_ARTICLE = regex.compile(r"(?i)\A(?:the|a|an)\s+(?=\S)")
 _LIST_LEAD_IN = regex.compile(r"(?i)\A(?:among\s+(?:them|which),\s*)")
 _NEXT_BRACKETED = regex.compile(r"\)\s*,?\s*(?:and\s+)?(?P<item>[^(),;]+)\Z")
 _THOSE_FROM = regex.compile(r"(?i)(?:those|that)\s+(?:from|in|of|for)\s+")
+_ITEM_HEAD = regex.compile(r"(?i)[a-z][\w-]*(?:\s[a-z][\w-]*){0,3}?\s(?:from|for|to)\s+(?=\S)")  # (not "in": commodities in supermarkets is a place)
 
 
 _OF_THE_COUNT = regex.compile(r"(?i)\b(?:in|of|among|across|for)(?:\s+the)?\s*\Z")
@@ -1479,7 +1508,7 @@ def _names_a_source(between: str, lead: str) -> bool:
 def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: list[EnglishContext]) -> list[EnglishContext]:
     """A, B and C reached x, y and z, respectively: each number takes its own item of the list before it
     (and a second list of as many numbers that follows takes the same items)."""
-    out = list(contexts)
+    out = _items_referred(list(contexts))
     items: list[str] | None = None
     for group in _number_lists(text, quantities):
         last_end = quantities[group[-1]].quantity.end
@@ -1493,10 +1522,24 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
         items = own if own is not None or items is None or len(items) != len(group) else items
         if items is None and listed and group[0] >= len(group):
             # (imports amounted to x while exports came in at y, rising 3.2 and 13.6 percent, respectively: the
-            # measures of the claims before, in order)
-            items = [out[k].metric for k in range(group[0] - len(group), group[0])]
+            # measures of the claims before, in order; not a claim about them all: both exceeded 80%)
+            named = [c.metric for c in out[: group[0]] if c.rule != "en.items-referred"]
+            items = named[-len(group) :] if len(named) >= len(group) else None
         for k, item in zip(group, items or [], strict=False):
             out[k] = replace(out[k], metric=" ".join(_trimmed(_after_last_verb(item.split()))), rule="en.respectively")
+    return out
+
+
+def _items_referred(contexts: list[EnglishContext]) -> list[EnglishContext]:
+    """the rates for 5-star (85.6%) and 2-star hotels (83.1%) both exceeded 80%: "both" (or "all") measures the
+    bracketed items just before it together."""
+    out = list(contexts)
+    for k, c in enumerate(out):
+        if c.metric.lower() not in english_cues().list_references:
+            continue
+        run = list(itertools.takewhile(lambda e: e.rule == "en.bracketed-item", reversed(out[:k])))
+        if len(run) >= 2:
+            out[k] = replace(c, metric=" and ".join(e.metric for e in reversed(run)), rule="en.items-referred")
     return out
 
 

@@ -20,7 +20,7 @@ from ..types import Kind
 from .pack import alternation, english_cues, english_units
 
 YEAR = regex.compile(r"(?:19|20)\d{2}")
-_DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d{1,3}(?:\x20\d{3})+(?![\d,]|\.\d)|\d+)(?:\.\d+)?"
+_DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d{1,3}(?:\x20\d{3})+(?!\d|,\d|\.\d)|\d+)(?:\.\d+)?"
 # (1,234, Indian 2,86,389, and 3 791 600 as Hong Kong's statistics write it)
 @cache
 def _word_re() -> regex.Pattern[str]:

@@ -107,6 +107,8 @@ class EnglishCues:
     superlatives: tuple[str, ...]
     ratio_nouns: tuple[str, ...]
     opening_leads: tuple[str, ...]
+    list_references: tuple[str, ...]  # both, all: a subject that stands for the items just listed
+    elaboration_openers: tuple[str, ...]  # Specifically, …: a paragraph that details the one before keeps its period
     compass_words: tuple[str, ...]
     number_of_verbs: tuple[str, ...]
     list_names: tuple[str, ...]

@@ -108,10 +108,19 @@ def _measure_unit(text: str, pos: int) -> _Unit | None:
 
 def _is_counted(plural: regex.Match[str] | None) -> bool:
     """A plural noun phrase after a number that names what is counted (no verb or link word in it)."""
+    return plural is not None and plural.group("noun").lower() not in _not_nouns() and _plain_modifiers(plural.group("mods"))
+
+
+_BE_OR_OF = frozenset({"of", "is", "are", "was", "were"})
+
+
+def _plain_modifiers(mods: str) -> bool:
+    """The words before a counted noun hold no verb, link word or "of"; a participle after "newly" is an
+    adjective (155,600 newly registered market entities)."""
     cues = english_cues()
-    stops = set(cues.stop_words + cues.link_words)
-    return plural is not None and plural.group("noun").lower() not in _not_nouns() and not any(
-        w.lower() in stops or w.lower() in _not_nouns() or w.lower() == "of" for w in plural.group("mods").split())
+    stops = set(cues.stop_words + cues.link_words) | _not_nouns() | {"of"}
+    words = [w.lower() for w in mods.split()]
+    return not any(w in stops and not (k and words[k - 1] == "newly") for k, w in enumerate(words))
 
 
 def _counted_noun(text: str, pos: int, number: Number) -> _Unit | None:
@@ -119,8 +128,8 @@ def _counted_noun(text: str, pos: int, number: Number) -> _Unit | None:
     number in digits or words (31 provinces, twenty-five schools)."""
     cues = english_cues()
     m = _count_re().match(text, pos)
-    if m is not None and "of" in m.group("mods").lower().split():
-        m = None  # (Three of the five projects: "of" opens the whole the part is taken from)
+    if m is not None and _BE_OR_OF & set(m.group("mods").lower().split()):
+        m = None  # (Three of the five projects: "of" opens the whole the part is taken from; 53,600 were …: a link)
     if m is None:
         m = next((p for p in (_PLURAL_NOUN.match(text, pos), _FIRST_PLURAL_NOUN.match(text, pos)) if _is_counted(p)), None)
         if m is None:
@@ -209,8 +218,21 @@ def _unit_of(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, D
         return _Unit(symbol.group() if symbol else code, Kind.MONEY, code, code, Decimal(1), number.end), Decimal(1)
     if number.scaled:
         return _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end), Decimal(1)
-    bare = _level_unit(text, number) or _elided_count(text, number, numbers)
+    bare = _level_unit(text, number) or _elided_count(text, number, numbers) or _count_told_after(text, number)
     return (bare, Decimal(1)) if bare else None
+
+
+_LINKED_PLURAL = regex.compile(r"\s+(?:were|was|are|is)(?P<np>\s(?P<mods>(?:[a-z][\w-]*\s){0,3}?)(?P<noun>[a-z]{2,}(?<!s)s))\b(?!\s+(?:of|by)\b)")
+
+
+def _count_told_after(text: str, number: Number) -> _Unit | None:
+    """of which 53,600 were newly registered enterprises: a bare number that a link verb makes a plural noun
+    counts that noun (the noun is not written with the number, so the unit is empty)."""
+    m = _LINKED_PLURAL.match(text, number.end)
+    if m is None or number.in_words or not _is_counted(m):
+        return None
+    name = singular(m.group("noun").lower(), english_cues())
+    return _Unit("", Kind.COUNT, name, name, Decimal(1), number.end, m.group("np").strip())
 
 
 def _level_unit(text: str, number: Number) -> _Unit | None:
@@ -269,7 +291,7 @@ def _change_by_then_level(text: str, number: Number) -> bool:
         and _THEN_LEVEL.match(text, number.end) is not None
 
 
-_NOUN_BEFORE_BRACKET = regex.compile(r"[A-Za-z]\s?\(\Z")
+_NOUN_BEFORE_BRACKET = regex.compile(r"(?:[A-Za-z]|\b(?:19|20)\d\d)\s?\(\Z")  # (or a time: that in May - July 2019 (40 700))
 
 
 def _bracketed_after_noun(text: str, number: Number) -> bool:

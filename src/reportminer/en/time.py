@@ -232,7 +232,8 @@ def _base_check_at(low: str, m: regex.Match[str]) -> int:
     return m.start()
 
 
-def _parts(sentence: str, low: str, published: str, frame: str, found: list[TimeExpression]) -> tuple[list[TimeExpression], list]:
+def _parts(sentence: str, low: str, published: str, frame: str, found: list[TimeExpression],
+           bases: bool = False) -> tuple[list[TimeExpression], list]:
     """the first three quarters (of 2024 / of this year), January-September, September 2020, March 5, 2024:
     months of a year (a date written to the day is an event's, as a news lead's)."""
     relative_spans = []
@@ -249,7 +250,7 @@ def _parts(sentence: str, low: str, published: str, frame: str, found: list[Time
         period = _months_period(year, first, last, m.start(), m.end(), published)
         if year_at and year_at is not m and (_is_base(low, m.start()) or period):
             found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it (a base's too)
-        if period and not _part_is_base(low, _base_check_at(low, m)) and not _forecast_made_re().search(low, 0, m.start()):
+        if period and (bases or not _part_is_base(low, _base_check_at(low, m))) and not _forecast_made_re().search(low, 0, m.start()):
             found.append(_expression(m.start(), m.end(), period, day=bool(_day(m)), end_day=int(m.group("d2") or 0)))
     return found, relative_spans
 
@@ -292,12 +293,24 @@ def _windows(low: str, published: str, found: list[TimeExpression]) -> list[Time
     year = report_year(published)
     for m in _window_re().finditer(low) if year is not None else ():
         n = int(m.group("n")) if m.group("n").isdigit() else cardinal(m.group("n"))
-        if not n or any(t.start <= m.start() < t.end for t in found):
+        if not n or any(t.start <= m.start() < t.end for t in found) or _windows_a_record(low, m.start()):
             continue
         future = m.group("lead") in english_cues().window_future_words
         first, last = (year, year + n - 1) if future else (year - n, year - 1)
         found.append(_expression(m.start(), m.end(), str(first) if first == last else f"{first}/{last}"))
     return found
+
+
+@cache
+def _record_before_re() -> regex.Pattern[str]:
+    words = alternation(english_cues().superlatives + ("record",))
+    return regex.compile(rf"\b(?:{words})\b[^,;.]{{0,60}}\Z")
+
+
+def _windows_a_record(low: str, start: int) -> bool:
+    """the fastest rate of growth for rural residents in the past 14 years: a window after a superlative in
+    its clause measures the record, not when the figure was."""
+    return bool(_record_before_re().search(low, max(0, start - 80), start))
 
 
 def _so_far(low: str, start: int, end: int) -> bool:
@@ -338,11 +351,12 @@ def _relative_parts(low: str, published: str, found: list[TimeExpression]) -> li
     return found
 
 
-def find_times(sentence: str, published: str, frame: str) -> list[TimeExpression]:
-    """The time expressions of a sentence that are not comparison bases, in order."""
+def find_times(sentence: str, published: str, frame: str, bases: bool = False) -> list[TimeExpression]:
+    """The time expressions of a sentence that are not comparison bases (with ``bases``, months of a base
+    too: from April - June 2015), in order."""
     low = sentence.lower().replace("\n", " ")  # (a hard-wrapped line breaks no phrase; same length)
     found = _years(sentence, low, published)
-    found, taken = _parts(sentence, low, published, frame, found)
+    found, taken = _parts(sentence, low, published, frame, found, bases)
     found = _year_at_hand(low, published, frame, _windows(low, published, _relative(low, published, found, taken)))
     found = _year_to_month(low, _months_ending(low, _relative_parts(low, published, found)))
     found = _same_period_of_year(low, frame, _previous_quarter(low, frame, _previous_month(low, frame, found)))
