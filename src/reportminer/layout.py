@@ -40,6 +40,7 @@ class _LayoutPatterns:
     closers: str
     caption_max: int
     photo_credit: tuple[str, ...]
+    end_marks: tuple[str, ...]  # (完): a news story's end mark, after its last sentence
     bullet: regex.Pattern[str]  # a list item's marker at the start of a line (not the —— of a dateline)
     sentence_end: regex.Pattern[str]  # sentence-final punctuation with the closing marks after it
     year_word: regex.Pattern[str]  # a year with its mark and no month: 2023年工作回顾 (2026年1月14日 is a dateline)
@@ -65,6 +66,7 @@ def _patterns() -> _LayoutPatterns:
         closers="".join(cues["closers"]),  # type: ignore[arg-type]
         caption_max=int(cues["caption_max_chars"]),  # type: ignore[arg-type]
         photo_credit=tuple(cues["photo_credit_suffixes"]),  # type: ignore[arg-type]
+        end_marks=tuple(cues["end_marks"]),  # type: ignore[arg-type]
         bullet=regex.compile("[" + regex.escape("".join(cues["bullets"])) + r"](?![—-])"),  # type: ignore[arg-type]
         sentence_end=regex.compile(
             # ASCII ! and ? end a sentence only before a space, a Chinese character or the end (not in a URL)
@@ -104,7 +106,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _ends_sentence(text: str) -> bool:
     p = _patterns()
-    stripped = text.rstrip(p.closers)
+    text = text.rstrip()
+    mark = next((m for m in p.end_marks if text.endswith(m)), "")  # (…115宗。(完): the sentence before the mark)
+    stripped = text[: len(text) - len(mark)].rstrip(p.closers)
     if stripped.endswith(".") and _HAN_BEFORE_STOP.search(stripped):
         return True  # (…2.5%至3.5%. at the end of a line)
     return bool(stripped) and stripped[-1] in p.enders + "；;：:"

@@ -254,6 +254,7 @@ class LayoutCues:
     metadata_keys: Words
     byline_words: Words
     photo_credit_suffixes: Words
+    end_marks: Words  # (完), （完）: a news story's end mark after its last sentence
     caption_max_chars: int
     bullets: Words
     sentence_enders: Words
@@ -270,6 +271,12 @@ class PeriodCues:
 
     base_markers: Words
     previous_months: Words  # 先前, 此前: 先前三个月 is the months before, not a year's first months
+    moved_rates: Words  # 年增率, 通胀率: a rate whose level a verb moves keeps its sign (M2年增率下降为3.33%)
+    moved_to_links: Words  # 为, 至: between the verb that moves a rate and the level it reaches
+    revision_verbs: Words  # 下修, 下调: a forecast revised; the level it reaches takes the revision's direction
+    base_comparatives: Words  # 略高, 为低: after a base's own change, how the claim's compares with it
+    month_end_marks: Words  # 底, 末: 上月底 is still that month
+    month_figure_links: Words  # 之, 的: 上月底之6.51% is that month's own figure, even after a base marker
     back_references: Words  # 期内: a sentence that opens with it is about the period of the claim before
     each_quarter: Words  # 各季: 今年各季…分别为a、b、c、d are the year's four quarters in order
     point_parts: Words  # 年中: a point in a year; a span from it starts the month after (去年年中至今年年中)

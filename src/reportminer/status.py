@@ -79,10 +79,18 @@ def _cause_openers() -> tuple[str, ...]:
 
 
 def _dates_a_start(text: str, t: TimeExpression) -> bool:
-    """由上月4.40%降为4.32%: a date between 从/由 and the number right after it dates that start only."""
-    segment = text[t.end : t.end + _ATTRIBUTE_REACH]
+    """由上月4.40%降为4.32%, 由上月底之6.88%下降为5.88%: a date between 从/由 and the number right after it (a
+    link 之 or 的 may stand between) dates that start only."""
+    segment = text[t.end : t.end + _ATTRIBUTE_REACH].lstrip()
+    link = next((w for w in _figure_links() if segment.startswith(w)), "")
+    segment = segment[len(link) :]
     note = next((n for n in _value_notes() if segment.lstrip().startswith(n)), "")  # (由上月下修值 15.8%)
     return text.endswith(_words().change_from, 0, t.start) and _quantity_opens(segment.lstrip()[len(note) :])
+
+
+@cache
+def _figure_links() -> tuple[str, ...]:
+    return load_lexicon().words("period", "month_figure_links")
 
 
 @cache
@@ -112,7 +120,7 @@ def resolve_period(text: str, q: Quantity, times: list[TimeExpression],
     # number only, not the clauses after it
     marker = _words().attribute_marker
     while before and (_attribute_of_a_number(text, times[before - 1], marker) or _dates_a_start(text, times[before - 1])) \
-            and text[times[before - 1].end : q.prefix_start].strip() not in (marker, "", *_value_notes()):
+            and text[times[before - 1].end : q.prefix_start].strip() not in (marker, "", *_figure_links(), *_value_notes()):
         before -= 1
     while before and _dates_a_cause(text, times[before - 1], q):
         before -= 1  # (由于多个项目于过去五年间入伙，令…增加22.4%: the time of the cause, not of the figure)
@@ -297,7 +305,8 @@ _BASE_NOUN = regex.compile(r"\p{Han}{1,4}")  # 与2022年年中人口7346100人�
 
 
 def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
-    between = text[base.end : q.prefix_start].strip()
+    # (较4月份0.9%略高: the base's month may end before its 份)
+    between = text[base.end : q.prefix_start].strip().removeprefix(load_lexicon().schema.period.month_suffix).strip()
     if not between or (between in "(（" and text[q.end : q.end + 1] in ")）"):
         return True  # 较去年第二季410.4亿澳门元, 低于过去十年3.9%的平均增幅, 较去年同季(154.9亿元)下跌
     if between == _words().attribute_marker:  # 较第1季的517亿元, 比去年的3%低 (是2020年的1.45倍 is of now)
@@ -307,6 +316,8 @@ def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
     corresponding = next((w for w in load_lexicon().words("regional", "corresponding") if named.startswith(w)), None)
     if corresponding is not None and _BASE_NOUN.fullmatch(named[len(corresponding) :]):
         return True  # 较2025年9月份的相应升幅1.1%略高: the base's own figure
+    if between in cue_words().changes and text.startswith(load_lexicon().words("period", "base_comparatives"), q.end):
+        return True  # 较4月份升1.1%略高: the base's own change, then how the claim's compares with it
     closers = load_lexicon().words("period", "base_closers")
     return (q.kind not in PERCENTS and _BASE_NOUN.fullmatch(between) is not None
             and text.startswith(closers, q.end))

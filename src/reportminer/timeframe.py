@@ -849,14 +849,32 @@ def relative_months(text: str, month: TimeExpression | None, found: list[TimeExp
     bases = load_lexicon().words("period", "base_markers")
     out = []
     for m in _relative_month_re().finditer(text):
-        if text.endswith(bases, 0, m.start()) or any(t.start <= m.start() < t.end for t in found):
+        end = _past_month_end(text, m.end())
+        own_figure = _month_figure_re().match(text, end) is not None  # (低于上月底之6.51%: a base's own figure)
+        if (text.endswith(bases, 0, m.start()) and not own_figure) or any(t.start <= m.start() < t.end for t in found):
             continue
         if any(len(word) > 1 and word in text[m.end() : m.end() + FORECAST_REACH] for word in _target_words()):
             continue  # (优于上月原先预期的667亿至687亿美元: when a forecast was made, not what it is about)
         word = regex.sub(_MONTH_NOTE, "", m.group())
-        period = _counted_month(word, _origin(text, m.start(), word, month, found, published))
-        out.append(TimeExpression(m.start(), m.end(), period, period))
+        # (低于上月底之6.51%: a base's own figure is the month before the one the release is about)
+        own_base = own_figure and text.endswith(bases, 0, m.start())
+        origin = month.first if own_base and month is not None else _origin(text, m.start(), word, month, found,
+                                                                            published, own_base)
+        period = _counted_month(word, origin)
+        out.append(TimeExpression(m.start(), end, period, period))
     return out + _month_windows(text, month.first if month else published[:7], found + out)
+
+
+def _past_month_end(text: str, end: int) -> int:
+    """上月底: the end of the month is the month (the mark belongs to the time, not to what follows)."""
+    mark = next((w for w in load_lexicon().words("period", "month_end_marks") if text.startswith(w, end)), "")
+    return end + len(mark)
+
+
+@cache
+def _month_figure_re() -> regex.Pattern[str]:
+    links = _alternation(load_lexicon().words("period", "month_figure_links"))
+    return regex.compile(rf"(?:{links})?\s*[0-9]")
 
 
 def publication_quarter(published: str) -> TimeExpression | None:
@@ -940,14 +958,16 @@ def _month_window_re() -> regex.Pattern[str]:
 
 
 def _origin(text: str, start: int, word: str, month: TimeExpression | None, found: list[TimeExpression],
-            published: str) -> str:
+            published: str, own_base: bool = False) -> str:
     """The month a relative month at ``start`` counts from. With no frame yet, 本月 is the month written before
-    it in the sentence (106年8月底…，本月总薪资); 上月 still counts from publication (今日公布今年5月的消费物价
-    指数，上月整体消费物价…)."""
+    it in the sentence (106年8月底…，本月总薪资), and so is 上月 where it dates the start of a change or a base's
+    own figure (本年7月…由上月底之5.36%, 高于上月底之5.1%); else 上月 counts from publication (今日公布今年5月的
+    消费物价指数，上月整体消费物价…)."""
     stated = next((t for t in reversed(found) if t.end <= start and len(t.first) == 7 and t.first == t.last), None)
     this_month = load_lexicon().cues["period"]["relative_months"][word] == 0  # type: ignore[index]
-    if month is None and stated is not None and this_month:
-        return stated.first
+    starts_a_change = text.endswith(load_lexicon().words("change", "from_words"), 0, start)
+    if month is None and stated is not None and (this_month or starts_a_change or own_base):
+        return stated.first  # (本年7月…放款年增率由上月底之5.36%回升为5.52%: the month before the one just named)
     return _month_counted_from(text, start, month, published)
 
 

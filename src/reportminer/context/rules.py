@@ -78,6 +78,27 @@ def _push_verbs() -> tuple[str, ...]:
     return load_lexicon().schema.change.push_verbs
 
 
+@rule("read.change.rate-moved", kinds=frozenset({Kind.PERCENT}))
+def rate_moved(site: Site, draft: Draft) -> Draft | None:
+    """M2年增率下降为3.33%, 年增率由上月底之6.88%下降为5.88%: a rate that is a change by definition, moved to a
+    level by a change verb (下降为, 回落至), takes its change by its sign: the verb tells how the rate moved,
+    not which way the measure went (a revision, 下修至, keeps the verb's direction)."""
+    q, clause = site.q, site.text[site.clause[0] : site.q.prefix_start]
+    moved = _moved_to_re().search(clause)
+    if not q.value or moved is None or not any(word in clause for word in load_lexicon().words("period", "moved_rates")):
+        return None
+    if moved.group("verb").endswith(load_lexicon().words("period", "revision_verbs")):
+        return None  # (预测第四季经济成长率下修至1.22%: a revision, whose direction the verb tells)
+    return draft._replace(change="increase" if q.value > 0 else "decrease")
+
+
+@cache
+def _moved_to_re() -> re.Pattern[str]:
+    """A change verb, then 为/至/到, right before the number: the level a change moved something to."""
+    verbs = sorted(cue_words().changes, key=len, reverse=True)
+    return re.compile(f"(?P<verb>{'|'.join(map(re.escape, verbs))})(?:{'|'.join(map(re.escape, load_lexicon().words('period', 'moved_to_links')))})\\s*\\Z")
+
+
 @rule("read.change.verb-before", kinds=NOT_RANK)
 def verb_before(site: Site, draft: Draft) -> Draft | None:
     """A change verb ends the words before the number (fillers 到, 了, 分别 and qualifiers may stand
