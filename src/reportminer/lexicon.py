@@ -274,6 +274,8 @@ class PeriodCues:
     moved_rates: Words  # 年增率, 通胀率: a rate whose level a verb moves keeps its sign (M2年增率下降为3.33%)
     moved_to_links: Words  # 为, 至: between the verb that moves a rate and the level it reaches
     revision_verbs: Words  # 下修, 下调: a forecast revised; the level it reaches takes the revision's direction
+    base_levels: Words  # 高位, 水平: 较今年7月时的高位398.2点, the base's own level
+    base_time_tails: Words  # 时: 7月时的高位, what joins a base's time to the level it had
     base_comparatives: Words  # 略高, 为低: after a base's own change, how the claim's compares with it
     month_end_marks: Words  # 底, 末: 上月底 is still that month
     month_figure_links: Words  # 之, 的: 上月底之6.51% is that month's own figure, even after a base marker
@@ -296,6 +298,7 @@ class PeriodCues:
     span_joiners: str
     until: str
     since: Words
+    since_not_before: Words  # 京, 华: after 来 they make it "came to" (2020年来京游客), not "since"
     running_marks: Words  # 迄今: 11月迄今 is the month still running
     base_closers: Words  # 比较: closes a base phrase after its amount
     level_bases: Words  # 回复至: 回复至2019年逾八成水平 is a share of that level, said of now
@@ -504,8 +507,9 @@ _ROLE_TABLES = ("roles", "implies")
 UNIT_ROLES = frozenset({"", "generic", "place", "attribute"})
 # only_after — arabic: a unit only after Arabic digits or a magnitude (四方 is four parties); streak: only after
 # a streak word (连续12届; 二十届 is a name); decimal: only after a number written with a decimal point
-# (旅客平均逗留时间为1.2日; 19日 is a day's date).
-UNIT_ONLY_AFTER = frozenset({"", "arabic", "streak", "decimal"})
+# (旅客平均逗留时间为1.2日; 19日 is a day's date); index: only where an index is named shortly before it
+# (私人楼价指数报396.3点; 上午9点 is a time of day).
+UNIT_ONLY_AFTER = frozenset({"", "arabic", "streak", "decimal", "index"})
 
 # The old [units] lists, derived from the columns of units.csv: list name → (column, value).
 _DERIVED_UNIT_LISTS = {

@@ -720,7 +720,13 @@ def _unit_out_of_place(text: str, number: NumberMatch, unit: str, end: int, lex:
         return not text.endswith(tuple(lex.cues["units"]["streak_words"]), 0, number.start)  # 连续12届
     if only_after == "decimal":  # 逗留时间为1.2日 (a Macau release); 19日 is a date
         return not any(point in text[number.start : number.end] for point in (".", *lex.decimal_points))
+    if only_after == "index":  # 楼价指数报396.3点, …较今年7月时的高位398.2点; 上午9点 is a time of day
+        before = text[max(0, number.start - INDEX_REACH) : number.start]
+        return not any(word in before for word in lex.schema.regional.index_words)
     return False
+
+
+INDEX_REACH = 80  # characters before a number in which an index must be named for 点 to be its points
 
 
 def _written_value(text: str, number: NumberMatch, unit: str, end: int, lex: Lexicon) -> tuple[Decimal, int] | None:

@@ -307,6 +307,9 @@ _BASE_NOUN = regex.compile(r"\p{Han}{1,4}")  # 与2022年年中人口7346100人�
 def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
     # (较4月份0.9%略高: the base's month may end before its 份)
     between = text[base.end : q.prefix_start].strip().removeprefix(load_lexicon().schema.period.month_suffix).strip()
+    tail = next((w for w in load_lexicon().words("period", "base_time_tails") if between.startswith(w)), "")
+    if between[len(tail) :].removeprefix(_words().attribute_marker) in load_lexicon().words("period", "base_levels"):
+        return True  # 较今年7月时的高位398.2点: the level the base's time had
     if not between or (between in "(（" and text[q.end : q.end + 1] in ")）"):
         return True  # 较去年第二季410.4亿澳门元, 低于过去十年3.9%的平均增幅, 较去年同季(154.9亿元)下跌
     if between == _words().attribute_marker:  # 较第1季的517亿元, 比去年的3%低 (是2020年的1.45倍 is of now)

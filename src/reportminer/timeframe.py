@@ -54,7 +54,7 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
     parts = _alternation(year_parts())
     # Text typeset from PDF puts spaces around Arabic numbers (2025 年 3 月): up to two are allowed.
     s = r"[ \t\u3000]{0,2}"
-    y, m, since = regex.escape(cues["year_mark"]), regex.escape(cues["month_mark"]), _alternation(cues["since"])
+    y, m, since = regex.escape(cues["year_mark"]), regex.escape(cues["month_mark"]), _since_pattern(cues)
     span = regex.escape(cues["span_joiners"])  # 2021—2025年, 1-11月
     until_lead, until = (regex.escape(c) for c in cues["until"])  # 截至11月底: 至 that is no span joiner
     # (到8月 is a month, 5月到8月 a span: a word joiner joins only a month or number before it; 到8月底 a deadline)
@@ -103,6 +103,11 @@ def _pattern(roc: bool = False, fiscal: bool = False) -> regex.Pattern[str]:
         """,
         regex.VERBOSE,
     )
+
+
+def _since_pattern(cues) -> str:
+    """以来, 来 after a year: since then (2011年来15年新高); not 来 before a place it came to (2020年来京游客)."""
+    return f"(?:{_alternation(cues['since'])})(?!{_alternation(cues['since_not_before'])})"
 
 
 def _age_band(lex) -> str:
@@ -265,6 +270,8 @@ def find_time_expressions(text: str, published: str, roc: bool = False, fiscal: 
         if _group(m, "relative") and m.group("relative").endswith(tuple(lex.words("period", "window_tails"))) \
                 and _windows_a_record(m, lex):
             continue  # 创五年来最高增幅: the window of a record dates no figure
+        if _group(m, "since") and any(word in text[m.end() : m.end() + RECORD_REACH + 4] for word in _record_words()):
+            continue  # 写2011年来15年新高: how long since a record was last set, not when the figures were
         if m.group("plan") and _epithet().match(text, m.end()):
             continue  # 今年是“十四五”收官之年: the plan names the year, the year is the period
         if m.group("byear") and (text.startswith(_counted_words(), m.end()) or _in_a_name(text, m.start())):
