@@ -276,6 +276,7 @@ class PeriodCues:
     revision_verbs: Words  # 下修, 下调: a forecast revised; the level it reaches takes the revision's direction
     base_levels: Words  # 高位, 水平: 较今年7月时的高位398.2点, the base's own level
     base_time_tails: Words  # 时: 7月时的高位, what joins a base's time to the level it had
+    base_openers: Words  # 和, 与: 和一一三年相较, a time between one and a base closer is a base
     base_comparatives: Words  # 略高, 为低: after a base's own change, how the claim's compares with it
     month_end_marks: Words  # 底, 末: 上月底 is still that month
     month_figure_links: Words  # 之, 的: 上月底之6.51% is that month's own figure, even after a base marker

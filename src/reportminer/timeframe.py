@@ -318,6 +318,9 @@ def _is_base(text: str, m: regex.Match[str], base_end: int, lex) -> bool:
     if text.endswith(lex.words("period", "base_markers"), 0, m.start()) \
             or _listed_base_re().search(text, max(0, m.start() - _LISTED_BASE_REACH), m.start()):
         return True
+    if text.endswith(lex.words("period", "base_openers"), 0, m.start()) \
+            and text.startswith(lex.words("period", "base_closers"), m.end()):
+        return True  # 和一一三年相较增加747亿美元: a base between a conjunction and a closer
     joiner = text[base_end : m.start()] if 0 <= base_end < m.start() else ""
     return bool(joiner) and joiner in lex.cues["period"]["span_joiners"]
 

@@ -141,7 +141,9 @@ def _patterns(lex: Lexicon, increase: tuple[str, ...], decrease: tuple[str, ...]
         basis_re=regex.compile(regex.escape(basis) + r"[\p{Han}]{0,6}?(?:" + alternation(lex.words("metric", "basis_ends")) + ")"),
         trailing_re=regex.compile("(?:" + alternation(lex.words("metric", "glued")) + r")\Z"),
         whole_words=frozenset(lex.words("qualifier", "not_prefix_words")),
-        change_re=regex.compile("(?P<change>" + alternation(increase + decrease) + ")(?:"
+        # (进一步回落,至3.4%: a comma may part the verb from the 至 of the level it reaches)
+        change_re=regex.compile("(?P<change>" + alternation(increase + decrease) + r")(?:[，,](?="
+                                + alternation(lex.words("change", "to_words")) + "))?(?:"
                                 + alternation(lex.words("change", "fillers") + prefixes) + r"|[ \t\u3000])*"
                                 + _month_of(lex, of) + r"\Z"),
         target_re=regex.compile(alternation(lex.cues["status"]["target"])),  # type: ignore[arg-type]
@@ -284,6 +286,7 @@ def change_after(text: str, start: int, pos: int, w: Cues, percent: bool = False
         return ""
     while text.startswith((" ", "\t"), pos):
         pos += 1  # (由上月的 4.88% 增为 4.9%: text typeset with spaces around numbers)
+    pos += text.startswith(("，", ","), pos)  # (由2022年10月至12月的366.53万人,下跌至…: a comma before the verb)
     m = w.change_after_re.match(text, pos)
     if m is None:
         return ""

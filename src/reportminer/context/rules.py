@@ -104,6 +104,9 @@ def verb_before(site: Site, draft: Draft) -> Draft | None:
     """A change verb ends the words before the number (fillers 到, 了, 分别 and qualifiers may stand
     between); a count takes only the verbs that count (新增, 减少)."""
     found = change_before(site.text, site.lo, site.anchor, cue_words(), site.q.kind == Kind.COUNT)
+    if not found and site.lo and site.text.startswith(_to_words(), site.lo) and site.text[site.lo - 1] in "，,":
+        # (进一步回落,至3.4%: the clause that opens with 至 is the level the verb before the comma reaches)
+        found = change_before(site.text, 0, site.anchor, cue_words(), site.q.kind == Kind.COUNT)
     if found == "increase" and site.q.value < 0:
         found = "decrease"  # (自然增加负5929人, 增长-3.2%: a negative increase is a fall)
     return draft._replace(change=found) if found else None
