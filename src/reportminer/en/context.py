@@ -45,6 +45,8 @@ _TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previou
 _LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
 _ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
+# (A (104.46) and B (105.77) recorded respective growth of 0.94% and 1.30%: "respective" before the numbers pairs them too)
+_RESPECTIVE_BEFORE = regex.compile(r"(?i)\brespective\s+[a-z]+(?:\s+[a-z]+)?\s+(?:of\s+)?\Z")
 _POSTPOSED = regex.compile(r"(?i)\s+(up|down)\b(?!\s+(?:to|from|on)\b)")
 # (expanded at an unexpected rate of seven percent: whatever the adjective, a rate of)
 _RATE_OF = regex.compile(r"(?i)\bat\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,2}?(?:rate|pace)\s+of\s*\Z")
@@ -1261,7 +1263,7 @@ def _bracketed_item(text: str, q: Quantity) -> str:
     and gifts (-2.2%): a rate alone in brackets after an item of a list measures that item (items apart by
     semicolons where the sentence has them, else by commas), under the head the list shares."""
     open_at = text.rfind("(", 0, q.start)
-    if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MONEY, Kind.COUNT) or open_at < 0 or text[open_at + 1 : q.start].strip() \
+    if q.kind not in (Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MONEY, Kind.COUNT, Kind.OTHER) or open_at < 0 or text[open_at + 1 : q.start].strip() \
             or text[q.end : q.end + 1] != ")":
         return ""
     head = text[:open_at].rstrip()
@@ -1269,7 +1271,8 @@ def _bracketed_item(text: str, q: Quantity) -> str:
     opener = list(_ITEM_OPENERS.finditer(head, cut + 1))
     item = head[opener[-1].end() if opener else cut + 1 :].strip()
     item = _LIST_LEAD_IN.sub("", _CLAUSE_JOINER.split(regex.sub(r"(?i)\Aand\s+", "", item))[-1])
-    item = _LEADING_ARTICLE.sub("", _REPORTED_THAT.sub("", item))  # (DSEC indicated that both the general unemployment rate (2.6%) …)
+    item = _LEADING_ARTICLE.sub("", _REPORTED_THAT.sub("", _dateline_rest_re().sub("", item)))  # (DSEC indicated that both the general unemployment rate (2.6%) …)
+    item = _dated_item_re().sub("", item)  # (the Composite CPI for October 2023 (105.02): the time is no part of it)
     if (listed := _NEXT_BRACKETED.search(item)) is not None:
         # (those from A (41,000), B (10,000) and C (9,000): each later item is "those from" B, C as well; guests
         # from A (904,000), B (187,000): "guests from" B)
@@ -1277,6 +1280,18 @@ def _bracketed_item(text: str, q: Quantity) -> str:
         item = (first.group() if first else "") + listed.group("item")
     # (followed by Guangxi Zhuang autonomous region (6.8 percent): a place that did it, not what is measured)
     return item if 0 < len(item.split()) <= 8 and item[:1].isalpha() and not _names_an_actor(item) else ""
+
+
+@cache
+def _dateline_rest_re() -> regex.Pattern[str]:
+    """June 22 - (after MACAU, at the head of a release): the dateline's day and dash before the first item."""
+    return regex.compile(rf"(?i)\A(?:{alternation(english_cues().months)})\.?\s+\d{{1,2}}\s*(?:--|—|–|-)\s*")
+
+
+@cache
+def _dated_item_re() -> regex.Pattern[str]:
+    months = alternation(english_cues().months)
+    return regex.compile(rf"(?i)\s+(?:for|in|of)\s+(?:(?:{months})\.?\s+)?(?:19|20)\d{{2}}\Z")
 
 
 _CLAUSE_JOINER = regex.compile(r"(?i)\s(?:while|whereas|but)\s")  # (… dropped by 5.3% while those from B (125,000))
@@ -1513,7 +1528,8 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
     for group in _number_lists(text, quantities):
         last_end = quantities[group[-1]].quantity.end
         first_start = quantities[group[0]].quantity.prefix_start
-        listed = _RESPECTIVELY.match(text[last_end:]) or (items is not None and len(items) == len(group))
+        listed = _RESPECTIVELY.match(text[last_end:]) or _RESPECTIVE_BEFORE.search(text, max(0, first_start - 40), first_start) \
+            or (items is not None and len(items) == len(group))
         if len(group) < 2 or not (listed or _parallel(text, first_start, len(group))):
             items = None
             continue
@@ -1526,7 +1542,8 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
             named = [c.metric for c in out[: group[0]] if c.rule != "en.items-referred"]
             items = named[-len(group) :] if len(named) >= len(group) else None
         for k, item in zip(group, items or [], strict=False):
-            out[k] = replace(out[k], metric=" ".join(_trimmed(_after_last_verb(item.split()))), rule="en.respectively")
+            words = _without_trailing_verbs(_after_last_verb(item.split()), _stop_words())  # (… registered respective)
+            out[k] = replace(out[k], metric=" ".join(_trimmed(words)), rule="en.respectively")
     return out
 
 

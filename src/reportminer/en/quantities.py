@@ -249,7 +249,8 @@ def _level_unit(text: str, number: Number) -> _Unit | None:
                 else _Unit("", Kind.COUNT, "item", "item", Decimal(1), number.end))
     if "." not in number.text:
         return None
-    if _index_level_re().search(text, 0, number.start):
+    if _index_level_re().search(text, 0, number.start) or (text.startswith(")", number.end) and _index_bracket_re().search(
+            text, max(0, number.start - 60), number.start)):
         return _Unit("", Kind.OTHER, "index", "index", Decimal(1), number.end)
     if _level_re(english_cues().ratio_levels).search(text, 0, number.start):
         return _Unit("", Kind.OTHER, "ratio", "ratio", Decimal(1), number.end)
@@ -278,7 +279,8 @@ def _bare_level_re() -> regex.Pattern[str]:
 @cache
 def _change_by_re() -> regex.Pattern[str]:
     cues = english_cues()
-    return regex.compile(rf"(?i)\b(?:{alternation(cues.increase + cues.decrease)})\s+by\s*\Z")
+    # (down by 900 and 1,700 respectively: the later numbers of a list after "by" are changes too)
+    return regex.compile(rf"(?i)\b(?:{alternation(cues.increase + cues.decrease)})\s+by\s*(?:\d[\d, ]*\s*(?:,|and)\s*)*\Z")
 
 
 _THEN_LEVEL = regex.compile(r"(?i)(?:\s+from\s[^,;.]{1,40}?)?\s+to\s+[\d]")
@@ -286,9 +288,17 @@ _THEN_LEVEL = regex.compile(r"(?i)(?:\s+from\s[^,;.]{1,40}?)?\s+to\s+[\d]")
 
 def _change_by_then_level(text: str, number: Number) -> bool:
     """Number of the unemployed dropped by 600 from the previous period to 9,800: a bare whole number after a change
-    verb and "by", with the level it reaches written after it, is a count (the change of that level)."""
-    return "." not in number.text and _change_by_re().search(text, 0, number.start) is not None \
-        and _THEN_LEVEL.match(text, number.end) is not None
+    verb and "by", with the level it reaches written after it (or a bare level before it: total employment was
+    371,100, down by 900), is a count (the change of that level)."""
+    if "." in number.text or _change_by_re().search(text, 0, number.start) is None:
+        return False
+    return _THEN_LEVEL.match(text, number.end) is not None \
+        or _BARE_LEVEL_BEFORE.search(text, max(0, number.start - LEVEL_REACH), number.start) is not None
+
+
+# (was 371,100 … down by 900: a bare count with thousands separators, not a percent or an amount of money)
+_BARE_LEVEL_BEFORE = regex.compile(r"(?<![$\w.])\d{1,3}(?:[, ]\d{3})+(?![\d.]|\s*(?:%|percent|per\s+cent|[A-Za-z]))")
+LEVEL_REACH = 160  # characters before the change in which the level it changes may be told
 
 
 _NOUN_BEFORE_BRACKET = regex.compile(r"(?:[A-Za-z]|\b(?:19|20)\d\d)\s?\(\Z")  # (or a time: that in May - July 2019 (40 700))
@@ -315,6 +325,13 @@ def _index_level_re() -> regex.Pattern[str]:
     before it in the clause reaches is its level (as WPI为109.57 is); so is the level it moved from (…, edging
     down from 50.1 in August)."""
     return _level_re(english_cues().index_words, moved_from=True)
+
+
+@cache
+def _index_bracket_re() -> regex.Pattern[str]:
+    """the Composite CPI for October 2023 (105.02), the CPI-A (104.46): a decimal alone in brackets after an
+    index's name is its level."""
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().index_words)})\b[^,;.()]{{0,40}}?\(\s*\Z")
 
 
 @cache
