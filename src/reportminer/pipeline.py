@@ -26,6 +26,7 @@ from .status import (
     base_amounts,
     resolve_period,
     bracketed_times,
+    parallel_bracket_times,
     respective_times,
     surveyed_times,
     same_period_bases,
@@ -295,6 +296,7 @@ def _sentence_claims(document: Document, dated: _Dated, contexts: list[Context])
     claims = [make_claim(document, sentence, original, q, ctx, dated.times, dating) for q, ctx in zip(quantities, contexts)]
     claims = _dated_by(claims, respective_times(text, dated.stated_times, quantities))
     claims = _dated_by(claims, bracketed_times(text, dated.stated_times, quantities), "period.bracketed")
+    claims = _dated_by(claims, parallel_bracket_times(text, dated.stated_times, quantities), "period.bracketed-parallel")
     claims = _forecast_by_respondents(_dated_by(claims, surveyed_times(text, dated.stated_times, quantities), "period.survey"))
     bases = same_period_bases(text, dated.base_times, dated.stated_times, frame)
     return _base_figures_done(_dated_by(claims, base_amounts(text, bases, quantities), "period.base-amount"),

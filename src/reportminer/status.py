@@ -257,6 +257,44 @@ def bracketed_times(text: str, times: list[TimeExpression], quantities: list[Qua
 _OPENING_BRACKETS, _CLOSING_BRACKETS = ("(", "\uff08"), (")", "\uff09")
 
 
+@rule("period.bracketed-parallel", summary=(
+    "Figures in brackets after the items of a list, the first of which names its time (last month, up 3.8%), "
+    "are all of that time."
+))
+def parallel_bracket_times(text: str, times: list[TimeExpression], quantities: list[Quantity]) -> dict[int, TimeExpression]:
+    """食品价格上升5.0%(上月按年升3.8%)、住屋跌0.1%(跌0.1%)、…: index of each quantity alone in brackets after the
+    first bracket of the sentence that names a time before its figure → that time."""
+    first = next((k for k, q in enumerate(quantities) if _bracket_time(text, times, q) is not None), None)
+    if first is None:
+        return {}
+    time = _bracket_time(text, times, quantities[first])
+    return {k: time for k, q in enumerate(quantities) if k > first and _in_own_bracket(text, q)
+            and not any(_in_own_bracket(text, q, t.start) for t in times)}
+
+
+def _bracket_time(text: str, times: list[TimeExpression], q: Quantity) -> TimeExpression | None:
+    """The time inside the bracket that holds ``q``, before it (上月按年升3.8%), if any."""
+    opening = _own_opening(text, q)
+    return next((t for t in times if opening is not None and opening < t.start < q.prefix_start), None)
+
+
+def _own_opening(text: str, q: Quantity) -> int | None:
+    """Where the bracket that holds ``q`` and closes right after it opens (at most a few words before)."""
+    if text[q.end : q.end + 1] not in _CLOSING_BRACKETS:
+        return None
+    opening = max(text.rfind(b, max(0, q.prefix_start - BRACKET_REACH), q.prefix_start) for b in _OPENING_BRACKETS)
+    return opening if opening >= 0 and not any(c in text[opening + 1 : q.prefix_start] for c in _CLOSING_BRACKETS) else None
+
+
+def _in_own_bracket(text: str, q: Quantity, at: int = -1) -> bool:
+    """``q`` stands in brackets that close right after it (and, with ``at``, that hold position ``at``)."""
+    opening = _own_opening(text, q)
+    return opening is not None and (at < 0 or opening < at < q.prefix_start)
+
+
+BRACKET_REACH = 12  # characters of words a bracketed figure may have before it (上月按年升)
+
+
 def _run_of_numbers(text: str, indexes: list[int], quantities: list[Quantity]) -> list[int]:
     """The first numbers of ``indexes`` joined only by list separators (2795亿元、1242亿元及1463亿元)."""
     run = indexes[:1]

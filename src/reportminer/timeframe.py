@@ -976,9 +976,19 @@ def _origin(text: str, start: int, word: str, month: TimeExpression | None, foun
     stated = next((t for t in reversed(found) if t.end <= start and len(t.first) == 7 and t.first == t.last), None)
     this_month = load_lexicon().cues["period"]["relative_months"][word] == 0  # type: ignore[index]
     starts_a_change = text.endswith(load_lexicon().words("change", "from_words"), 0, start)
-    if month is None and stated is not None and (this_month or starts_a_change or own_base):
+    # (1月份按年录得通胀2.4%，…，上月按年录得升幅2.0%; 食品价格上升5.0%(上月按年升3.8%): a figure stands before it in
+    # its sentence, so 上月 is the month before the one the figure is of)
+    contrasted = _figure_before(text, start, found)
+    if month is None and stated is not None and (this_month or starts_a_change or own_base or contrasted):
         return stated.first  # (本年7月…放款年增率由上月底之5.36%回升为5.52%: the month before the one just named)
+    if month is not None and contrasted and not this_month:
+        return month.first
     return _month_counted_from(text, start, month, published)
+
+
+def _figure_before(text: str, start: int, found: list[TimeExpression]) -> bool:
+    """A digit before ``start`` outside the sentence's time expressions: a figure told before it."""
+    return any(ch.isdigit() and not any(t.start <= k < t.end for t in found) for k, ch in enumerate(text[:start]))
 
 
 def _month_counted_from(text: str, start: int, month: TimeExpression | None, published: str) -> str:
