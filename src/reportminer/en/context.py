@@ -195,6 +195,8 @@ def _joins_phrase(words: list[str], k: int, phrase_length: int, stop: frozenset[
     compound_to = before == "to" and _JOINER in words[k - 1]  # (orders to the U.S.: a listed compound ends in "to")
     if low in _INSIDE or (low in _ARTICLES and (before in _INSIDE or compound_to)):
         return True
+    if low in english_cues().frequency_adjectives:
+        return True  # (the average monthly regular wage: an adjective of the noun after it)
     if low == "to":
         return any(w.lower() in english_cues().ratio_nouns for w in words[max(0, k - 7) : k])
     if low == "by":

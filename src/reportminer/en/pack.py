@@ -107,6 +107,7 @@ class EnglishCues:
     superlatives: tuple[str, ...]
     ratio_nouns: tuple[str, ...]
     opening_leads: tuple[str, ...]
+    frequency_adjectives: tuple[str, ...]  # monthly: inside a noun phrase (the average monthly wage), no stop
     list_references: tuple[str, ...]  # both, all: a subject that stands for the items just listed
     elaboration_openers: tuple[str, ...]  # Specifically, …: a paragraph that details the one before keeps its period
     compass_words: tuple[str, ...]
