@@ -81,8 +81,15 @@ def _is_base(low: str, at: int) -> bool:
     equivalent to the GDP of Sichuan in 2001: a base of comparison, not a period."""
     before = _EDGE_OF.sub("", low[:at].rstrip()).removesuffix(" the")  # (up from the end of December)
     before = before.removesuffix(" last").removesuffix(" this")  # (than that in last December)
-    return ends_with(before, english_cues().base_markers) is not None or _COMPARING_WITH.search(before) is not None \
+    marker = ends_with(before, english_cues().base_markers)
+    if marker == "from" and _SUBJECT_FROM.search(before):
+        return False  # (Arrivals from the first nine months this year totalled …: "from" opens the subject's time)
+    return marker is not None or _COMPARING_WITH.search(before) is not None \
         or _base_phrase_re().search(before) is not None
+
+
+# A "from" that follows only a noun opening the sentence (Arrivals from …), with no number or change before it.
+_SUBJECT_FROM = regex.compile(r"(?:\A|[.;:]\s*)[a-z][a-z' -]{0,40}\sfrom\Z")
 
 
 def _years(sentence: str, low: str, published: str) -> list[TimeExpression]:
@@ -268,8 +275,10 @@ def _relative(low: str, published: str, found: list[TimeExpression], taken: list
     for phrase, (first, last) in english_cues().relative_years.items():
         for m in regex.finditer(rf"\b{regex.escape(phrase)}\b", low):
             # (up 1 point from last year: a base; over the past (five) year(s): a span, never a base)
+            # (down 3% on last year: "on" before a year is a base, as before 1999)
             base = first == last and not phrase.startswith(("the past", "past", "the last")) and (
-                _is_base(low, m.start()) or _FROM_A_NAMED_TIME.search(low, 0, m.start()) is not None)
+                _is_base(low, m.start()) or _FROM_A_NAMED_TIME.search(low, 0, m.start()) is not None
+                or (first < 0 and ends_with(low[: m.start()], english_cues().year_base_markers) is not None))
             if base or (m.start(), m.end()) in taken or any(
                     t.start <= m.start() < t.end for t in found):
                 continue
