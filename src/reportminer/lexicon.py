@@ -432,6 +432,7 @@ class RegionalCues:
 
     index_words: Words  # 指数: a bare number in brackets beside it is the index level (综合消费物价指数(104.10))
     index_links: Words  # 为: 7月WPI为109.57, a level after its index's name and a link
+    index_time_preps: Words  # 在: 指数在2014年8月为97.71, before the month told between the name and the link
     index_unit: str  # the std_unit of an index level
     quarter_code: str  # 112Q1: a year (ROC in Taiwan) and its quarter, as tables write them
     quarter_bases: Words  # 同季: a base that makes the sentence's figures quarterly (与上年同季比较)

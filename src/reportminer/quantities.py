@@ -1018,7 +1018,19 @@ def _after_index_name(text: str, start: int) -> bool:
     words = _CUES.regional.index_words
     ends = [start] + [start - len(link) for link in _CUES.regional.index_links if text.endswith(link, 0, start)]
     ends += [m.start() for end in list(ends) if (m := _ABBREVIATION_BEFORE.search(text, 0, end))]
+    # (贸易加权澳汇指数在2014年8月为97.71: the month of the level may stand between the name and the link)
+    ends += [m.start() for end in list(ends) if (m := _index_time_re().search(text, max(0, end - 16), end))]
     return any(text.endswith(words, 0, end) for end in ends)
+
+
+@cache
+def _index_time_re() -> regex.Pattern[str]:
+    lex = load_lexicon()
+    digits = "0-9" + regex.escape("".join(lex.digits) + "".join(lex.small_units))
+    period = lex.schema.period
+    year, month = regex.escape(period.year_mark), regex.escape(period.month_mark)
+    preps = "|".join(map(regex.escape, lex.words("regional", "index_time_preps")))
+    return regex.compile(rf"(?:{preps})?[{digits}]{{2,4}}{year}(?:[{digits}]{{1,3}}{month}(?:{regex.escape(period.month_suffix)})?)?\Z")
 
 
 _ABBREVIATION_BEFORE = regex.compile(r"[(（][A-Za-z]{2,6}[)）]\Z")
