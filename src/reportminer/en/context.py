@@ -45,6 +45,8 @@ _TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previou
 _LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
 _ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
+# (accounted for 39.6% and 22.6% of the expenditure respectively: a short phrase may stand before the word)
+_RESPECTIVELY_LATER = regex.compile(r"\A[^,;.()\d]{1,40}?\brespectively\b", regex.IGNORECASE)
 # (A (104.46) and B (105.77) recorded respective growth of 0.94% and 1.30%: "respective" before the numbers pairs them too)
 _RESPECTIVE_BEFORE = regex.compile(r"(?i)\brespective\s+[a-z]+(?:\s+[a-z]+)?\s+(?:of\s+)?\Z")
 _POSTPOSED = regex.compile(r"(?i)\s+(up|down)\b(?!\s+(?:to|from|on)\b)")
@@ -1239,8 +1241,17 @@ def _item_metric(text: str, q: Quantity, head: str) -> tuple[str, str] | None:
         noun = _noun_of_those(text, q.start)
         return (f"{noun} {item[those.end():]}" if noun else item), "en.bracketed-item"
     own_head = _ITEM_HEAD.match(item) is not None  # (guests from Hong Kong: the item names its own measure)
-    shared = _HEAD_OF.match(head) if head and not own_head else None
+    shared = _HEAD_OF.match(head) if head and not own_head and not _names_open_clause(text, q.start) else None
     return (f"{shared.group(1)} {item}" if shared else item), "en.bracketed-item"
+
+
+def _names_open_clause(text: str, start: int) -> bool:
+    """Operating Expenses (MOP31.71 billion) and Purchase of Goods, … (MOP18.12 billion) accounted for …: a list
+    of capitalised names that opens its clause is the clause's subject, under no head of a claim before."""
+    clause = text[text.rfind(";", 0, start) + 1 : start]
+    first_bracket = clause.find("(")
+    words = clause[:first_bracket].split() if first_bracket > 0 else []
+    return bool(words) and all(w[:1].isupper() or len(w) <= 3 for w in words)  # (not: This was followed by …)
 
 
 def _noun_of_those(text: str, end: int) -> str:
@@ -1273,6 +1284,7 @@ def _bracketed_item(text: str, q: Quantity) -> str:
     opener = list(_ITEM_OPENERS.finditer(head, cut + 1))
     item = head[opener[-1].end() if opener else cut + 1 :].strip()
     item = _LIST_LEAD_IN.sub("", _CLAUSE_JOINER.split(regex.sub(r"(?i)\Aand\s+", "", item))[-1])
+    item = _discourse_opener_re().sub("", item)  # (by contrast, the share of Compensation of Employees (MOP20.17 billion))
     item = _LEADING_ARTICLE.sub("", _REPORTED_THAT.sub("", _dateline_rest_re().sub("", item)))  # (DSEC indicated that both the general unemployment rate (2.6%) …)
     item = _dated_item_re().sub("", item)  # (the Composite CPI for October 2023 (105.02): the time is no part of it)
     if (listed := _NEXT_BRACKETED.search(item)) is not None:
@@ -1282,6 +1294,11 @@ def _bracketed_item(text: str, q: Quantity) -> str:
         item = (first.group() if first else "") + listed.group("item")
     # (followed by Guangxi Zhuang autonomous region (6.8 percent): a place that did it, not what is measured)
     return item if 0 < len(item.split()) <= 8 and item[:1].isalpha() and not _names_an_actor(item) else ""
+
+
+@cache
+def _discourse_opener_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\A\s*(?:{alternation(english_cues().discourse_openers)})\s*,\s*")
 
 
 @cache
@@ -1300,7 +1317,7 @@ _CLAUSE_JOINER = regex.compile(r"(?i)\s(?:while|whereas|but)\s")  # (… dropped
 _REPORTED_THAT = regex.compile(r"(?i)\A\S.*?\sthat\s+(?:both\s+)?(?=\S)")
 _LEADING_ARTICLE = regex.compile(r"(?i)\A(?:the|a|an)\s+(?=\S)")
 _LIST_LEAD_IN = regex.compile(r"(?i)\A(?:among\s+(?:them|which),\s*)")
-_NEXT_BRACKETED = regex.compile(r"\)\s*,?\s*(?:and\s+)?(?P<item>[^(),;]+)\Z")
+_NEXT_BRACKETED = regex.compile(r"\)\s*,?\s*(?:and\s+)?(?P<item>[^();]+)\Z")  # (and Purchase of Goods, Commissions & …)
 _THOSE_FROM = regex.compile(r"(?i)(?:those|that)\s+(?:from|in|of|for)\s+")
 _ITEM_HEAD = regex.compile(r"(?i)[a-z][\w-]*(?:\s[a-z][\w-]*){0,3}?\s(?:from|for|to)\s+(?=\S)")  # (not "in": commodities in supermarkets is a place)
 
@@ -1530,13 +1547,12 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
     for group in _number_lists(text, quantities):
         last_end = quantities[group[-1]].quantity.end
         first_start = quantities[group[0]].quantity.prefix_start
-        listed = _RESPECTIVELY.match(text[last_end:]) or _RESPECTIVE_BEFORE.search(text, max(0, first_start - 40), first_start) \
-            or (items is not None and len(items) == len(group))
+        listed = _said_respectively(text, first_start, last_end) or (items is not None and len(items) == len(group))
         if len(group) < 2 or not (listed or _parallel(text, first_start, len(group))):
             items = None
             continue
         lower = quantities[group[0] - 1].quantity.end if group[0] else 0
-        own = list_items(text, first_start, len(group), lower)  # (… and 0.8 percent, while that of A, B and C …)
+        own = _bracketed_items_before(out, group[0], len(group)) or list_items(text, first_start, len(group), lower)
         items = own if own is not None or items is None or len(items) != len(group) else items
         if items is None and listed and group[0] >= len(group):
             # (imports amounted to x while exports came in at y, rising 3.2 and 13.6 percent, respectively: the
@@ -1547,6 +1563,19 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
             words = _without_trailing_verbs(_after_last_verb(item.split()), _stop_words())  # (… registered respective)
             out[k] = replace(out[k], metric=" ".join(_trimmed(words)), rule="en.respectively")
     return out
+
+
+def _said_respectively(text: str, first_start: int, last_end: int) -> bool:
+    """x, y and z, respectively; x and y of the total respectively; respective growth of x and y."""
+    return bool(_RESPECTIVELY.match(text[last_end:]) or _RESPECTIVELY_LATER.match(text[last_end : last_end + 60])
+                or _RESPECTIVE_BEFORE.search(text, max(0, first_start - 40), first_start))
+
+
+def _bracketed_items_before(contexts: list[EnglishContext], first: int, count: int) -> list[str] | None:
+    """A (MOP31.71 billion) and B, C & D (MOP18.12 billion) accounted for 39.6% and 22.6% … respectively: as many
+    bracketed items right before the numbers are the items they pair with (their names may hold commas)."""
+    before = contexts[first - count : first] if first >= count else []
+    return [c.metric for c in before] if before and all(c.rule == "en.bracketed-item" for c in before) else None
 
 
 def _items_referred(contexts: list[EnglishContext]) -> list[EnglishContext]:

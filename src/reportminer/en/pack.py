@@ -108,6 +108,7 @@ class EnglishCues:
     ratio_nouns: tuple[str, ...]
     opening_leads: tuple[str, ...]
     frequency_adjectives: tuple[str, ...]  # monthly: inside a noun phrase (the average monthly wage), no stop
+    discourse_openers: tuple[str, ...]  # by contrast, meanwhile: words that open a clause, no part of an item
     list_references: tuple[str, ...]  # both, all: a subject that stands for the items just listed
     elaboration_openers: tuple[str, ...]  # Specifically, …: a paragraph that details the one before keeps its period
     compass_words: tuple[str, ...]
