@@ -994,6 +994,8 @@ def _counted_noun(text: str, pos: int) -> str | None:
 
 
 _INDEX_REACH = 20  # characters either side of a bracketed level where the index's name may stand
+_SENTENCE_REACH = 120  # characters looked back for the index named earlier in the sentence
+_CUES_SENTENCE_ENDS = ("。", "\n")
 
 
 def _index_level(text: str, number: NumberMatch) -> Quantity | None:
@@ -1007,7 +1009,10 @@ def _index_level(text: str, number: NumberMatch) -> Quantity | None:
     if text[number.start - 1 : number.start] not in _OPEN_BRACKETS or text[number.end : number.end + 1] not in _CLOSE_BRACKETS:
         return None
     near = text[max(0, number.start - 1 - _INDEX_REACH) : number.end + 1 + _INDEX_REACH]
-    if not any(word in near for word in _CUES.regional.index_words):
+    # (整体住宅楼价指数为268.0，…，澳门半岛(268.8)和路氹区(264.3)分别下跌: an index named earlier in the sentence)
+    sentence = text[max(0, number.start - _SENTENCE_REACH) : number.start]
+    sentence = sentence[max(sentence.rfind(mark) for mark in _CUES_SENTENCE_ENDS) + 1 :]
+    if not any(word in near or word in sentence for word in _CUES.regional.index_words):
         return None
     return _level_of_index(number)
 
