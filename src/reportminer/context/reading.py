@@ -77,6 +77,8 @@ def read_right(text: str, tokens: Tokens, q: Quantity, left: str, left_words: li
     if not reads:
         return RightReading("", "", q.end)
     right = _counted_phrase(text, tokens, q, left, left_words, reach, w)
+    if right in w.changes:
+        right = ""  # (较2022年的2.83万元升6%: a change verb alone right of a number is the next number's, no noun)
     growth = ""
     if q.kind == Kind.PERCENT:
         right, growth = _percent_phrase(text, q, right, percent_names_right, w)
