@@ -141,7 +141,7 @@ def _counted_noun(text: str, pos: int, number: Number) -> _Unit | None:
     return _Unit(noun, Kind.COUNT, name, name, Decimal(1), m.end(), counted)
 
 
-_LIST_JOINER = regex.compile(r"\s(?:to|and|or|of(?:\sthe)?)\s|,\s(?:and\s|or\s)?")  # (Nine of the 11 regions)
+_LIST_JOINER = regex.compile(r"\s(?:to|and|or|(?:out\s)?of(?:\sthe)?)\s|,\s(?:and\s|or\s)?")  # (Nine of the 11 regions; 21 out of 41 industries)
 
 
 def _unit_after_list(text: str, number: Number, numbers: list[Number]) -> tuple[_Unit, Number] | None:
@@ -154,7 +154,7 @@ def _unit_after_list(text: str, number: Number, numbers: list[Number]) -> tuple[
         following = next((n for n in numbers if joiner and n.start == joiner.end()), None)
         if joiner is None or following is None or following.currency:
             return None
-        if joiner.group().split()[0] == "of":
+        if joiner.group().split()[0] in ("of", "out"):
             unit = _counted_noun(text, following.end, following) if current is number else None
             return (unit, following) if unit else None
         unit = _measure_unit(text, following.end)
