@@ -103,6 +103,8 @@ def _moved_to_re() -> re.Pattern[str]:
 def verb_before(site: Site, draft: Draft) -> Draft | None:
     """A change verb ends the words before the number (fillers 到, 了, 分别 and qualifiers may stand
     between); a count takes only the verbs that count (新增, 减少)."""
+    if site.q.kind == Kind.DURATION and site.text.endswith(_streak_cues(), 0, site.q.prefix_start):
+        return None  # (连跌两个月: how long a run of falls lasted, no change of its own)
     found = change_before(site.text, site.lo, site.anchor, cue_words(), site.q.kind == Kind.COUNT)
     if not found and site.lo and site.text.startswith(_to_words(), site.lo) and site.text[site.lo - 1] in "，,":
         # (进一步回落,至3.4%: the clause that opens with 至 is the level the verb before the comma reaches)
@@ -229,11 +231,17 @@ def bare_verb(site: Site, draft: Draft) -> Draft | None:
     """其中工业增1.0%, (或增12.8万人), 较上月减4.07%: a one-character 增 or 减 right before the number is its
     change (but 新增1万人 counts new additions)."""
     w, text, q = _regional(), site.text, site.q
-    if text.endswith(w.compared_not_after, 0, q.prefix_start):
-        return None
+    if text.endswith(w.compared_not_after, 0, q.prefix_start) or (
+            q.kind == Kind.DURATION and text.endswith(_streak_cues(), 0, q.prefix_start)):
+        return None  # (连降三个月: a streak's length, no change)
     if text.endswith(w.bare_increase, 0, q.prefix_start):
         return draft._replace(change="increase")
     return draft._replace(change="decrease") if text.endswith(w.bare_decrease, 0, q.prefix_start) else None
+
+
+@cache
+def _streak_cues() -> tuple[str, ...]:
+    return load_lexicon().words("time", "streak_cues")
 
 
 @cache
