@@ -16,6 +16,7 @@ from . import regexcache as regex
 
 from .lexicon import Lexicon, Unit, load_lexicon
 from .numberscan import scan_numbers
+from .timeframe import time_spans
 from .segment import Tokens, is_word_at, tokenize
 from .types import PERCENTS, Kind, NumberMatch, Qualifier, Quantity
 
@@ -721,12 +722,8 @@ def _unit_out_of_place(text: str, number: NumberMatch, unit: str, end: int, lex:
     if only_after == "decimal":  # 逗留时间为1.2日 (a Macau release); 19日 is a date
         return not any(point in text[number.start : number.end] for point in (".", *lex.decimal_points))
     if only_after == "index":  # 楼价指数报396.3点, …较今年7月时的高位398.2点; 上午9点 is a time of day
-        before = text[max(0, number.start - INDEX_REACH) : number.start]
-        return not any(word in before for word in lex.schema.regional.index_words)
+        return not _index_named_before(text, number.start)
     return False
-
-
-INDEX_REACH = 80  # characters before a number in which an index must be named for 点 to be its points
 
 
 def _written_value(text: str, number: NumberMatch, unit: str, end: int, lex: Lexicon) -> tuple[Decimal, int] | None:
@@ -995,7 +992,7 @@ def _counted_noun(text: str, pos: int) -> str | None:
 
 _INDEX_REACH = 20  # characters either side of a bracketed level where the index's name may stand
 _SENTENCE_REACH = 120  # characters looked back for the index named earlier in the sentence
-_CUES_SENTENCE_ENDS = ("。", "\n")
+_SENTENCE_ENDS = ("。", "\n")
 
 
 def _index_level(text: str, number: NumberMatch) -> Quantity | None:
@@ -1010,11 +1007,16 @@ def _index_level(text: str, number: NumberMatch) -> Quantity | None:
         return None
     near = text[max(0, number.start - 1 - _INDEX_REACH) : number.end + 1 + _INDEX_REACH]
     # (整体住宅楼价指数为268.0，…，澳门半岛(268.8)和路氹区(264.3)分别下跌: an index named earlier in the sentence)
-    sentence = text[max(0, number.start - _SENTENCE_REACH) : number.start]
-    sentence = sentence[max(sentence.rfind(mark) for mark in _CUES_SENTENCE_ENDS) + 1 :]
-    if not any(word in near or word in sentence for word in _CUES.regional.index_words):
+    if not any(word in near for word in _CUES.regional.index_words) and not _index_named_before(text, number.start):
         return None
     return _level_of_index(number)
+
+
+def _index_named_before(text: str, start: int) -> bool:
+    """An index is named earlier in the sentence that holds ``start`` (within a bounded look-back)."""
+    before = text[max(0, start - _SENTENCE_REACH) : start]
+    before = before[max(before.rfind(mark) for mark in _SENTENCE_ENDS) + 1 :]
+    return any(word in before for word in _CUES.regional.index_words)
 
 
 def _after_index_name(text: str, start: int) -> bool:
@@ -1024,18 +1026,25 @@ def _after_index_name(text: str, start: int) -> bool:
     ends = [start] + [start - len(link) for link in _CUES.regional.index_links if text.endswith(link, 0, start)]
     ends += [m.start() for end in list(ends) if (m := _ABBREVIATION_BEFORE.search(text, 0, end))]
     # (贸易加权澳汇指数在2014年8月为97.71: the month of the level may stand between the name and the link)
-    ends += [m.start() for end in list(ends) if (m := _index_time_re().search(text, max(0, end - 16), end))]
+    ends += [at for end in list(ends) if (at := _time_ending_at(text, end)) is not None]
     return any(text.endswith(words, 0, end) for end in ends)
 
 
-@cache
-def _index_time_re() -> regex.Pattern[str]:
-    lex = load_lexicon()
-    digits = "0-9" + regex.escape("".join(lex.digits) + "".join(lex.small_units))
-    period = lex.schema.period
-    year, month = regex.escape(period.year_mark), regex.escape(period.month_mark)
-    preps = "|".join(map(regex.escape, lex.words("regional", "index_time_preps")))
-    return regex.compile(rf"(?:{preps})?[{digits}]{{2,4}}{year}(?:[{digits}]{{1,3}}{month}(?:{regex.escape(period.month_suffix)})?)?\Z")
+def _time_ending_at(text: str, end: int) -> int | None:
+    """Where a time expression that ends at ``end`` begins (with a preposition before it: 在2014年8月), by the
+    time grammar of ``timeframe``; None when no time ends there."""
+    period = _CUES.period
+    if not text.endswith((period.month_mark, period.month_suffix, period.year_mark), 0, end):
+        return None  # (the time grammar is tried only where a time can end)
+    lo = max(0, end - _TIME_REACH)
+    start = next((lo + s for s, e in time_spans(text[lo:end], roc=True) if lo + e == end), None)
+    if start is None:
+        return None
+    prep = next((p for p in load_lexicon().words("regional", "index_time_preps") if text.endswith(p, 0, start)), "")
+    return start - len(prep)
+
+
+_TIME_REACH = 16  # characters of a month written between an index's name and its level
 
 
 _ABBREVIATION_BEFORE = regex.compile(r"[(（][A-Za-z]{2,6}[)）]\Z")
