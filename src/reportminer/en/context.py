@@ -44,9 +44,8 @@ _TIME_WORDS = regex.compile(r"(?i)(?:first|second|third|fourth|last|past|previou
                             r"year|quarter|month|period|half)\b")
 _LIST_JOINER = regex.compile(r"\s*(?:,\s*and|,|and|or)\s*\Z", regex.IGNORECASE)
 _ITEM_BREAK = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
-_RESPECTIVELY = regex.compile(r"\A,?\s*respectively\b", regex.IGNORECASE)
-# (accounted for 39.6% and 22.6% of the expenditure respectively: a short phrase may stand before the word)
-_RESPECTIVELY_LATER = regex.compile(r"\A[^,;.()\d]{1,40}?\brespectively\b", regex.IGNORECASE)
+# (…, respectively; accounted for 39.6% and 22.6% of the expenditure respectively: a short phrase may stand before it)
+_RESPECTIVELY = regex.compile(r"\A,?[^,;.()\d]{0,40}?\brespectively\b", regex.IGNORECASE)
 # (A (104.46) and B (105.77) recorded respective growth of 0.94% and 1.30%: "respective" before the numbers pairs them too)
 _RESPECTIVE_BEFORE = regex.compile(r"(?i)\brespective\s+[a-z]+(?:\s+[a-z]+)?\s+(?:of\s+)?\Z")
 _POSTPOSED = regex.compile(r"(?i)\s+(up|down)\b(?!\s+(?:to|from|on)\b)")
@@ -1567,7 +1566,7 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
 
 def _said_respectively(text: str, first_start: int, last_end: int) -> bool:
     """x, y and z, respectively; x and y of the total respectively; respective growth of x and y."""
-    return bool(_RESPECTIVELY.match(text[last_end:]) or _RESPECTIVELY_LATER.match(text[last_end : last_end + 60])
+    return bool(_RESPECTIVELY.match(text[last_end : last_end + 60])
                 or _RESPECTIVE_BEFORE.search(text, max(0, first_start - 40), first_start))
 
 
