@@ -117,10 +117,15 @@ _BE_OR_OF = frozenset({"of", "is", "are", "was", "were"})
 def _plain_modifiers(mods: str) -> bool:
     """The words before a counted noun hold no verb, link word or "of"; a participle after "newly" is an
     adjective (155,600 newly registered market entities)."""
-    cues = english_cues()
-    stops = set(cues.stop_words + cues.link_words) | _not_nouns() | {"of"}
+    stops = _modifier_stops()
     words = [w.lower() for w in mods.split()]
     return not any(w in stops and not (k and words[k - 1] == "newly") for k, w in enumerate(words))
+
+
+@cache
+def _modifier_stops() -> frozenset[str]:
+    cues = english_cues()
+    return frozenset(cues.stop_words + cues.link_words) | _not_nouns() | {"of"}
 
 
 def _counted_noun(text: str, pos: int, number: Number) -> _Unit | None:
