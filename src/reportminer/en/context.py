@@ -1558,10 +1558,27 @@ def pair_respectively(text: str, quantities: list[EnglishQuantity], contexts: li
             # measures of the claims before, in order; not a claim about them all: both exceeded 80%)
             named = [c.metric for c in out[: group[0]] if c.rule != "en.items-referred"]
             items = named[-len(group) :] if len(named) >= len(group) else None
-        for k, item in zip(group, items or [], strict=False):
-            words = _without_trailing_verbs(_after_last_verb(item.split()), _stop_words())  # (… registered respective)
-            out[k] = replace(out[k], metric=" ".join(_trimmed(words)), rule="en.respectively")
+        _give_items(out, group, items or [])
     return out
+
+
+def _give_items(out: list[EnglishContext], group: list[int], items: list[str]) -> None:
+    """Each claim of ``group`` takes its item of the list as its metric (in place)."""
+    previous = out[group[0] - 1].metric if group[0] else ""
+    for k, item in zip(group, items, strict=False):
+        words = _without_trailing_verbs(_after_last_verb(item.split()), _stop_words())  # (… registered respective)
+        words = _item_back_reference(words, previous)
+        out[k] = replace(out[k], metric=" ".join(_trimmed(words)), rule="en.respectively")
+
+
+def _item_back_reference(words: list[str], previous: str) -> list[str]:
+    """while that of education and transport increased by 5.24% and 4.85%, respectively, after the price index
+    of food: each item takes the head the claim before wrote (price index of education)."""
+    cues = english_cues()
+    if len(words) > 2 and words[0].lower() in cues.back_references:
+        shared = _with_back_reference(words[1:], words[0].lower(), previous, cues)
+        return shared if shared != words[1:] else words
+    return words
 
 
 def _said_respectively(text: str, first_start: int, last_end: int) -> bool:
@@ -1680,11 +1697,19 @@ def _comma_items(segment: str, count: int) -> list[str] | None:
     parts = [" ".join(w for w in p.split() if w.lower() not in _LIST_ITEM_DROPS and not _owner_word(w))
              for p in _COMMA_BREAK.split(segment) if p.strip()]
     if len(parts) >= count:  # (while that of A, B, and C: the clause's conjunction and back reference lead the list)
-        parts[-count] = _LIST_LEAD.sub("", parts[-count])
+        parts[-count] = _after_copula(_LIST_LEAD.sub("", parts[-count]))
     # (a verb after an item's first word makes it a clause; first, it is an adjective: advanced technology industry)
     if len(parts) < count or any(w.lower() in _verbs() - _ITEM_WORDS for p in parts[-count:] for w in _joined(p).split()[1:]):
         return None
     return parts[-count:]
+
+
+def _after_copula(item: str) -> str:
+    """Among the fastest-growing exports are solar cells → solar cells: a list's first item begins after the
+    copula that introduces the list (list_copulas)."""
+    words = item.split()
+    last = max((k for k, w in enumerate(words) if w.lower() in english_cues().list_copulas), default=-1)
+    return " ".join(words[last + 1 :]) or item
 
 
 def _owner_word(word: str) -> bool:

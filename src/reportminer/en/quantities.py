@@ -9,7 +9,7 @@ or scale are not claims (list markers, codes, names); durations are claims only 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -343,8 +343,10 @@ def _index_bracket_re() -> regex.Pattern[str]:
 def _level_re(words: tuple[str, ...], moved_from: bool = False) -> regex.Pattern[str]:
     """A bare decimal that one of ``words`` (an index, a ratio) named before it in its clause reaches (with
     ``moved_from``, also the level it moved from, a clause later: …, edging down from 50.1)."""
+    # (… increased by 2.86% to reach 102.68: the infinitive of a reach verb after a change)
+    reach = alternation(english_cues().reach_verbs)
     reached = (rf"\b(?:{alternation(words)})\b(?:[^,;.]|\.(?=\d)){{0,80}}?"
-               r"\b(?:was|were|is|are|at|to|of|stood\s+at|came\s+in\s+at)\s*\Z")
+               rf"\b(?:was|were|is|are|at|to|of|stood\s+at|came\s+in\s+at|to\s+(?:{reach}))\s*\Z")
     moved = rf"|\b(?:{alternation(words)})\b(?:[^;.]|\.(?=\d)){{0,120}}?\b(?:up|down)\s+from\s*\Z" if moved_from else ""
     return regex.compile(rf"(?i){reached}{moved}")
 
@@ -462,9 +464,25 @@ def _fraction_quantity(number: Number, prefix: tuple[Qualifier, int]) -> Quantit
                     number_start=number.start, number_end=number.end, prefix_start=prefix[1], unit_end=number.end)
 
 
+_A_UNIT = regex.compile(r"\s+(?:of\s+)?an?(?=\s+[a-z%])", regex.IGNORECASE)
+
+
+def _fraction_of_a_unit(text: str, number: Number, numbers: list[Number]) -> Number | None:
+    """half a percentage point, a quarter of a percent: a fraction of the unit after it is that many units (0.5
+    percentage point), as 0.5个百分点 is; None where no unit follows (half of the villages: a share)."""
+    article = _A_UNIT.match(text, number.end)
+    if article is None:
+        return None
+    value = number.value / english_cues().fraction_denominators["half"] if number.text.lower() == "half" else number.value
+    counted = replace(number, end=article.end(), text=text[number.start : article.end()], value=value, fraction="")
+    return counted if _unit_of(text, counted, numbers) is not None else None
+
+
 def _quantity(text: str, number: Number, numbers: list[Number]) -> EnglishQuantity | None:
     prefix = _prefix_qualifier(text[: number.start])
-    if number.fraction:
+    if number.fraction and (of_a_unit := _fraction_of_a_unit(text, number, numbers)) is not None:
+        number = of_a_unit
+    elif number.fraction:
         return EnglishQuantity(_fraction_quantity(number, prefix))
     found = _unit_of(text, number, numbers)
     if found is None or (number.in_words and (ends_with(text[: number.start], english_cues().enumeration_leads)
