@@ -216,6 +216,7 @@ class FractionCues:
 
     cheng_blockers: Words
     percent_prefixes: Mapping[str, str]
+    prefixes_kept_as_written: Words
     joint: str
     tenth_unit: str
 

@@ -474,7 +474,8 @@ def _fraction(text: str, numbers: list[NumberMatch], i: int, lex: Lexicon) -> Qu
     if surface + joint in percent_prefixes:
         unit = lex.units[percent_prefixes[surface + joint]]  # type: ignore[index]
         signed = _sign_before(text, den.start, lex)  # (负百分之二点三: a negative rate)
-        return _finish(text, den.start - signed, num.end, num, -num.value if signed else num.value, unit.surface, unit, lex)
+        written = surface + joint if surface + joint in _CUES.fraction.prefixes_kept_as_written else unit.surface
+        return _finish(text, den.start - signed, num.end, num, -num.value if signed else num.value, written, unit, lex)
     if den.value == 0:
         return None
     return _fraction_quantity(text, den.start, num, num.value / den.value, lex)

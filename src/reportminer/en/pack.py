@@ -110,7 +110,9 @@ class EnglishCues:
     frequency_adjectives: tuple[str, ...]  # monthly: inside a noun phrase (the average monthly wage), no stop
     discourse_openers: tuple[str, ...]  # by contrast, meanwhile: words that open a clause, no part of an item
     list_references: tuple[str, ...]  # both, all: a subject that stands for the items just listed
-    list_copulas: tuple[str, ...]  # are, include: "Among the top exports are A, B and C": the items follow them
+    list_copulas: tuple[str, ...]
+    change_participles: tuple[str, ...]  # making, posting: "imports making a gain of 9.77 percent": imports moved
+    forecast_participles: tuple[str, ...]  # forecast, tipped: "a 3.5% rise forecast in a Reuters poll" is a forecast  # are, include: "Among the top exports are A, B and C": the items follow them
     elaboration_openers: tuple[str, ...]  # Specifically, …: a paragraph that details the one before keeps its period
     compass_words: tuple[str, ...]
     number_of_verbs: tuple[str, ...]
