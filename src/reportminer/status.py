@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from . import regexcache as regex
 
-from .context import Context
+from .context import Context, is_conversion
 from .context.cues import cue_words
 from .context.rulebook import rule
 from .lexicon import load_lexicon
@@ -334,6 +334,8 @@ def base_amounts(text: str, bases: list[TimeExpression], quantities: list[Quanti
     out = {}
     for k, q in enumerate(quantities):
         t = next((b for b in bases if b.end <= q.prefix_start and _amount_of_the_base(text, b, q)), None)
+        if t is None and k - 1 in out and is_conversion(text, quantities[k - 1], q):
+            t = out[k - 1]  # (经修订总额2,206亿元(274.4亿美元): the base's amount in dollars)
         if t is not None:
             out[k] = t
     return out
@@ -360,8 +362,25 @@ def _amount_of_the_base(text: str, base: TimeExpression, q: Quantity) -> bool:
     if between in cue_words().changes and text.startswith(load_lexicon().words("period", "base_comparatives"), q.end):
         return True  # 较4月份升1.1%略高: the base's own change, then how the claim's compares with it
     closers = load_lexicon().words("period", "base_closers")
-    return (q.kind not in PERCENTS and _BASE_NOUN.fullmatch(between) is not None
-            and text.startswith(closers, q.end))
+    if q.kind not in PERCENTS and _BASE_NOUN.fullmatch(between) is not None and text.startswith(closers, q.end):
+        return True
+    return _named_base_level(text, named, q)
+
+
+_BASE_LEVEL_NOUN = regex.compile(r"\p{Han}{2,6}")
+_CONVERSION_AFTER = regex.compile(r"[(（][^()（）]{1,20}[)）]")
+
+
+def _named_base_level(text: str, named: str, q: Quantity) -> bool:
+    """较2023年11月经修订总额2,206亿元(274.4亿美元)，上升了1.3%: a short name of the base's level between its time
+    and the amount, with the change from it told in the next clause, makes the amount the base's."""
+    if q.kind in PERCENTS or _BASE_LEVEL_NOUN.fullmatch(named) is None or any(c in named for c in cue_words().changes):
+        return False
+    after = _CONVERSION_AFTER.match(text, q.end)
+    at = after.end() if after else q.end
+    if text[at : at + 1] not in "，,":
+        return False
+    return any(c in text[at + 1 : at + 5] for c in cue_words().changes)
 
 
 def _quarters_of_year(text: str, year: TimeExpression, at: int, numbers: int) -> list[TimeExpression]:

@@ -35,6 +35,9 @@ class TimeExpression:
         return self.first if self.first == self.last else f"{self.first}/{self.last}"
 
     def year_only(self) -> TimeExpression:
+        """The years it falls in; a financial year (April to March) is the year it names, kept whole."""
+        if self.fiscal:
+            return self
         return TimeExpression(self.start, self.end, self.first[:4], self.last[:4], self.day, self.since)
 
 

@@ -8,8 +8,8 @@ change; then passes over the whole sentence (``lists.py``) pair 分别 lists and
 
 from __future__ import annotations
 
-from ..segment import Tokens
-from ..types import Quantity
+from ..segment import Tokens, clause_start
+from ..types import Kind, Quantity
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .cues import ESTIMATE_REACH, cue_words, has_target_cue, target_cues
 from .lists import pair_lists, share_selection, share_tiers
@@ -28,11 +28,25 @@ def _opening_estimate(text: str) -> bool:
         ch in "，；,;：:" for ch in text[: estimate.start()])
 
 
+def is_conversion(text: str, first: Quantity, second: Quantity) -> bool:
+    """``second`` is ``first`` in another currency: money, alone in brackets right after it."""
+    return (first.kind == Kind.MONEY == second.kind and text[first.end : second.prefix_start] in ("(", "（")
+            and text[second.end : second.end + 1] in (")", "）"))
+
+
+def _done_reach(text: str, c_start: int) -> int:
+    """Where the aspect words of a clause are looked for: from its start, or, for a part of what the clause
+    before told (其中鳳梨出口1萬7167公噸 after 今年目前總出口噸數為…), from the start of that clause."""
+    if c_start and any(text.startswith(word, c_start) for word in cue_words().subset_words):
+        return clause_start(text, c_start - 1)
+    return c_start
+
+
 def _context_of(site: Site) -> Context:
     """Run the stages on one site and add the status cues of its clause."""
     w, q, text, c_start = cue_words(), site.q, site.text, site.clause[0]
     draft = run_stages(site, Draft(subject=site.left))
-    done = bool(w.done_re.search(text, c_start, q.prefix_start))
+    done = bool(w.done_re.search(text, _done_reach(text, c_start), q.prefix_start))
     in_clause = w.estimate_re.search(text, c_start, q.start) is not None or site.sentence.opening_estimate
     return Context(draft.metric, draft.change, has_target_cue(site.sentence.target_at, q.start),
                    draft.subject or draft.metric, done, in_clause, site.right.noun_end,
@@ -46,6 +60,16 @@ def two_counts(quantities: list[Quantity], results: list[Context]) -> None:
     index = len(results) - 1
     if index and not results[-2].metric and quantities[index - 1].end == quantities[index].start:
         results[-2] = decided(results[-2], "pass.neighbour.two-counts", metric=results[-1].metric)
+
+
+@rule("pass.neighbour.conversion")
+def conversion(text: str, quantities: list[Quantity], results: list[Context]) -> None:
+    """2,236亿澳门元(277.7亿美元): an amount of money alone in brackets right after another is the same figure
+    in another currency: with no metric of its own it takes that amount's metric and change."""
+    index = len(results) - 1
+    if index and not results[-1].metric and is_conversion(text, quantities[index - 1], quantities[index]):
+        results[-1] = decided(results[-1], "pass.neighbour.conversion", metric=results[-2].metric,
+                              change=results[-2].change)
 
 
 def read_context(text: str, tokens: Tokens, quantities: list[Quantity], time_spans: list[tuple[int, int]],
@@ -64,5 +88,6 @@ def read_context(text: str, tokens: Tokens, quantities: list[Quantity], time_spa
     for index in range(len(quantities)):
         results.append(_context_of(build_site(sentence, index, results)))
         two_counts(quantities, results)
+        conversion(text, quantities, results)
     w = cue_words()
     return share_selection(text, quantities, share_tiers(text, quantities, pair_lists(text, quantities, results), w), w)
