@@ -519,7 +519,10 @@ def change_noun_after(after: str, cues: EnglishCues) -> tuple[str, str]:
     if not m or any(w.lower() in _stop_words() for w in what.split()) or any(c in m.group("what") for c in "()"):
         return "", ""  # (14.1 percent year-on-year (the growth rate …: an aside, not the change's noun)
     # (a 10.7-percent decline from the MOP4.37 billion of 2021: after a change noun, "from" opens its base)
-    return cues.change_nouns[m.group("noun").lower()], what or metric_after(after[m.end() :], base_from=True)
+    found = what or metric_after(after[m.end() :], base_from=True)
+    if found and found.split()[-1].lower() in cues.time_nouns:
+        found = ""  # (0.9% growth in the preceding quarter: a time, not what grew)
+    return cues.change_nouns[m.group("noun").lower()], found
 
 
 def clause_before(text: str, start: int, previous_end: int) -> str:
@@ -852,6 +855,8 @@ def _direction_told(q: EnglishQuantity, before: str, after: str, previous, previ
         return "decrease" if q.quantity.value < 0 else "increase"
     if (told := _direction_told_after(after, q)) is not None:
         return told
+    if change_noun_after(after, english_cues())[0]:
+        return None  # (dipped by 0.1%, compared to 0.9% growth: the noun after the earlier rate tells its own way)
     return _earlier_rate(q, before, previous, previous_kind) or None
 
 
@@ -859,7 +864,8 @@ def _direction_told(q: EnglishQuantity, before: str, after: str, previous, previ
 def _rate_moved_re() -> regex.Pattern[str]:
     """fixed-asset investment slowed to seven percent: a verb that moves a growth rate, then the rate it reached."""
     # (growth slowing slightly to 6 percent: an adverb may stand between)
-    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().rate_moves)})(?:\s+{_ADVERB.pattern[4:]})?\s+(?:to|at)\s*\Z")
+    # (eased further to 3.5%: so may "further")
+    return regex.compile(rf"(?i)\b(?:{alternation(english_cues().rate_moves)})(?:\s+(?:{_ADVERB.pattern[4:]}|further))?\s+(?:to|at)\s*\Z")
 
 
 def _earlier_rate(q: EnglishQuantity, before: str, previous, previous_kind: Kind | None) -> str:

@@ -136,8 +136,10 @@ def _digit_numbers(text: str) -> list[Number]:
     """Every number written in digits, left to right; a year is skipped and the text after it read on."""
     found, pos = [], 0
     while (m := _digit_pattern().search(text, pos)) is not None:
-        if m.group("high") and not m.group("currency") and (_is_year(m.group("high")) or _CHANGE_BY.search(text, 0, m.start())):
+        if m.group("high") and not m.group("currency") and (_is_year(m.group("high")) or (
+                _CHANGE_BY.search(text, 0, m.start()) and "to" in text[m.end("digits") : m.start("high")])):
             # 5 to 2025: a year ends no range; by 4,200 to 134,100, from 55 600 to 56 400: a change and its level
+            # (but from 3-4%: a range after "from", written with a dash)
             m = _digit_pattern(False).match(text, m.start()) or m
         number = None if _SPAN_END.search(text, 0, m.start()) and not m.group("currency") else _from_digits(m)
         if number is None:

@@ -231,6 +231,17 @@ def _forecast_made_re() -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{alternation(english_cues().forecast_made_words)})\s+(?:made\s+)?(?:in\s+)?\Z")
 
 
+def _when_forecast(low: str, m: regex.Match[str]) -> bool:
+    """1.88 percent the agency predicted in August, in the May review: the month a forecast was made in."""
+    return bool(_forecast_made_re().search(low, 0, m.start()) or _forecast_named_after_re().match(low, m.end()))
+
+
+@cache
+def _forecast_named_after_re() -> regex.Pattern[str]:
+    """in the May review, the August forecast: a month written before a forecast's noun is when it was made."""
+    return regex.compile(rf"\s+(?:{alternation(english_cues().forecast_made_words)})\b")
+
+
 def _base_check_at(low: str, m: regex.Match[str]) -> int:
     """Where a span of months begins for the base check: after "from" when the span is written with a dash (from
     April - June 2015 is the base of a change; from January to March is a span)."""
@@ -257,7 +268,7 @@ def _parts(sentence: str, low: str, published: str, frame: str, found: list[Time
         period = _months_period(year, first, last, m.start(), m.end(), published)
         if year_at and year_at is not m and (_is_base(low, m.start()) or period):
             found = [t for t in found if t.start != year_at.start("y")]  # the part's year is in it (a base's too)
-        if period and (bases or not _part_is_base(low, _base_check_at(low, m))) and not _forecast_made_re().search(low, 0, m.start()):
+        if period and (bases or not _part_is_base(low, _base_check_at(low, m))) and not _when_forecast(low, m):
             found.append(_expression(m.start(), m.end(), period, day=bool(_day(m)), end_day=int(m.group("d2") or 0)))
     return found, relative_spans
 
@@ -368,8 +379,21 @@ def find_times(sentence: str, published: str, frame: str, bases: bool = False) -
     found, taken = _parts(sentence, low, published, frame, found, bases)
     found = _year_at_hand(low, published, frame, _windows(low, published, _relative(low, published, found, taken)))
     found = _year_to_month(low, _months_ending(low, _relative_parts(low, published, found)))
+    found = [t for t in found if not _since_a_record(low, t.start)]  # (before the previous quarter is counted)
     found = _same_period_of_year(low, frame, _previous_quarter(low, frame, _previous_month(low, frame, found)))
     return sorted((t for t in found if not _names_a_span(sentence, t)), key=lambda t: t.start)
+
+
+@cache
+def _record_since_re() -> regex.Pattern[str]:
+    words = alternation(english_cues().superlatives + english_cues().record_firsts + ("record",))
+    return regex.compile(rf"\b(?:{words})\b[^,;.]{{0,60}}\bsince\s+(?:the\s+)?\Z")
+
+
+def _since_a_record(low: str, start: int) -> bool:
+    """marking the first decline since the second quarter of 2009, the slowest growth since 2012: the time since
+    which a figure is a record dates nothing (the figure is of now)."""
+    return bool(_record_since_re().search(low, max(0, start - 90), start))
 
 
 _PREVIOUS_MONTH = regex.compile(r"\b(?:the\s+)?(?:previous|preceding|prior)\s+month\b|\bthe\s+month\s+before\b")
