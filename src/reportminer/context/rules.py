@@ -273,12 +273,16 @@ _COMMA_BREAK = re.compile("[，,；;：:]")
 
 def _rate_named_around(text: str, start: int) -> bool:
     """年增率分别为中国大陆与香港(16.1%)、东协(32.2%): a rate word since the last comma, past the bracket the number
-    stands in; 主要国家出口成长率，我国30.9%: or ending the topic that opens the sentence."""
+    stands in; 主要国家出口成长率，我国30.9%: or ending the topic that opens the sentence (a topic names, it holds
+    no figure: 平均价格录得8.4%的按季跌幅, … is a clause of its own)."""
     breaks = [m.end() for m in _COMMA_BREAK.finditer(text, 0, start)]
     since_comma = text[breaks[-1] if breaks else 0 : start]
     topic = text[: breaks[0] - 1] if breaks else ""
     rates = _regional().change_rates
-    return any(word in since_comma for word in rates) or topic.endswith(tuple(rates))
+    return any(word in since_comma for word in rates) or (topic.endswith(tuple(rates)) and not _ANY_DIGIT.search(topic))
+
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 @cache

@@ -651,13 +651,14 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
 
 
 _GROWTH_AFTER = regex.compile(r"(?i)\s+in\s+(?:[a-z-]+\s+)?growth\b")
-_GROWTH_HEAD = regex.compile(r"(?i)\bgrowth(?:\s+rates?)?\s*\Z")
+_GROWTH_HEAD = regex.compile(r"(?i)\b(?:growth|inflation)(?:\s+rates?)?\s*\Z")  # (inflation: the growth of prices)
 
 
 def _growth_is_subject(before: str, cues: EnglishCues) -> bool:
     """GDP growth stood at 5.3 percent; growth should be more than 4.4 percent: a growth rate written as a
-    level, whose change is its sign (docs/annotation.md). Only link and modal verbs stand between."""
-    text = _without_qualifiers(before)
+    level, whose change is its sign (docs/annotation.md). Only link and modal verbs stand between, and a time
+    (inflation in January stood at 2.26%; GDP growth for the first three quarters is 2.6%)."""
+    text = _without_qualifiers(" ".join(_month_span_re().sub(" ", _TIME_PHRASE.sub(" ", before)).split()))
     for _ in range(6):
         if _GROWTH_HEAD.search(text):
             return True
