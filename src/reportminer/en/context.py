@@ -632,8 +632,9 @@ def _change_noun_with(subject: str, cues: EnglishCues) -> str:
     return cues.change_nouns[m.group("noun").lower()] if m else ""
 
 
-def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues) -> str:
-    """The direction the words before a number give it (a count only from a change of a level)."""
+def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues, after: str = "") -> str:
+    """The direction the words before a number give it (a count only from a change of a level: jobs rose by 2
+    million; dropped 7,800 to 3,874,600)."""
     kind = q.quantity.kind
     if kind == Kind.MONEY and ends_with(_without_qualifiers(before), cues.earning_verbs):
         return ""  # (the catering services gained 334.3 billion yuan: earned, an amount, not a rise)
@@ -645,11 +646,12 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
     if not change and kind != Kind.RANK:
         change = _change_noun_subject(before, cues) or _change_noun_with(subject, cues)
     if kind == Kind.COUNT and not _without_qualifiers(before).rstrip().lower().endswith((" by", " to", " from")) \
-            and not _CHANGE_OF.search(_without_qualifiers(before)):
+            and not _CHANGE_OF.search(_without_qualifiers(before)) and not _TO_LEVEL.match(after):
         change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)
     return change
 
 
+_TO_LEVEL = regex.compile(r"\s+to\s+\d")  # (dropped 7,800 to 3,874,600: the change, then the level it reached)
 _GROWTH_AFTER = regex.compile(r"(?i)\s+in\s+(?:[a-z-]+\s+)?growth\b")
 _GROWTH_HEAD = regex.compile(r"(?i)\b(?:growth|inflation)(?:\s+rates?)?\s*\Z")  # (inflation: the growth of prices)
 
@@ -805,7 +807,7 @@ def _change(q: EnglishQuantity, before: str, after: str, previous, subject: str 
     kind = q.quantity.kind
     if (told := _direction_told(q, before, after, previous, previous_kind)) is not None:
         return told, ""
-    change = _own_change(q, before, subject, cues)
+    change = _own_change(q, before, subject, cues, after)
     rate = kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) or q.quantity.std_unit == "times"  # (a 2.9-fold increase)
     # (an amount after an article, as an adjective of the noun after it: a 478.6-billion-yuan increase)
     adjective = _AN_ARTICLE_END.search(before) is not None

@@ -132,12 +132,29 @@ _SPAN_END = regex.compile(r"(?<!\d)(?:19|20)\d{2}[-–]\Z")  # (2016-20: the two
 _CHANGE_BY = regex.compile(r"(?i)\b(?:by|from)(?:\s+[a-z]+)?\s*\Z")  # (by around, from about: a qualifier between)
 
 
+_UNIT_AFTER = regex.compile(r"(?i)\s*(?:%|per|percent|points?|billion|million|thousand|trillion|bn|mn)\b")
+
+
+@cache
+def _change_verb_before() -> regex.Pattern[str]:
+    cues = english_cues()
+    return regex.compile(rf"(?i)\b(?:{alternation([w for w in cues.increase + cues.decrease if ' ' not in w])})\s+\Z")
+
+
+def _change_then_level(text: str, m: regex.Match[str]) -> bool:
+    """by 4,200 to 134,100, from 55 600 to 56 400, dropped 7,800 to 3,874,600: a change and the level it reached, no
+    range (after a bare verb only where no unit follows: rose 12 to 15 percent is a range)."""
+    if _CHANGE_BY.search(text, 0, m.start()):
+        return True
+    return bool(_change_verb_before().search(text, max(0, m.start() - 30), m.start())) and not _UNIT_AFTER.match(text, m.end())
+
+
 def _digit_numbers(text: str) -> list[Number]:
     """Every number written in digits, left to right; a year is skipped and the text after it read on."""
     found, pos = [], 0
     while (m := _digit_pattern().search(text, pos)) is not None:
         if m.group("high") and not m.group("currency") and (_is_year(m.group("high")) or (
-                _CHANGE_BY.search(text, 0, m.start()) and "to" in text[m.end("digits") : m.start("high")])):
+                "to" in text[m.end("digits") : m.start("high")] and _change_then_level(text, m))):
             # 5 to 2025: a year ends no range; by 4,200 to 134,100, from 55 600 to 56 400: a change and its level
             # (but from 3-4%: a range after "from", written with a dash)
             m = _digit_pattern(False).match(text, m.start()) or m

@@ -284,8 +284,9 @@ def _bare_level_re() -> regex.Pattern[str]:
 @cache
 def _change_by_re() -> regex.Pattern[str]:
     cues = english_cues()
-    # (down by 900 and 1,700 respectively: the later numbers of a list after "by" are changes too)
-    return regex.compile(rf"(?i)\b(?:{alternation(cues.increase + cues.decrease)})\s+by\s*(?:\d[\d, ]*\s*(?:,|and)\s*)*\Z")
+    # (down by 900 and 1,700 respectively: the later numbers of a list after "by" are changes too; "by" may be left
+    # out: total employment dropped 7,800 to 3,874,600)
+    return regex.compile(rf"(?i)\b(?:{alternation(cues.increase + cues.decrease)})\s+(?:by\s*)?(?:\d[\d, ]*\s*(?:,|and)\s*)*\Z")
 
 
 _THEN_LEVEL = regex.compile(r"(?i)(?:\s+from\s[^,;.]{1,40}?)?\s+to\s+[\d]")
