@@ -1732,20 +1732,25 @@ def _comma_items(segment: str, count: int) -> list[str] | None:
         return None  # (two items take no comma before "and": "…, and B" there joins a clause)
     parts = [" ".join(w for w in p.split() if w.lower() not in _LIST_ITEM_DROPS and not _owner_word(w))
              for p in _COMMA_BREAK.split(segment) if p.strip()]
+    head = ""
     if len(parts) >= count:  # (while that of A, B, and C: the clause's conjunction and back reference lead the list)
-        parts[-count] = _after_copula(_LIST_LEAD.sub("", parts[-count]))
+        head, parts[-count] = _after_copula(_LIST_LEAD.sub("", parts[-count]))
     # (a verb after an item's first word makes it a clause; first, it is an adjective: advanced technology industry)
     if len(parts) < count or any(w.lower() in _verbs() - _ITEM_WORDS for p in parts[-count:] for w in _joined(p).split()[1:]):
         return None
-    return parts[-count:]
+    return [f"{head} of {p}" if head else p for p in parts[-count:]]
 
 
-def _after_copula(item: str) -> str:
-    """Among the fastest-growing exports are solar cells → solar cells: a list's first item begins after the
-    copula that introduces the list (list_copulas)."""
+def _after_copula(item: str) -> tuple[str, str]:
+    """Among the fastest-growing exports are solar cells → (exports, solar cells): a list's first item begins after
+    the copula that introduces the list (list_copulas); the plural noun before the copula is every item's head."""
     words = item.split()
     last = max((k for k, w in enumerate(words) if w.lower() in english_cues().list_copulas), default=-1)
-    return " ".join(words[last + 1 :]) or item
+    if last < 0 or last + 1 >= len(words):
+        return "", item
+    noun = words[last - 1] if last else ""
+    head = noun if noun.endswith("s") and noun.isalpha() and noun.lower() not in _stop_words() else ""
+    return head, " ".join(words[last + 1 :])
 
 
 def _owner_word(word: str) -> bool:
