@@ -240,6 +240,7 @@ class UnitsCues:
     discount: str
     discount_blockers: Words
     age_followers: Words
+    band_tails: Words  # 或以上: 65岁或以上人士 still names a group
     age_suffix: str
     per_joiners: Words
     per_word: str
@@ -433,6 +434,7 @@ class RegionalCues:
 
     index_words: Words  # 指数: a bare number in brackets beside it is the index level (综合消费物价指数(104.10))
     index_links: Words  # 为: 7月WPI为109.57, a level after its index's name and a link
+    index_report_links: Words  # 报: after it a bare number is the level of the index the sentence named
     index_time_preps: Words  # 在: 指数在2014年8月为97.71, before the month told between the name and the link
     index_unit: str  # the std_unit of an index level
     quarter_code: str  # 112Q1: a year (ROC in Taiwan) and its quarter, as tables write them

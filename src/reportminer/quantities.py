@@ -798,6 +798,7 @@ def _refined_unit(text: str, number: NumberMatch, parsed: _UnitParse, lex: Lexic
 def _names_a_group(text: str, parsed: _UnitParse, end: int, lex: Lexicon) -> bool:
     """3岁以下婴幼儿: an age band that names a group (but 82.4岁提升至83.9岁 is a claim)."""
     known = lex.units.get(parsed.unit)
+    end += next((len(w) for w in _CUES.units.band_tails if text.startswith(w, end)), 0)  # (65岁或以上人士)
     if known is None or known.role != "attribute" or not _CJK.match(text[end : end + 1] or " "):
         return False
     followers = _patterns().change_words + tuple(lex.cues["units"]["age_followers"])
@@ -1028,6 +1029,8 @@ def _after_index_name(text: str, start: int) -> bool:
     ends += [m.start() for end in list(ends) if (m := _ABBREVIATION_BEFORE.search(text, 0, end))]
     # (贸易加权澳汇指数在2014年8月为97.71: the month of the level may stand between the name and the link)
     ends += [at for end in list(ends) if (at := _time_ending_at(text, end)) is not None]
+    if text.endswith(_CUES.regional.index_report_links, 0, start) and _index_named_before(text, start):
+        return True  # (租金指数按月升1.42%，最新报135.9)
     return any(text.endswith(words, 0, end) for end in ends)
 
 
