@@ -609,6 +609,14 @@ _REJECT = object()  # a range whose far end shows the whole thing is no quantity
 _REPEATED_WORD_MAX = 4  # 年增36.1%至年增39.8%: the longest word a range repeats before its high end
 
 
+def _typeset_space(text: str, pos: int) -> int:
+    """The length of one or two spaces at ``pos`` (typeset text spaces the joiner of a range: 13 - 17个月)."""
+    n = 0
+    while n < 2 and text[pos + n : pos + n + 1] in (" ", "\t"):
+        n += 1
+    return n
+
+
 def _joins_range(text: str, low_start: int, after_joiner: int, high_start: int) -> bool:
     """The high end follows the joiner at once, or after the very word that stands before the low end
     (年增36.1%至年增39.8%: the change word written again)."""
@@ -642,9 +650,12 @@ def _unit_and_range(text: str, numbers: list[NumberMatch], i: int, unit_pos: int
     nxt = numbers[i + 1] if i + 1 < len(numbers) else None
     if nxt is None or nxt.start - joiner_pos > 2 + _REPEATED_WORD_MAX:
         return parsed, None, None
+    joiner_pos += _typeset_space(text, joiner_pos)  # (2,700 - 3,400亿元: a budget speech spaces its dash)
     for joiner in _patterns().range_joiners:
-        if text.startswith(joiner, joiner_pos) and _joins_range(text, number.start, joiner_pos + len(joiner), nxt.start):
-            if _change_then_level(text, number, parsed, nxt.start == joiner_pos + len(joiner)):
+        after = joiner_pos + len(joiner)
+        after += _typeset_space(text, after) if text.startswith(joiner, joiner_pos) else 0
+        if text.startswith(joiner, joiner_pos) and _joins_range(text, number.start, after, nxt.start):
+            if _change_then_level(text, number, parsed, nxt.start == after):
                 break  # 减少约1,500人至3,830,100人: the change, then the level it reaches (增长5%至7%: a range)
             high_unit = _parse_unit(text, nxt.end, nxt, lex)
             if high_unit is None or (parsed and parsed.unit != high_unit.unit):

@@ -538,8 +538,16 @@ def opening_frame(text: str, times: list[TimeExpression], quantities: list[Quant
             continue  # 到2035年, 2030年前: a deadline
         name = _frame_rule(text, t, first)
         if name:
-            return _change_end(text, t, times), name
+            return _change_end(text, _released_month(t, times, first_claim), times), name
     return None
+
+
+def _released_month(t: TimeExpression, times: list[TimeExpression], first_claim: int) -> TimeExpression:
+    """2022年7月20日，经济部统计处发布6月外销订单…: a day that opens a release's sentence is when it was told; an
+    earlier month named after it, before the first claim, is what the release is about and frames what follows."""
+    if not t.day:
+        return t
+    return next((u for u in times if t.end <= u.start < first_claim and not u.day and u.last < t.first), t)
 
 
 def _change_end(text: str, t: TimeExpression, times: list[TimeExpression]) -> TimeExpression:
