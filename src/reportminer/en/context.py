@@ -639,6 +639,8 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
     if kind == Kind.MONEY and ends_with(_without_qualifiers(before), cues.earning_verbs):
         return ""  # (the catering services gained 334.3 billion yuan: earned, an amount, not a rise)
     change = change_before(before, cues) if kind != Kind.RANK else ""
+    if any(w in cues.ratio_nouns for w in before.lower().split()[-8:]):
+        return change  # (its contribution to GDP growth amounting to 65.57 percent: a share of the growth, no rate)
     if not change and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and _GROWTH_NOUN.search(subject or before):
         change = "increase"  # (the nominal growth of incomes came in at 5.2 percent)
     if not change and kind == Kind.PERCENT and _growth_is_subject(before, cues):
@@ -835,6 +837,8 @@ def _change_of_claim_before(before: str, subject: str, kind: Kind, previous, pre
     """The change of the claim before, where this number continues it: the level that change ran from
     (increased by around 800 from 55 600 to 56 400), or a number that shares it (increase A by 7 percent, B by 4
     percent; growth of 9.2 percent, with B at 7.3 percent)."""
+    if any(w in english_cues().ratio_nouns for w in subject.lower().split()[-8:]):
+        return ""  # (… and its contribution to GDP growth amounting to 65.57 percent: a share, not the change)
     if _from_level(before) or (_may_share(before, kind, previous_kind) and _shares_change(before, subject, previous)):
         return previous.change
     return ""
