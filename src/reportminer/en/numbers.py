@@ -132,7 +132,11 @@ _SPAN_END = regex.compile(r"(?<!\d)(?:19|20)\d{2}[-–]\Z")  # (2016-20: the two
 _CHANGE_BY = regex.compile(r"(?i)\b(?:by|from)(?:\s+[a-z]+)?\s*\Z")  # (by around, from about: a qualifier between)
 
 
-_UNIT_AFTER = regex.compile(r"(?i)\s*(?:%|per|percent|points?|billion|million|thousand|trillion|bn|mn)\b")
+@cache
+def _unit_after_re() -> regex.Pattern[str]:
+    """A unit or a scale word right after a number (12 to 15 percent, 3 to 4 billion): what makes "A to B" a range."""
+    words = alternation(tuple(english_units()) + tuple(english_cues().scales) + tuple(english_cues().short_scales))
+    return regex.compile(rf"(?i)\s*(?:%|(?:{words})\b)")
 
 
 @cache
@@ -146,7 +150,7 @@ def _change_then_level(text: str, m: regex.Match[str]) -> bool:
     range (after a bare verb only where no unit follows: rose 12 to 15 percent is a range)."""
     if _CHANGE_BY.search(text, 0, m.start()):
         return True
-    return bool(_change_verb_before().search(text, max(0, m.start() - 30), m.start())) and not _UNIT_AFTER.match(text, m.end())
+    return bool(_change_verb_before().search(text, max(0, m.start() - 30), m.start())) and not _unit_after_re().match(text, m.end())
 
 
 def _digit_numbers(text: str) -> list[Number]:
