@@ -651,10 +651,9 @@ def _unit_and_range(text: str, numbers: list[NumberMatch], i: int, unit_pos: int
     if nxt is None or nxt.start - joiner_pos > 2 + _REPEATED_WORD_MAX:
         return parsed, None, None
     joiner_pos += _typeset_space(text, joiner_pos)  # (2,700 - 3,400亿元: a budget speech spaces its dash)
-    for joiner in _patterns().range_joiners:
-        after = joiner_pos + len(joiner)
-        after += _typeset_space(text, after) if text.startswith(joiner, joiner_pos) else 0
-        if text.startswith(joiner, joiner_pos) and _joins_range(text, number.start, after, nxt.start):
+    for joiner in (j for j in _patterns().range_joiners if text.startswith(j, joiner_pos)):
+        after = joiner_pos + len(joiner) + _typeset_space(text, joiner_pos + len(joiner))
+        if _joins_range(text, number.start, after, nxt.start):
             if _change_then_level(text, number, parsed, nxt.start == after):
                 break  # 减少约1,500人至3,830,100人: the change, then the level it reaches (增长5%至7%: a range)
             high_unit = _parse_unit(text, nxt.end, nxt, lex)
