@@ -639,7 +639,7 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
     if kind == Kind.MONEY and ends_with(_without_qualifiers(before), cues.earning_verbs):
         return ""  # (the catering services gained 334.3 billion yuan: earned, an amount, not a rise)
     change = change_before(before, cues) if kind != Kind.RANK else ""
-    if any(w in cues.ratio_nouns for w in before.lower().split()[-8:]):
+    if _a_share_before(before):
         return change  # (its contribution to GDP growth amounting to 65.57 percent: a share of the growth, no rate)
     if not change and kind in (Kind.PERCENT, Kind.PERCENTAGE_POINT) and _GROWTH_NOUN.search(subject or before):
         change = "increase"  # (the nominal growth of incomes came in at 5.2 percent)
@@ -651,6 +651,11 @@ def _own_change(q: EnglishQuantity, before: str, subject: str, cues: EnglishCues
             and not _CHANGE_OF.search(_without_qualifiers(before)) and not _TO_LEVEL.match(after):
         change = ""  # (rates were lowered two times: a count of what was done; jobs rose by 2 million: a change)
     return change
+
+
+def _a_share_before(before: str) -> bool:
+    """A ratio noun (contribution, proportion) among the last words before a number: what follows is a share."""
+    return any(w in english_cues().ratio_nouns for w in before.lower().split()[-8:])
 
 
 _TO_LEVEL = regex.compile(r"\s+to\s+\d")  # (dropped 7,800 to 3,874,600: the change, then the level it reached)
@@ -837,7 +842,7 @@ def _change_of_claim_before(before: str, subject: str, kind: Kind, previous, pre
     """The change of the claim before, where this number continues it: the level that change ran from
     (increased by around 800 from 55 600 to 56 400), or a number that shares it (increase A by 7 percent, B by 4
     percent; growth of 9.2 percent, with B at 7.3 percent)."""
-    if any(w in english_cues().ratio_nouns for w in subject.lower().split()[-8:]):
+    if _a_share_before(subject):
         return ""  # (… and its contribution to GDP growth amounting to 65.57 percent: a share, not the change)
     if _from_level(before) or (_may_share(before, kind, previous_kind) and _shares_change(before, subject, previous)):
         return previous.change
