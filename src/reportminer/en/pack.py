@@ -111,6 +111,7 @@ class EnglishCues:
     discourse_openers: tuple[str, ...]  # by contrast, meanwhile: words that open a clause, no part of an item
     list_references: tuple[str, ...]  # both, all: a subject that stands for the items just listed
     list_copulas: tuple[str, ...]
+    cause_markers: tuple[str, ...]  # thanks to, due to: a time in the clause they open dates the cause
     record_firsts: tuple[str, ...]  # first, slowest: "the first decline since 2009": the time since dates nothing
     change_participles: tuple[str, ...]  # making, posting: "imports making a gain of 9.77 percent": imports moved
     forecast_participles: tuple[str, ...]  # forecast, tipped: "a 3.5% rise forecast in a Reuters poll" is a forecast  # are, include: "Among the top exports are A, B and C": the items follow them
