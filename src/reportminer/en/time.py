@@ -490,12 +490,13 @@ def _year_to_month(low: str, found: list[TimeExpression]) -> list[TimeExpression
 
 @cache
 def _months_ending_re() -> regex.Pattern[str]:
-    return regex.compile(r"(?:the\s)?(?P<n>[a-z]+|\d{1,2})[-\s]months?(?:\speriod)?\s(?:ending|ended)(?:\sin)?\s\Z")
+    # (the three months to September 30: "to" and "through" end the window as "ended" does)
+    return regex.compile(r"(?:the\s)?(?P<n>[a-z]+|\d{1,2})[-\s]months?(?:\speriod)?\s(?:ending|ended|to|through)(?:\sin)?\s\Z")
 
 
 def _months_ending(low: str, found: list[TimeExpression]) -> list[TimeExpression]:
-    """the three-month period ending October 2021, the three months ended June: the N months up to the month
-    named (a month found already gives the year and the last month)."""
+    """the three-month period ending October 2021, the three months ended June, the three months to September 30: the
+    N months up to the month named (a month found already gives the year and the last month)."""
     out = []
     for t in found:
         m = _months_ending_re().search(low, 0, t.start)
