@@ -254,7 +254,7 @@ def test_unit_lists_are_derived_from_the_columns():
     assert {"个", "项", "家"} <= set(units["generic_classifiers"])
     assert units["place_classifiers"] == ("位",)
     assert set(units["attribute_units"]) == {"岁", "周岁", "平方呎", "方呎"}  # (ages; a Hong Kong flat size names a class of flats)
-    assert set(units["arabic_only"]) == {"方", "门", "分", "份"} and set(units["streak_only"]) == {"届", "月"}
+    assert set(units["arabic_only"]) == {"方", "门", "分", "份", "班"} and set(units["streak_only"]) == {"届", "月"}
     assert units["multiplied_as"]["度"] == "度电"
     for surface, unit in load_lexicon().units.items():
         if unit.role in ("generic", "place"):
