@@ -56,12 +56,9 @@ def _clause_end(text: str, pos: int) -> int:
 def _base_before() -> regex.Pattern[str]:
     """The words before a base number (from 2.1 percent, than …, after a 5.5 percent growth …), whose time
     is its own: ``base_number_openers`` of en.toml."""
-    # (accelerating from its 6.8 percent growth; compared with 2014's 64.8 percent: a possessive may stand between)
+    # (accelerating from its 6.8 percent growth: a possessive may stand for the article)
     return regex.compile(rf"(?i)\b(?:{alternation(english_cues().base_number_openers)})\s*(?:the\s+|an?\s+|its\s+|their\s+)?"
-                         rf"(?:{_POSSESSIVE_TIME})?{_base_change_noun()}\Z")
-
-
-_POSSESSIVE_TIME = r"(?:(?:19|20)\d{2}|(?:the\s+)?(?:previous|prior)\s+year|last\s+year)['’]s\s+"
+                         rf"{_base_change_noun()}\Z")
 
 
 def _base_change_noun() -> str:
